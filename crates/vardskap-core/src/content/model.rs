@@ -1,0 +1,272 @@
+//! The typed model of a course, as the loader produces it after validation.
+//!
+//! Everything here is plain data. Text that a learner reads is a [`Text`]:
+//! one string per declared language. Lesson bodies are already rendered to
+//! sanitised HTML by the loader.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A language code as declared in `course.toml`, e.g. `"sv"` or `"en"`.
+pub type Lang = String;
+
+/// A string in every language of the course, e.g. `{ sv = "Hej", en = "Hello" }`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(pub BTreeMap<Lang, String>);
+
+impl Text {
+    /// The text in `lang`, falling back to the first language that has one.
+    pub fn get(&self, lang: &str) -> &str {
+        self.0
+            .get(lang)
+            .or_else(|| self.0.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        Text(pairs.into_iter().map(|(l, s)| (l.to_string(), s.to_string())).collect())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Course {
+    pub id: String,
+    /// Semantic version of the course content, e.g. "1.0.0".
+    pub version: String,
+    /// Declared languages, first is the default.
+    pub languages: Vec<Lang>,
+    pub title: Text,
+    pub description: Option<Text>,
+    /// Share of points (0..=1) needed to pass a module, unless the module sets its own.
+    pub pass_mark: f64,
+    pub competencies: Vec<Competency>,
+    /// In folder-name order (`01-…`, `02-…`).
+    pub modules: Vec<Module>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Competency {
+    pub id: String,
+    pub title: Text,
+    pub description: Option<Text>,
+}
+
+/// When a learner sees whether an answer was right.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum FeedbackMode {
+    /// After each question.
+    #[default]
+    Immediate,
+    /// Only after the whole attempt is submitted.
+    Deferred,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Module {
+    pub id: String,
+    /// The module's folder name inside `modules/`.
+    pub dir: String,
+    pub title: Text,
+    pub summary: Option<Text>,
+    pub feedback: FeedbackMode,
+    /// Overrides the course's pass mark for this module.
+    pub pass_mark: Option<f64>,
+    pub lessons: Vec<Lesson>,
+    pub questions: Vec<Question>,
+    pub scenarios: Vec<Scenario>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Lesson {
+    pub id: String,
+    /// From the first `# ` heading of each language's file.
+    pub title: Text,
+    /// Sanitised HTML per language, rendered by the loader.
+    pub html: Text,
+    /// The Markdown source per language, as the author wrote it.
+    pub markdown: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question {
+    pub id: String,
+    pub competency: String,
+    pub points: f64,
+    pub prompt: Text,
+    /// Shown after the answer is submitted.
+    pub explanation: Text,
+    pub body: QuestionBody,
+}
+
+impl Question {
+    pub fn kind(&self) -> QuestionKind {
+        self.body.kind()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum QuestionKind {
+    Single,
+    Multiple,
+    TrueFalse,
+    ShortText,
+    Numeric,
+    Ordering,
+    Matching,
+}
+
+impl QuestionKind {
+    pub const ALL: [QuestionKind; 7] = [
+        QuestionKind::Single,
+        QuestionKind::Multiple,
+        QuestionKind::TrueFalse,
+        QuestionKind::ShortText,
+        QuestionKind::Numeric,
+        QuestionKind::Ordering,
+        QuestionKind::Matching,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuestionKind::Single => "single",
+            QuestionKind::Multiple => "multiple",
+            QuestionKind::TrueFalse => "true_false",
+            QuestionKind::ShortText => "short_text",
+            QuestionKind::Numeric => "numeric",
+            QuestionKind::Ordering => "ordering",
+            QuestionKind::Matching => "matching",
+        }
+    }
+}
+
+/// The kind-specific part of a question, including its answer key.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum QuestionBody {
+    /// Exactly one option is correct.
+    Single { options: Vec<AnswerOption> },
+    /// One or more options are correct.
+    Multiple { options: Vec<AnswerOption> },
+    TrueFalse {
+        answer: bool,
+        /// Feedback for a learner who answered true / false.
+        feedback_true: Option<Text>,
+        feedback_false: Option<Text>,
+    },
+    ShortText {
+        /// Accepted answers per language.
+        accept: BTreeMap<Lang, Vec<String>>,
+        case_sensitive: bool,
+        /// Accept "cafe" for "café" (Swedish å/ä/ö are letters, so authors opt in).
+        ignore_diacritics: bool,
+    },
+    Numeric {
+        answer: f64,
+        /// Accepted when |given - answer| <= tolerance.
+        tolerance: f64,
+        unit: Option<Text>,
+    },
+    /// Items in the correct order; the learner sees them shuffled.
+    Ordering { items: Vec<Item> },
+    /// Pairs as they belong together; the learner sees the right sides shuffled.
+    Matching { pairs: Vec<Pair> },
+}
+
+impl QuestionBody {
+    pub fn kind(&self) -> QuestionKind {
+        match self {
+            QuestionBody::Single { .. } => QuestionKind::Single,
+            QuestionBody::Multiple { .. } => QuestionKind::Multiple,
+            QuestionBody::TrueFalse { .. } => QuestionKind::TrueFalse,
+            QuestionBody::ShortText { .. } => QuestionKind::ShortText,
+            QuestionBody::Numeric { .. } => QuestionKind::Numeric,
+            QuestionBody::Ordering { .. } => QuestionKind::Ordering,
+            QuestionBody::Matching { .. } => QuestionKind::Matching,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AnswerOption {
+    pub id: String,
+    pub text: Text,
+    pub correct: bool,
+    pub feedback: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub id: String,
+    pub text: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pair {
+    pub id: String,
+    pub left: Text,
+    pub right: Text,
+}
+
+/// A role-play: a graph of nodes from `start`; choices lead to other nodes,
+/// terminal nodes carry an ending and a debrief.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scenario {
+    pub id: String,
+    pub title: Text,
+    /// Sets the scene before the first node.
+    pub intro: Option<Text>,
+    pub start: String,
+    pub nodes: Vec<Node>,
+}
+
+impl Scenario {
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Node {
+    pub id: String,
+    /// Who speaks, e.g. "Besökare" / "Visitor"; none for narration.
+    pub speaker: Option<Text>,
+    pub text: Text,
+    /// Empty exactly when `ending` is set.
+    pub choices: Vec<Choice>,
+    pub ending: Option<Ending>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Choice {
+    pub id: String,
+    pub text: Text,
+    /// Id of the node this choice leads to.
+    pub next: String,
+    /// Points per competency id (may be negative for a poor choice).
+    pub points: BTreeMap<String, f64>,
+    pub feedback: Text,
+    /// Choosing this fails the scenario whatever the score.
+    pub critical: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EndingKind {
+    Good,
+    Mixed,
+    Poor,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ending {
+    pub kind: EndingKind,
+    pub debrief: Text,
+}

@@ -1,0 +1,9 @@
+//! Värdskap's domain: course content, grading, scenarios, progress and storage.
+//!
+//! This crate knows nothing of Tauri or of any UI; the desktop shell and the
+//! CLI are two thin clients of it.
+
+pub mod content;
+pub mod error;
+
+pub use error::{Error, Result};

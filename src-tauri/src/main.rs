@@ -1,0 +1,6 @@
+// Hide the console window on Windows in release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() {
+    vardskap_lib::run();
+}
