@@ -31,7 +31,7 @@ impl Text {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Course {
     pub id: String,
     /// Semantic version of the course content, e.g. "1.0.0".
@@ -47,7 +47,7 @@ pub struct Course {
     pub modules: Vec<Module>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Competency {
     pub id: String,
     pub title: Text,
@@ -66,7 +66,7 @@ pub enum FeedbackMode {
     Deferred,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Module {
     pub id: String,
     /// The module's folder name inside `modules/`.
@@ -81,7 +81,7 @@ pub struct Module {
     pub scenarios: Vec<Scenario>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lesson {
     pub id: String,
     /// From the first `# ` heading of each language's file.
@@ -92,7 +92,7 @@ pub struct Lesson {
     pub markdown: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub competency: String,
@@ -147,7 +147,7 @@ impl QuestionKind {
 }
 
 /// The kind-specific part of a question, including its answer key.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum QuestionBody {
     /// Exactly one option is correct.
@@ -193,7 +193,7 @@ impl QuestionBody {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnswerOption {
     pub id: String,
     pub text: Text,
@@ -201,13 +201,13 @@ pub struct AnswerOption {
     pub feedback: Option<Text>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
     pub text: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Pair {
     pub id: String,
     pub left: Text,
@@ -216,7 +216,7 @@ pub struct Pair {
 
 /// A role-play: a graph of nodes from `start`; choices lead to other nodes,
 /// terminal nodes carry an ending and a debrief.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
     pub id: String,
     pub title: Text,
@@ -232,7 +232,7 @@ impl Scenario {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Node {
     pub id: String,
     /// Who speaks, e.g. "Besökare" / "Visitor"; none for narration.
@@ -243,7 +243,7 @@ pub struct Node {
     pub ending: Option<Ending>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Choice {
     pub id: String,
     pub text: Text,
@@ -265,7 +265,7 @@ pub enum EndingKind {
     Poor,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Ending {
     pub kind: EndingKind,
     pub debrief: Text,
