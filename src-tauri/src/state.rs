@@ -15,8 +15,8 @@ pub struct AppState {
 impl AppState {
     pub fn open(app: &tauri::App) -> Result<Self, Box<dyn std::error::Error>> {
         let content_dir = builtin_content_dir(app);
-        let data_dir = match std::env::var_os("VARDSKAP_DATA_DIR") {
-            Some(dir) => PathBuf::from(dir),
+        let data_dir = match data_dir_override() {
+            Some(dir) => dir,
             None => app.path().app_data_dir()?,
         };
         std::fs::create_dir_all(&data_dir)?;
@@ -38,4 +38,16 @@ fn builtin_content_dir(app: &tauri::App) -> PathBuf {
         }
     }
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content")
+}
+
+/// `--data-dir <path>` on the command line (used by the end-to-end tests),
+/// else `VARDSKAP_DATA_DIR`.
+fn data_dir_override() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            return args.next().map(PathBuf::from);
+        }
+    }
+    std::env::var_os("VARDSKAP_DATA_DIR").map(PathBuf::from)
 }

@@ -1,0 +1,61 @@
+# Värdskap: the two commands a newcomer needs are `make run` and `make test`.
+# Each installs what it needs first and is quick when nothing is missing.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+PROFILE ?= debug
+CARGO_PROFILE_FLAG := $(if $(filter release,$(PROFILE)),--release,)
+APP := target/$(PROFILE)/vardskap
+
+.PHONY: run test build ui setup-build setup-test test-rust test-ui test-e2e bindings check-bindings bench clean
+
+## run: install what is missing, build, and open the app with the built-in course
+run: build
+	./$(APP)
+
+## test: install what the tests need and run every test (Rust, UI, end-to-end, accessibility)
+test: setup-test check-bindings test-rust test-ui build test-e2e
+	@echo "make test: all suites passed"
+
+setup-build:
+	@scripts/setup-build.sh
+
+setup-test:
+	@scripts/setup-test.sh
+
+ui: setup-build
+	cd ui && npm run build
+
+build: ui
+	cargo build -p vardskap $(CARGO_PROFILE_FLAG)
+
+test-rust:
+	cargo test --workspace
+
+test-ui: setup-build
+	cd ui && npx svelte-kit sync && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
+	cd ui && npm test
+
+test-e2e: build
+	VARDSKAP_E2E_APP=$(CURDIR)/$(APP) scripts/e2e.sh
+
+## bindings: regenerate the TypeScript types of everything that crosses to the UI
+bindings:
+	rm -rf ui/src/lib/bindings
+	cargo test -q --workspace export_bindings >/dev/null
+
+## check-bindings: fail when the committed TypeScript bindings are stale
+check-bindings: bindings
+	@git diff --exit-code --stat -- ui/src/lib/bindings || \
+	  { echo "ui/src/lib/bindings is stale: run 'make bindings' and commit the result." >&2; exit 1; }
+	@untracked=$$(git ls-files --others --exclude-standard -- ui/src/lib/bindings); \
+	  if [ -n "$$untracked" ]; then echo "New bindings not committed: $$untracked" >&2; exit 1; fi
+
+## bench: criterion benchmarks of the core and the app's start/memory benchmark
+bench: setup-test
+	cargo bench -p vardskap-core
+	scripts/bench-app.sh
+
+clean:
+	cargo clean
+	rm -rf ui/build ui/.svelte-kit test-output

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the end-to-end tests against the real app binary under a virtual display
+# when there is none, and stops everything it started, on failure too.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+APP=${VARDSKAP_E2E_APP:-$PWD/target/debug/vardskap}
+export VARDSKAP_E2E_APP=$APP NO_AT_BRIDGE=1
+mkdir -p test-output/e2e
+
+cleanup() {
+  pkill -x tauri-driver 2>/dev/null || true
+  pkill -x WebKitWebDriver 2>/dev/null || true
+  pkill -KILL -f "$APP" 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+tests=(node --test --test-concurrency=1 --test-reporter=spec specs/)
+cd tests/e2e
+if [ -z "${DISPLAY:-}" ]; then
+  # A private X server for the run; xvfb-run stops it when the tests end.
+  xvfb-run --auto-servernum --server-args="-screen 0 1280x900x24" dbus-run-session -- "${tests[@]}"
+else
+  "${tests[@]}"
+fi

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# What the tests need beyond the build: a virtual display, WebKitWebDriver,
+# tauri-driver, PDF text tools, and the end-to-end tests' npm packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+scripts/setup-build.sh
+if [ "$(uname -s)" = Linux ]; then
+  apt_ensure xvfb xauth webkit2gtk-driver dbus-x11 imagemagick poppler-utils fonts-dejavu-core
+fi
+if ! command -v tauri-driver >/dev/null; then
+  echo "Installing tauri-driver"
+  cargo install tauri-driver --locked
+fi
+npm_ensure tests/e2e

@@ -1,0 +1,108 @@
+// Drives the real Värdskap binary through tauri-driver + WebKitWebDriver.
+// Each spec file (its own process under `node --test`) starts one driver and
+// stops it in `after`, on failure too.
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { remote } from 'webdriverio';
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+export const APP = process.env.VARDSKAP_E2E_APP ?? path.join(ROOT, 'target/debug/vardskap');
+export const OUT = path.join(ROOT, 'test-output/e2e');
+const PORT = Number(process.env.VARDSKAP_E2E_PORT ?? 4444);
+
+let driver = null;
+
+/** Starts tauri-driver and waits until it answers. */
+export async function startDriver() {
+  if (!fs.existsSync(APP)) throw new Error(`the app binary is missing: ${APP} (run make build first)`);
+  fs.mkdirSync(OUT, { recursive: true });
+  const nativeDriver = process.env.WEBKIT_WEBDRIVER ?? '/usr/bin/WebKitWebDriver';
+  const log = fs.openSync(path.join(OUT, 'tauri-driver.log'), 'a');
+  driver = spawn('tauri-driver', ['--port', String(PORT), '--native-driver', nativeDriver], {
+    stdio: ['ignore', log, log],
+    env: { ...process.env, NO_AT_BRIDGE: '1' },
+  });
+  process.on('exit', () => driver?.kill('SIGKILL'));
+  for (let i = 0; i < 100; i++) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${PORT}/status`);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('tauri-driver did not start within 10 s');
+}
+
+export async function stopDriver() {
+  if (!driver) return;
+  const exited = new Promise((r) => driver.once('exit', r));
+  driver.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+  driver.kill('SIGKILL');
+  driver = null;
+}
+
+/** A fresh, empty data folder for one test. */
+export function freshDataDir(name) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `vardskap-e2e-${name}-`));
+}
+
+/** Opens the app on `dataDir` and waits for its first screen. */
+export async function launch(dataDir) {
+  const browser = await remote({
+    hostname: '127.0.0.1',
+    port: PORT,
+    logLevel: 'error',
+    connectionRetryCount: 0,
+    capabilities: {
+      'wdio:enforceWebDriverClassic': true,
+      'tauri:options': { application: APP, args: ['--data-dir', dataDir] },
+    },
+  });
+  await browser.setTimeout({ implicit: 0, script: 30000 });
+  return browser;
+}
+
+/** Kills every running copy of the app at once (a crash, as far as it knows). */
+export function killApp() {
+  spawn('pkill', ['-KILL', '-f', APP], { stdio: 'ignore' });
+}
+
+/**
+ * Saves what the window shows as test-output/e2e/<name>.png. Under X it grabs
+ * the real screen (WebKitWebDriver's own snapshot comes out blank under Xvfb).
+ */
+export async function screenshot(browser, name) {
+  const file = path.join(OUT, `${name}.png`);
+  if (process.env.DISPLAY) {
+    const { x, y, width, height } = await browser.getWindowRect();
+    const crop = `${width}x${height}+${Math.max(0, x)}+${Math.max(0, y)}`;
+    execFileSync('import', ['-window', 'root', '-crop', crop, file]);
+  } else {
+    await browser.saveScreenshot(file);
+  }
+  return file;
+}
+
+const axeSource = fs.readFileSync(path.join(import.meta.dirname, '../node_modules/axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core in the real webview with the WCAG 2.1 A and AA rules and
+ * returns the violations, each with its selectors, as readable lines.
+ */
+export async function axeViolations(browser) {
+  await browser.execute(`${axeSource}\n;return true;`);
+  const json = await browser.executeAsync((done) => {
+    window.axe
+      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((r) => done(JSON.stringify(r.violations)))
+      .catch((e) => done(JSON.stringify([{ id: 'axe-error', help: String(e), nodes: [] }])));
+  });
+  return JSON.parse(json).map(
+    (v) => `${v.id}: ${v.help}\n${v.nodes.map((n) => `    at ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
+  );
+}
