@@ -181,3 +181,94 @@ pub fn feedback_for(question: &Question, answer: &Answer, lang: &str) -> Result<
         explanation: question.explanation.get(lang).to_string(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use proptest::prelude::*;
+
+    use super::{AnswerKey, feedback_for};
+    use crate::content::{QuestionBody, Text};
+    use crate::quiz::testing::*;
+    use crate::quiz::{Answer, grade};
+
+    #[test]
+    fn review_shows_picked_options_with_their_feedback() {
+        let mut wrong = option("x", false);
+        wrong.feedback = Some(Text::from_pairs([("sv", "Inte riktigt"), ("en", "Not quite")]));
+        let q = question("m", 3.0, QuestionBody::Multiple { options: vec![option("a", true), option("b", true), wrong] });
+        let answer = Answer::Multiple { options: vec!["x".into(), "a".into()] };
+        let review = feedback_for(&q, &answer, "en").unwrap();
+        assert_eq!(review.grade.score, 0.0, "one right and one wrong pick cancel out");
+        let picked: Vec<(&str, bool, Option<&str>)> =
+            review.parts.iter().map(|p| (p.id.as_str(), p.correct, p.feedback.as_deref())).collect();
+        assert_eq!(
+            picked,
+            [("x", false, Some("Not quite")), ("a", true, None)],
+            "each pick in the learner's order, with the author's feedback in the learner's language"
+        );
+        let AnswerKey::Multiple { options } = &review.key else { panic!("a multiple question has a multiple key") };
+        let key: Vec<&str> = options.iter().filter(|o| o.correct).map(|o| o.id.as_str()).collect();
+        assert_eq!(key, ["a", "b"], "the key lists every correct option, also those not picked");
+        assert_eq!(review.explanation, "The ZZEXPLAIN explanation", "the explanation is shown after submission");
+    }
+
+    #[test]
+    fn true_false_review_uses_the_feedback_for_the_given_value() {
+        let q = question(
+            "t",
+            1.0,
+            QuestionBody::TrueFalse {
+                answer: false,
+                feedback_true: Some(Text::from_pairs([("sv", "Nej, tvärtom")])),
+                feedback_false: Some(Text::from_pairs([("sv", "Ja")])),
+            },
+        );
+        let review = feedback_for(&q, &Answer::TrueFalse { value: true }, "sv").unwrap();
+        assert_eq!(review.parts[0].feedback.as_deref(), Some("Nej, tvärtom"), "feedback for answering true");
+        assert!(!review.parts[0].correct, "true is wrong here");
+        assert_eq!(review.key, AnswerKey::TrueFalse { value: false }, "the key shows the right value");
+    }
+
+    #[test]
+    fn matching_review_lists_every_left_side() {
+        let q = question("p", 1.0, QuestionBody::Matching { pairs: pairs(&["a", "b"]) });
+        let answer = Answer::Matching { pairs: [("a".to_string(), "b".to_string())].into() };
+        let review = feedback_for(&q, &answer, "sv").unwrap();
+        let parts: Vec<(&str, &str, bool)> =
+            review.parts.iter().map(|p| (p.id.as_str(), p.text.as_str(), p.correct)).collect();
+        assert_eq!(
+            parts,
+            [("a", "Left a → Right b", false), ("b", "Left b → ", false)],
+            "a wrong match shows what was chosen and an unmatched left shows as wrong"
+        );
+    }
+
+    #[test]
+    fn short_text_review_shows_accepted_answers_of_the_language() {
+        let q = question("x", 1.0, short_text(&[("sv", &["hej", "hejsan"]), ("en", &["hello"])], false, false));
+        let review = feedback_for(&q, &Answer::ShortText { text: "Hallå".into() }, "sv").unwrap();
+        assert_eq!(
+            review.key,
+            AnswerKey::ShortText { accepted: vec!["hej".into(), "hejsan".into()] },
+            "only the learner's language's accepted answers are shown"
+        );
+    }
+
+    #[test]
+    fn review_json_is_camel_case() {
+        let q = question("s", 1.0, QuestionBody::Single { options: vec![option("a", true)] });
+        let json = serde_json::to_value(feedback_for(&q, &Answer::Single { option: "a".into() }, "sv").unwrap()).unwrap();
+        assert_eq!(json["questionId"], "s", "fields crossing to the UI are camelCase");
+        assert_eq!(json["key"]["kind"], "single", "the key is tagged by kind");
+    }
+
+    proptest! {
+        #[test]
+        fn review_grade_equals_grade((q, a) in arb_question_and_answer()) {
+            let review = feedback_for(&q, &a, "sv").unwrap();
+            prop_assert_eq!(review.grade, grade(&q, &a, "sv").unwrap(), "the review shows the same grade as grading");
+        }
+    }
+}

@@ -115,3 +115,101 @@ fn rng_key(seed: u64, question_id: &str) -> [u8; 32] {
     }
     key
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use proptest::prelude::*;
+
+    use super::{ViewBody, view};
+    use crate::content::{QuestionBody, Text};
+    use crate::quiz::testing::*;
+
+    fn ids(items: &[super::ViewItem]) -> Vec<&str> {
+        items.iter().map(|i| i.id.as_str()).collect()
+    }
+
+    /// One question of each kind, with key words in places only the key uses.
+    fn every_kind() -> Vec<crate::content::Question> {
+        let mut with_feedback = option("b", true);
+        with_feedback.feedback = Some(Text::from_pairs([("sv", "ZZFEEDBACK")]));
+        vec![
+            question("s", 1.0, QuestionBody::Single { options: vec![option("a", false), with_feedback.clone()] }),
+            question("m", 1.0, QuestionBody::Multiple { options: vec![option("a", false), with_feedback] }),
+            question(
+                "t",
+                1.0,
+                QuestionBody::TrueFalse {
+                    answer: true,
+                    feedback_true: Some(Text::from_pairs([("sv", "ZZFEEDBACK")])),
+                    feedback_false: None,
+                },
+            ),
+            question("x", 1.0, short_text(&[("sv", &["ZZACCEPTED"])], false, false)),
+            question("n", 1.0, QuestionBody::Numeric { answer: 98765.0, tolerance: 0.5, unit: Some(text("år")) }),
+            question("o", 1.0, QuestionBody::Ordering { items: items(&["a", "b", "c"]) }),
+            question("p", 1.0, QuestionBody::Matching { pairs: pairs(&["a", "b", "c"]) }),
+        ]
+    }
+
+    #[test]
+    fn view_json_holds_no_key() {
+        for q in every_kind() {
+            let json = serde_json::to_string(&view(&q, "sv", 7)).unwrap();
+            for secret in ["correct", "answer", "accept", "ZZEXPLAIN", "ZZACCEPTED", "ZZFEEDBACK", "98765", "tolerance"] {
+                assert!(!json.contains(secret), "the view of {} leaks {secret:?}: {json}", q.id);
+            }
+        }
+    }
+
+    #[test]
+    fn view_is_in_the_learners_language() {
+        let q = question("n", 1.0, QuestionBody::Numeric { answer: 1.0, tolerance: 0.0, unit: Some(text("år")) });
+        let v = view(&q, "en", 0);
+        assert_eq!(v.prompt, "Question", "the prompt is in the asked language");
+        assert_eq!(v.body, ViewBody::Numeric { unit: Some("år".into()) }, "the unit is shown next to the field");
+    }
+
+    #[test]
+    fn shuffle_is_stable_for_a_seed() {
+        let q = question("o", 1.0, QuestionBody::Ordering { items: items(&["a", "b", "c", "d", "e", "f"]) });
+        assert_eq!(view(&q, "sv", 42), view(&q, "sv", 42), "a resumed attempt must show the same order");
+        let orders: std::collections::BTreeSet<Vec<String>> = (0..20)
+            .map(|seed| match view(&q, "sv", seed).body {
+                ViewBody::Ordering { items } => items.into_iter().map(|i| i.id).collect(),
+                _ => unreachable!("an ordering question has an ordering view"),
+            })
+            .collect();
+        assert!(orders.len() > 5, "different attempts should see different orders, got {}", orders.len());
+    }
+
+    #[test]
+    fn matching_keeps_left_order_and_shuffles_right() {
+        let q = question("p", 1.0, QuestionBody::Matching { pairs: pairs(&["a", "b", "c"]) });
+        let ViewBody::Matching { left, right } = view(&q, "sv", 3).body else {
+            panic!("a matching question has a matching view");
+        };
+        assert_eq!(ids(&left), ["a", "b", "c"], "left sides stay in the author's order");
+        assert_ne!(ids(&right), ["a", "b", "c"], "right sides must not line up with their left sides");
+        assert_eq!(right.iter().find(|r| r.id == "b").unwrap().text, "Right b", "a right side keeps its own text");
+    }
+
+    proptest! {
+        #[test]
+        fn shuffled_items_are_a_permutation_never_the_key(n in 1usize..9, seed in any::<u64>()) {
+            let names: Vec<String> = (0..n).map(|i| format!("i{i}")).collect();
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            let q = question("o", 1.0, QuestionBody::Ordering { items: items(&refs) });
+            let ViewBody::Ordering { items: shown } = view(&q, "sv", seed).body else {
+                panic!("an ordering question has an ordering view");
+            };
+            let mut sorted: Vec<&str> = ids(&shown);
+            if n >= 2 {
+                prop_assert_ne!(&sorted, &refs, "the learner must not be shown the correct order");
+            }
+            sorted.sort_by_key(|id| id[1..].parse::<usize>().unwrap());
+            prop_assert_eq!(sorted, refs, "every item is shown exactly once");
+        }
+    }
+}
