@@ -60,7 +60,11 @@ pub enum Outcome {
 impl Outcome {
     /// Full marks are Good; anything less is Again.
     pub fn from_grade(grade: &Grade) -> Self {
-        if grade.correct { Outcome::Good } else { Outcome::Again }
+        if grade.correct {
+            Outcome::Good
+        } else {
+            Outcome::Again
+        }
     }
 }
 
@@ -90,7 +94,10 @@ pub fn schedule(card: &ReviewCard, outcome: Outcome, now: i64) -> ReviewCard {
     let last = card.last_review.map(|t| t.clamp(0, MAX_TIME));
     let now = now.clamp(last.unwrap_or(0), MAX_TIME);
     let usable = card.state == CardState::New
-        || (card.stability.is_finite() && card.stability > 0.0 && card.difficulty.is_finite() && last.is_some());
+        || (card.stability.is_finite()
+            && card.stability > 0.0
+            && card.difficulty.is_finite()
+            && last.is_some());
     let card = if usable { *card } else { new_card(now) };
 
     let fsrs = FSRS::new(Parameters {
@@ -168,7 +175,10 @@ mod tests {
     #[test]
     fn a_new_card_is_due_at_once() {
         let card = new_card(NOW);
-        assert!(card.is_due(NOW), "a question just got wrong is practised right away");
+        assert!(
+            card.is_due(NOW),
+            "a question just got wrong is practised right away"
+        );
         assert_eq!(card.state, CardState::New, "it has not been reviewed yet");
     }
 
@@ -182,8 +192,14 @@ mod tests {
             intervals.push(days_until_due(&card, now));
             now = card.due;
         }
-        assert!(intervals[0] >= 1, "the first interval is at least a day: {intervals:?}");
-        assert!(intervals.windows(2).all(|w| w[1] > w[0]), "each good review lengthens the interval: {intervals:?}");
+        assert!(
+            intervals[0] >= 1,
+            "the first interval is at least a day: {intervals:?}"
+        );
+        assert!(
+            intervals.windows(2).all(|w| w[1] > w[0]),
+            "each good review lengthens the interval: {intervals:?}"
+        );
         assert_eq!(card.reps, 4, "every review counts");
         assert_eq!(card.lapses, 0, "no lapse without a wrong answer");
         assert_eq!(card.state, CardState::Review, "a known card is in review");
@@ -199,33 +215,74 @@ mod tests {
         }
         let good = schedule(&card, Outcome::Good, now);
         let again = schedule(&card, Outcome::Again, now);
-        assert!(again.due < good.due, "a lapse is due sooner than a success would be");
-        assert!(days_until_due(&again, now) >= 1, "day-level scheduling: not sooner than tomorrow");
+        assert!(
+            again.due < good.due,
+            "a lapse is due sooner than a success would be"
+        );
+        assert!(
+            days_until_due(&again, now) >= 1,
+            "day-level scheduling: not sooner than tomorrow"
+        );
         assert_eq!(again.lapses, 1, "getting a learned card wrong is a lapse");
-        assert_eq!(again.state, CardState::Review, "day-level FSRS has no relearning steps");
-        assert!(again.stability < card.stability, "forgetting lowers stability");
+        assert_eq!(
+            again.state,
+            CardState::Review,
+            "day-level FSRS has no relearning steps"
+        );
+        assert!(
+            again.stability < card.stability,
+            "forgetting lowers stability"
+        );
     }
 
     #[test]
     fn bad_clocks_and_corrupt_cards_do_not_panic() {
         let reviewed = schedule(&new_card(NOW), Outcome::Good, NOW);
         let back = schedule(&reviewed, Outcome::Good, NOW - 30 * DAY);
-        assert!(back.stability.is_finite() && back.due >= NOW, "a clock that went back counts as no time passed");
-        let corrupt = ReviewCard { stability: f64::NAN, ..reviewed };
+        assert!(
+            back.stability.is_finite() && back.due >= NOW,
+            "a clock that went back counts as no time passed"
+        );
+        let corrupt = ReviewCard {
+            stability: f64::NAN,
+            ..reviewed
+        };
         let fixed = schedule(&corrupt, Outcome::Again, NOW);
-        assert!(fixed.stability.is_finite() && fixed.stability > 0.0, "a corrupt card starts over");
+        assert!(
+            fixed.stability.is_finite() && fixed.stability > 0.0,
+            "a corrupt card starts over"
+        );
         for now in [i64::MIN, -1, i64::MAX] {
             let card = schedule(&new_card(now), Outcome::Good, now);
-            assert!(card.stability.is_finite(), "an absurd time {now} must not break scheduling");
+            assert!(
+                card.stability.is_finite(),
+                "an absurd time {now} must not break scheduling"
+            );
         }
     }
 
     #[test]
     fn outcome_follows_full_marks() {
-        let full = Grade { score: 2.0, max: 2.0, correct: true };
-        let partial = Grade { score: 1.0, max: 2.0, correct: false };
-        assert_eq!(Outcome::from_grade(&full), Outcome::Good, "full marks is a good review");
-        assert_eq!(Outcome::from_grade(&partial), Outcome::Again, "partial credit still needs practice");
+        let full = Grade {
+            score: 2.0,
+            max: 2.0,
+            correct: true,
+        };
+        let partial = Grade {
+            score: 1.0,
+            max: 2.0,
+            correct: false,
+        };
+        assert_eq!(
+            Outcome::from_grade(&full),
+            Outcome::Good,
+            "full marks is a good review"
+        );
+        assert_eq!(
+            Outcome::from_grade(&partial),
+            Outcome::Again,
+            "partial credit still needs practice"
+        );
     }
 
     proptest! {
