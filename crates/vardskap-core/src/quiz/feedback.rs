@@ -101,11 +101,7 @@ pub struct PartFeedback {
 /// Fails exactly when [`super::grade`] fails.
 pub fn feedback_for(question: &Question, answer: &Answer, lang: &str) -> Result<AnswerReview> {
     let checked = check(question, answer, lang)?;
-    let grade = Grade {
-        score: checked.fraction * question.points,
-        max: question.points,
-        correct: checked.fraction >= 1.0,
-    };
+    let grade = checked.grade(question.points);
     let part = |id: &str, text: &str, correct: bool, feedback: Option<String>| PartFeedback {
         id: id.to_string(),
         text: text.to_string(),

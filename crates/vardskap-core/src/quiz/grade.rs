@@ -3,14 +3,14 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Answer, normalize::normalize_text};
 use crate::content::{Question, QuestionBody};
 use crate::{Error, Result};
 
 /// The result of grading one answer.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Grade {
@@ -31,12 +31,7 @@ pub struct Grade {
 /// a question the loader should have rejected (no correct option, points not
 /// positive) is [`Error::Invalid`].
 pub fn grade(question: &Question, answer: &Answer, lang: &str) -> Result<Grade> {
-    let checked = check(question, answer, lang)?;
-    Ok(Grade {
-        score: checked.fraction * question.points,
-        max: question.points,
-        correct: checked.fraction >= 1.0,
-    })
+    Ok(check(question, answer, lang)?.grade(question.points))
 }
 
 /// What grading found, part by part, for feedback to reuse.
@@ -211,6 +206,14 @@ pub(crate) fn check(question: &Question, answer: &Answer, lang: &str) -> Result<
 }
 
 impl Checked {
+    pub fn grade(&self, points: f64) -> Grade {
+        Grade {
+            score: self.fraction * points,
+            max: points,
+            correct: self.fraction >= 1.0,
+        }
+    }
+
     fn empty() -> Self {
         Checked {
             fraction: 0.0,
