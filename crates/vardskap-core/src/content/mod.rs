@@ -5,7 +5,9 @@
 mod diagnostic;
 mod model;
 mod overview;
+pub mod save;
 
 pub use diagnostic::Diagnostic;
 pub use model::*;
 pub use overview::{CourseOverview, course_overview};
+pub use save::{SaveSummary, write_course, write_course_with_media};
