@@ -319,12 +319,19 @@ fn put(dir: &Path, rel: &str, content: &str, summary: &mut SaveSummary) -> Resul
     if fs::read(&path).is_ok_and(|old| old == content.as_bytes()) {
         return Ok(());
     }
-    let parent = path.parent().unwrap_or(dir);
+    replace_file(&path, content)?;
+    summary.written.push(rel.to_string());
+    Ok(())
+}
+
+/// Writes through a temporary file in the same folder and a rename, so a
+/// crash leaves either the old file or the new one, never half of one.
+pub(crate) fn replace_file(path: &Path, content: &str) -> Result<()> {
+    let parent = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
     let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(|e| Error::io(parent, e))?;
-    std::io::Write::write_all(&mut tmp, content.as_bytes()).map_err(|e| Error::io(&path, e))?;
-    tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
-    summary.written.push(rel.to_string());
+    std::io::Write::write_all(&mut tmp, content.as_bytes()).map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
 }
 
