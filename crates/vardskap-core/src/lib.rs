@@ -6,5 +6,6 @@
 pub mod content;
 pub mod error;
 pub mod gift;
+pub mod package;
 
 pub use error::{Error, Result};
