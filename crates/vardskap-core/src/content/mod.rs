@@ -3,9 +3,20 @@
 //! `docs/course-format.md`.
 
 mod diagnostic;
+mod fields;
+mod load;
+mod markdown;
 mod model;
 mod overview;
+mod read;
+mod source;
+mod stats;
+mod validate;
 
 pub use diagnostic::Diagnostic;
+pub use load::{check_course, load_course};
+pub use markdown::{MEDIA_SCHEME, markdown_to_html};
 pub use model::*;
 pub use overview::{CourseOverview, course_overview};
+pub use stats::{CourseStats, ModuleStats, course_stats};
+pub use validate::is_slug;
