@@ -75,6 +75,11 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
+    /// A string value without taking the key, for messages.
+    pub fn peek_str(&self, key: &str) -> String {
+        self.table.get(key).and_then(|v| v.get_ref().as_str()).unwrap_or("").to_string()
+    }
+
     pub fn has(&self, key: &str) -> bool {
         self.table.contains_key(key)
     }
@@ -229,8 +234,8 @@ impl<'t, 'i> Fields<'t, 'i> {
         string_list(cx, key, value)
     }
 
-    /// Reports every key that was not taken. `other_kind` may explain a key
-    /// that belongs to another variant ("`answer` belongs to numeric questions").
+    /// Reports every key that was not taken. `other_kind` may give a better
+    /// message for a key that belongs to another variant of the table.
     pub fn finish(self, cx: &mut Ctx, other_kind: impl Fn(&str) -> Option<String>) {
         for key in self.table.keys() {
             let name = key.get_ref().as_ref();
@@ -238,7 +243,8 @@ impl<'t, 'i> Fields<'t, 'i> {
                 continue;
             }
             let message = match other_kind(name) {
-                Some(why) => format!("`{name}` is not a key of this {}: {why}", self.what),
+                Some(message) => message,
+                None if self.what.ends_with(".toml") => format!("unknown key `{name}` in {}", self.what),
                 None => format!("unknown key `{name}` in {}", article(self.what)),
             };
             cx.error(key.span().start, message);

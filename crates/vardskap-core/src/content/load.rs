@@ -57,6 +57,7 @@ impl Loader<'_> {
         let mut module_ids: HashMap<String, String> = HashMap::new();
         for dir in dirs {
             let path = format!("modules/{dir}");
+            let problems_before = report.diagnostics.len();
             let Some(file) = self.file(&format!("{path}/module.toml"), report) else { continue };
             let Some((mut module, id)) = read::module(&file, report, &langs, &dir) else { continue };
             if let Some(first) = module_ids.get(&id.value) {
@@ -79,7 +80,9 @@ impl Loader<'_> {
                     module.scenarios.push(s);
                 }
             }
-            if module.lessons.is_empty() && module.questions.is_empty() && module.scenarios.is_empty() {
+            let empty = module.lessons.is_empty() && module.questions.is_empty() && module.scenarios.is_empty();
+            // A quiz that failed to parse is not an empty module.
+            if empty && report.diagnostics.len() == problems_before {
                 report.error_file(file.path, "the module has no lessons, questions or scenarios");
             }
             modules.push(module);

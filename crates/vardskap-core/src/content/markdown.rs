@@ -387,3 +387,149 @@ impl TokenSink for TagSink {
         next
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    /// A course folder with one image, and a lesson rendered from `markdown`.
+    fn render(markdown: &str) -> (LessonPage, Vec<String>) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("modules/01-m/media")).unwrap();
+        std::fs::write(dir.path().join("modules/01-m/media/entre.svg"), "<svg/>").unwrap();
+        std::fs::write(dir.path().join("secret.txt"), "x").unwrap();
+        let file = SourceFile::new("modules/01-m/lessons/01-a.en.md", markdown.to_string());
+        let mut report = Report::default();
+        let page = render_lesson(&file, &MediaRoot::new(dir.path()), &Sanitiser::new(), &mut report);
+        (page, report.diagnostics.iter().map(ToString::to_string).collect())
+    }
+
+    const P: &str = "modules/01-m/lessons/01-a.en.md";
+
+    #[test]
+    fn dangerous_html_is_removed_and_each_removal_reported_with_its_line() {
+        let markdown = "# Title\n\
+            \n\
+            <script>alert(1)</script>\n\
+            \n\
+            [click](javascript:alert(1)) and [data](data:text/html;base64,PHNjcmlwdD4=)\n\
+            \n\
+            <p onclick=\"steal()\">hi</p>\n\
+            \n\
+            <iframe src=\"https://evil.example\"></iframe>\n\
+            \n\
+            <form action=\"https://evil.example\"><input name=\"x\"></form>\n\
+            \n\
+            <style>body { display: none }</style>\n\
+            \n\
+            Text with <span style=\"color: red\">red</span> and <img src=\"x\" onerror=\"alert(1)\">.\n";
+        let (page, problems) = render(markdown);
+        for banned in ["<script", "alert", "javascript:", "data:", "onclick", "iframe", "<form", "<input", "<style", "style=", "onerror", "display"] {
+            assert!(!page.html.contains(banned), "`{banned}` must not survive sanitising: {}", page.html);
+        }
+        let want = [
+            format!("{P}:3:1: raw HTML `<script>` is not allowed in lessons and would be removed"),
+            format!("{P}:5:1: link `javascript:alert(1)` is not allowed: links go to https:// pages, mailto: addresses or #anchors"),
+            format!("{P}:5:34: link `data:text/html;base64,PHNjcmlwdD4=` is not allowed: links go to https:// pages, mailto: addresses or #anchors"),
+            format!("{P}:7:1: attribute `onclick` on `<p>` is not allowed in lessons and would be removed"),
+            format!("{P}:9:1: raw HTML `<iframe>` is not allowed in lessons and would be removed"),
+            format!("{P}:11:1: raw HTML `<form>` is not allowed in lessons and would be removed"),
+            format!("{P}:11:37: raw HTML `<input>` is not allowed in lessons and would be removed"),
+            format!("{P}:13:1: raw HTML `<style>` is not allowed in lessons and would be removed"),
+            format!("{P}:15:11: raw HTML `<span>` is not allowed in lessons and would be removed"),
+            format!("{P}:15:51: attribute `onerror` on `<img>` is not allowed in lessons and would be removed"),
+            format!("{P}:15:51: images in raw HTML are not supported; use Markdown: ![alt text](../media/file.svg)"),
+        ];
+        assert_eq!(problems, want, "every removal is reported at the tag or link that causes it");
+    }
+
+    #[test]
+    fn ordinary_markdown_survives_sanitising() {
+        let markdown = "# Välkommen\n\
+            \n\
+            ## Mål\n\
+            \n\
+            Some *emphasis*, **strong**, ~~gone~~ and `code`, a [link](https://www.boras.se) and a note.[^1]\n\
+            \n\
+            - one\n\
+            - two\n\
+            \n\
+            3. three\n\
+            \n\
+            | a | b |\n\
+            |:--|--:|\n\
+            | 1 | 2 |\n\
+            \n\
+            ![The entrance](../media/entre.svg)\n\
+            \n\
+            [^1]: The footnote.\n";
+        let (page, problems) = render(markdown);
+        assert_eq!(problems, Vec::<String>::new(), "nothing in ordinary Markdown needs the sanitiser");
+        assert_eq!(page.title.as_deref(), Some("Välkommen"), "the first-line heading is the title");
+        assert!(!page.html.contains("<h1>"), "the title is not repeated in the body: {}", page.html);
+        for kept in [
+            "<h2>Mål</h2>",
+            "<em>emphasis</em>",
+            "<strong>strong</strong>",
+            "<del>gone</del>",
+            "<code>code</code>",
+            "<a href=\"https://www.boras.se\">link</a>",
+            "<li>one</li>",
+            "<ol start=\"3\">",
+            "<th>a</th>",
+            "<td>2</td>",
+            "<img src=\"media://modules/01-m/media/entre.svg\" alt=\"The entrance\">",
+            "<sup class=\"footnote-reference\"><a href=\"#fn-1\">1</a></sup>",
+            "<div class=\"footnote-definition\" id=\"fn-1\">",
+        ] {
+            assert!(page.html.contains(kept), "`{kept}` must survive sanitising: {}", page.html);
+        }
+    }
+
+    #[test]
+    fn images_must_exist_inside_the_course_and_have_alt_text() {
+        let markdown = "# T\n\
+            ![](../media/entre.svg)\n\
+            ![Gone](../media/missing.png)\n\
+            ![Root file](../../../secret.txt)\n\
+            ![Far out](../../../../../etc/passwd)\n\
+            ![Remote](https://example.com/a.png)\n";
+        let (page, problems) = render(markdown);
+        let want = [
+            format!("{P}:2:1: image `../media/entre.svg` has no alt text: describe it in the brackets, like ![The entrance](…)"),
+            format!("{P}:3:1: image file `modules/01-m/media/missing.png` does not exist"),
+            format!("{P}:5:1: image `../../../../../etc/passwd` points outside the course folder"),
+            format!("{P}:6:1: image `https://example.com/a.png` must be a file in the course folder, written relative to the lesson with `/`, like ../media/entre.svg"),
+        ];
+        assert_eq!(problems, want, "each image problem is reported where the image is");
+        assert!(page.html.contains("src=\"media://secret.txt\""), "a file inside the course folder resolves: {}", page.html);
+        assert!(!page.html.contains("example.com"), "remote images are not loaded: {}", page.html);
+    }
+
+    #[test]
+    fn a_lesson_without_a_title_line_is_reported() {
+        let (page, problems) = render("Intro text\n# Late title\n");
+        assert_eq!(page.title, None, "a heading that is not on the first line is not the title");
+        assert_eq!(
+            problems,
+            [format!("{P}:1:1: a lesson starts with its title on the first line, like `# Vad är värdskap?`")],
+            "the missing title is reported at the first line"
+        );
+    }
+
+    #[test]
+    fn http_links_are_refused_and_mailto_kept() {
+        let (page, problems) = render("# T\n\n[a](http://x.se) [b](mailto:info@boras.se)\n");
+        assert_eq!(problems, [format!("{P}:3:1: link `http://x.se` must use https://")], "plain http is reported");
+        assert!(page.html.contains("href=\"mailto:info@boras.se\""), "mailto links survive: {}", page.html);
+    }
+
+    #[test]
+    fn preview_rendering_is_sanitised_too() {
+        let html = markdown_to_html("**hi** <script>x()</script> <a href=\"javascript:x()\">y</a>");
+        assert!(html.contains("<strong>hi</strong>"), "Markdown is rendered: {html}");
+        assert!(!html.contains("script") && !html.contains("javascript"), "and sanitised: {html}");
+    }
+}

@@ -191,16 +191,16 @@ const KIND_KEYS: [&str; 11] = [
     "tolerance", "unit", "item", "pair",
 ];
 
-/// Which kinds a kind-specific key belongs to, for a helpful message.
+/// The kinds a kind-specific key belongs to, for a helpful message.
 fn kinds_of_key(key: &str) -> Option<&'static str> {
     Some(match key {
-        "option" => "options belong to single and multiple questions",
-        "answer" => "`answer` belongs to true_false and numeric questions",
-        "feedback_true" | "feedback_false" => "it belongs to true_false questions",
-        "accept" | "case_sensitive" | "ignore_diacritics" => "it belongs to short_text questions",
-        "tolerance" | "unit" => "it belongs to numeric questions",
-        "item" => "items belong to ordering questions",
-        "pair" => "pairs belong to matching questions",
+        "option" => "single and multiple",
+        "answer" => "true_false and numeric",
+        "feedback_true" | "feedback_false" => "true_false",
+        "accept" | "case_sensitive" | "ignore_diacritics" => "short_text",
+        "tolerance" | "unit" => "numeric",
+        "item" => "ordering",
+        "pair" => "matching",
         _ => return None,
     })
 }
@@ -216,6 +216,7 @@ fn question(
     competencies: Option<&BTreeSet<String>>,
 ) -> Option<(Question, Located<String>)> {
     let mut f = Fields::new(table, at, "question");
+    let kind_name = f.peek_str("kind");
     let id = f.str(cx, "id");
     let kind_value = f.str(cx, "kind");
     let kind = kind_value.as_ref().and_then(|k| {
@@ -245,7 +246,9 @@ fn question(
         // The shape is unknown: only keys that belong to no kind are typos.
         f.skip(&KIND_KEYS);
     }
-    f.finish(cx, |key| kinds_of_key(key).map(str::to_string));
+    f.finish(cx, |key| {
+        kinds_of_key(key).map(|kinds| format!("`{key}` does not belong in a {kind_name} question, only in {kinds} questions"))
+    });
     let question = Question {
         id: id.as_ref()?.value.clone(),
         competency: competency?.value,
