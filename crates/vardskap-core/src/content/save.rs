@@ -218,7 +218,9 @@ pub fn scenario_toml(scenario: &Scenario, languages: &[Lang]) -> String {
                 .iter()
                 .map(|(competency, points)| (competency.clone(), format_number(*points)))
                 .collect::<Vec<_>>();
-            w.raw("points", &inline_table(&points));
+            if !points.is_empty() {
+                w.raw("points", &inline_table(&points));
+            }
             w.text("feedback", &choice.feedback);
             if choice.critical {
                 w.raw("critical", "true");

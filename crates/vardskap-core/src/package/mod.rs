@@ -62,7 +62,8 @@ pub struct UnpackSummary {
     pub bytes: u64,
 }
 
-/// Packs the course folder `course_dir` into the zip file `out_file`.
+/// Packs the course folder `course_dir` into the zip file `out_file`, if the
+/// course loads without a problem (else `Error::InvalidContent`).
 ///
 /// Hidden files and folders (`.git`, `.DS_Store`) are left out; a symbolic
 /// link is refused. The package is written to a temporary file next to
@@ -83,6 +84,8 @@ pub fn pack_with_limits(
             course_dir.display()
         )));
     }
+    // Students get only courses that open.
+    check_course(course_dir)?;
     let skip = fs::canonicalize(out_file).ok();
     let mut files = Vec::new();
     collect(course_dir, "", skip.as_deref(), &mut files)?;
@@ -187,7 +190,8 @@ fn collect(
 ///
 /// Every entry is checked and extracted into a temporary folder beside
 /// `out_dir`, which is renamed into place only when all of them passed and
-/// the result is a course; otherwise nothing is left behind. `out_dir` must
+/// the result is a course that loads without a problem (else that error,
+/// `Error::InvalidContent` for a broken course); otherwise nothing is left behind. `out_dir` must
 /// not exist, or be an empty folder. A package whose files sit in one
 /// top-level folder (a zipped course folder) is accepted too.
 pub fn unpack(file: &Path, out_dir: &Path) -> Result<UnpackSummary> {
@@ -336,9 +340,9 @@ impl Drop for MadeFolders {
     }
 }
 
-/// The unpacked folder must be a course.
+/// The folder must be a course that loads without a problem.
 fn check_course(root: &Path) -> Result<()> {
-    crate::content::course_overview(root, "").map(|_| ())
+    crate::content::load_course(root).map(|_| ())
 }
 
 /// Refuses what the central directory alone gives away: too many entries and

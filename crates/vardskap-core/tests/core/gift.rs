@@ -354,3 +354,38 @@ fn import_refuses_an_unknown_competency_and_writes_nothing() {
         "a refused import leaves the quiz untouched"
     );
 }
+
+#[test]
+fn imported_questions_are_valid_course_content() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = tmp.path().join("course");
+    crate::copy_dir(&crate::fixture("valid"), &course);
+    let before = vardskap_core::content::load_course(&course)
+        .unwrap()
+        .modules[0]
+        .questions
+        .len();
+    for file in [
+        "moodle-questions.gift.txt",
+        "moodle-questions_in_category.gift.txt",
+    ] {
+        gift::import_into_module(
+            &fixture(file),
+            &course.join("modules/01-valkommen"),
+            "welcome",
+            &[],
+        )
+        .unwrap();
+    }
+    let loaded = vardskap_core::content::load_course(&course).unwrap();
+    assert_eq!(
+        loaded.modules[0].questions.len(),
+        before + 12,
+        "all twelve imported questions load and validate"
+    );
+    assert_eq!(
+        loaded.modules[0].questions[before + 8].id,
+        "moodle-activities-2",
+        "a second import does not reuse ids"
+    );
+}

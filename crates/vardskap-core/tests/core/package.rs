@@ -10,17 +10,13 @@ use zip::write::SimpleFileOptions;
 
 const COURSE_TOML: &[u8] = b"id = \"demo\"\nversion = \"1.0.0\"\nlanguages = [\"en\"]\ntitle = { en = \"Demo\" }\npass_mark = 0.8\n";
 
+/// A copy of the valid fixture course, with a photo and a .git folder.
 fn course_folder(root: &Path) -> PathBuf {
     let dir = root.join("course");
-    std::fs::create_dir_all(dir.join("modules/01-m/media")).unwrap();
+    crate::copy_dir(&crate::fixture("valid"), &dir);
     std::fs::create_dir_all(dir.join(".git")).unwrap();
-    std::fs::write(dir.join("course.toml"), COURSE_TOML).unwrap();
-    std::fs::write(dir.join("modules/01-m/module.toml"), "id = \"m\"\n").unwrap();
-    std::fs::write(
-        dir.join("modules/01-m/media/photo.bin"),
-        (0..=255u8).cycle().take(100_000).collect::<Vec<_>>(),
-    )
-    .unwrap();
+    let photo = (0..=255u8).cycle().take(100_000).collect::<Vec<_>>();
+    std::fs::write(dir.join("modules/01-valkommen/media/photo.bin"), photo).unwrap();
     std::fs::write(dir.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
     dir
 }
@@ -53,14 +49,22 @@ fn pack_and_unpack_give_back_the_course() {
     let course = course_folder(tmp.path());
     let file = tmp.path().join("demo.vdsk");
     let packed = package::pack(&course, &file).unwrap();
+    let want_files = files_under(&course)
+        .iter()
+        .filter(|(name, _)| !name.starts_with(".git"))
+        .count();
     assert_eq!(
-        packed.files, 3,
-        "course.toml, module.toml and the photo; .git stays out"
+        packed.files, want_files,
+        "every file of the course is packed; .git stays out"
+    );
+    assert!(
+        packed.package_bytes < packed.bytes,
+        "the package is compressed"
     );
 
     let out = tmp.path().join("opened");
     let unpacked = package::unpack(&file, &out).unwrap();
-    assert_eq!(unpacked.files, 3, "every packed file comes back");
+    assert_eq!(unpacked.files, want_files, "every packed file comes back");
     assert_eq!(
         unpacked.bytes, packed.bytes,
         "the same number of bytes comes out as went in"
@@ -84,30 +88,51 @@ fn pack_and_unpack_give_back_the_course() {
 
 #[test]
 fn a_zipped_course_folder_opens_too() {
-    let bytes = zip_of(&[
-        ("demo/course.toml", COURSE_TOML),
-        ("demo/modules/01-m/module.toml", b"id = \"m\"\n"),
-    ]);
+    let course = crate::fixture("valid");
+    let files = files_under(&course)
+        .into_iter()
+        .map(|(name, data)| (format!("demo/{name}"), data))
+        .collect::<Vec<_>>();
+    let entries = files
+        .iter()
+        .map(|(name, data)| (name.as_str(), data.as_slice()))
+        .collect::<Vec<_>>();
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("demo.vdsk");
-    std::fs::write(&file, bytes).unwrap();
+    std::fs::write(&file, zip_of(&entries)).unwrap();
     let out = tmp.path().join("opened");
     package::unpack(&file, &out).unwrap();
-    assert!(
-        out.join("course.toml").is_file(),
+    assert_eq!(
+        files_under(&out),
+        files_under(&course),
         "the single top folder becomes the course folder"
     );
-    assert!(
-        out.join("modules/01-m/module.toml").is_file(),
-        "with everything under it"
+}
+
+#[test]
+fn pack_refuses_a_course_that_does_not_load() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = course_folder(tmp.path());
+    std::fs::remove_file(course.join("modules/02-lokalt/module.toml")).unwrap();
+    let file = tmp.path().join("demo.vdsk");
+    let err = package::pack(&course, &file).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        "InvalidContent",
+        "the author sees the course's problems: {err}"
     );
+    assert!(!file.exists(), "a broken course is not packed");
 }
 
 #[test]
 fn pack_refuses_a_symbolic_link_in_the_course() {
     let tmp = tempfile::tempdir().unwrap();
     let course = course_folder(tmp.path());
-    std::os::unix::fs::symlink("/etc/passwd", course.join("modules/01-m/media/passwd")).unwrap();
+    std::os::unix::fs::symlink(
+        "/etc/passwd",
+        course.join("modules/01-valkommen/media/passwd"),
+    )
+    .unwrap();
     let file = tmp.path().join("demo.vdsk");
     let err = package::pack(&course, &file).unwrap_err();
     assert!(err.to_string().contains("symbolic link"), "got: {err}");
@@ -319,6 +344,11 @@ fn a_file_that_is_not_a_zip_or_not_a_course_is_refused() {
     assert!(message.contains("not a readable zip"), "got: {message}");
     let message = refused(&zip_of(&[("notes.txt", b"hello")]), &Limits::default());
     assert!(message.contains("no course.toml"), "got: {message}");
+    let message = refused(&zip_of(&[("course.toml", COURSE_TOML)]), &Limits::default());
+    assert!(
+        message.contains("the course has no modules"),
+        "a package must hold a course that loads: {message}"
+    );
 }
 
 #[test]
