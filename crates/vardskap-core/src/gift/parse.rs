@@ -909,6 +909,42 @@ mod tests {
     }
 
     #[test]
+    fn every_prefix_of_moodle_s_files_reads_without_panicking() {
+        for name in [
+            "moodle-questions.gift.txt",
+            "moodle-questions_in_category.gift.txt",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/gift")
+                .join(name);
+            let full = std::fs::read_to_string(path).unwrap();
+            for (cut, _) in full.char_indices() {
+                let import = en(&full[..cut]);
+                let empty = import
+                    .questions
+                    .iter()
+                    .find(|q| q.prompt.get("en").is_empty());
+                assert!(
+                    empty.is_none(),
+                    "a cut file must not yield a question without text: {empty:?}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_reads_without_panicking(text in "[{}=~#:%>\\\\\\[\\]a-c0-9. \n\t/-]{0,160}") {
+            let import = parse(&text, "welcome", &["sv".to_string(), "en".to_string()]);
+            proptest::prop_assert_eq!(import.questions.len(), import.question_lines.len(), "a line for every question");
+            for q in &import.questions {
+                proptest::prop_assert!(!q.prompt.get("en").is_empty(), "no question without text");
+                proptest::prop_assert!(!q.explanation.get("en").is_empty(), "no question without explanation");
+            }
+        }
+    }
+
+    #[test]
     fn every_language_gets_the_text_and_a_translation_note() {
         let import = parse("Hej {T}", "welcome", &["sv".to_string(), "en".to_string()]);
         let q = only(&import);
