@@ -5,6 +5,8 @@
 
 pub mod content;
 pub mod error;
+pub mod gift;
+pub mod package;
 pub mod quiz;
 pub mod review;
 pub mod scenario;

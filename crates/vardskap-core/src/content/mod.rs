@@ -3,9 +3,22 @@
 //! `docs/course-format.md`.
 
 mod diagnostic;
+mod fields;
+mod load;
+mod markdown;
 mod model;
 mod overview;
+mod read;
+pub mod save;
+mod source;
+mod stats;
+mod validate;
 
 pub use diagnostic::Diagnostic;
+pub use load::{check_course, load_course};
+pub use markdown::{MEDIA_SCHEME, markdown_to_html};
 pub use model::*;
 pub use overview::{CourseOverview, course_overview};
+pub use save::{SaveSummary, write_course, write_course_with_media};
+pub use stats::{CourseStats, ModuleStats, course_stats};
+pub use validate::is_slug;

@@ -1,0 +1,301 @@
+//! Reading one TOML table of a course file key by key, from toml's spanned
+//! parse tree, so that every missing key, wrong type, unknown key and missing
+//! translation is reported with its position instead of stopping at the first.
+
+use std::collections::BTreeMap;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::Text;
+use super::source::{Located, Report, SourceFile};
+
+/// What a table is read against: its file, the report and the course's languages.
+pub(crate) struct Ctx<'a> {
+    pub file: &'a SourceFile,
+    pub report: &'a mut Report,
+    /// The declared languages; texts must have exactly these.
+    pub langs: &'a [String],
+}
+
+impl Ctx<'_> {
+    pub fn error(&mut self, offset: usize, message: impl Into<String>) {
+        self.report.error(self.file, offset, message);
+    }
+
+    pub fn fatal(&mut self, offset: usize, message: impl Into<String>) {
+        self.report.fatal(self.file, offset, message);
+    }
+}
+
+/// Parses a whole TOML file. Syntax errors are reported (all the parser
+/// recovers from) and make the file unusable.
+pub(crate) fn parse_document<'i>(file: &'i SourceFile, report: &mut Report) -> Option<DeTable<'i>> {
+    let (table, errors) = DeTable::parse_recoverable(&file.text);
+    if errors.is_empty() {
+        return Some(table.into_inner());
+    }
+    for error in errors {
+        let offset = error.span().map(|s| s.start).unwrap_or(0);
+        report.fatal(file, offset, format!("TOML syntax: {}", error.message().trim()));
+    }
+    None
+}
+
+/// One table being read. Keys are taken one by one; [`Fields::finish`]
+/// reports every key nobody took.
+pub(crate) struct Fields<'t, 'i> {
+    table: &'t DeTable<'i>,
+    /// Where the table starts, for "missing key" problems.
+    at: usize,
+    taken: Vec<&'t str>,
+    /// What the table is, in messages: "question", "node".
+    what: &'static str,
+}
+
+impl<'t, 'i> Fields<'t, 'i> {
+    pub fn new(table: &'t DeTable<'i>, at: usize, what: &'static str) -> Self {
+        Fields { table, at, taken: Vec::new(), what }
+    }
+
+    pub fn at(&self) -> usize {
+        self.at
+    }
+
+    fn take(&mut self, key: &str) -> Option<(&'t Spanned<std::borrow::Cow<'i, str>>, &'t Spanned<DeValue<'i>>)> {
+        let (k, v) = self.table.get_key_value(key)?;
+        self.taken.push(k.get_ref().as_ref());
+        Some((k, v))
+    }
+
+    /// Marks keys as read without reading them (their shape is unknown).
+    pub fn skip(&mut self, keys: &[&str]) {
+        for key in keys {
+            let _ = self.take(key);
+        }
+    }
+
+    /// A string value without taking the key, for messages.
+    pub fn peek_str(&self, key: &str) -> String {
+        self.table.get(key).and_then(|v| v.get_ref().as_str()).unwrap_or("").to_string()
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.table.contains_key(key)
+    }
+
+    /// Where `key` is written, or the table's start when it is not.
+    pub fn key_at(&self, key: &str) -> usize {
+        self.table.get_key_value(key).map(|(k, _)| k.span().start).unwrap_or(self.at)
+    }
+
+    fn missing(&self, cx: &mut Ctx, key: &str) {
+        cx.fatal(self.at, format!("{} has no `{key}`", self.what));
+    }
+
+    fn wrong_type(cx: &mut Ctx, key: &str, value: &Spanned<DeValue>, want: &str) {
+        cx.fatal(
+            value.span().start,
+            format!("`{key}` must be {want}, not {}", article(value.get_ref().type_str())),
+        );
+    }
+
+    pub fn opt_str(&mut self, cx: &mut Ctx, key: &str) -> Option<Located<String>> {
+        let (_, value) = self.take(key)?;
+        match value.get_ref() {
+            DeValue::String(s) => Some(Located::new(s.to_string(), value.span())),
+            _ => {
+                Self::wrong_type(cx, key, value, "a string");
+                None
+            }
+        }
+    }
+
+    pub fn str(&mut self, cx: &mut Ctx, key: &str) -> Option<Located<String>> {
+        let found = self.opt_str(cx, key);
+        if !self.has(key) {
+            self.missing(cx, key);
+        }
+        found
+    }
+
+    pub fn opt_bool(&mut self, cx: &mut Ctx, key: &str) -> Option<bool> {
+        let (_, value) = self.take(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            _ => {
+                Self::wrong_type(cx, key, value, "true or false");
+                None
+            }
+        }
+    }
+
+    pub fn bool(&mut self, cx: &mut Ctx, key: &str) -> Option<bool> {
+        let found = self.opt_bool(cx, key);
+        if !self.has(key) {
+            self.missing(cx, key);
+        }
+        found
+    }
+
+    pub fn opt_num(&mut self, cx: &mut Ctx, key: &str) -> Option<Located<f64>> {
+        let (_, value) = self.take(key)?;
+        number(cx, key, value).map(|n| Located::new(n, value.span()))
+    }
+
+    pub fn num(&mut self, cx: &mut Ctx, key: &str) -> Option<Located<f64>> {
+        let found = self.opt_num(cx, key);
+        if !self.has(key) {
+            self.missing(cx, key);
+        }
+        found
+    }
+
+    /// A required localised text. Missing translations are reported but keep
+    /// the model buildable; a wrong shape does not.
+    pub fn text(&mut self, cx: &mut Ctx, key: &str) -> Text {
+        let found = self.opt_text(cx, key);
+        if !self.has(key) {
+            self.missing(cx, key);
+        }
+        found.unwrap_or_default()
+    }
+
+    pub fn opt_text(&mut self, cx: &mut Ctx, key: &str) -> Option<Text> {
+        let (k, value) = self.take(key)?;
+        let DeValue::Table(table) = value.get_ref() else {
+            Self::wrong_type(
+                cx,
+                key,
+                value,
+                &format!("a table with one text per language, like {key} = {{ {} }}", example_langs(cx.langs)),
+            );
+            return None;
+        };
+        let mut text = BTreeMap::new();
+        for (lang, s) in table {
+            let lang_name = lang.get_ref().as_ref();
+            if !cx.langs.is_empty() && !cx.langs.iter().any(|l| l == lang_name) {
+                cx.error(
+                    lang.span().start,
+                    format!("`{lang_name}` is not a language of this course ({})", cx.langs.join(", ")),
+                );
+            }
+            match s.get_ref() {
+                DeValue::String(t) if t.trim().is_empty() => {
+                    cx.error(s.span().start, format!("`{key}` is empty in `{lang_name}`"));
+                }
+                DeValue::String(t) => {
+                    text.insert(lang_name.to_string(), t.to_string());
+                }
+                _ => Self::wrong_type(cx, &format!("{key}.{lang_name}"), s, "a string"),
+            }
+        }
+        for lang in cx.langs {
+            if !table.contains_key(lang.as_str()) {
+                cx.error(k.span().start, format!("`{key}` has no `{lang}` translation"));
+            }
+        }
+        Some(Text(text))
+    }
+
+    /// An inline table or sub-table, e.g. `points = { welcome = 2 }`.
+    pub fn opt_table(&mut self, cx: &mut Ctx, key: &str) -> Option<(usize, &'t DeTable<'i>)> {
+        let (_, value) = self.take(key)?;
+        match value.get_ref() {
+            DeValue::Table(t) => Some((value.span().start, t)),
+            _ => {
+                Self::wrong_type(cx, key, value, "a table");
+                None
+            }
+        }
+    }
+
+    /// An array of tables, `[[key]]`. Each comes with where it starts.
+    pub fn tables(&mut self, cx: &mut Ctx, key: &str) -> Vec<(usize, &'t DeTable<'i>)> {
+        let Some((_, value)) = self.take(key) else { return Vec::new() };
+        let DeValue::Array(items) = value.get_ref() else {
+            Self::wrong_type(cx, key, value, &format!("a list of tables, written [[{key}]]"));
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref() {
+                DeValue::Table(t) => out.push((item.span().start, t)),
+                _ => Self::wrong_type(cx, key, item, "a table"),
+            }
+        }
+        out
+    }
+
+    /// An array of strings, e.g. `languages = ["sv", "en"]`.
+    pub fn opt_str_list(&mut self, cx: &mut Ctx, key: &str) -> Option<Located<Vec<Located<String>>>> {
+        let (_, value) = self.take(key)?;
+        string_list(cx, key, value)
+    }
+
+    /// Reports every key that was not taken. `other_kind` may give a better
+    /// message for a key that belongs to another variant of the table.
+    pub fn finish(self, cx: &mut Ctx, other_kind: impl Fn(&str) -> Option<String>) {
+        for key in self.table.keys() {
+            let name = key.get_ref().as_ref();
+            if self.taken.contains(&name) {
+                continue;
+            }
+            let message = match other_kind(name) {
+                Some(message) => message,
+                None if self.what.ends_with(".toml") => format!("unknown key `{name}` in {}", self.what),
+                None => format!("unknown key `{name}` in {}", article(self.what)),
+            };
+            cx.error(key.span().start, message);
+        }
+    }
+}
+
+/// A TOML integer or float as f64; NaN and infinities are refused.
+pub(crate) fn number(cx: &mut Ctx, key: &str, value: &Spanned<DeValue>) -> Option<f64> {
+    let n = match value.get_ref() {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64),
+        DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+        _ => {
+            Fields::wrong_type(cx, key, value, "a number");
+            return None;
+        }
+    };
+    match n {
+        Some(n) if n.is_finite() => Some(n),
+        _ => {
+            cx.fatal(value.span().start, format!("`{key}` must be a finite number"));
+            None
+        }
+    }
+}
+
+pub(crate) fn string_list(
+    cx: &mut Ctx,
+    key: &str,
+    value: &Spanned<DeValue>,
+) -> Option<Located<Vec<Located<String>>>> {
+    let DeValue::Array(items) = value.get_ref() else {
+        Fields::wrong_type(cx, key, value, "a list of strings, like [\"…\"]");
+        return None;
+    };
+    let mut out = Vec::new();
+    for item in items.iter() {
+        match item.get_ref() {
+            DeValue::String(s) => out.push(Located::new(s.to_string(), item.span())),
+            _ => Fields::wrong_type(cx, key, item, "a string"),
+        }
+    }
+    Some(Located::new(out, value.span()))
+}
+
+fn article(noun: &str) -> String {
+    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {noun}", if vowel { "an" } else { "a" })
+}
+
+fn example_langs(langs: &[String]) -> String {
+    let langs: Vec<String> = langs.iter().map(|l| format!("{l} = \"…\"")).collect();
+    if langs.is_empty() { "en = \"…\"".to_string() } else { langs.join(", ") }
+}

@@ -1,0 +1,516 @@
+//! Reading each kind of course TOML file (course.toml, module.toml,
+//! quiz.toml, scenarios/*.toml) into the typed model, applying the rules of
+//! `validate` as it goes so that every problem gets its own position.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use toml::de::DeTable;
+
+use super::fields::{Ctx, Fields, number, string_list};
+use super::source::{Located, Report, SourceFile};
+use super::validate;
+use super::{
+    AnswerOption, Choice, Competency, Course, Ending, EndingKind, FeedbackMode, Item, Module, Node, Pair,
+    Question, QuestionBody, QuestionKind, Scenario,
+};
+
+/// What the rest of the course is checked against.
+pub(crate) struct CourseHead {
+    pub course: Course,
+    /// `None` when course.toml could not be read; references are then not checked.
+    pub competencies: Option<BTreeSet<String>>,
+}
+
+pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<CourseHead> {
+    let root = super::fields::parse_document(file, report)?;
+    let mut f = Fields::new(&root, 0, "course.toml");
+    let langs = languages(file, report, &mut f, &root);
+    let cx = &mut Ctx { file, report, langs: &langs };
+
+    let id = f.str(cx, "id");
+    if let Some(id) = &id {
+        validate::ids(cx, "course", [id]);
+    }
+    let version = f.str(cx, "version");
+    if let Some(v) = &version
+        && !is_version(&v.value)
+    {
+        cx.error(v.span.start, format!("`version` must be a semantic version like 1.0.0, not `{}`", v.value));
+    }
+    let title = f.text(cx, "title");
+    let description = f.opt_text(cx, "description");
+    let pass_mark = f.num(cx, "pass_mark");
+    if let Some(mark) = &pass_mark {
+        validate::pass_mark(cx, mark);
+    }
+    let mut competencies = Vec::new();
+    let mut ids = Vec::new();
+    for (at, table) in f.tables(cx, "competency") {
+        let mut c = Fields::new(table, at, "competency");
+        let id = c.str(cx, "id");
+        let title = c.text(cx, "title");
+        let description = c.opt_text(cx, "description");
+        c.finish(cx, |_| None);
+        if let Some(id) = id {
+            competencies.push(Competency { id: id.value.clone(), title, description });
+            ids.push(id);
+        }
+    }
+    validate::ids(cx, "competency", &ids);
+    if competencies.is_empty() && !cx.report.broken {
+        cx.error(0, "the course declares no `[[competency]]`; every question and scenario choice refers to one");
+    }
+    f.finish(cx, |_| None);
+
+    let known = competencies.iter().map(|c| c.id.clone()).collect();
+    Some(CourseHead {
+        course: Course {
+            id: id.map(|l| l.value).unwrap_or_default(),
+            version: version.map(|l| l.value).unwrap_or_default(),
+            languages: langs,
+            title,
+            description,
+            pass_mark: pass_mark.map(|l| l.value).unwrap_or(0.0),
+            competencies,
+            modules: Vec::new(),
+        },
+        competencies: Some(known),
+    })
+}
+
+/// The declared languages. When they cannot be read, the languages of the
+/// course title stand in, so the other files are still checked sensibly.
+fn languages(file: &SourceFile, report: &mut Report, f: &mut Fields, root: &DeTable) -> Vec<String> {
+    let cx = &mut Ctx { file, report, langs: &[] };
+    let Some(list) = f.opt_str_list(cx, "languages") else {
+        if !f.has("languages") {
+            cx.fatal(0, "course.toml has no `languages`, e.g. languages = [\"sv\", \"en\"]");
+        }
+        return root
+            .get("title")
+            .and_then(|t| t.get_ref().as_table())
+            .map(|t| t.keys().map(|k| k.get_ref().to_string()).collect())
+            .unwrap_or_default();
+    };
+    if list.value.is_empty() {
+        cx.fatal(list.span.start, "`languages` must list at least one language, e.g. [\"sv\", \"en\"]");
+    }
+    let mut langs: Vec<String> = Vec::new();
+    for lang in &list.value {
+        if !is_language_code(&lang.value) {
+            cx.error(lang.span.start, format!("`{}` is not a language code like \"sv\" or \"en\"", lang.value));
+        }
+        if langs.contains(&lang.value) {
+            cx.error(lang.span.start, format!("language `{}` is listed twice", lang.value));
+        } else {
+            langs.push(lang.value.clone());
+        }
+    }
+    langs
+}
+
+fn is_language_code(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let primary = parts.next().unwrap_or("");
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+fn is_version(s: &str) -> bool {
+    let core = s.split(['-', '+']).next().unwrap_or("");
+    let parts: Vec<&str> = core.split('.').collect();
+    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// module.toml: everything but the lessons, questions and scenarios.
+pub(crate) fn module(file: &SourceFile, report: &mut Report, langs: &[String], dir: &str) -> Option<(Module, Located<String>)> {
+    let root = super::fields::parse_document(file, report)?;
+    let cx = &mut Ctx { file, report, langs };
+    let mut f = Fields::new(&root, 0, "module.toml");
+    let id = f.str(cx, "id");
+    if let Some(id) = &id {
+        validate::ids(cx, "module", [id]);
+    }
+    let title = f.text(cx, "title");
+    let summary = f.opt_text(cx, "summary");
+    let feedback = match f.opt_str(cx, "feedback") {
+        None => FeedbackMode::default(),
+        Some(l) if l.value == "immediate" => FeedbackMode::Immediate,
+        Some(l) if l.value == "deferred" => FeedbackMode::Deferred,
+        Some(l) => {
+            cx.error(l.span.start, format!("`feedback` is `immediate` or `deferred`, not `{}`", l.value));
+            FeedbackMode::default()
+        }
+    };
+    let pass_mark = f.opt_num(cx, "pass_mark");
+    if let Some(mark) = &pass_mark {
+        validate::pass_mark(cx, mark);
+    }
+    f.finish(cx, |_| None);
+    let id = id?;
+    let module = Module {
+        id: id.value.clone(),
+        dir: dir.to_string(),
+        title,
+        summary,
+        feedback,
+        pass_mark: pass_mark.map(|l| l.value),
+        lessons: Vec::new(),
+        questions: Vec::new(),
+        scenarios: Vec::new(),
+    };
+    Some((module, id))
+}
+
+/// quiz.toml: the module's questions in order.
+pub(crate) fn quiz(
+    file: &SourceFile,
+    report: &mut Report,
+    langs: &[String],
+    competencies: Option<&BTreeSet<String>>,
+) -> Vec<Question> {
+    let Some(root) = super::fields::parse_document(file, report) else { return Vec::new() };
+    let cx = &mut Ctx { file, report, langs };
+    let mut f = Fields::new(&root, 0, "quiz.toml");
+    let mut questions = Vec::new();
+    let mut ids = Vec::new();
+    for (at, table) in f.tables(cx, "question") {
+        if let Some((question, id)) = question(cx, at, table, competencies) {
+            questions.push(question);
+            ids.push(id);
+        }
+    }
+    validate::ids(cx, "question", &ids);
+    f.finish(cx, |_| None);
+    questions
+}
+
+const KIND_KEYS: [&str; 11] = [
+    "option", "answer", "feedback_true", "feedback_false", "accept", "case_sensitive", "ignore_diacritics",
+    "tolerance", "unit", "item", "pair",
+];
+
+/// The kinds a kind-specific key belongs to, for a helpful message.
+fn kinds_of_key(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "option" => "single and multiple",
+        "answer" => "true_false and numeric",
+        "feedback_true" | "feedback_false" => "true_false",
+        "accept" | "case_sensitive" | "ignore_diacritics" => "short_text",
+        "tolerance" | "unit" => "numeric",
+        "item" => "ordering",
+        "pair" => "matching",
+        _ => return None,
+    })
+}
+
+fn question_kind(s: &str) -> Option<QuestionKind> {
+    QuestionKind::ALL.into_iter().find(|k| k.as_str() == s)
+}
+
+fn question(
+    cx: &mut Ctx,
+    at: usize,
+    table: &DeTable,
+    competencies: Option<&BTreeSet<String>>,
+) -> Option<(Question, Located<String>)> {
+    let mut f = Fields::new(table, at, "question");
+    let kind_name = f.peek_str("kind");
+    let id = f.str(cx, "id");
+    let kind_value = f.str(cx, "kind");
+    let kind = kind_value.as_ref().and_then(|k| {
+        let kind = question_kind(&k.value);
+        if kind.is_none() {
+            let all = QuestionKind::ALL.map(QuestionKind::as_str).join(", ");
+            cx.fatal(k.span.start, format!("unknown question kind `{}` (one of: {all})", k.value));
+        }
+        kind
+    });
+    let competency = f.str(cx, "competency");
+    if let Some(c) = &competency {
+        validate::competency_ref(cx, competencies, c);
+    }
+    let points = f.opt_num(cx, "points");
+    if let Some(p) = &points {
+        validate::points(cx, p);
+    }
+    let prompt = f.text(cx, "prompt");
+    let explanation = f.text(cx, "explanation");
+    let id_at = id.as_ref().map(|l| l.span.start).unwrap_or(at);
+    let body = match kind {
+        Some(kind) => body(cx, &mut f, kind, id_at),
+        None => None,
+    };
+    if kind.is_none() {
+        // The shape is unknown: only keys that belong to no kind are typos.
+        f.skip(&KIND_KEYS);
+    }
+    f.finish(cx, |key| {
+        kinds_of_key(key).map(|kinds| format!("`{key}` does not belong in a {kind_name} question, only in {kinds} questions"))
+    });
+    let question = Question {
+        id: id.as_ref()?.value.clone(),
+        competency: competency?.value,
+        points: points.map(|p| p.value).unwrap_or(1.0),
+        prompt,
+        explanation,
+        body: body?,
+    };
+    Some((question, id?))
+}
+
+fn body(cx: &mut Ctx, f: &mut Fields, kind: QuestionKind, at: usize) -> Option<QuestionBody> {
+    let name = kind.as_str();
+    Some(match kind {
+        QuestionKind::Single | QuestionKind::Multiple => {
+            let mut options = Vec::new();
+            let mut ids = Vec::new();
+            let mut corrects = Vec::new();
+            let tables = f.tables(cx, "option");
+            for (at, table) in &tables {
+                let mut o = Fields::new(table, *at, "option");
+                let id = o.str(cx, "id");
+                let text = o.text(cx, "text");
+                let correct = o.opt_bool(cx, "correct").unwrap_or(false);
+                if correct {
+                    corrects.push(o.key_at("correct"));
+                }
+                let feedback = o.opt_text(cx, "feedback");
+                o.finish(cx, |_| None);
+                if let Some(id) = id {
+                    options.push(AnswerOption { id: id.value.clone(), text, correct, feedback });
+                    ids.push(id);
+                }
+            }
+            validate::ids(cx, "option", &ids);
+            validate::at_least_two(cx, at, tables.len(), name, "options ([[question.option]])");
+            validate::correct_options(cx, at, kind == QuestionKind::Single, &corrects);
+            if kind == QuestionKind::Single {
+                QuestionBody::Single { options }
+            } else {
+                QuestionBody::Multiple { options }
+            }
+        }
+        QuestionKind::TrueFalse => {
+            let answer = f.bool(cx, "answer");
+            let feedback_true = f.opt_text(cx, "feedback_true");
+            let feedback_false = f.opt_text(cx, "feedback_false");
+            QuestionBody::TrueFalse { answer: answer?, feedback_true, feedback_false }
+        }
+        QuestionKind::ShortText => {
+            let accept = accept(cx, f);
+            let case_sensitive = f.opt_bool(cx, "case_sensitive").unwrap_or(false);
+            let ignore_diacritics = f.opt_bool(cx, "ignore_diacritics").unwrap_or(false);
+            QuestionBody::ShortText { accept: accept?, case_sensitive, ignore_diacritics }
+        }
+        QuestionKind::Numeric => {
+            let answer = f.num(cx, "answer");
+            let tolerance = f.opt_num(cx, "tolerance");
+            if let Some(t) = &tolerance {
+                validate::tolerance(cx, t);
+            }
+            let unit = f.opt_text(cx, "unit");
+            QuestionBody::Numeric {
+                answer: answer?.value,
+                tolerance: tolerance.map(|t| t.value).unwrap_or(0.0),
+                unit,
+            }
+        }
+        QuestionKind::Ordering => {
+            let mut items = Vec::new();
+            let mut ids = Vec::new();
+            let mut texts = Vec::new();
+            let tables = f.tables(cx, "item");
+            for (at, table) in &tables {
+                let mut i = Fields::new(table, *at, "item");
+                let id = i.str(cx, "id");
+                let text = i.text(cx, "text");
+                texts.push((i.key_at("text"), text.clone()));
+                i.finish(cx, |_| None);
+                if let Some(id) = id {
+                    items.push(Item { id: id.value.clone(), text });
+                    ids.push(id);
+                }
+            }
+            validate::ids(cx, "item", &ids);
+            validate::at_least_two(cx, at, tables.len(), name, "items ([[question.item]])");
+            validate::distinct_texts(cx, "item", &texts.iter().map(|(at, t)| (*at, t)).collect::<Vec<_>>());
+            QuestionBody::Ordering { items }
+        }
+        QuestionKind::Matching => {
+            let mut pairs = Vec::new();
+            let mut ids = Vec::new();
+            let (mut lefts, mut rights) = (Vec::new(), Vec::new());
+            let tables = f.tables(cx, "pair");
+            for (at, table) in &tables {
+                let mut p = Fields::new(table, *at, "pair");
+                let id = p.str(cx, "id");
+                let left = p.text(cx, "left");
+                let right = p.text(cx, "right");
+                lefts.push((p.key_at("left"), left.clone()));
+                rights.push((p.key_at("right"), right.clone()));
+                p.finish(cx, |_| None);
+                if let Some(id) = id {
+                    pairs.push(Pair { id: id.value.clone(), left, right });
+                    ids.push(id);
+                }
+            }
+            validate::ids(cx, "pair", &ids);
+            validate::at_least_two(cx, at, tables.len(), name, "pairs ([[question.pair]])");
+            validate::distinct_texts(cx, "left side", &lefts.iter().map(|(at, t)| (*at, t)).collect::<Vec<_>>());
+            validate::distinct_texts(cx, "right side", &rights.iter().map(|(at, t)| (*at, t)).collect::<Vec<_>>());
+            QuestionBody::Matching { pairs }
+        }
+    })
+}
+
+/// `accept = { sv = ["…"], en = ["…"] }`: a non-empty list per declared language.
+fn accept(cx: &mut Ctx, f: &mut Fields) -> Option<BTreeMap<String, Vec<String>>> {
+    let key_at = f.key_at("accept");
+    let table = match f.opt_table(cx, "accept") {
+        Some((_, table)) => table,
+        None => {
+            if !f.has("accept") {
+                cx.fatal(f.at(), "short_text question has no `accept` list of accepted answers");
+            }
+            return None;
+        }
+    };
+    let mut accept = BTreeMap::new();
+    for (lang, value) in table {
+        let lang_name = lang.get_ref().as_ref();
+        if !cx.langs.is_empty() && !cx.langs.iter().any(|l| l == lang_name) {
+            cx.error(lang.span().start, format!("`{lang_name}` is not a language of this course ({})", cx.langs.join(", ")));
+        }
+        let list = string_list(cx, &format!("accept.{lang_name}"), value)?;
+        if list.value.is_empty() {
+            cx.error(list.span.start, format!("no accepted answers for `{lang_name}`: list at least one"));
+        }
+        for answer in &list.value {
+            if answer.value.trim().is_empty() {
+                cx.error(answer.span.start, "an accepted answer cannot be empty");
+            }
+        }
+        accept.insert(lang_name.to_string(), list.value.into_iter().map(|l| l.value).collect());
+    }
+    for lang in cx.langs.to_vec() {
+        if !table.contains_key(lang.as_str()) {
+            cx.error(key_at, format!("`accept` has no answers for `{lang}`"));
+        }
+    }
+    Some(accept)
+}
+
+/// scenarios/<id>.toml.
+pub(crate) fn scenario(
+    file: &SourceFile,
+    report: &mut Report,
+    langs: &[String],
+    competencies: Option<&BTreeSet<String>>,
+    id: &str,
+) -> Option<Scenario> {
+    let root = super::fields::parse_document(file, report)?;
+    let cx = &mut Ctx { file, report, langs };
+    let mut f = Fields::new(&root, 0, "scenario");
+    let title = f.text(cx, "title");
+    let intro = f.opt_text(cx, "intro");
+    let start = f.str(cx, "start");
+    let mut nodes = Vec::new();
+    let mut node_ids = Vec::new();
+    let mut nexts: Vec<Vec<Located<String>>> = Vec::new();
+    for (at, table) in f.tables(cx, "node") {
+        if let Some((node, node_id, node_nexts)) = node(cx, at, table, competencies) {
+            nodes.push(node);
+            node_ids.push(node_id);
+            nexts.push(node_nexts);
+        }
+    }
+    if nodes.is_empty() && !f.has("node") {
+        cx.fatal(0, "a scenario has at least one `[[node]]`");
+    }
+    f.finish(cx, |_| None);
+    validate::ids(cx, "node", &node_ids);
+    let graph: Vec<validate::GraphNode> = nodes
+        .iter()
+        .zip(&node_ids)
+        .zip(&nexts)
+        .map(|((node, id), next)| validate::GraphNode {
+            id,
+            next: next.iter().collect(),
+            ending: node.ending.as_ref().map(|e| e.kind),
+        })
+        .collect();
+    validate::scenario_graph(cx, start.as_ref(), &graph);
+    Some(Scenario { id: id.to_string(), title, intro, start: start?.value, nodes })
+}
+
+fn node(
+    cx: &mut Ctx,
+    at: usize,
+    table: &DeTable,
+    competencies: Option<&BTreeSet<String>>,
+) -> Option<(Node, Located<String>, Vec<Located<String>>)> {
+    let mut f = Fields::new(table, at, "node");
+    let id = f.str(cx, "id");
+    let speaker = f.opt_text(cx, "speaker");
+    let text = f.text(cx, "text");
+    let mut choices = Vec::new();
+    let mut choice_ids = Vec::new();
+    let mut nexts = Vec::new();
+    let choice_tables = f.tables(cx, "choice");
+    for (at, table) in &choice_tables {
+        let mut c = Fields::new(table, *at, "choice");
+        let choice_id = c.str(cx, "id");
+        let text = c.text(cx, "text");
+        let next = c.str(cx, "next");
+        let mut points = BTreeMap::new();
+        if let Some((_, table)) = c.opt_table(cx, "points") {
+            for (competency, value) in table {
+                let name = competency.get_ref().to_string();
+                validate::competency_ref(cx, competencies, &Located::new(name.clone(), competency.span()));
+                if let Some(n) = number(cx, &format!("points.{name}"), value) {
+                    points.insert(name, n);
+                }
+            }
+        }
+        let feedback = c.text(cx, "feedback");
+        let critical = c.opt_bool(cx, "critical").unwrap_or(false);
+        c.finish(cx, |_| None);
+        if let (Some(choice_id), Some(next)) = (choice_id, next) {
+            choices.push(Choice { id: choice_id.value.clone(), text, next: next.value.clone(), points, feedback, critical });
+            choice_ids.push(choice_id);
+            nexts.push(next);
+        }
+    }
+    validate::ids(cx, "choice", &choice_ids);
+    let ending_kind = f.opt_str(cx, "ending").and_then(|e| match e.value.as_str() {
+        "good" => Some(EndingKind::Good),
+        "mixed" => Some(EndingKind::Mixed),
+        "poor" => Some(EndingKind::Poor),
+        other => {
+            cx.fatal(e.span.start, format!("`ending` is `good`, `mixed` or `poor`, not `{other}`"));
+            None
+        }
+    });
+    let debrief_at = f.key_at("debrief");
+    let debrief = f.opt_text(cx, "debrief");
+    let ending = match (ending_kind, debrief) {
+        (Some(kind), Some(debrief)) => Some(Ending { kind, debrief }),
+        (Some(_), None) => {
+            cx.fatal(f.key_at("ending"), "a node with an `ending` needs a `debrief`");
+            None
+        }
+        (None, Some(_)) if !f.has("ending") => {
+            cx.error(debrief_at, "only a node with an `ending` has a `debrief`");
+            None
+        }
+        (None, _) => None,
+    };
+    if f.has("ending") && !choice_tables.is_empty() {
+        cx.error(f.key_at("ending"), "a node with an `ending` is the end of the scenario and has no choices");
+    }
+    f.finish(cx, |_| None);
+    let id = id?;
+    Some((Node { id: id.value.clone(), speaker, text, choices, ending }, id, nexts))
+}

@@ -1,0 +1,266 @@
+//! Moodle GIFT import: the question banks instructors already have become
+//! questions of a module. Kinds we cannot grade (essay, description) are
+//! skipped with their line; a malformed question is reported and the rest import.
+
+mod parse;
+mod text;
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::content::{Lang, Question, QuestionKind, save};
+use crate::{Error, Result};
+
+/// Everything read from one GIFT text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GiftImport {
+    /// In file order, with unique slug ids.
+    pub questions: Vec<Question>,
+    /// The GIFT line each of `questions` starts on (same index).
+    pub question_lines: Vec<u32>,
+    /// Questions of kinds Värdskap has no place for.
+    pub skipped: Vec<Skipped>,
+    /// Text that could not be read; each question named here was not imported,
+    /// except for stray text, which is only ignored.
+    pub problems: Vec<GiftMessage>,
+    /// What changed on the way in (partial credit, feedback left out, text
+    /// copied into languages that need translation, …). Line 0: the whole file.
+    pub notes: Vec<GiftMessage>,
+    /// `$CATEGORY:` names, in file order. Questions are not sorted by them.
+    pub categories: Vec<String>,
+}
+
+/// A located remark about the GIFT text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct GiftMessage {
+    /// 1-based; 0 when the remark is about the whole file.
+    pub line: u32,
+    /// 1-based; 0 when the remark is about a whole question or file.
+    pub column: u32,
+    pub message: String,
+}
+
+impl GiftMessage {
+    fn new((line, column): (u32, u32), message: impl Into<String>) -> Self {
+        GiftMessage {
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for GiftMessage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.column, self.message)
+    }
+}
+
+/// A question that was read but not imported because of its kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Skipped {
+    pub line: u32,
+    /// Moodle's name for the kind: `essay` or `description`.
+    pub kind: String,
+    pub title: Option<String>,
+    pub reason: String,
+}
+
+impl Skipped {
+    fn new(line: u32, kind: &str, title: Option<String>, reason: &str) -> Self {
+        Skipped {
+            line,
+            kind: kind.to_string(),
+            title,
+            reason: reason.to_string(),
+        }
+    }
+}
+
+/// One question added to a module.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportedQuestion {
+    pub id: String,
+    pub kind: QuestionKind,
+    /// Where it started in the GIFT file.
+    pub line: u32,
+}
+
+/// What [`import_into_module`] did, for the CLI or the UI to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportSummary {
+    /// The quiz file the questions were appended to.
+    pub quiz_file: String,
+    pub imported: Vec<ImportedQuestion>,
+    pub skipped: Vec<Skipped>,
+    pub problems: Vec<GiftMessage>,
+    pub notes: Vec<GiftMessage>,
+    pub categories: Vec<String>,
+}
+
+/// Reads GIFT `text` into questions for `competency`. The text goes into
+/// every one of `languages` (the course's, first is the default); a note
+/// says when the others need translation. Never fails: what cannot be read
+/// is listed in `problems` and `skipped`.
+pub fn parse(text: &str, competency: &str, languages: &[Lang]) -> GiftImport {
+    parse::parse(text, competency, languages)
+}
+
+/// Imports the GIFT file at `gift_path` and appends its questions to the
+/// `quiz.toml` of the module folder `module_dir` (the file's existing text is
+/// kept byte for byte). Ids that the module already uses get a `-2`, `-3`, …
+/// suffix. Empty `languages` means the languages of the module's course
+/// (`../../course.toml`), which also must declare `competency` when found.
+pub fn import_into_module(
+    gift_path: &Path,
+    module_dir: &Path,
+    competency: &str,
+    languages: &[Lang],
+) -> Result<ImportSummary> {
+    let bytes = std::fs::read(gift_path).map_err(|e| Error::io(gift_path, e))?;
+    let gift = String::from_utf8(bytes).map_err(|_| {
+        Error::Invalid(format!(
+            "{} is not UTF-8 text; save it as UTF-8 and import again",
+            gift_path.display()
+        ))
+    })?;
+    if !module_dir.join("module.toml").is_file() {
+        return Err(Error::Invalid(format!(
+            "{} is not a module folder: it has no module.toml",
+            module_dir.display()
+        )));
+    }
+    let languages = course_languages(module_dir, competency, languages)?;
+
+    let quiz_path = module_dir.join("quiz.toml");
+    let existing = match std::fs::read_to_string(&quiz_path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(Error::io(&quiz_path, e)),
+    };
+    let mut taken = existing_ids(&existing, &quiz_path)?;
+
+    let mut import = parse(&gift, competency, &languages);
+    for question in &mut import.questions {
+        if taken.contains(&question.id) {
+            question.id = unique(&question.id, &taken);
+        }
+        taken.insert(question.id.clone());
+    }
+
+    if !import.questions.is_empty() {
+        let mut text = existing;
+        if !text.is_empty() {
+            if !text.ends_with('\n') {
+                text.push('\n');
+            }
+            text.push('\n');
+        }
+        text.push_str(&save::quiz_toml(&import.questions, &languages));
+        save::replace_file(&quiz_path, &text)?;
+    }
+
+    Ok(ImportSummary {
+        quiz_file: quiz_path.display().to_string(),
+        imported: import
+            .questions
+            .iter()
+            .zip(&import.question_lines)
+            .map(|(q, line)| ImportedQuestion {
+                id: q.id.clone(),
+                kind: q.kind(),
+                line: *line,
+            })
+            .collect(),
+        skipped: import.skipped,
+        problems: import.problems,
+        notes: import.notes,
+        categories: import.categories,
+    })
+}
+
+/// `base`, or `base-2`, `base-3`, … whichever is free.
+pub(crate) fn unique(base: &str, taken: &HashSet<String>) -> String {
+    if !taken.contains(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken.contains(id))
+        .unwrap_or_else(|| base.to_string())
+}
+
+#[derive(serde::Deserialize)]
+struct CourseHead {
+    #[serde(default)]
+    languages: Vec<Lang>,
+    #[serde(default)]
+    competency: Vec<CompetencyHead>,
+}
+
+#[derive(serde::Deserialize)]
+struct CompetencyHead {
+    id: String,
+}
+
+fn course_languages(module_dir: &Path, competency: &str, languages: &[Lang]) -> Result<Vec<Lang>> {
+    let course_file = module_dir.join("../../course.toml");
+    let head =
+        match std::fs::read_to_string(&course_file) {
+            Ok(text) => Some(toml::from_str::<CourseHead>(&text).map_err(|e| {
+                Error::Invalid(format!("{}: {}", course_file.display(), e.message()))
+            })?),
+            Err(_) => None,
+        };
+    if let Some(head) = &head
+        && !head.competency.iter().any(|c| c.id == competency)
+    {
+        let known = head
+            .competency
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(Error::Invalid(format!(
+            "the course has no competency \"{competency}\" (it has: {known})"
+        )));
+    }
+    match (languages, head) {
+        ([], Some(head)) if !head.languages.is_empty() => Ok(head.languages),
+        ([], _) => Err(Error::Invalid(
+            "no languages given and no course.toml above the module to take them from".into(),
+        )),
+        (given, _) => Ok(given.to_vec()),
+    }
+}
+
+fn existing_ids(quiz: &str, path: &Path) -> Result<HashSet<String>> {
+    let table: toml::Table = toml::from_str(quiz).map_err(|e| {
+        Error::Invalid(format!(
+            "{}: {} (fix it before importing into it)",
+            path.display(),
+            e.message()
+        ))
+    })?;
+    let questions = table
+        .get("question")
+        .and_then(toml::Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    Ok(questions
+        .iter()
+        .filter_map(|q| q.get("id").and_then(toml::Value::as_str))
+        .map(str::to_string)
+        .collect())
+}

@@ -1,0 +1,457 @@
+//! Course packages: a `.vdsk` file is a zip of a course folder, made for
+//! students by an instructor. Unpacking treats the file as hostile: unsafe
+//! names, links, duplicates and oversized contents are refused before
+//! anything reaches the target folder.
+
+use std::collections::HashSet;
+use std::fs::{self, File};
+use std::io::{self, BufReader, Read, Seek, SeekFrom};
+use std::path::{Component, Path, PathBuf};
+
+use serde::Serialize;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+use crate::{Error, Result};
+
+const MIB: u64 = 1024 * 1024;
+
+/// How much a package may hold. Checked when packing too, so that every
+/// package we make can be opened again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    pub max_entries: usize,
+    /// Decompressed bytes of all files together.
+    pub max_total_bytes: u64,
+    /// Decompressed bytes of one file.
+    pub max_file_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_entries: 10_000,
+            max_total_bytes: 200 * MIB,
+            max_file_bytes: 50 * MIB,
+        }
+    }
+}
+
+/// What [`pack`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PackSummary {
+    pub package: String,
+    pub files: usize,
+    /// Bytes of the course's files.
+    pub bytes: u64,
+    /// Bytes of the package file.
+    pub package_bytes: u64,
+}
+
+/// What [`unpack`] extracted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct UnpackSummary {
+    /// The new course folder.
+    pub course_dir: String,
+    pub files: usize,
+    /// Decompressed bytes written.
+    pub bytes: u64,
+}
+
+/// Packs the course folder `course_dir` into the zip file `out_file`, if the
+/// course loads without a problem (else `Error::InvalidContent`).
+///
+/// Hidden files and folders (`.git`, `.DS_Store`) are left out; a symbolic
+/// link is refused. The package is written to a temporary file next to
+/// `out_file` and renamed into place, and is byte-for-byte the same for the
+/// same course (entries sorted, timestamps fixed).
+pub fn pack(course_dir: &Path, out_file: &Path) -> Result<PackSummary> {
+    pack_with_limits(course_dir, out_file, &Limits::default())
+}
+
+pub fn pack_with_limits(
+    course_dir: &Path,
+    out_file: &Path,
+    limits: &Limits,
+) -> Result<PackSummary> {
+    if !course_dir.join("course.toml").is_file() {
+        return Err(Error::Invalid(format!(
+            "{} is not a course folder: it has no course.toml",
+            course_dir.display()
+        )));
+    }
+    // Students get only courses that open.
+    check_course(course_dir)?;
+    let skip = fs::canonicalize(out_file).ok();
+    let mut files = Vec::new();
+    collect(course_dir, "", skip.as_deref(), &mut files)?;
+
+    if files.len() > limits.max_entries {
+        return Err(Error::Invalid(format!(
+            "the course has {} files; a package holds at most {}",
+            files.len(),
+            limits.max_entries
+        )));
+    }
+    let mut total = 0u64;
+    for (name, path) in &files {
+        let size = fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+        if size > limits.max_file_bytes {
+            return Err(Error::Invalid(format!(
+                "{name} is {}; a packaged file may be at most {}",
+                size_text(size),
+                size_text(limits.max_file_bytes)
+            )));
+        }
+        total += size;
+    }
+    if total > limits.max_total_bytes {
+        return Err(Error::Invalid(format!(
+            "the course holds {}; a package may hold at most {}",
+            size_text(total),
+            size_text(limits.max_total_bytes)
+        )));
+    }
+
+    let parent = parent_of(out_file);
+    fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let tmp = tempfile::NamedTempFile::new_in(parent).map_err(|e| Error::io(parent, e))?;
+    let mut zip = ZipWriter::new(tmp);
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .unix_permissions(0o644)
+        .last_modified_time(zip::DateTime::default());
+    for (name, path) in &files {
+        zip.start_file(name.as_str(), options)
+            .map_err(|e| zip_error(out_file, e))?;
+        let mut source = File::open(path).map_err(|e| Error::io(path, e))?;
+        io::copy(&mut source, &mut zip).map_err(|e| Error::io(path, e))?;
+    }
+    let tmp = zip.finish().map_err(|e| zip_error(out_file, e))?;
+    tmp.persist(out_file)
+        .map_err(|e| Error::io(out_file, e.error))?;
+    let package_bytes = fs::metadata(out_file)
+        .map_err(|e| Error::io(out_file, e))?
+        .len();
+    Ok(PackSummary {
+        package: out_file.display().to_string(),
+        files: files.len(),
+        bytes: total,
+        package_bytes,
+    })
+}
+
+/// Files under `dir` as (zip name, path), sorted by name.
+fn collect(
+    dir: &Path,
+    prefix: &str,
+    skip: Option<&Path>,
+    out: &mut Vec<(String, PathBuf)>,
+) -> Result<()> {
+    let mut entries = fs::read_dir(dir)
+        .map_err(|e| Error::io(dir, e))?
+        .collect::<io::Result<Vec<_>>>()
+        .map_err(|e| Error::io(dir, e))?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let path = entry.path();
+        let Some(name) = entry.file_name().to_str().map(str::to_string) else {
+            return Err(Error::Invalid(format!(
+                "{} has a name that is not valid Unicode",
+                path.display()
+            )));
+        };
+        if name.starts_with('.') {
+            continue;
+        }
+        let rel = format!("{prefix}{name}");
+        let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if kind.is_symlink() {
+            return Err(Error::Invalid(format!(
+                "{rel} is a symbolic link; a package holds only plain files and folders"
+            )));
+        } else if kind.is_dir() {
+            collect(&path, &format!("{rel}/"), skip, out)?;
+        } else if kind.is_file() {
+            if skip.is_some_and(|s| fs::canonicalize(&path).is_ok_and(|p| p == s)) {
+                continue;
+            }
+            out.push((rel, path));
+        }
+    }
+    Ok(())
+}
+
+/// Opens the package `file` into the new course folder `out_dir`.
+///
+/// Every entry is checked and extracted into a temporary folder beside
+/// `out_dir`, which is renamed into place only when all of them passed and
+/// the result is a course that loads without a problem (else that error,
+/// `Error::InvalidContent` for a broken course); otherwise nothing is left behind. `out_dir` must
+/// not exist, or be an empty folder. A package whose files sit in one
+/// top-level folder (a zipped course folder) is accepted too.
+pub fn unpack(file: &Path, out_dir: &Path) -> Result<UnpackSummary> {
+    unpack_with_limits(file, out_dir, &Limits::default())
+}
+
+pub fn unpack_with_limits(file: &Path, out_dir: &Path, limits: &Limits) -> Result<UnpackSummary> {
+    let refuse = |why: String| Error::Invalid(format!("{} was not opened: {why}", file.display()));
+
+    let size = fs::metadata(file).map_err(|e| Error::io(file, e))?.len();
+    // Headers add a little to the contents; a package far larger than what it
+    // may hold is refused before it is read.
+    let headroom = u64::try_from(limits.max_entries)
+        .unwrap_or(u64::MAX)
+        .saturating_mul(1024);
+    if size > limits.max_total_bytes.saturating_add(headroom) {
+        return Err(refuse(format!(
+            "the file is {}, more than a package may hold",
+            size_text(size)
+        )));
+    }
+    let reader = BufReader::new(File::open(file).map_err(|e| Error::io(file, e))?);
+    let mut archive = ZipArchive::new(reader)
+        .map_err(|e| refuse(format!("it is not a readable zip file ({e})")))?;
+    check_directory(file, &archive, limits).map_err(refuse)?;
+
+    if out_dir.exists() && !is_empty_dir(out_dir) {
+        return Err(Error::Invalid(format!(
+            "{} already exists; choose a new folder to open the package into",
+            out_dir.display()
+        )));
+    }
+    let parent = parent_of(out_dir);
+    let made = MadeFolders::create(parent)?;
+    let staging = tempfile::Builder::new()
+        .prefix(".vdsk-")
+        .tempdir_in(parent)
+        .map_err(|e| Error::io(parent, e))?;
+
+    let mut files = 0;
+    let mut total = 0u64;
+    for index in 0..archive.len() {
+        let mut entry = archive
+            .by_index(index)
+            .map_err(|e| refuse(format!("entry {index} cannot be read ({e})")))?;
+        let name = entry.name().to_string();
+        let rel = safe_name(&name, entry.enclosed_name()).map_err(refuse)?;
+        if entry.encrypted() {
+            return Err(refuse(format!("{name:?} is encrypted")));
+        }
+        if entry.is_symlink() {
+            return Err(refuse(format!("{name:?} is a symbolic link")));
+        }
+        if entry
+            .unix_mode()
+            .is_some_and(|mode| !matches!(mode & 0o170_000, 0 | 0o100_000 | 0o040_000))
+        {
+            return Err(refuse(format!("{name:?} is not a plain file or folder")));
+        }
+        let target = staging.path().join(&rel);
+        if entry.is_dir() {
+            fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))?;
+            continue;
+        }
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+        }
+        let mut out = File::create_new(&target).map_err(|e| match e.kind() {
+            io::ErrorKind::AlreadyExists => refuse(format!("{name:?} appears twice")),
+            _ => Error::io(&target, e),
+        })?;
+        // Count what actually comes out of the decompressor: the sizes in the
+        // headers are the packer's claim, not a fact.
+        let allowed = limits
+            .max_file_bytes
+            .min(limits.max_total_bytes.saturating_sub(total));
+        let written = io::copy(&mut (&mut entry).take(allowed + 1), &mut out)
+            .map_err(|e| refuse(format!("{name:?} is damaged ({e})")))?;
+        if written > allowed {
+            return Err(refuse(if allowed == limits.max_file_bytes {
+                format!(
+                    "{name:?} unpacks to more than {}, the most one file may hold",
+                    size_text(limits.max_file_bytes)
+                )
+            } else {
+                format!(
+                    "its files unpack to more than {}, the most a package may hold",
+                    size_text(limits.max_total_bytes)
+                )
+            }));
+        }
+        total += written;
+        files += 1;
+    }
+
+    let root =
+        course_root(staging.path()).ok_or_else(|| refuse("it holds no course.toml".into()))?;
+    check_course(&root)?;
+
+    if out_dir.exists() {
+        fs::remove_dir(out_dir).map_err(|e| Error::io(out_dir, e))?;
+    }
+    if root == staging.path() {
+        let kept = staging.keep();
+        if let Err(e) = fs::rename(&kept, out_dir) {
+            let _ = fs::remove_dir_all(&kept);
+            return Err(Error::io(out_dir, e));
+        }
+    } else {
+        fs::rename(&root, out_dir).map_err(|e| Error::io(out_dir, e))?;
+    }
+    made.keep();
+    Ok(UnpackSummary {
+        course_dir: out_dir.display().to_string(),
+        files,
+        bytes: total,
+    })
+}
+
+/// Folders created for the target's parent, removed again if unpacking
+/// fails, so that a refused package leaves no trace at all.
+struct MadeFolders(Vec<PathBuf>);
+
+impl MadeFolders {
+    fn create(path: &Path) -> Result<Self> {
+        let missing = path
+            .ancestors()
+            .take_while(|p| !p.as_os_str().is_empty() && !p.exists())
+            .map(Path::to_path_buf);
+        let made = MadeFolders(missing.collect());
+        fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+        Ok(made)
+    }
+
+    fn keep(mut self) {
+        self.0.clear();
+    }
+}
+
+impl Drop for MadeFolders {
+    fn drop(&mut self) {
+        // Deepest first; a folder someone else filled meanwhile stays.
+        for folder in &self.0 {
+            let _ = fs::remove_dir(folder);
+        }
+    }
+}
+
+/// The folder must be a course that loads without a problem.
+fn check_course(root: &Path) -> Result<()> {
+    crate::content::load_course(root).map(|_| ())
+}
+
+/// Refuses what the central directory alone gives away: too many entries and
+/// names that appear twice. The zip crate keeps only the last of two entries
+/// with one name, so the directory is walked here to see every one of them.
+fn check_directory<R: Read + Seek>(
+    file: &Path,
+    archive: &ZipArchive<R>,
+    limits: &Limits,
+) -> Result<(), String> {
+    let raw = central_names(file, archive.central_directory_start(), limits.max_entries)
+        .map_err(|e| format!("its directory cannot be read ({e})"))?;
+    if raw.len() > limits.max_entries || archive.len() > limits.max_entries {
+        return Err(format!("it has more than {} entries", limits.max_entries));
+    }
+    let mut seen = HashSet::new();
+    for name in &raw {
+        if !seen.insert(name.as_slice()) {
+            return Err(format!("{:?} appears twice", String::from_utf8_lossy(name)));
+        }
+    }
+    // Names differing only in case would overwrite each other on Windows and macOS.
+    let mut folded = HashSet::new();
+    for name in archive.file_names() {
+        if !folded.insert(name.trim_end_matches('/').to_lowercase()) {
+            return Err(format!("{name:?} appears twice (letter case aside)"));
+        }
+    }
+    if raw.len() != archive.len() {
+        return Err("its directory lists entries twice".into());
+    }
+    Ok(())
+}
+
+/// The raw names of the central directory's entries, at most `max + 1` of them.
+fn central_names(file: &Path, start: u64, max: usize) -> io::Result<Vec<Vec<u8>>> {
+    const SIGNATURE: [u8; 4] = [0x50, 0x4b, 0x01, 0x02];
+    let mut reader = BufReader::new(File::open(file)?);
+    reader.seek(SeekFrom::Start(start))?;
+    let mut names = Vec::new();
+    while names.len() <= max {
+        let mut head = [0u8; 46];
+        match reader.read_exact(&mut head) {
+            Ok(()) if head[..4] == SIGNATURE => {}
+            _ => break,
+        }
+        let field = |at: usize| u16::from_le_bytes([head[at], head[at + 1]]);
+        let mut name = vec![0; usize::from(field(28))];
+        reader.read_exact(&mut name)?;
+        reader.seek_relative(i64::from(field(30)) + i64::from(field(32)))?;
+        names.push(name);
+    }
+    Ok(names)
+}
+
+/// The entry's path inside the course, or why it is refused.
+fn safe_name(name: &str, enclosed: Option<PathBuf>) -> Result<PathBuf, String> {
+    if name.starts_with('/') || name.contains('\\') || name.contains('\0') {
+        return Err(format!("{name:?} is not a safe path inside the course"));
+    }
+    if name.split('/').any(|part| part == "..") {
+        return Err(format!("{name:?} points outside the course (`..`)"));
+    }
+    let path = enclosed.ok_or_else(|| format!("{name:?} is not a safe path inside the course"))?;
+    let plain = path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if !plain || path.as_os_str().is_empty() {
+        return Err(format!("{name:?} is not a safe path inside the course"));
+    }
+    Ok(path)
+}
+
+/// The folder holding course.toml: the package's top, or its only folder.
+fn course_root(staging: &Path) -> Option<PathBuf> {
+    if staging.join("course.toml").is_file() {
+        return Some(staging.to_path_buf());
+    }
+    let mut entries = fs::read_dir(staging).ok()?.filter_map(|e| e.ok());
+    let only = entries.next()?;
+    if entries.next().is_some() {
+        return None;
+    }
+    let path = only.path();
+    (path.is_dir() && path.join("course.toml").is_file()).then_some(path)
+}
+
+fn is_empty_dir(path: &Path) -> bool {
+    fs::read_dir(path).is_ok_and(|mut entries| entries.next().is_none())
+}
+
+fn parent_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+fn zip_error(path: &Path, e: zip::result::ZipError) -> Error {
+    match e {
+        zip::result::ZipError::Io(e) => Error::io(path, e),
+        other => Error::Invalid(format!("{}: {other}", path.display())),
+    }
+}
+
+fn size_text(bytes: u64) -> String {
+    if bytes >= MIB {
+        format!("{:.1} MiB", bytes as f64 / MIB as f64)
+    } else {
+        format!("{bytes} bytes")
+    }
+}

@@ -1,0 +1,366 @@
+//! Course packages: a real round trip, and every kind of hostile zip refused
+//! with nothing written.
+
+use std::io::{Cursor, Write};
+use std::path::{Path, PathBuf};
+
+use vardskap_core::package::{self, Limits};
+use zip::ZipWriter;
+use zip::write::SimpleFileOptions;
+
+const COURSE_TOML: &[u8] = b"id = \"demo\"\nversion = \"1.0.0\"\nlanguages = [\"en\"]\ntitle = { en = \"Demo\" }\npass_mark = 0.8\n";
+
+/// A copy of the valid fixture course, with a photo and a .git folder.
+fn course_folder(root: &Path) -> PathBuf {
+    let dir = root.join("course");
+    crate::copy_dir(&crate::fixture("valid"), &dir);
+    std::fs::create_dir_all(dir.join(".git")).unwrap();
+    let photo = (0..=255u8).cycle().take(100_000).collect::<Vec<_>>();
+    std::fs::write(dir.join("modules/01-valkommen/media/photo.bin"), photo).unwrap();
+    std::fs::write(dir.join(".git/HEAD"), "ref: refs/heads/main\n").unwrap();
+    dir
+}
+
+fn files_under(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((rel, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn pack_and_unpack_give_back_the_course() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = course_folder(tmp.path());
+    let file = tmp.path().join("demo.vdsk");
+    let packed = package::pack(&course, &file).unwrap();
+    let want_files = files_under(&course)
+        .iter()
+        .filter(|(name, _)| !name.starts_with(".git"))
+        .count();
+    assert_eq!(
+        packed.files, want_files,
+        "every file of the course is packed; .git stays out"
+    );
+    assert!(
+        packed.package_bytes < packed.bytes,
+        "the package is compressed"
+    );
+
+    let out = tmp.path().join("opened");
+    let unpacked = package::unpack(&file, &out).unwrap();
+    assert_eq!(unpacked.files, want_files, "every packed file comes back");
+    assert_eq!(
+        unpacked.bytes, packed.bytes,
+        "the same number of bytes comes out as went in"
+    );
+    let mut want = files_under(&course);
+    want.retain(|(name, _)| !name.starts_with(".git"));
+    assert_eq!(
+        files_under(&out),
+        want,
+        "the unpacked course equals the packed one, byte for byte"
+    );
+
+    let again = tmp.path().join("again.vdsk");
+    package::pack(&course, &again).unwrap();
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        std::fs::read(&again).unwrap(),
+        "packing is reproducible"
+    );
+}
+
+#[test]
+fn a_zipped_course_folder_opens_too() {
+    let course = crate::fixture("valid");
+    let files = files_under(&course)
+        .into_iter()
+        .map(|(name, data)| (format!("demo/{name}"), data))
+        .collect::<Vec<_>>();
+    let entries = files
+        .iter()
+        .map(|(name, data)| (name.as_str(), data.as_slice()))
+        .collect::<Vec<_>>();
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("demo.vdsk");
+    std::fs::write(&file, zip_of(&entries)).unwrap();
+    let out = tmp.path().join("opened");
+    package::unpack(&file, &out).unwrap();
+    assert_eq!(
+        files_under(&out),
+        files_under(&course),
+        "the single top folder becomes the course folder"
+    );
+}
+
+#[test]
+fn pack_refuses_a_course_that_does_not_load() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = course_folder(tmp.path());
+    std::fs::remove_file(course.join("modules/02-lokalt/module.toml")).unwrap();
+    let file = tmp.path().join("demo.vdsk");
+    let err = package::pack(&course, &file).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        "InvalidContent",
+        "the author sees the course's problems: {err}"
+    );
+    assert!(!file.exists(), "a broken course is not packed");
+}
+
+#[test]
+fn pack_refuses_a_symbolic_link_in_the_course() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = course_folder(tmp.path());
+    std::os::unix::fs::symlink(
+        "/etc/passwd",
+        course.join("modules/01-valkommen/media/passwd"),
+    )
+    .unwrap();
+    let file = tmp.path().join("demo.vdsk");
+    let err = package::pack(&course, &file).unwrap_err();
+    assert!(err.to_string().contains("symbolic link"), "got: {err}");
+    assert!(!file.exists(), "a refused pack writes no package");
+}
+
+fn options() -> SimpleFileOptions {
+    SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)
+}
+
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in entries {
+        zip.start_file(*name, options()).unwrap();
+        zip.write_all(data).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// Unpacks `bytes` and expects a refusal that leaves no trace; returns its message.
+fn refused(bytes: &[u8], limits: &Limits) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    let base = tmp.path().join("base");
+    std::fs::create_dir(&base).unwrap();
+    let file = base.join("hostile.vdsk");
+    std::fs::write(&file, bytes).unwrap();
+    let out = base.join("inside/opened");
+    let err = package::unpack_with_limits(&file, &out, limits)
+        .expect_err("a hostile package must be refused");
+    assert!(!out.exists(), "nothing may be written to the target: {err}");
+    let left = std::fs::read_dir(&base)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect::<Vec<_>>();
+    assert_eq!(
+        left,
+        vec!["hostile.vdsk"],
+        "no file or folder may be left in or beside the target: {err}"
+    );
+    err.to_string()
+}
+
+#[test]
+fn parent_paths_are_refused() {
+    let message = refused(
+        &zip_of(&[("course.toml", COURSE_TOML), ("../evil", b"x")]),
+        &Limits::default(),
+    );
+    assert!(
+        message.contains("points outside the course"),
+        "got: {message}"
+    );
+    let message = refused(
+        &zip_of(&[("course.toml", COURSE_TOML), ("media/../../evil", b"x")]),
+        &Limits::default(),
+    );
+    assert!(
+        message.contains("points outside the course"),
+        "got: {message}"
+    );
+}
+
+#[test]
+fn absolute_paths_are_refused() {
+    let message = refused(
+        &zip_of(&[("course.toml", COURSE_TOML), ("/abs/evil", b"x")]),
+        &Limits::default(),
+    );
+    assert!(message.contains("not a safe path"), "got: {message}");
+    let message = refused(
+        &zip_of(&[("course.toml", COURSE_TOML), ("C:\\evil", b"x")]),
+        &Limits::default(),
+    );
+    assert!(
+        message.contains("not a safe path"),
+        "a Windows path is no safer: {message}"
+    );
+}
+
+#[test]
+fn symbolic_links_are_refused() {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    zip.start_file("course.toml", options()).unwrap();
+    zip.write_all(COURSE_TOML).unwrap();
+    zip.add_symlink("media/passwd", "/etc/passwd", options())
+        .unwrap();
+    let message = refused(&zip.finish().unwrap().into_inner(), &Limits::default());
+    assert!(message.contains("symbolic link"), "got: {message}");
+}
+
+/// Renames every `from` entry to `to` (same length) in local and central headers.
+fn rename_entry(bytes: &mut [u8], from: &[u8], to: &[u8]) {
+    assert_eq!(from.len(), to.len(), "names are patched in place");
+    let mut at = 0;
+    let mut count = 0;
+    while let Some(found) = bytes[at..].windows(from.len()).position(|w| w == from) {
+        bytes[at + found..at + found + to.len()].copy_from_slice(to);
+        at += found + from.len();
+        count += 1;
+    }
+    assert_eq!(
+        count, 2,
+        "the name appears in the local and the central header"
+    );
+}
+
+#[test]
+fn duplicate_names_are_refused() {
+    let mut bytes = zip_of(&[
+        ("course.toml", COURSE_TOML),
+        ("media/a.txt", b"first"),
+        ("media/b.txt", b"second"),
+    ]);
+    rename_entry(&mut bytes, b"media/b.txt", b"media/a.txt");
+    let message = refused(&bytes, &Limits::default());
+    assert!(message.contains("appears twice"), "got: {message}");
+
+    let bytes = zip_of(&[
+        ("course.toml", COURSE_TOML),
+        ("media/A.txt", b"first"),
+        ("media/a.txt", b"second"),
+    ]);
+    let message = refused(&bytes, &Limits::default());
+    assert!(
+        message.contains("appears twice (letter case aside)"),
+        "case-only twins would overwrite each other: {message}"
+    );
+}
+
+#[test]
+fn too_many_entries_are_refused() {
+    let names = (0..6).map(|i| format!("media/{i}.txt")).collect::<Vec<_>>();
+    let mut entries = vec![("course.toml", COURSE_TOML)];
+    entries.extend(names.iter().map(|n| (n.as_str(), b"x".as_slice())));
+    let limits = Limits {
+        max_entries: 5,
+        ..Limits::default()
+    };
+    let message = refused(&zip_of(&entries), &limits);
+    assert!(message.contains("more than 5 entries"), "got: {message}");
+}
+
+/// Overwrites the uncompressed size that the headers of entry `name` claim.
+fn lie_about_size(bytes: &mut [u8], name: &[u8], claimed: u32) {
+    let mut patched = 0;
+    for at in 0..bytes.len().saturating_sub(46) {
+        let (size_at, name_len_at, name_at) = match &bytes[at..at + 4] {
+            [0x50, 0x4b, 0x03, 0x04] => (at + 22, at + 26, at + 30),
+            [0x50, 0x4b, 0x01, 0x02] => (at + 24, at + 28, at + 46),
+            _ => continue,
+        };
+        let name_len = usize::from(u16::from_le_bytes([
+            bytes[name_len_at],
+            bytes[name_len_at + 1],
+        ]));
+        if bytes.get(name_at..name_at + name_len) == Some(name) {
+            bytes[size_at..size_at + 4].copy_from_slice(&claimed.to_le_bytes());
+            patched += 1;
+        }
+    }
+    assert_eq!(patched, 2, "both headers of the entry carry the lie");
+}
+
+#[test]
+fn an_entry_that_lies_about_its_size_is_stopped_while_reading() {
+    let limits = Limits {
+        max_file_bytes: 1024 * 1024,
+        max_total_bytes: 4 * 1024 * 1024,
+        max_entries: 100,
+    };
+    let zeros = vec![0u8; 3 * 1024 * 1024];
+    let mut bytes = zip_of(&[("course.toml", COURSE_TOML), ("media/bomb.bin", &zeros)]);
+    assert!(
+        bytes.len() < 64 * 1024,
+        "zeros compress to a small package: {} bytes",
+        bytes.len()
+    );
+    lie_about_size(&mut bytes, b"media/bomb.bin", 10);
+    let message = refused(&bytes, &limits);
+    assert!(
+        message.contains("unpacks to more than 1.0 MiB"),
+        "the real size, not the claimed 10 bytes, must decide: {message}"
+    );
+}
+
+#[test]
+fn the_total_is_capped_across_files() {
+    let limits = Limits {
+        max_file_bytes: 1024 * 1024,
+        max_total_bytes: 1536 * 1024,
+        max_entries: 100,
+    };
+    let part = vec![7u8; 1024 * 1024];
+    let bytes = zip_of(&[
+        ("course.toml", COURSE_TOML),
+        ("media/a.bin", &part),
+        ("media/b.bin", &part),
+    ]);
+    let message = refused(&bytes, &limits);
+    assert!(
+        message.contains("the most a package may hold"),
+        "two files within the per-file cap still exceed the total: {message}"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_zip_or_not_a_course_is_refused() {
+    let message = refused(b"just some text, not a zip", &Limits::default());
+    assert!(message.contains("not a readable zip"), "got: {message}");
+    let message = refused(&zip_of(&[("notes.txt", b"hello")]), &Limits::default());
+    assert!(message.contains("no course.toml"), "got: {message}");
+    let message = refused(&zip_of(&[("course.toml", COURSE_TOML)]), &Limits::default());
+    assert!(
+        message.contains("the course has no modules"),
+        "a package must hold a course that loads: {message}"
+    );
+}
+
+#[test]
+fn an_existing_folder_is_not_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = course_folder(tmp.path());
+    let file = tmp.path().join("demo.vdsk");
+    package::pack(&course, &file).unwrap();
+    let err = package::unpack(&file, &course).unwrap_err();
+    assert!(err.to_string().contains("already exists"), "got: {err}");
+    assert!(
+        course.join(".git/HEAD").is_file(),
+        "the existing folder is left as it was"
+    );
+}
