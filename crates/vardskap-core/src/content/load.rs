@@ -34,6 +34,10 @@ pub fn check_course(dir: &Path) -> (Option<Course>, Vec<Diagnostic>) {
     (course.filter(|_| !broken), diagnostics)
 }
 
+/// One lesson's files: the number as written, and per language the rendered
+/// page and its Markdown source.
+type LessonFiles = (String, BTreeMap<String, (LessonPage, String)>);
+
 struct Loader<'a> {
     dir: &'a Path,
     media: MediaRoot,
@@ -96,8 +100,7 @@ impl Loader<'_> {
     /// `lessons/NN-id.lang.md`: one file per declared language, grouped by id.
     fn lessons(&self, module_path: &str, langs: &[String], report: &mut Report) -> Vec<Lesson> {
         let dir = format!("{module_path}/lessons");
-        // (number, id) -> (number as written, language -> (page, markdown))
-        let mut found: BTreeMap<(u64, String), (String, BTreeMap<String, (LessonPage, String)>)> = BTreeMap::new();
+        let mut found: BTreeMap<(u64, String), LessonFiles> = BTreeMap::new();
         let mut seen_ids: HashMap<String, u64> = HashMap::new();
         for name in self.files(&dir, ".md", report) {
             let path = format!("{dir}/{name}");

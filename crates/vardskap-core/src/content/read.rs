@@ -394,7 +394,8 @@ fn accept(cx: &mut Ctx, f: &mut Fields) -> Option<BTreeMap<String, Vec<String>>>
         }
         accept.insert(lang_name.to_string(), list.value.into_iter().map(|l| l.value).collect());
     }
-    for lang in cx.langs.to_vec() {
+    let langs = cx.langs;
+    for lang in langs {
         if !table.contains_key(lang.as_str()) {
             cx.error(key_at, format!("`accept` has no answers for `{lang}`"));
         }

@@ -98,10 +98,11 @@ pub(crate) fn correct_options(cx: &mut Ctx, at: usize, single: bool, corrects: &
 /// Two items (or two sides of pairs) that read the same in some language
 /// make the answer key impossible to tell apart.
 pub(crate) fn distinct_texts(cx: &mut Ctx, what: &str, texts: &[(usize, &Text)]) {
-    for lang in cx.langs.to_vec() {
+    let langs = cx.langs;
+    for lang in langs {
         let mut seen: HashMap<String, usize> = HashMap::new();
         for &(at, text) in texts {
-            let Some(s) = text.0.get(&lang) else { continue };
+            let Some(s) = text.0.get(lang) else { continue };
             let key = s.trim().to_lowercase();
             if let Some(&first) = seen.get(&key) {
                 let (line, _) = cx.file.line_col(first);
