@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand};
 use vardskap_core::content::{Course, CourseStats, Diagnostic, check_course, course_stats};
 
 #[derive(Parser)]
-#[command(name = "vardskap-cli", version, about = "Authoring and admin commands for Värdskap courses")]
+#[command(
+    name = "vardskap-cli",
+    version,
+    about = "Authoring and admin commands for Värdskap courses"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -43,8 +47,12 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     match cli.command {
-        Command::Validate { course_dir } => readable(&course_dir).map_or_else(|c| c, |()| validate(&course_dir)),
-        Command::Stats { course_dir, json } => readable(&course_dir).map_or_else(|c| c, |()| stats(&course_dir, json)),
+        Command::Validate { course_dir } => {
+            readable(&course_dir).map_or_else(|c| c, |()| validate(&course_dir))
+        }
+        Command::Stats { course_dir, json } => {
+            readable(&course_dir).map_or_else(|c| c, |()| stats(&course_dir, json))
+        }
     }
 }
 
@@ -53,7 +61,10 @@ fn readable(dir: &Path) -> Result<(), ExitCode> {
     match std::fs::read_dir(dir) {
         Ok(_) => Ok(()),
         Err(e) => {
-            eprintln!("error: cannot read the course folder {}: {e}", dir.display());
+            eprintln!(
+                "error: cannot read the course folder {}: {e}",
+                dir.display()
+            );
             eprintln!("usage: vardskap-cli <validate|stats> <course-dir>  (see --help)");
             Err(ExitCode::from(USAGE_ERROR))
         }
@@ -77,11 +88,17 @@ fn print_problems(problems: &[Diagnostic]) {
     for p in problems {
         println!("{p}");
     }
-    eprintln!("{} problem{}", problems.len(), if problems.len() == 1 { "" } else { "s" });
+    eprintln!(
+        "{} problem{}",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
 }
 
 fn summary(course: &Course) -> String {
-    let count = |f: fn(&vardskap_core::content::Module) -> usize| course.modules.iter().map(f).sum::<usize>();
+    let count = |f: fn(&vardskap_core::content::Module) -> usize| {
+        course.modules.iter().map(f).sum::<usize>()
+    };
     format!(
         "course `{}` {} is valid: {} modules, {} lessons, {} questions, {} scenarios in {}",
         course.id,
@@ -113,20 +130,36 @@ fn stats(dir: &Path, json: bool) -> ExitCode {
         print!("{}", table(&stats));
     }
     if !problems.is_empty() {
-        eprintln!("note: the course has {} problem(s); run `vardskap-cli validate` to list them", problems.len());
+        eprintln!(
+            "note: the course has {} problem(s); run `vardskap-cli validate` to list them",
+            problems.len()
+        );
     }
     ExitCode::SUCCESS
 }
 
 fn table(stats: &CourseStats) -> String {
-    let mut out = format!("{} {} ({})\n", stats.id, stats.version, stats.languages.join(", "));
+    let mut out = format!(
+        "{} {} ({})\n",
+        stats.id,
+        stats.version,
+        stats.languages.join(", ")
+    );
     let rows: Vec<[String; 5]> = stats
         .modules
         .iter()
         .map(|m| {
             let total: usize = m.questions.values().sum();
-            let kinds: Vec<String> = m.questions.iter().map(|(k, n)| format!("{k} {n}")).collect();
-            let questions = if kinds.is_empty() { "0".to_string() } else { format!("{total} ({})", kinds.join(", ")) };
+            let kinds: Vec<String> = m
+                .questions
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
+            let questions = if kinds.is_empty() {
+                "0".to_string()
+            } else {
+                format!("{total} ({})", kinds.join(", "))
+            };
             let langs: Vec<String> = stats
                 .languages
                 .iter()
@@ -135,15 +168,31 @@ fn table(stats: &CourseStats) -> String {
                     format!("{l} {}", if ok { "complete" } else { "INCOMPLETE" })
                 })
                 .collect();
-            [m.dir.clone(), m.lessons.to_string(), questions, m.scenarios.to_string(), langs.join(", ")]
+            [
+                m.dir.clone(),
+                m.lessons.to_string(),
+                questions,
+                m.scenarios.to_string(),
+                langs.join(", "),
+            ]
         })
         .collect();
     let header = ["module", "lessons", "questions", "scenarios", "languages"].map(String::from);
     let widths: Vec<usize> = (0..5)
-        .map(|i| std::iter::once(&header).chain(&rows).map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .map(|i| {
+            std::iter::once(&header)
+                .chain(&rows)
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     for row in std::iter::once(&header).chain(&rows) {
-        let cells: Vec<String> = row.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
     }

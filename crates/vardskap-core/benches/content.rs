@@ -48,10 +48,18 @@ title = { sv = "Att rätta till", en = "Recovery" }
             format!("id = \"module-{m}\"\ntitle = {{ sv = \"Modul {m}\", en = \"Module {m}\" }}\nfeedback = \"deferred\"\n"),
         )
         .unwrap();
-        std::fs::write(dir.join("media/bild.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
+        std::fs::write(
+            dir.join("media/bild.svg"),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        )
+        .unwrap();
         for l in 0..LESSONS {
             for lang in ["sv", "en"] {
-                std::fs::write(dir.join(format!("lessons/{:02}-lesson-{l}.{lang}.md", l + 1)), lesson(m, l, lang)).unwrap();
+                std::fs::write(
+                    dir.join(format!("lessons/{:02}-lesson-{l}.{lang}.md", l + 1)),
+                    lesson(m, l, lang),
+                )
+                .unwrap();
             }
         }
         std::fs::write(dir.join("quiz.toml"), quiz()).unwrap();
@@ -91,7 +99,12 @@ fn quiz() -> String {
     for i in 0..2 {
         head(&mut q, &format!("single-{i}"), "single");
         for (o, correct) in [("a", true), ("b", false), ("c", false)] {
-            write!(q, "\n[[question.option]]\nid = \"{o}\"\ntext = {}\ncorrect = {correct}\n", text(o)).unwrap();
+            write!(
+                q,
+                "\n[[question.option]]\nid = \"{o}\"\ntext = {}\ncorrect = {correct}\n",
+                text(o)
+            )
+            .unwrap();
         }
         head(&mut q, &format!("multiple-{i}"), "multiple");
         for (o, correct) in [("a", true), ("b", true), ("c", false)] {
@@ -109,7 +122,13 @@ fn quiz() -> String {
         }
         head(&mut q, &format!("matching-{i}"), "matching");
         for o in ["greet", "follow"] {
-            write!(q, "\n[[question.pair]]\nid = \"{o}\"\nleft = {}\nright = {}\n", text(&format!("{o} L")), text(&format!("{o} R"))).unwrap();
+            write!(
+                q,
+                "\n[[question.pair]]\nid = \"{o}\"\nleft = {}\nright = {}\n",
+                text(&format!("{o} L")),
+                text(&format!("{o} R"))
+            )
+            .unwrap();
         }
     }
     q
@@ -185,16 +204,29 @@ debrief = { sv = "Fråga först.", en = "Ask first." }
 
 fn content(c: &mut Criterion) {
     let mut group = c.benchmark_group("content");
-    group.sample_size(20).measurement_time(Duration::from_secs(4)).warm_up_time(Duration::from_secs(1));
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(4))
+        .warm_up_time(Duration::from_secs(1));
     let built_in = built_in_course();
-    group.bench_function("built_in_course", |b| b.iter(|| black_box(check_course(black_box(&built_in)))));
+    group.bench_function("built_in_course", |b| {
+        b.iter(|| black_box(check_course(black_box(&built_in))))
+    });
 
     let dir = tempfile::tempdir().unwrap();
     generate(dir.path(), 500);
     let course = load_course(dir.path()).unwrap();
-    assert_eq!(course.modules.len(), 500, "the generated course loads with all its modules");
-    group.sample_size(10).measurement_time(Duration::from_secs(15));
-    group.bench_function("generated_500_modules", |b| b.iter(|| black_box(load_course(black_box(dir.path())).unwrap())));
+    assert_eq!(
+        course.modules.len(),
+        500,
+        "the generated course loads with all its modules"
+    );
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(15));
+    group.bench_function("generated_500_modules", |b| {
+        b.iter(|| black_box(load_course(black_box(dir.path())).unwrap()))
+    });
     group.finish();
 }
 
