@@ -37,7 +37,11 @@ pub(crate) fn parse_document<'i>(file: &'i SourceFile, report: &mut Report) -> O
     }
     for error in errors {
         let offset = error.span().map(|s| s.start).unwrap_or(0);
-        report.fatal(file, offset, format!("TOML syntax: {}", error.message().trim()));
+        report.fatal(
+            file,
+            offset,
+            format!("TOML syntax: {}", error.message().trim()),
+        );
     }
     None
 }
@@ -55,14 +59,25 @@ pub(crate) struct Fields<'t, 'i> {
 
 impl<'t, 'i> Fields<'t, 'i> {
     pub fn new(table: &'t DeTable<'i>, at: usize, what: &'static str) -> Self {
-        Fields { table, at, taken: Vec::new(), what }
+        Fields {
+            table,
+            at,
+            taken: Vec::new(),
+            what,
+        }
     }
 
     pub fn at(&self) -> usize {
         self.at
     }
 
-    fn take(&mut self, key: &str) -> Option<(&'t Spanned<std::borrow::Cow<'i, str>>, &'t Spanned<DeValue<'i>>)> {
+    fn take(
+        &mut self,
+        key: &str,
+    ) -> Option<(
+        &'t Spanned<std::borrow::Cow<'i, str>>,
+        &'t Spanned<DeValue<'i>>,
+    )> {
         let (k, v) = self.table.get_key_value(key)?;
         self.taken.push(k.get_ref().as_ref());
         Some((k, v))
@@ -77,7 +92,11 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// A string value without taking the key, for messages.
     pub fn peek_str(&self, key: &str) -> String {
-        self.table.get(key).and_then(|v| v.get_ref().as_str()).unwrap_or("").to_string()
+        self.table
+            .get(key)
+            .and_then(|v| v.get_ref().as_str())
+            .unwrap_or("")
+            .to_string()
     }
 
     pub fn has(&self, key: &str) -> bool {
@@ -86,7 +105,10 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// Where `key` is written, or the table's start when it is not.
     pub fn key_at(&self, key: &str) -> usize {
-        self.table.get_key_value(key).map(|(k, _)| k.span().start).unwrap_or(self.at)
+        self.table
+            .get_key_value(key)
+            .map(|(k, _)| k.span().start)
+            .unwrap_or(self.at)
     }
 
     fn missing(&self, cx: &mut Ctx, key: &str) {
@@ -96,7 +118,10 @@ impl<'t, 'i> Fields<'t, 'i> {
     fn wrong_type(cx: &mut Ctx, key: &str, value: &Spanned<DeValue>, want: &str) {
         cx.fatal(
             value.span().start,
-            format!("`{key}` must be {want}, not {}", article(value.get_ref().type_str())),
+            format!(
+                "`{key}` must be {want}, not {}",
+                article(value.get_ref().type_str())
+            ),
         );
     }
 
@@ -168,7 +193,10 @@ impl<'t, 'i> Fields<'t, 'i> {
                 cx,
                 key,
                 value,
-                &format!("a table with one text per language, like {key} = {{ {} }}", example_langs(cx.langs)),
+                &format!(
+                    "a table with one text per language, like {key} = {{ {} }}",
+                    example_langs(cx.langs)
+                ),
             );
             return None;
         };
@@ -178,7 +206,10 @@ impl<'t, 'i> Fields<'t, 'i> {
             if !cx.langs.is_empty() && !cx.langs.iter().any(|l| l == lang_name) {
                 cx.error(
                     lang.span().start,
-                    format!("`{lang_name}` is not a language of this course ({})", cx.langs.join(", ")),
+                    format!(
+                        "`{lang_name}` is not a language of this course ({})",
+                        cx.langs.join(", ")
+                    ),
                 );
             }
             match s.get_ref() {
@@ -193,7 +224,10 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
         for lang in cx.langs {
             if !table.contains_key(lang.as_str()) {
-                cx.error(k.span().start, format!("`{key}` has no `{lang}` translation"));
+                cx.error(
+                    k.span().start,
+                    format!("`{key}` has no `{lang}` translation"),
+                );
             }
         }
         Some(Text(text))
@@ -213,9 +247,16 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// An array of tables, `[[key]]`. Each comes with where it starts.
     pub fn tables(&mut self, cx: &mut Ctx, key: &str) -> Vec<(usize, &'t DeTable<'i>)> {
-        let Some((_, value)) = self.take(key) else { return Vec::new() };
+        let Some((_, value)) = self.take(key) else {
+            return Vec::new();
+        };
         let DeValue::Array(items) = value.get_ref() else {
-            Self::wrong_type(cx, key, value, &format!("a list of tables, written [[{key}]]"));
+            Self::wrong_type(
+                cx,
+                key,
+                value,
+                &format!("a list of tables, written [[{key}]]"),
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -229,7 +270,11 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// An array of strings, e.g. `languages = ["sv", "en"]`.
-    pub fn opt_str_list(&mut self, cx: &mut Ctx, key: &str) -> Option<Located<Vec<Located<String>>>> {
+    pub fn opt_str_list(
+        &mut self,
+        cx: &mut Ctx,
+        key: &str,
+    ) -> Option<Located<Vec<Located<String>>>> {
         let (_, value) = self.take(key)?;
         string_list(cx, key, value)
     }
@@ -244,7 +289,9 @@ impl<'t, 'i> Fields<'t, 'i> {
             }
             let message = match other_kind(name) {
                 Some(message) => message,
-                None if self.what.ends_with(".toml") => format!("unknown key `{name}` in {}", self.what),
+                None if self.what.ends_with(".toml") => {
+                    format!("unknown key `{name}` in {}", self.what)
+                }
                 None => format!("unknown key `{name}` in {}", article(self.what)),
             };
             cx.error(key.span().start, message);
@@ -255,7 +302,9 @@ impl<'t, 'i> Fields<'t, 'i> {
 /// A TOML integer or float as f64; NaN and infinities are refused.
 pub(crate) fn number(cx: &mut Ctx, key: &str, value: &Spanned<DeValue>) -> Option<f64> {
     let n = match value.get_ref() {
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok().map(|n| n as f64),
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .ok()
+            .map(|n| n as f64),
         DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
         _ => {
             Fields::wrong_type(cx, key, value, "a number");
@@ -265,7 +314,10 @@ pub(crate) fn number(cx: &mut Ctx, key: &str, value: &Spanned<DeValue>) -> Optio
     match n {
         Some(n) if n.is_finite() => Some(n),
         _ => {
-            cx.fatal(value.span().start, format!("`{key}` must be a finite number"));
+            cx.fatal(
+                value.span().start,
+                format!("`{key}` must be a finite number"),
+            );
             None
         }
     }
@@ -297,5 +349,9 @@ fn article(noun: &str) -> String {
 
 fn example_langs(langs: &[String]) -> String {
     let langs: Vec<String> = langs.iter().map(|l| format!("{l} = \"…\"")).collect();
-    if langs.is_empty() { "en = \"…\"".to_string() } else { langs.join(", ") }
+    if langs.is_empty() {
+        "en = \"…\"".to_string()
+    } else {
+        langs.join(", ")
+    }
 }

@@ -16,7 +16,10 @@ pub fn load_course(dir: &Path) -> Result<Course> {
     match check_course(dir) {
         (Some(course), diagnostics) if diagnostics.is_empty() => Ok(course),
         (_, diagnostics) if diagnostics.is_empty() => {
-            Err(Error::InvalidContent(vec![Diagnostic::file("course.toml", "the course could not be read")]))
+            Err(Error::InvalidContent(vec![Diagnostic::file(
+                "course.toml",
+                "the course could not be read",
+            )]))
         }
         (_, diagnostics) => Err(Error::InvalidContent(diagnostics)),
     }
@@ -28,11 +31,19 @@ pub fn load_course(dir: &Path) -> Result<Course> {
 /// its problems); [`load_course`] is the strict form.
 pub fn check_course(dir: &Path) -> (Option<Course>, Vec<Diagnostic>) {
     let mut report = Report::default();
-    let loader = Loader { dir, media: MediaRoot::new(dir), sanitiser: Sanitiser::new() };
+    let loader = Loader {
+        dir,
+        media: MediaRoot::new(dir),
+        sanitiser: Sanitiser::new(),
+    };
     let course = loader.course(&mut report);
     let (diagnostics, broken) = report.into_sorted();
     (course.filter(|_| !broken), diagnostics)
 }
+
+/// One lesson's files: the number as written, and per language the rendered
+/// page and its Markdown source.
+type LessonFiles = (String, BTreeMap<String, (LessonPage, String)>);
 
 struct Loader<'a> {
     dir: &'a Path,
@@ -42,12 +53,17 @@ struct Loader<'a> {
 
 impl Loader<'_> {
     fn course(&self, report: &mut Report) -> Option<Course> {
-        let head = self.file("course.toml", report).and_then(|file| read::course(&file, report));
+        let head = self
+            .file("course.toml", report)
+            .and_then(|file| read::course(&file, report));
         let (mut course, competencies) = match head {
             Some(head) => (Some(head.course), head.competencies),
             None => (None, None),
         };
-        let langs = course.as_ref().map(|c| c.languages.clone()).unwrap_or_default();
+        let langs = course
+            .as_ref()
+            .map(|c| c.languages.clone())
+            .unwrap_or_default();
 
         let dirs = self.subdirs("modules", report);
         if dirs.is_empty() {
@@ -58,10 +74,18 @@ impl Loader<'_> {
         for dir in dirs {
             let path = format!("modules/{dir}");
             let problems_before = report.diagnostics.len();
-            let Some(file) = self.file(&format!("{path}/module.toml"), report) else { continue };
-            let Some((mut module, id)) = read::module(&file, report, &langs, &dir) else { continue };
+            let Some(file) = self.file(&format!("{path}/module.toml"), report) else {
+                continue;
+            };
+            let Some((mut module, id)) = read::module(&file, report, &langs, &dir) else {
+                continue;
+            };
             if let Some(first) = module_ids.get(&id.value) {
-                report.error(&file, id.span.start, format!("duplicate module id `{}` (also in {first})", id.value));
+                report.error(
+                    &file,
+                    id.span.start,
+                    format!("duplicate module id `{}` (also in {first})", id.value),
+                );
             } else {
                 module_ids.insert(id.value.clone(), file.path.clone());
             }
@@ -73,17 +97,27 @@ impl Loader<'_> {
                 let id = name.trim_end_matches(".toml");
                 let scenario_path = format!("{path}/scenarios/{name}");
                 if !validate::is_slug(id) {
-                    report.error_file(&scenario_path, validate::not_a_slug("scenario (the file name)", id));
+                    report.error_file(
+                        &scenario_path,
+                        validate::not_a_slug("scenario (the file name)", id),
+                    );
                 }
-                let Some(file) = self.file(&scenario_path, report) else { continue };
+                let Some(file) = self.file(&scenario_path, report) else {
+                    continue;
+                };
                 if let Some(s) = read::scenario(&file, report, &langs, competencies.as_ref(), id) {
                     module.scenarios.push(s);
                 }
             }
-            let empty = module.lessons.is_empty() && module.questions.is_empty() && module.scenarios.is_empty();
+            let empty = module.lessons.is_empty()
+                && module.questions.is_empty()
+                && module.scenarios.is_empty();
             // A quiz that failed to parse is not an empty module.
             if empty && report.diagnostics.len() == problems_before {
-                report.error_file(file.path, "the module has no lessons, questions or scenarios");
+                report.error_file(
+                    file.path,
+                    "the module has no lessons, questions or scenarios",
+                );
             }
             modules.push(module);
         }
@@ -96,34 +130,54 @@ impl Loader<'_> {
     /// `lessons/NN-id.lang.md`: one file per declared language, grouped by id.
     fn lessons(&self, module_path: &str, langs: &[String], report: &mut Report) -> Vec<Lesson> {
         let dir = format!("{module_path}/lessons");
-        // (number, id) -> (number as written, language -> (page, markdown))
-        let mut found: BTreeMap<(u64, String), (String, BTreeMap<String, (LessonPage, String)>)> = BTreeMap::new();
+        let mut found: BTreeMap<(u64, String), LessonFiles> = BTreeMap::new();
         let mut seen_ids: HashMap<String, u64> = HashMap::new();
         for name in self.files(&dir, ".md", report) {
             let path = format!("{dir}/{name}");
             let Some((prefix, number, id, lang)) = lesson_name(&name) else {
-                report.error_file(&path, "a lesson file is named like 01-lesson-id.sv.md (number, id, language)");
+                report.error_file(
+                    &path,
+                    "a lesson file is named like 01-lesson-id.sv.md (number, id, language)",
+                );
                 continue;
             };
             if !validate::is_slug(&id) {
-                report.error_file(&path, validate::not_a_slug("lesson (in the file name)", &id));
+                report.error_file(
+                    &path,
+                    validate::not_a_slug("lesson (in the file name)", &id),
+                );
             }
             if !langs.is_empty() && !langs.contains(&lang) {
-                report.error_file(&path, format!("`{lang}` is not a language of this course ({})", langs.join(", ")));
+                report.error_file(
+                    &path,
+                    format!(
+                        "`{lang}` is not a language of this course ({})",
+                        langs.join(", ")
+                    ),
+                );
                 continue;
             }
             match seen_ids.get(&id) {
                 Some(&other) if other != number => {
-                    report.error_file(&path, format!("duplicate lesson id `{id}` (also numbered {other:02})"));
+                    report.error_file(
+                        &path,
+                        format!("duplicate lesson id `{id}` (also numbered {other:02})"),
+                    );
                     continue;
                 }
                 _ => {
                     seen_ids.insert(id.clone(), number);
                 }
             }
-            let Some(file) = self.file(&path, report) else { continue };
+            let Some(file) = self.file(&path, report) else {
+                continue;
+            };
             let page = render_lesson(&file, &self.media, &self.sanitiser, report);
-            found.entry((number, id)).or_insert_with(|| (prefix, BTreeMap::new())).1.insert(lang, (page, file.text));
+            found
+                .entry((number, id))
+                .or_insert_with(|| (prefix, BTreeMap::new()))
+                .1
+                .insert(lang, (page, file.text));
         }
         let mut lessons = Vec::new();
         for ((_, id), (prefix, pages)) in found {
@@ -135,7 +189,12 @@ impl Loader<'_> {
                     );
                 }
             }
-            let mut lesson = Lesson { id, title: Text::default(), html: Text::default(), markdown: Text::default() };
+            let mut lesson = Lesson {
+                id,
+                title: Text::default(),
+                html: Text::default(),
+                markdown: Text::default(),
+            };
             for (lang, (page, markdown)) in pages {
                 if let Some(title) = page.title {
                     lesson.title.0.insert(lang.clone(), title);
@@ -164,7 +223,11 @@ impl Loader<'_> {
     }
 
     fn optional_file(&self, path: &str, report: &mut Report) -> Option<SourceFile> {
-        if self.dir.join(path).exists() { self.file(path, report) } else { None }
+        if self.dir.join(path).exists() {
+            self.file(path, report)
+        } else {
+            None
+        }
     }
 
     /// Sub-folders of `path`, in name order, hidden ones skipped.
@@ -179,7 +242,12 @@ impl Loader<'_> {
         names
     }
 
-    fn entries(&self, path: &str, report: &mut Report, keep: impl Fn(&std::fs::FileType) -> bool) -> Vec<String> {
+    fn entries(
+        &self,
+        path: &str,
+        report: &mut Report,
+        keep: impl Fn(&std::fs::FileType) -> bool,
+    ) -> Vec<String> {
         let full = self.dir.join(path);
         if !full.is_dir() {
             return Vec::new();
@@ -194,10 +262,15 @@ impl Loader<'_> {
         let mut names = Vec::new();
         for entry in entries.flatten() {
             // Follow symlinks for the kind, as the files are then read through them.
-            let Ok(kind) = std::fs::metadata(entry.path()).map(|m| m.file_type()) else { continue };
+            let Ok(kind) = std::fs::metadata(entry.path()).map(|m| m.file_type()) else {
+                continue;
+            };
             let name = entry.file_name();
             let Some(name) = name.to_str() else {
-                report.error_file(path, format!("a file name is not valid UTF-8: {}", name.to_string_lossy()));
+                report.error_file(
+                    path,
+                    format!("a file name is not valid UTF-8: {}", name.to_string_lossy()),
+                );
                 continue;
             };
             if !name.starts_with('.') && keep(&kind) {
@@ -213,7 +286,10 @@ impl Loader<'_> {
 fn decode(path: &str, bytes: Vec<u8>, report: &mut Report) -> Option<SourceFile> {
     match String::from_utf8(bytes) {
         Ok(text) => {
-            let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+            let text = text
+                .strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text);
             Some(SourceFile::new(path, text))
         }
         Err(e) => {
@@ -230,10 +306,19 @@ fn lesson_name(name: &str) -> Option<(String, u64, String, String)> {
     let stem = name.strip_suffix(".md")?;
     let (stem, lang) = stem.rsplit_once('.')?;
     let (number, id) = stem.split_once('-')?;
-    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) || id.is_empty() || lang.is_empty() {
+    if number.is_empty()
+        || !number.chars().all(|c| c.is_ascii_digit())
+        || id.is_empty()
+        || lang.is_empty()
+    {
         return None;
     }
-    Some((number.to_string(), number.parse().ok()?, id.to_string(), lang.to_string()))
+    Some((
+        number.to_string(),
+        number.parse().ok()?,
+        id.to_string(),
+        lang.to_string(),
+    ))
 }
 
 #[cfg(test)]
@@ -244,11 +329,26 @@ mod tests {
     fn lesson_names_split_into_number_id_and_language() {
         assert_eq!(
             lesson_name("01-vad-ar-vardskap.sv.md"),
-            Some(("01".to_string(), 1, "vad-ar-vardskap".to_string(), "sv".to_string())),
+            Some((
+                "01".to_string(),
+                1,
+                "vad-ar-vardskap".to_string(),
+                "sv".to_string()
+            )),
             "the number orders, the id follows the first dash, the language precedes .md"
         );
-        for bad in ["vad.sv.md", "01-x.md", "x-y.sv.md", "01-.sv.md", "01-x.sv.txt"] {
-            assert_eq!(lesson_name(bad), None, "`{bad}` does not follow NN-id.lang.md");
+        for bad in [
+            "vad.sv.md",
+            "01-x.md",
+            "x-y.sv.md",
+            "01-.sv.md",
+            "01-x.sv.txt",
+        ] {
+            assert_eq!(
+                lesson_name(bad),
+                None,
+                "`{bad}` does not follow NN-id.lang.md"
+            );
         }
     }
 }

@@ -24,9 +24,45 @@ pub const MEDIA_SCHEME: &str = "media://";
 /// Tags a lesson may contain: what pulldown-cmark produces for our options
 /// plus a few harmless inline tags authors write by hand.
 const TAGS: &[&str] = &[
-    "a", "abbr", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em", "h1",
-    "h2", "h3", "h4", "h5", "h6", "hr", "img", "kbd", "li", "mark", "ol", "p", "pre", "s", "small",
-    "strong", "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "img",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "small",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 /// Attributes per tag; no tag has any other (no `style`, no `on…`).
@@ -67,7 +103,9 @@ fn anchors_only(url: &str) -> Option<Cow<'_, str>> {
 }
 
 fn attribute_allowed(tag: &str, attribute: &str) -> bool {
-    TAG_ATTRIBUTES.iter().any(|(t, attrs)| *t == tag && attrs.contains(&attribute))
+    TAG_ATTRIBUTES
+        .iter()
+        .any(|(t, attrs)| *t == tag && attrs.contains(&attribute))
 }
 
 /// The configured ammonia cleaner; build once per load and reuse.
@@ -81,13 +119,22 @@ impl Sanitiser {
         cleaner
             .tags(TAGS.iter().copied().collect())
             .tag_attributes(
-                TAG_ATTRIBUTES.iter().map(|(tag, attrs)| (*tag, attrs.iter().copied().collect())).collect(),
+                TAG_ATTRIBUTES
+                    .iter()
+                    .map(|(tag, attrs)| (*tag, attrs.iter().copied().collect()))
+                    .collect(),
             )
-            .url_schemes(["https", "mailto", MEDIA_SCHEME.trim_end_matches("://")].into_iter().collect())
+            .url_schemes(
+                ["https", "mailto", MEDIA_SCHEME.trim_end_matches("://")]
+                    .into_iter()
+                    .collect(),
+            )
             .url_relative(ammonia::UrlRelative::Custom(Box::new(anchors_only)))
             .link_rel(None)
             .strip_comments(true)
-            .attribute_filter(|tag, attribute, value| value_allowed(tag, attribute, value).then_some(value.into()));
+            .attribute_filter(|tag, attribute, value| {
+                value_allowed(tag, attribute, value).then_some(value.into())
+            });
         Sanitiser { cleaner }
     }
 
@@ -107,7 +154,10 @@ impl Default for Sanitiser {
 pub fn markdown_to_html(markdown: &str) -> String {
     let sanitiser = Sanitiser::new();
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()).map(normalise));
+    pulldown_cmark::html::push_html(
+        &mut html,
+        Parser::new_ext(markdown, options()).map(normalise),
+    );
     sanitiser.clean(&html)
 }
 
@@ -128,7 +178,10 @@ pub(crate) struct MediaRoot {
 
 impl MediaRoot {
     pub fn new(dir: &Path) -> Self {
-        MediaRoot { dir: dir.to_path_buf(), canonical: dir.canonicalize().ok() }
+        MediaRoot {
+            dir: dir.to_path_buf(),
+            canonical: dir.canonicalize().ok(),
+        }
     }
 }
 
@@ -142,15 +195,20 @@ fn options() -> Options {
 fn normalise(event: Event<'_>) -> Event<'_> {
     match event {
         Event::Start(Tag::Table(aligns)) => {
-            Event::Start(Tag::Table(vec![pulldown_cmark::Alignment::None; aligns.len()]))
+            Event::Start(Tag::Table(vec![
+                pulldown_cmark::Alignment::None;
+                aligns.len()
+            ]))
         }
         Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced("".into())))
         }
-        Event::FootnoteReference(label) => Event::FootnoteReference(format!("{FOOTNOTE_PREFIX}{label}").into()),
-        Event::Start(Tag::FootnoteDefinition(label)) => {
-            Event::Start(Tag::FootnoteDefinition(format!("{FOOTNOTE_PREFIX}{label}").into()))
+        Event::FootnoteReference(label) => {
+            Event::FootnoteReference(format!("{FOOTNOTE_PREFIX}{label}").into())
         }
+        Event::Start(Tag::FootnoteDefinition(label)) => Event::Start(Tag::FootnoteDefinition(
+            format!("{FOOTNOTE_PREFIX}{label}").into(),
+        )),
         other => other,
     }
 }
@@ -166,11 +224,20 @@ fn title(text: &str) -> Option<String> {
 /// Renders one lesson file, reporting every problem in it: a missing title,
 /// images that are missing, outside the course or without alt text, and raw
 /// HTML or links that the sanitiser would change.
-pub(crate) fn render_lesson(file: &SourceFile, media: &MediaRoot, sanitiser: &Sanitiser, report: &mut Report) -> LessonPage {
+pub(crate) fn render_lesson(
+    file: &SourceFile,
+    media: &MediaRoot,
+    sanitiser: &Sanitiser,
+    report: &mut Report,
+) -> LessonPage {
     let text = file.text.as_str();
     let title = title(text);
     if title.is_none() {
-        report.error(file, 0, "a lesson starts with its title on the first line, like `# Vad är värdskap?`");
+        report.error(
+            file,
+            0,
+            "a lesson starts with its title on the first line, like `# Vad är värdskap?`",
+        );
     }
     let lesson_dir = file.path.rsplit_once('/').map(|(dir, _)| dir).unwrap_or("");
     let problems_before = report.diagnostics.len();
@@ -181,7 +248,10 @@ pub(crate) fn render_lesson(file: &SourceFile, media: &MediaRoot, sanitiser: &Sa
     let mut image: Option<(usize, String, String)> = None;
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match &event {
-            Event::Start(Tag::Heading { level: HeadingLevel::H1, .. }) if range.start == 0 && title.is_some() => {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) if range.start == 0 && title.is_some() => {
                 skipping_title = true;
                 continue;
             }
@@ -191,15 +261,35 @@ pub(crate) fn render_lesson(file: &SourceFile, media: &MediaRoot, sanitiser: &Sa
             }
             _ if skipping_title => continue,
             Event::Html(html) => raw_block.push((range.start, html.to_string())),
-            Event::End(TagEnd::HtmlBlock) => check_raw_html(file, report, &std::mem::take(&mut raw_block)),
-            Event::InlineHtml(html) => check_raw_html(file, report, &[(range.start, html.to_string())]),
-            Event::Start(Tag::Link { dest_url, .. }) => check_link(file, report, range.start, dest_url),
+            Event::End(TagEnd::HtmlBlock) => {
+                check_raw_html(file, report, &std::mem::take(&mut raw_block))
+            }
+            Event::InlineHtml(html) => {
+                check_raw_html(file, report, &[(range.start, html.to_string())])
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                check_link(file, report, range.start, dest_url)
+            }
             Event::Start(Tag::Image { dest_url, .. }) => {
                 let src = resolve_image(file, report, media, lesson_dir, range.start, dest_url);
                 image = Some((range.start, dest_url.to_string(), String::new()));
-                if let Event::Start(Tag::Image { link_type, title, id, .. }) = event {
-                    let dest_url = src.map(|s| format!("{MEDIA_SCHEME}{s}")).unwrap_or_default().into();
-                    events.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                if let Event::Start(Tag::Image {
+                    link_type,
+                    title,
+                    id,
+                    ..
+                }) = event
+                {
+                    let dest_url = src
+                        .map(|s| format!("{MEDIA_SCHEME}{s}"))
+                        .unwrap_or_default()
+                        .into();
+                    events.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                 }
                 continue;
             }
@@ -233,7 +323,14 @@ pub(crate) fn render_lesson(file: &SourceFile, media: &MediaRoot, sanitiser: &Sa
         before.sort();
         after.sort();
         if let Some(lost) = before.iter().find(|t| !after.contains(t)) {
-            report.error(file, 0, format!("the sanitiser had to change this lesson's HTML (`<{}>`)", lost.0));
+            report.error(
+                file,
+                0,
+                format!(
+                    "the sanitiser had to change this lesson's HTML (`<{}>`)",
+                    lost.0
+                ),
+            );
         }
     }
     LessonPage { title, html }
@@ -246,7 +343,9 @@ fn check_link(file: &SourceFile, report: &mut Report, at: usize, url: &str) {
     let message = if url.to_ascii_lowercase().starts_with("http://") {
         format!("link `{url}` must use https://")
     } else {
-        format!("link `{url}` is not allowed: links go to https:// pages, mailto: addresses or #anchors")
+        format!(
+            "link `{url}` is not allowed: links go to https:// pages, mailto: addresses or #anchors"
+        )
     };
     report.error(file, at, message);
 }
@@ -261,7 +360,10 @@ fn resolve_image(
     url: &str,
 ) -> Option<String> {
     let has_scheme = url.split_once(':').is_some_and(|(scheme, _)| {
-        !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        !scheme.is_empty()
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
     if has_scheme || url.starts_with('/') || url.contains('\\') {
         report.error(
@@ -277,7 +379,11 @@ fn resolve_image(
             "" | "." => {}
             ".." => {
                 if parts.pop().is_none() {
-                    report.error(file, at, format!("image `{url}` points outside the course folder"));
+                    report.error(
+                        file,
+                        at,
+                        format!("image `{url}` points outside the course folder"),
+                    );
                     return None;
                 }
             }
@@ -294,7 +400,11 @@ fn resolve_image(
     if let (Some(root), Ok(real)) = (&media.canonical, path.canonicalize())
         && !real.starts_with(root)
     {
-        report.error(file, at, format!("image `{url}` points outside the course folder"));
+        report.error(
+            file,
+            at,
+            format!("image `{url}` points outside the course folder"),
+        );
         return None;
     }
     Some(relative)
@@ -310,19 +420,32 @@ fn check_raw_html(file: &SourceFile, report: &mut Report, pieces: &[(usize, Stri
         joined.push_str(piece);
     }
     let source_offset = |i: usize| {
-        let (from, offset) = starts.iter().rev().find(|(from, _)| *from <= i).copied().unwrap_or((0, 0));
+        let (from, offset) = starts
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= i)
+            .copied()
+            .unwrap_or((0, 0));
         offset + (i - from)
     };
     let lower = joined.to_ascii_lowercase();
-    let mut searched_from: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut searched_from: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     for (name, attributes) in start_tags(&joined) {
         // Find this tag in the source: the next `<name` after the previous one.
         let from = searched_from.get(&name).copied().unwrap_or(0);
-        let found = lower.get(from..).and_then(|rest| rest.find(&format!("<{name}"))).map(|i| from + i);
+        let found = lower
+            .get(from..)
+            .and_then(|rest| rest.find(&format!("<{name}")))
+            .map(|i| from + i);
         searched_from.insert(name.clone(), found.map(|i| i + 1).unwrap_or(from));
         let at = source_offset(found.unwrap_or(0));
         if !TAGS.contains(&name.as_str()) {
-            report.error(file, at, format!("raw HTML `<{name}>` is not allowed in lessons and would be removed"));
+            report.error(
+                file,
+                at,
+                format!("raw HTML `<{name}>` is not allowed in lessons and would be removed"),
+            );
             continue;
         }
         for (attribute, value) in attributes {
@@ -367,18 +490,25 @@ impl TokenSink for TagSink {
     type Handle = ();
 
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
-        let Token::TagToken(tag) = token else { return TokenSinkResult::Continue };
+        let Token::TagToken(tag) = token else {
+            return TokenSinkResult::Continue;
+        };
         if tag.kind != TagKind::StartTag {
             return TokenSinkResult::Continue;
         }
         let name = tag.name.to_string();
-        let mut attributes: Vec<(String, String)> =
-            tag.attrs.iter().map(|a| (a.name.local.to_string(), a.value.to_string())).collect();
+        let mut attributes: Vec<(String, String)> = tag
+            .attrs
+            .iter()
+            .map(|a| (a.name.local.to_string(), a.value.to_string()))
+            .collect();
         attributes.sort();
         let next = match name.as_str() {
             // Their content is text, not tags, as a browser would read it.
             "script" => TokenSinkResult::RawData(RawKind::ScriptData),
-            "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => TokenSinkResult::RawData(RawKind::Rawtext),
+            "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript" => {
+                TokenSinkResult::RawData(RawKind::Rawtext)
+            }
             "textarea" | "title" => TokenSinkResult::RawData(RawKind::Rcdata),
             "plaintext" => TokenSinkResult::Plaintext,
             _ => TokenSinkResult::Continue,
@@ -402,8 +532,16 @@ mod tests {
         std::fs::write(dir.path().join("secret.txt"), "x").unwrap();
         let file = SourceFile::new("modules/01-m/lessons/01-a.en.md", markdown.to_string());
         let mut report = Report::default();
-        let page = render_lesson(&file, &MediaRoot::new(dir.path()), &Sanitiser::new(), &mut report);
-        (page, report.diagnostics.iter().map(ToString::to_string).collect())
+        let page = render_lesson(
+            &file,
+            &MediaRoot::new(dir.path()),
+            &Sanitiser::new(),
+            &mut report,
+        );
+        (
+            page,
+            report.diagnostics.iter().map(ToString::to_string).collect(),
+        )
     }
 
     const P: &str = "modules/01-m/lessons/01-a.en.md";
@@ -426,23 +564,53 @@ mod tests {
             \n\
             Text with <span style=\"color: red\">red</span> and <img src=\"x\" onerror=\"alert(1)\">.\n";
         let (page, problems) = render(markdown);
-        for banned in ["<script", "alert", "javascript:", "data:", "onclick", "iframe", "<form", "<input", "<style", "style=", "onerror", "display"] {
-            assert!(!page.html.contains(banned), "`{banned}` must not survive sanitising: {}", page.html);
+        for banned in [
+            "<script",
+            "alert",
+            "javascript:",
+            "data:",
+            "onclick",
+            "iframe",
+            "<form",
+            "<input",
+            "<style",
+            "style=",
+            "onerror",
+            "display",
+        ] {
+            assert!(
+                !page.html.contains(banned),
+                "`{banned}` must not survive sanitising: {}",
+                page.html
+            );
         }
         let want = [
             format!("{P}:3:1: raw HTML `<script>` is not allowed in lessons and would be removed"),
-            format!("{P}:5:1: link `javascript:alert(1)` is not allowed: links go to https:// pages, mailto: addresses or #anchors"),
-            format!("{P}:5:34: link `data:text/html;base64,PHNjcmlwdD4=` is not allowed: links go to https:// pages, mailto: addresses or #anchors"),
-            format!("{P}:7:1: attribute `onclick` on `<p>` is not allowed in lessons and would be removed"),
+            format!(
+                "{P}:5:1: link `javascript:alert(1)` is not allowed: links go to https:// pages, mailto: addresses or #anchors"
+            ),
+            format!(
+                "{P}:5:34: link `data:text/html;base64,PHNjcmlwdD4=` is not allowed: links go to https:// pages, mailto: addresses or #anchors"
+            ),
+            format!(
+                "{P}:7:1: attribute `onclick` on `<p>` is not allowed in lessons and would be removed"
+            ),
             format!("{P}:9:1: raw HTML `<iframe>` is not allowed in lessons and would be removed"),
             format!("{P}:11:1: raw HTML `<form>` is not allowed in lessons and would be removed"),
             format!("{P}:11:37: raw HTML `<input>` is not allowed in lessons and would be removed"),
             format!("{P}:13:1: raw HTML `<style>` is not allowed in lessons and would be removed"),
             format!("{P}:15:11: raw HTML `<span>` is not allowed in lessons and would be removed"),
-            format!("{P}:15:51: attribute `onerror` on `<img>` is not allowed in lessons and would be removed"),
-            format!("{P}:15:51: images in raw HTML are not supported; use Markdown: ![alt text](../media/file.svg)"),
+            format!(
+                "{P}:15:51: attribute `onerror` on `<img>` is not allowed in lessons and would be removed"
+            ),
+            format!(
+                "{P}:15:51: images in raw HTML are not supported; use Markdown: ![alt text](../media/file.svg)"
+            ),
         ];
-        assert_eq!(problems, want, "every removal is reported at the tag or link that causes it");
+        assert_eq!(
+            problems, want,
+            "every removal is reported at the tag or link that causes it"
+        );
     }
 
     #[test]
@@ -466,9 +634,21 @@ mod tests {
             \n\
             [^1]: The footnote.\n";
         let (page, problems) = render(markdown);
-        assert_eq!(problems, Vec::<String>::new(), "nothing in ordinary Markdown needs the sanitiser");
-        assert_eq!(page.title.as_deref(), Some("Välkommen"), "the first-line heading is the title");
-        assert!(!page.html.contains("<h1>"), "the title is not repeated in the body: {}", page.html);
+        assert_eq!(
+            problems,
+            Vec::<String>::new(),
+            "nothing in ordinary Markdown needs the sanitiser"
+        );
+        assert_eq!(
+            page.title.as_deref(),
+            Some("Välkommen"),
+            "the first-line heading is the title"
+        );
+        assert!(
+            !page.html.contains("<h1>"),
+            "the title is not repeated in the body: {}",
+            page.html
+        );
         for kept in [
             "<h2>Mål</h2>",
             "<em>emphasis</em>",
@@ -484,7 +664,11 @@ mod tests {
             "<sup class=\"footnote-reference\"><a href=\"#fn-1\">1</a></sup>",
             "<div class=\"footnote-definition\" id=\"fn-1\">",
         ] {
-            assert!(page.html.contains(kept), "`{kept}` must survive sanitising: {}", page.html);
+            assert!(
+                page.html.contains(kept),
+                "`{kept}` must survive sanitising: {}",
+                page.html
+            );
         }
     }
 
@@ -498,23 +682,43 @@ mod tests {
             ![Remote](https://example.com/a.png)\n";
         let (page, problems) = render(markdown);
         let want = [
-            format!("{P}:2:1: image `../media/entre.svg` has no alt text: describe it in the brackets, like ![The entrance](…)"),
+            format!(
+                "{P}:2:1: image `../media/entre.svg` has no alt text: describe it in the brackets, like ![The entrance](…)"
+            ),
             format!("{P}:3:1: image file `modules/01-m/media/missing.png` does not exist"),
             format!("{P}:5:1: image `../../../../../etc/passwd` points outside the course folder"),
-            format!("{P}:6:1: image `https://example.com/a.png` must be a file in the course folder, written relative to the lesson with `/`, like ../media/entre.svg"),
+            format!(
+                "{P}:6:1: image `https://example.com/a.png` must be a file in the course folder, written relative to the lesson with `/`, like ../media/entre.svg"
+            ),
         ];
-        assert_eq!(problems, want, "each image problem is reported where the image is");
-        assert!(page.html.contains("src=\"media://secret.txt\""), "a file inside the course folder resolves: {}", page.html);
-        assert!(!page.html.contains("example.com"), "remote images are not loaded: {}", page.html);
+        assert_eq!(
+            problems, want,
+            "each image problem is reported where the image is"
+        );
+        assert!(
+            page.html.contains("src=\"media://secret.txt\""),
+            "a file inside the course folder resolves: {}",
+            page.html
+        );
+        assert!(
+            !page.html.contains("example.com"),
+            "remote images are not loaded: {}",
+            page.html
+        );
     }
 
     #[test]
     fn a_lesson_without_a_title_line_is_reported() {
         let (page, problems) = render("Intro text\n# Late title\n");
-        assert_eq!(page.title, None, "a heading that is not on the first line is not the title");
+        assert_eq!(
+            page.title, None,
+            "a heading that is not on the first line is not the title"
+        );
         assert_eq!(
             problems,
-            [format!("{P}:1:1: a lesson starts with its title on the first line, like `# Vad är värdskap?`")],
+            [format!(
+                "{P}:1:1: a lesson starts with its title on the first line, like `# Vad är värdskap?`"
+            )],
             "the missing title is reported at the first line"
         );
     }
@@ -522,14 +726,28 @@ mod tests {
     #[test]
     fn http_links_are_refused_and_mailto_kept() {
         let (page, problems) = render("# T\n\n[a](http://x.se) [b](mailto:info@boras.se)\n");
-        assert_eq!(problems, [format!("{P}:3:1: link `http://x.se` must use https://")], "plain http is reported");
-        assert!(page.html.contains("href=\"mailto:info@boras.se\""), "mailto links survive: {}", page.html);
+        assert_eq!(
+            problems,
+            [format!("{P}:3:1: link `http://x.se` must use https://")],
+            "plain http is reported"
+        );
+        assert!(
+            page.html.contains("href=\"mailto:info@boras.se\""),
+            "mailto links survive: {}",
+            page.html
+        );
     }
 
     #[test]
     fn preview_rendering_is_sanitised_too() {
         let html = markdown_to_html("**hi** <script>x()</script> <a href=\"javascript:x()\">y</a>");
-        assert!(html.contains("<strong>hi</strong>"), "Markdown is rendered: {html}");
-        assert!(!html.contains("script") && !html.contains("javascript"), "and sanitised: {html}");
+        assert!(
+            html.contains("<strong>hi</strong>"),
+            "Markdown is rendered: {html}"
+        );
+        assert!(
+            !html.contains("script") && !html.contains("javascript"),
+            "and sanitised: {html}"
+        );
     }
 }

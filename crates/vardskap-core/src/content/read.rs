@@ -10,8 +10,8 @@ use super::fields::{Ctx, Fields, number, string_list};
 use super::source::{Located, Report, SourceFile};
 use super::validate;
 use super::{
-    AnswerOption, Choice, Competency, Course, Ending, EndingKind, FeedbackMode, Item, Module, Node, Pair,
-    Question, QuestionBody, QuestionKind, Scenario,
+    AnswerOption, Choice, Competency, Course, Ending, EndingKind, FeedbackMode, Item, Module, Node,
+    Pair, Question, QuestionBody, QuestionKind, Scenario,
 };
 
 /// What the rest of the course is checked against.
@@ -25,7 +25,11 @@ pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<CourseHea
     let root = super::fields::parse_document(file, report)?;
     let mut f = Fields::new(&root, 0, "course.toml");
     let langs = languages(file, report, &mut f, &root);
-    let cx = &mut Ctx { file, report, langs: &langs };
+    let cx = &mut Ctx {
+        file,
+        report,
+        langs: &langs,
+    };
 
     let id = f.str(cx, "id");
     if let Some(id) = &id {
@@ -35,7 +39,13 @@ pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<CourseHea
     if let Some(v) = &version
         && !is_version(&v.value)
     {
-        cx.error(v.span.start, format!("`version` must be a semantic version like 1.0.0, not `{}`", v.value));
+        cx.error(
+            v.span.start,
+            format!(
+                "`version` must be a semantic version like 1.0.0, not `{}`",
+                v.value
+            ),
+        );
     }
     let title = f.text(cx, "title");
     let description = f.opt_text(cx, "description");
@@ -52,7 +62,11 @@ pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<CourseHea
         let description = c.opt_text(cx, "description");
         c.finish(cx, |_| None);
         if let Some(id) = id {
-            competencies.push(Competency { id: id.value.clone(), title, description });
+            competencies.push(Competency {
+                id: id.value.clone(),
+                title,
+                description,
+            });
             ids.push(id);
         }
     }
@@ -80,11 +94,23 @@ pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<CourseHea
 
 /// The declared languages. When they cannot be read, the languages of the
 /// course title stand in, so the other files are still checked sensibly.
-fn languages(file: &SourceFile, report: &mut Report, f: &mut Fields, root: &DeTable) -> Vec<String> {
-    let cx = &mut Ctx { file, report, langs: &[] };
+fn languages(
+    file: &SourceFile,
+    report: &mut Report,
+    f: &mut Fields,
+    root: &DeTable,
+) -> Vec<String> {
+    let cx = &mut Ctx {
+        file,
+        report,
+        langs: &[],
+    };
     let Some(list) = f.opt_str_list(cx, "languages") else {
         if !f.has("languages") {
-            cx.fatal(0, "course.toml has no `languages`, e.g. languages = [\"sv\", \"en\"]");
+            cx.fatal(
+                0,
+                "course.toml has no `languages`, e.g. languages = [\"sv\", \"en\"]",
+            );
         }
         return root
             .get("title")
@@ -93,15 +119,27 @@ fn languages(file: &SourceFile, report: &mut Report, f: &mut Fields, root: &DeTa
             .unwrap_or_default();
     };
     if list.value.is_empty() {
-        cx.fatal(list.span.start, "`languages` must list at least one language, e.g. [\"sv\", \"en\"]");
+        cx.fatal(
+            list.span.start,
+            "`languages` must list at least one language, e.g. [\"sv\", \"en\"]",
+        );
     }
     let mut langs: Vec<String> = Vec::new();
     for lang in &list.value {
         if !is_language_code(&lang.value) {
-            cx.error(lang.span.start, format!("`{}` is not a language code like \"sv\" or \"en\"", lang.value));
+            cx.error(
+                lang.span.start,
+                format!(
+                    "`{}` is not a language code like \"sv\" or \"en\"",
+                    lang.value
+                ),
+            );
         }
         if langs.contains(&lang.value) {
-            cx.error(lang.span.start, format!("language `{}` is listed twice", lang.value));
+            cx.error(
+                lang.span.start,
+                format!("language `{}` is listed twice", lang.value),
+            );
         } else {
             langs.push(lang.value.clone());
         }
@@ -120,13 +158,25 @@ fn is_language_code(s: &str) -> bool {
 fn is_version(s: &str) -> bool {
     let core = s.split(['-', '+']).next().unwrap_or("");
     let parts: Vec<&str> = core.split('.').collect();
-    parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// module.toml: everything but the lessons, questions and scenarios.
-pub(crate) fn module(file: &SourceFile, report: &mut Report, langs: &[String], dir: &str) -> Option<(Module, Located<String>)> {
+pub(crate) fn module(
+    file: &SourceFile,
+    report: &mut Report,
+    langs: &[String],
+    dir: &str,
+) -> Option<(Module, Located<String>)> {
     let root = super::fields::parse_document(file, report)?;
-    let cx = &mut Ctx { file, report, langs };
+    let cx = &mut Ctx {
+        file,
+        report,
+        langs,
+    };
     let mut f = Fields::new(&root, 0, "module.toml");
     let id = f.str(cx, "id");
     if let Some(id) = &id {
@@ -139,7 +189,10 @@ pub(crate) fn module(file: &SourceFile, report: &mut Report, langs: &[String], d
         Some(l) if l.value == "immediate" => FeedbackMode::Immediate,
         Some(l) if l.value == "deferred" => FeedbackMode::Deferred,
         Some(l) => {
-            cx.error(l.span.start, format!("`feedback` is `immediate` or `deferred`, not `{}`", l.value));
+            cx.error(
+                l.span.start,
+                format!("`feedback` is `immediate` or `deferred`, not `{}`", l.value),
+            );
             FeedbackMode::default()
         }
     };
@@ -170,8 +223,14 @@ pub(crate) fn quiz(
     langs: &[String],
     competencies: Option<&BTreeSet<String>>,
 ) -> Vec<Question> {
-    let Some(root) = super::fields::parse_document(file, report) else { return Vec::new() };
-    let cx = &mut Ctx { file, report, langs };
+    let Some(root) = super::fields::parse_document(file, report) else {
+        return Vec::new();
+    };
+    let cx = &mut Ctx {
+        file,
+        report,
+        langs,
+    };
     let mut f = Fields::new(&root, 0, "quiz.toml");
     let mut questions = Vec::new();
     let mut ids = Vec::new();
@@ -187,8 +246,17 @@ pub(crate) fn quiz(
 }
 
 const KIND_KEYS: [&str; 11] = [
-    "option", "answer", "feedback_true", "feedback_false", "accept", "case_sensitive", "ignore_diacritics",
-    "tolerance", "unit", "item", "pair",
+    "option",
+    "answer",
+    "feedback_true",
+    "feedback_false",
+    "accept",
+    "case_sensitive",
+    "ignore_diacritics",
+    "tolerance",
+    "unit",
+    "item",
+    "pair",
 ];
 
 /// The kinds a kind-specific key belongs to, for a helpful message.
@@ -223,7 +291,10 @@ fn question(
         let kind = question_kind(&k.value);
         if kind.is_none() {
             let all = QuestionKind::ALL.map(QuestionKind::as_str).join(", ");
-            cx.fatal(k.span.start, format!("unknown question kind `{}` (one of: {all})", k.value));
+            cx.fatal(
+                k.span.start,
+                format!("unknown question kind `{}` (one of: {all})", k.value),
+            );
         }
         kind
     });
@@ -247,7 +318,9 @@ fn question(
         f.skip(&KIND_KEYS);
     }
     f.finish(cx, |key| {
-        kinds_of_key(key).map(|kinds| format!("`{key}` does not belong in a {kind_name} question, only in {kinds} questions"))
+        kinds_of_key(key).map(|kinds| {
+            format!("`{key}` does not belong in a {kind_name} question, only in {kinds} questions")
+        })
     });
     let question = Question {
         id: id.as_ref()?.value.clone(),
@@ -279,7 +352,12 @@ fn body(cx: &mut Ctx, f: &mut Fields, kind: QuestionKind, at: usize) -> Option<Q
                 let feedback = o.opt_text(cx, "feedback");
                 o.finish(cx, |_| None);
                 if let Some(id) = id {
-                    options.push(AnswerOption { id: id.value.clone(), text, correct, feedback });
+                    options.push(AnswerOption {
+                        id: id.value.clone(),
+                        text,
+                        correct,
+                        feedback,
+                    });
                     ids.push(id);
                 }
             }
@@ -296,13 +374,21 @@ fn body(cx: &mut Ctx, f: &mut Fields, kind: QuestionKind, at: usize) -> Option<Q
             let answer = f.bool(cx, "answer");
             let feedback_true = f.opt_text(cx, "feedback_true");
             let feedback_false = f.opt_text(cx, "feedback_false");
-            QuestionBody::TrueFalse { answer: answer?, feedback_true, feedback_false }
+            QuestionBody::TrueFalse {
+                answer: answer?,
+                feedback_true,
+                feedback_false,
+            }
         }
         QuestionKind::ShortText => {
             let accept = accept(cx, f);
             let case_sensitive = f.opt_bool(cx, "case_sensitive").unwrap_or(false);
             let ignore_diacritics = f.opt_bool(cx, "ignore_diacritics").unwrap_or(false);
-            QuestionBody::ShortText { accept: accept?, case_sensitive, ignore_diacritics }
+            QuestionBody::ShortText {
+                accept: accept?,
+                case_sensitive,
+                ignore_diacritics,
+            }
         }
         QuestionKind::Numeric => {
             let answer = f.num(cx, "answer");
@@ -329,13 +415,20 @@ fn body(cx: &mut Ctx, f: &mut Fields, kind: QuestionKind, at: usize) -> Option<Q
                 texts.push((i.key_at("text"), text.clone()));
                 i.finish(cx, |_| None);
                 if let Some(id) = id {
-                    items.push(Item { id: id.value.clone(), text });
+                    items.push(Item {
+                        id: id.value.clone(),
+                        text,
+                    });
                     ids.push(id);
                 }
             }
             validate::ids(cx, "item", &ids);
             validate::at_least_two(cx, at, tables.len(), name, "items ([[question.item]])");
-            validate::distinct_texts(cx, "item", &texts.iter().map(|(at, t)| (*at, t)).collect::<Vec<_>>());
+            validate::distinct_texts(
+                cx,
+                "item",
+                &texts.iter().map(|(at, t)| (*at, t)).collect::<Vec<_>>(),
+            );
             QuestionBody::Ordering { items }
         }
         QuestionKind::Matching => {
@@ -352,14 +445,26 @@ fn body(cx: &mut Ctx, f: &mut Fields, kind: QuestionKind, at: usize) -> Option<Q
                 rights.push((p.key_at("right"), right.clone()));
                 p.finish(cx, |_| None);
                 if let Some(id) = id {
-                    pairs.push(Pair { id: id.value.clone(), left, right });
+                    pairs.push(Pair {
+                        id: id.value.clone(),
+                        left,
+                        right,
+                    });
                     ids.push(id);
                 }
             }
             validate::ids(cx, "pair", &ids);
             validate::at_least_two(cx, at, tables.len(), name, "pairs ([[question.pair]])");
-            validate::distinct_texts(cx, "left side", &lefts.iter().map(|(at, t)| (*at, t)).collect::<Vec<_>>());
-            validate::distinct_texts(cx, "right side", &rights.iter().map(|(at, t)| (*at, t)).collect::<Vec<_>>());
+            validate::distinct_texts(
+                cx,
+                "left side",
+                &lefts.iter().map(|(at, t)| (*at, t)).collect::<Vec<_>>(),
+            );
+            validate::distinct_texts(
+                cx,
+                "right side",
+                &rights.iter().map(|(at, t)| (*at, t)).collect::<Vec<_>>(),
+            );
             QuestionBody::Matching { pairs }
         }
     })
@@ -372,7 +477,10 @@ fn accept(cx: &mut Ctx, f: &mut Fields) -> Option<BTreeMap<String, Vec<String>>>
         Some((_, table)) => table,
         None => {
             if !f.has("accept") {
-                cx.fatal(f.at(), "short_text question has no `accept` list of accepted answers");
+                cx.fatal(
+                    f.at(),
+                    "short_text question has no `accept` list of accepted answers",
+                );
             }
             return None;
         }
@@ -381,20 +489,33 @@ fn accept(cx: &mut Ctx, f: &mut Fields) -> Option<BTreeMap<String, Vec<String>>>
     for (lang, value) in table {
         let lang_name = lang.get_ref().as_ref();
         if !cx.langs.is_empty() && !cx.langs.iter().any(|l| l == lang_name) {
-            cx.error(lang.span().start, format!("`{lang_name}` is not a language of this course ({})", cx.langs.join(", ")));
+            cx.error(
+                lang.span().start,
+                format!(
+                    "`{lang_name}` is not a language of this course ({})",
+                    cx.langs.join(", ")
+                ),
+            );
         }
         let list = string_list(cx, &format!("accept.{lang_name}"), value)?;
         if list.value.is_empty() {
-            cx.error(list.span.start, format!("no accepted answers for `{lang_name}`: list at least one"));
+            cx.error(
+                list.span.start,
+                format!("no accepted answers for `{lang_name}`: list at least one"),
+            );
         }
         for answer in &list.value {
             if answer.value.trim().is_empty() {
                 cx.error(answer.span.start, "an accepted answer cannot be empty");
             }
         }
-        accept.insert(lang_name.to_string(), list.value.into_iter().map(|l| l.value).collect());
+        accept.insert(
+            lang_name.to_string(),
+            list.value.into_iter().map(|l| l.value).collect(),
+        );
     }
-    for lang in cx.langs.to_vec() {
+    let langs = cx.langs;
+    for lang in langs {
         if !table.contains_key(lang.as_str()) {
             cx.error(key_at, format!("`accept` has no answers for `{lang}`"));
         }
@@ -411,7 +532,11 @@ pub(crate) fn scenario(
     id: &str,
 ) -> Option<Scenario> {
     let root = super::fields::parse_document(file, report)?;
-    let cx = &mut Ctx { file, report, langs };
+    let cx = &mut Ctx {
+        file,
+        report,
+        langs,
+    };
     let mut f = Fields::new(&root, 0, "scenario");
     let title = f.text(cx, "title");
     let intro = f.opt_text(cx, "intro");
@@ -442,7 +567,13 @@ pub(crate) fn scenario(
         })
         .collect();
     validate::scenario_graph(cx, start.as_ref(), &graph);
-    Some(Scenario { id: id.to_string(), title, intro, start: start?.value, nodes })
+    Some(Scenario {
+        id: id.to_string(),
+        title,
+        intro,
+        start: start?.value,
+        nodes,
+    })
 }
 
 fn node(
@@ -468,7 +599,11 @@ fn node(
         if let Some((_, table)) = c.opt_table(cx, "points") {
             for (competency, value) in table {
                 let name = competency.get_ref().to_string();
-                validate::competency_ref(cx, competencies, &Located::new(name.clone(), competency.span()));
+                validate::competency_ref(
+                    cx,
+                    competencies,
+                    &Located::new(name.clone(), competency.span()),
+                );
                 if let Some(n) = number(cx, &format!("points.{name}"), value) {
                     points.insert(name, n);
                 }
@@ -478,27 +613,42 @@ fn node(
         let critical = c.opt_bool(cx, "critical").unwrap_or(false);
         c.finish(cx, |_| None);
         if let (Some(choice_id), Some(next)) = (choice_id, next) {
-            choices.push(Choice { id: choice_id.value.clone(), text, next: next.value.clone(), points, feedback, critical });
+            choices.push(Choice {
+                id: choice_id.value.clone(),
+                text,
+                next: next.value.clone(),
+                points,
+                feedback,
+                critical,
+            });
             choice_ids.push(choice_id);
             nexts.push(next);
         }
     }
     validate::ids(cx, "choice", &choice_ids);
-    let ending_kind = f.opt_str(cx, "ending").and_then(|e| match e.value.as_str() {
-        "good" => Some(EndingKind::Good),
-        "mixed" => Some(EndingKind::Mixed),
-        "poor" => Some(EndingKind::Poor),
-        other => {
-            cx.fatal(e.span.start, format!("`ending` is `good`, `mixed` or `poor`, not `{other}`"));
-            None
-        }
-    });
+    let ending_kind = f
+        .opt_str(cx, "ending")
+        .and_then(|e| match e.value.as_str() {
+            "good" => Some(EndingKind::Good),
+            "mixed" => Some(EndingKind::Mixed),
+            "poor" => Some(EndingKind::Poor),
+            other => {
+                cx.fatal(
+                    e.span.start,
+                    format!("`ending` is `good`, `mixed` or `poor`, not `{other}`"),
+                );
+                None
+            }
+        });
     let debrief_at = f.key_at("debrief");
     let debrief = f.opt_text(cx, "debrief");
     let ending = match (ending_kind, debrief) {
         (Some(kind), Some(debrief)) => Some(Ending { kind, debrief }),
         (Some(_), None) => {
-            cx.fatal(f.key_at("ending"), "a node with an `ending` needs a `debrief`");
+            cx.fatal(
+                f.key_at("ending"),
+                "a node with an `ending` needs a `debrief`",
+            );
             None
         }
         (None, Some(_)) if !f.has("ending") => {
@@ -508,9 +658,22 @@ fn node(
         (None, _) => None,
     };
     if f.has("ending") && !choice_tables.is_empty() {
-        cx.error(f.key_at("ending"), "a node with an `ending` is the end of the scenario and has no choices");
+        cx.error(
+            f.key_at("ending"),
+            "a node with an `ending` is the end of the scenario and has no choices",
+        );
     }
     f.finish(cx, |_| None);
     let id = id?;
-    Some((Node { id: id.value.clone(), speaker, text, choices, ending }, id, nexts))
+    Some((
+        Node {
+            id: id.value.clone(),
+            speaker,
+            text,
+            choices,
+            ending,
+        },
+        id,
+        nexts,
+    ))
 }

@@ -33,19 +33,30 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        SourceFile { path: path.into(), text, line_starts }
+        SourceFile {
+            path: path.into(),
+            text,
+            line_starts,
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset. Offsets past
     /// the end or inside a character are clamped, never a panic.
     pub fn line_col(&self, offset: usize) -> (u32, u32) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&start| start <= offset).saturating_sub(1);
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
         let start = self.line_starts.get(line).copied().unwrap_or(0);
         let col = self
             .text
             .get(start..)
-            .map(|rest| rest.char_indices().take_while(|(i, _)| start + i < offset).count())
+            .map(|rest| {
+                rest.char_indices()
+                    .take_while(|(i, _)| start + i < offset)
+                    .count()
+            })
             .unwrap_or(0);
         (to_u32(line + 1), to_u32(col + 1))
     }
@@ -109,7 +120,11 @@ mod tests {
     fn line_col_counts_characters_not_bytes() {
         let file = SourceFile::new("a.toml", "x = 1\ntitle = \"åäö\" y\n".to_string());
         assert_eq!(file.line_col(0), (1, 1), "offset 0 is the first character");
-        assert_eq!(file.line_col(6), (2, 1), "just after a newline is column 1 of the next line");
+        assert_eq!(
+            file.line_col(6),
+            (2, 1),
+            "just after a newline is column 1 of the next line"
+        );
         let y = file.text.find(" y").unwrap_or(0) + 1;
         assert_eq!(file.line_col(y), (2, 15), "å, ä and ö are one column each");
     }
@@ -117,8 +132,16 @@ mod tests {
     #[test]
     fn line_col_never_panics_out_of_range() {
         let file = SourceFile::new("a.toml", "ö\n".to_string());
-        assert_eq!(file.line_col(1), (1, 2), "an offset inside a character rounds up to the next");
-        assert_eq!(file.line_col(999), (2, 1), "an offset past the end is clamped to the end");
+        assert_eq!(
+            file.line_col(1),
+            (1, 2),
+            "an offset inside a character rounds up to the next"
+        );
+        assert_eq!(
+            file.line_col(999),
+            (2, 1),
+            "an offset past the end is clamped to the end"
+        );
         let empty = SourceFile::new("b.toml", String::new());
         assert_eq!(empty.line_col(5), (1, 1), "an empty file has one line");
     }

@@ -35,7 +35,11 @@ pub fn course_stats(course: &Course) -> CourseStats {
         id: course.id.clone(),
         version: course.version.clone(),
         languages: course.languages.clone(),
-        modules: course.modules.iter().map(|m| module_stats(m, &course.languages)).collect(),
+        modules: course
+            .modules
+            .iter()
+            .map(|m| module_stats(m, &course.languages))
+            .collect(),
     }
 }
 
@@ -48,9 +52,13 @@ fn module_stats(module: &Module, langs: &[String]) -> ModuleStats {
     let languages_complete = langs
         .iter()
         .map(|lang| {
-            let texts_ok = texts.iter().all(|t| t.0.get(lang).is_some_and(|s| !s.trim().is_empty()));
+            let texts_ok = texts
+                .iter()
+                .all(|t| t.0.get(lang).is_some_and(|s| !s.trim().is_empty()));
             let accept_ok = module.questions.iter().all(|q| match &q.body {
-                QuestionBody::ShortText { accept, .. } => accept.get(lang).is_some_and(|a| !a.is_empty()),
+                QuestionBody::ShortText { accept, .. } => {
+                    accept.get(lang).is_some_and(|a| !a.is_empty())
+                }
                 _ => true,
             });
             (lang.clone(), texts_ok && accept_ok)
@@ -82,7 +90,11 @@ fn module_texts(module: &Module) -> Vec<&Text> {
                     texts.extend(&o.feedback);
                 }
             }
-            QuestionBody::TrueFalse { feedback_true, feedback_false, .. } => {
+            QuestionBody::TrueFalse {
+                feedback_true,
+                feedback_false,
+                ..
+            } => {
                 texts.extend(feedback_true);
                 texts.extend(feedback_false);
             }

@@ -17,7 +17,11 @@ pub fn is_slug(s: &str) -> bool {
 }
 
 /// Each id is a slug and none is used twice within its scope in one file.
-pub(crate) fn ids<'a>(cx: &mut Ctx, what: &str, ids: impl IntoIterator<Item = &'a Located<String>>) {
+pub(crate) fn ids<'a>(
+    cx: &mut Ctx,
+    what: &str,
+    ids: impl IntoIterator<Item = &'a Located<String>>,
+) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for id in ids {
         if !is_slug(&id.value) {
@@ -25,7 +29,13 @@ pub(crate) fn ids<'a>(cx: &mut Ctx, what: &str, ids: impl IntoIterator<Item = &'
         }
         if let Some(&first) = seen.get(id.value.as_str()) {
             let (line, _) = cx.file.line_col(first);
-            cx.error(id.span.start, format!("duplicate {what} id `{}` (first used on line {line})", id.value));
+            cx.error(
+                id.span.start,
+                format!(
+                    "duplicate {what} id `{}` (first used on line {line})",
+                    id.value
+                ),
+            );
         } else {
             seen.insert(&id.value, id.span.start);
         }
@@ -33,7 +43,9 @@ pub(crate) fn ids<'a>(cx: &mut Ctx, what: &str, ids: impl IntoIterator<Item = &'
 }
 
 pub(crate) fn not_a_slug(what: &str, id: &str) -> String {
-    format!("{what} id `{id}` is not a slug: use lower-case letters a-z, digits and `-`, starting with a letter or digit")
+    format!(
+        "{what} id `{id}` is not a slug: use lower-case letters a-z, digits and `-`, starting with a letter or digit"
+    )
 }
 
 pub(crate) fn pass_mark(cx: &mut Ctx, mark: &Located<f64>) {
@@ -47,31 +59,54 @@ pub(crate) fn pass_mark(cx: &mut Ctx, mark: &Located<f64>) {
 
 pub(crate) fn points(cx: &mut Ctx, points: &Located<f64>) {
     if points.value <= 0.0 {
-        cx.error(points.span.start, format!("`points` must be above 0, not {}", points.value));
+        cx.error(
+            points.span.start,
+            format!("`points` must be above 0, not {}", points.value),
+        );
     }
 }
 
 pub(crate) fn tolerance(cx: &mut Ctx, tolerance: &Located<f64>) {
     if tolerance.value < 0.0 {
-        cx.error(tolerance.span.start, format!("`tolerance` cannot be negative ({})", tolerance.value));
+        cx.error(
+            tolerance.span.start,
+            format!("`tolerance` cannot be negative ({})", tolerance.value),
+        );
     }
 }
 
 /// `competencies` is `None` when course.toml could not be read: then every
 /// reference would look wrong, so none is reported.
-pub(crate) fn competency_ref(cx: &mut Ctx, competencies: Option<&BTreeSet<String>>, id: &Located<String>) {
+pub(crate) fn competency_ref(
+    cx: &mut Ctx,
+    competencies: Option<&BTreeSet<String>>,
+    id: &Located<String>,
+) {
     if let Some(known) = competencies
         && !known.contains(&id.value)
     {
-        let list = known.iter().map(String::as_str).collect::<Vec<_>>().join(", ");
-        cx.error(id.span.start, format!("unknown competency `{}` (course.toml declares: {list})", id.value));
+        let list = known
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        cx.error(
+            id.span.start,
+            format!(
+                "unknown competency `{}` (course.toml declares: {list})",
+                id.value
+            ),
+        );
     }
 }
 
 /// Options, items or pairs: a question needs at least two to be a question.
 pub(crate) fn at_least_two(cx: &mut Ctx, at: usize, count: usize, kind: &str, what: &str) {
     if count < 2 {
-        cx.error(at, format!("a {kind} question needs at least 2 {what}, it has {count}"));
+        cx.error(
+            at,
+            format!("a {kind} question needs at least 2 {what}, it has {count}"),
+        );
     }
 }
 
@@ -98,10 +133,11 @@ pub(crate) fn correct_options(cx: &mut Ctx, at: usize, single: bool, corrects: &
 /// Two items (or two sides of pairs) that read the same in some language
 /// make the answer key impossible to tell apart.
 pub(crate) fn distinct_texts(cx: &mut Ctx, what: &str, texts: &[(usize, &Text)]) {
-    for lang in cx.langs.to_vec() {
+    let langs = cx.langs;
+    for lang in langs {
         let mut seen: HashMap<String, usize> = HashMap::new();
         for &(at, text) in texts {
-            let Some(s) = text.0.get(&lang) else { continue };
+            let Some(s) = text.0.get(lang) else { continue };
             let key = s.trim().to_lowercase();
             if let Some(&first) = seen.get(&key) {
                 let (line, _) = cx.file.line_col(first);
@@ -127,26 +163,39 @@ pub(crate) struct GraphNode<'a> {
 /// nowhere (no choices and no ending, or loops with no way out) and a path
 /// to a good ending.
 pub(crate) fn scenario_graph(cx: &mut Ctx, start: Option<&Located<String>>, nodes: &[GraphNode]) {
-    let index: HashMap<&str, usize> =
-        nodes.iter().enumerate().rev().map(|(i, n)| (n.id.value.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = nodes
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, n)| (n.id.value.as_str(), i))
+        .collect();
     let mut edges: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     for (i, node) in nodes.iter().enumerate() {
         for next in &node.next {
             match index.get(next.value.as_str()) {
                 Some(&j) => edges[i].push(j),
-                None => cx.error(next.span.start, format!("`next` names no node of this scenario: `{}`", next.value)),
+                None => cx.error(
+                    next.span.start,
+                    format!("`next` names no node of this scenario: `{}`", next.value),
+                ),
             }
         }
         if node.ending.is_none() && node.next.is_empty() {
             cx.error(
                 node.id.span.start,
-                format!("node `{}` has neither choices nor an ending: it leads nowhere", node.id.value),
+                format!(
+                    "node `{}` has neither choices nor an ending: it leads nowhere",
+                    node.id.value
+                ),
             );
         }
     }
     let Some(start) = start else { return };
     let Some(&first) = index.get(start.value.as_str()) else {
-        cx.error(start.span.start, format!("`start` names no node of this scenario: `{}`", start.value));
+        cx.error(
+            start.span.start,
+            format!("`start` names no node of this scenario: `{}`", start.value),
+        );
         return;
     };
     let reachable = walk(&[first], &edges);
@@ -156,11 +205,16 @@ pub(crate) fn scenario_graph(cx: &mut Ctx, start: Option<&Located<String>>, node
             reverse[j].push(i);
         }
     }
-    let endings: Vec<usize> = (0..nodes.len()).filter(|&i| nodes[i].ending.is_some()).collect();
+    let endings: Vec<usize> = (0..nodes.len())
+        .filter(|&i| nodes[i].ending.is_some())
+        .collect();
     let ends_somewhere = walk(&endings, &reverse);
     for (i, node) in nodes.iter().enumerate() {
         if !reachable[i] {
-            cx.error(node.id.span.start, format!("node `{}` cannot be reached from `start`", node.id.value));
+            cx.error(
+                node.id.span.start,
+                format!("node `{}` cannot be reached from `start`", node.id.value),
+            );
         } else if !ends_somewhere[i] && !node.next.is_empty() {
             cx.error(
                 node.id.span.start,
@@ -168,9 +222,14 @@ pub(crate) fn scenario_graph(cx: &mut Ctx, start: Option<&Located<String>>, node
             );
         }
     }
-    let good: Vec<usize> = (0..nodes.len()).filter(|&i| nodes[i].ending == Some(EndingKind::Good)).collect();
+    let good: Vec<usize> = (0..nodes.len())
+        .filter(|&i| nodes[i].ending == Some(EndingKind::Good))
+        .collect();
     if !walk(&good, &reverse)[first] {
-        cx.error(start.span.start, "no path from `start` leads to a `good` ending");
+        cx.error(
+            start.span.start,
+            "no path from `start` leads to a `good` ending",
+        );
     }
 }
 

@@ -9,80 +9,189 @@ use crate::fixture;
 
 /// (fixture, every diagnostic it must produce, in order)
 const CASES: &[(&str, &[&str])] = &[
-    ("unknown-key", &[
-        "course.toml:6:1: unknown key `titel` in course.toml",
-        "modules/01-m/quiz.toml:8:1: unknown key `promt` in a question",
-    ]),
-    ("key-of-other-kind", &[
-        "modules/01-m/quiz.toml:8:1: `tolerance` does not belong in a true_false question, only in numeric questions",
-    ]),
-    ("missing-translation", &["modules/01-m/module.toml:2:1: `title` has no `en` translation"]),
-    ("empty-translation", &["modules/01-m/module.toml:2:30: `title` is empty in `en`"]),
-    ("undeclared-language", &["modules/01-m/module.toml:2:40: `de` is not a language of this course (sv, en)"]),
-    ("duplicate-id", &["modules/01-m/quiz.toml:10:6: duplicate question id `q` (first used on line 2)"]),
-    ("not-a-slug", &[
-        "modules/01-m/quiz.toml:2:6: question id `Första_frågan` is not a slug: use lower-case letters a-z, digits and `-`, starting with a letter or digit",
-    ]),
-    ("unknown-competency", &["modules/01-m/quiz.toml:3:14: unknown competency `welcom` (course.toml declares: welcome)"]),
-    ("unknown-node", &["modules/01-m/scenarios/s.toml:11:8: `next` names no node of this scenario: `nowhere`"]),
-    ("unreachable-node", &["modules/01-m/scenarios/s.toml:21:6: node `island` cannot be reached from `start`"]),
-    ("node-leads-nowhere", &["modules/01-m/scenarios/s.toml:21:6: node `dead` has neither choices nor an ending: it leads nowhere"]),
-    ("loop-without-ending", &[
-        "modules/01-m/scenarios/s.toml:21:6: from node `b` no path leads to an ending: its choices only go round in a loop",
-        "modules/01-m/scenarios/s.toml:31:6: from node `c` no path leads to an ending: its choices only go round in a loop",
-    ]),
-    ("no-good-ending", &["modules/01-m/scenarios/s.toml:2:9: no path from `start` leads to a `good` ending"]),
-    ("ending-with-choices", &[
-        "modules/01-m/scenarios/s.toml:7:1: a node with an `ending` is the end of the scenario and has no choices",
-    ]),
-    ("no-correct-answer", &[
-        "modules/01-m/quiz.toml:2:6: no option is marked `correct = true`; a single-choice question needs exactly one",
-    ]),
-    ("single-two-correct", &[
-        "modules/01-m/quiz.toml:16:1: a single-choice question has exactly one correct option; this is a second one",
-    ]),
-    ("ordering-duplicate-items", &[
-        "modules/01-m/quiz.toml:14:1: this item reads the same in `sv` as the one on line 10; learners cannot tell them apart",
-    ]),
-    ("matching-too-few-pairs", &[
-        "modules/01-m/quiz.toml:2:6: a matching question needs at least 2 pairs ([[question.pair]]), it has 1",
-    ]),
-    ("empty-accept", &[
-        "modules/01-m/quiz.toml:7:17: no accepted answers for `sv`: list at least one",
-        "modules/01-m/quiz.toml:7:38: an accepted answer cannot be empty",
-    ]),
-    ("negative-tolerance", &["modules/01-m/quiz.toml:8:13: `tolerance` cannot be negative (-1)"]),
-    ("non-positive-points", &["modules/01-m/quiz.toml:8:10: `points` must be above 0, not 0"]),
-    ("pass-mark-range", &[
-        "course.toml:5:13: `pass_mark` must be a share of the points, above 0 and at most 1 (e.g. 0.8), not 80",
-        "modules/01-m/module.toml:3:13: `pass_mark` must be a share of the points, above 0 and at most 1 (e.g. 0.8), not 0",
-    ]),
-    ("lesson-missing-language", &[
-        "modules/01-m/lessons/01-intro.en.md:0:0: lesson `intro` has no `en` version: this file is missing",
-    ]),
-    ("lesson-without-title", &[
-        "modules/01-m/lessons/01-intro.sv.md:1:1: a lesson starts with its title on the first line, like `# Vad är värdskap?`",
-    ]),
-    ("media-missing", &[
-        "modules/01-m/lessons/01-intro.en.md:3:1: image file `modules/01-m/media/entre.svg` does not exist",
-        "modules/01-m/lessons/01-intro.sv.md:3:1: image file `modules/01-m/media/entre.svg` does not exist",
-    ]),
-    ("media-outside", &["modules/01-m/lessons/01-intro.sv.md:3:1: image `../../../../passwd` points outside the course folder"]),
-    ("image-without-alt", &[
-        "modules/01-m/lessons/01-intro.sv.md:3:9: image `../media/entre.svg` has no alt text: describe it in the brackets, like ![The entrance](…)",
-    ]),
-    ("sanitiser-changed", &[
-        "modules/01-m/lessons/01-intro.en.md:3:1: link `javascript:alert(1)` is not allowed: links go to https:// pages, mailto: addresses or #anchors",
-        "modules/01-m/lessons/01-intro.sv.md:3:5: raw HTML `<b>` is not allowed in lessons and would be removed",
-        "modules/01-m/lessons/01-intro.sv.md:5:1: raw HTML `<script>` is not allowed in lessons and would be removed",
-    ]),
-    ("toml-syntax", &["modules/01-m/quiz.toml:7:10: TOML syntax: invalid boolean, expected `true`"]),
-    ("wrong-type", &["modules/01-m/quiz.toml:8:10: `points` must be a number, not a string"]),
-    ("missing-key", &["modules/01-m/quiz.toml:1:1: question has no `prompt`"]),
-    ("unknown-kind", &[
-        "modules/01-m/quiz.toml:6:8: unknown question kind `yes_no` (one of: single, multiple, true_false, short_text, numeric, ordering, matching)",
-    ]),
-    ("missing-module-toml", &["modules/01-m/module.toml:0:0: this file is missing"]),
+    (
+        "unknown-key",
+        &[
+            "course.toml:6:1: unknown key `titel` in course.toml",
+            "modules/01-m/quiz.toml:8:1: unknown key `promt` in a question",
+        ],
+    ),
+    (
+        "key-of-other-kind",
+        &[
+            "modules/01-m/quiz.toml:8:1: `tolerance` does not belong in a true_false question, only in numeric questions",
+        ],
+    ),
+    (
+        "missing-translation",
+        &["modules/01-m/module.toml:2:1: `title` has no `en` translation"],
+    ),
+    (
+        "empty-translation",
+        &["modules/01-m/module.toml:2:30: `title` is empty in `en`"],
+    ),
+    (
+        "undeclared-language",
+        &["modules/01-m/module.toml:2:40: `de` is not a language of this course (sv, en)"],
+    ),
+    (
+        "duplicate-id",
+        &["modules/01-m/quiz.toml:10:6: duplicate question id `q` (first used on line 2)"],
+    ),
+    (
+        "not-a-slug",
+        &[
+            "modules/01-m/quiz.toml:2:6: question id `Första_frågan` is not a slug: use lower-case letters a-z, digits and `-`, starting with a letter or digit",
+        ],
+    ),
+    (
+        "unknown-competency",
+        &[
+            "modules/01-m/quiz.toml:3:14: unknown competency `welcom` (course.toml declares: welcome)",
+        ],
+    ),
+    (
+        "unknown-node",
+        &["modules/01-m/scenarios/s.toml:11:8: `next` names no node of this scenario: `nowhere`"],
+    ),
+    (
+        "unreachable-node",
+        &["modules/01-m/scenarios/s.toml:21:6: node `island` cannot be reached from `start`"],
+    ),
+    (
+        "node-leads-nowhere",
+        &[
+            "modules/01-m/scenarios/s.toml:21:6: node `dead` has neither choices nor an ending: it leads nowhere",
+        ],
+    ),
+    (
+        "loop-without-ending",
+        &[
+            "modules/01-m/scenarios/s.toml:21:6: from node `b` no path leads to an ending: its choices only go round in a loop",
+            "modules/01-m/scenarios/s.toml:31:6: from node `c` no path leads to an ending: its choices only go round in a loop",
+        ],
+    ),
+    (
+        "no-good-ending",
+        &["modules/01-m/scenarios/s.toml:2:9: no path from `start` leads to a `good` ending"],
+    ),
+    (
+        "ending-with-choices",
+        &[
+            "modules/01-m/scenarios/s.toml:7:1: a node with an `ending` is the end of the scenario and has no choices",
+        ],
+    ),
+    (
+        "no-correct-answer",
+        &[
+            "modules/01-m/quiz.toml:2:6: no option is marked `correct = true`; a single-choice question needs exactly one",
+        ],
+    ),
+    (
+        "single-two-correct",
+        &[
+            "modules/01-m/quiz.toml:16:1: a single-choice question has exactly one correct option; this is a second one",
+        ],
+    ),
+    (
+        "ordering-duplicate-items",
+        &[
+            "modules/01-m/quiz.toml:14:1: this item reads the same in `sv` as the one on line 10; learners cannot tell them apart",
+        ],
+    ),
+    (
+        "matching-too-few-pairs",
+        &[
+            "modules/01-m/quiz.toml:2:6: a matching question needs at least 2 pairs ([[question.pair]]), it has 1",
+        ],
+    ),
+    (
+        "empty-accept",
+        &[
+            "modules/01-m/quiz.toml:7:17: no accepted answers for `sv`: list at least one",
+            "modules/01-m/quiz.toml:7:38: an accepted answer cannot be empty",
+        ],
+    ),
+    (
+        "negative-tolerance",
+        &["modules/01-m/quiz.toml:8:13: `tolerance` cannot be negative (-1)"],
+    ),
+    (
+        "non-positive-points",
+        &["modules/01-m/quiz.toml:8:10: `points` must be above 0, not 0"],
+    ),
+    (
+        "pass-mark-range",
+        &[
+            "course.toml:5:13: `pass_mark` must be a share of the points, above 0 and at most 1 (e.g. 0.8), not 80",
+            "modules/01-m/module.toml:3:13: `pass_mark` must be a share of the points, above 0 and at most 1 (e.g. 0.8), not 0",
+        ],
+    ),
+    (
+        "lesson-missing-language",
+        &[
+            "modules/01-m/lessons/01-intro.en.md:0:0: lesson `intro` has no `en` version: this file is missing",
+        ],
+    ),
+    (
+        "lesson-without-title",
+        &[
+            "modules/01-m/lessons/01-intro.sv.md:1:1: a lesson starts with its title on the first line, like `# Vad är värdskap?`",
+        ],
+    ),
+    (
+        "media-missing",
+        &[
+            "modules/01-m/lessons/01-intro.en.md:3:1: image file `modules/01-m/media/entre.svg` does not exist",
+            "modules/01-m/lessons/01-intro.sv.md:3:1: image file `modules/01-m/media/entre.svg` does not exist",
+        ],
+    ),
+    (
+        "media-outside",
+        &[
+            "modules/01-m/lessons/01-intro.sv.md:3:1: image `../../../../passwd` points outside the course folder",
+        ],
+    ),
+    (
+        "image-without-alt",
+        &[
+            "modules/01-m/lessons/01-intro.sv.md:3:9: image `../media/entre.svg` has no alt text: describe it in the brackets, like ![The entrance](…)",
+        ],
+    ),
+    (
+        "sanitiser-changed",
+        &[
+            "modules/01-m/lessons/01-intro.en.md:3:1: link `javascript:alert(1)` is not allowed: links go to https:// pages, mailto: addresses or #anchors",
+            "modules/01-m/lessons/01-intro.sv.md:3:5: raw HTML `<b>` is not allowed in lessons and would be removed",
+            "modules/01-m/lessons/01-intro.sv.md:5:1: raw HTML `<script>` is not allowed in lessons and would be removed",
+        ],
+    ),
+    (
+        "toml-syntax",
+        &["modules/01-m/quiz.toml:7:10: TOML syntax: invalid boolean, expected `true`"],
+    ),
+    (
+        "wrong-type",
+        &["modules/01-m/quiz.toml:8:10: `points` must be a number, not a string"],
+    ),
+    (
+        "missing-key",
+        &["modules/01-m/quiz.toml:1:1: question has no `prompt`"],
+    ),
+    (
+        "unknown-kind",
+        &[
+            "modules/01-m/quiz.toml:6:8: unknown question kind `yes_no` (one of: single, multiple, true_false, short_text, numeric, ordering, matching)",
+        ],
+    ),
+    (
+        "duplicate-module-id",
+        &["modules/02-m/module.toml:1:6: duplicate module id `m` (also in modules/01-m/module.toml)"],
+    ),
+    (
+        "missing-module-toml",
+        &["modules/01-m/module.toml:0:0: this file is missing"],
+    ),
 ];
 
 #[test]
@@ -95,7 +204,11 @@ fn each_broken_course_reports_exactly_its_problems_where_they_are() {
             failures.push(format!("{name}:\n  got:  {got:#?}\n  want: {want:#?}"));
         }
     }
-    assert!(failures.is_empty(), "every rule is reported at its place:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "every rule is reported at its place:\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -107,7 +220,10 @@ fn every_fixture_folder_is_covered_by_a_case() {
     folders.sort();
     let mut cases: Vec<String> = CASES.iter().map(|(n, _)| n.to_string()).collect();
     cases.sort();
-    assert_eq!(folders, cases, "a broken fixture without a case would test nothing");
+    assert_eq!(
+        folders, cases,
+        "a broken fixture without a case would test nothing"
+    );
 }
 
 #[test]
@@ -115,7 +231,11 @@ fn load_course_refuses_a_broken_course_with_all_its_problems() {
     let dir = fixture("broken/sanitiser-changed");
     match load_course(&dir) {
         Err(Error::InvalidContent(problems)) => {
-            assert_eq!(problems, check_course(&dir).1, "load_course lists the same problems as check_course");
+            assert_eq!(
+                problems,
+                check_course(&dir).1,
+                "load_course lists the same problems as check_course"
+            );
         }
         other => panic!("a broken course must not load, got {other:?}"),
     }
@@ -125,9 +245,15 @@ fn load_course_refuses_a_broken_course_with_all_its_problems() {
 fn a_course_with_rule_problems_is_still_returned_by_check_course() {
     let (course, problems) = check_course(&fixture("broken/no-good-ending"));
     assert!(!problems.is_empty(), "the broken rule is reported");
-    assert!(course.is_some(), "the course is still built, so an editor can show it with its problems");
+    assert!(
+        course.is_some(),
+        "the course is still built, so an editor can show it with its problems"
+    );
     let (course, _) = check_course(&fixture("broken/toml-syntax"));
-    assert!(course.is_none(), "a file that cannot be parsed gives no course");
+    assert!(
+        course.is_none(),
+        "a file that cannot be parsed gives no course"
+    );
 }
 
 #[test]

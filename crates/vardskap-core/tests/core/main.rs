@@ -13,7 +13,9 @@ use std::path::PathBuf;
 
 /// `tests/fixtures/<name>` of this crate.
 pub fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// Copies the folder `from` to `to`, as a test's own editable course.
