@@ -19,6 +19,11 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
 
+    /// A learner's answer does not fit its question: another kind, an option or
+    /// item id the question does not have, or the same id twice.
+    #[error("the answer to question \"{question}\" has the wrong shape: {reason}")]
+    WrongAnswerShape { question: String, reason: String },
+
     #[error("file error at {path}: {source}")]
     Io {
         path: String,
@@ -76,6 +81,7 @@ impl Error {
             Error::NotFound { .. } => "NotFound",
             Error::InvalidContent(_) => "InvalidContent",
             Error::Invalid(_) => "Invalid",
+            Error::WrongAnswerShape { .. } => "WrongAnswerShape",
             Error::Io { .. } => "Io",
             Error::Db(_) => "Db",
             Error::CorruptDatabase { .. } => "CorruptDatabase",

@@ -5,5 +5,6 @@
 
 pub mod content;
 pub mod error;
+pub mod quiz;
 
 pub use error::{Error, Result};

@@ -1,0 +1,183 @@
+//! What the learner sees after submitting: the grade, the key in a shape the
+//! UI can render, feedback on each part they answered, and the explanation.
+
+use serde::Serialize;
+
+use super::grade::{accepted_in, check};
+use super::{Answer, Grade};
+use crate::Result;
+use crate::content::{Question, QuestionBody};
+
+/// The learner-facing result of one answer, in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AnswerReview {
+    pub question_id: String,
+    pub grade: Grade,
+    /// The correct answer.
+    pub key: AnswerKey,
+    /// One entry per part the learner answered, in the learner's order: each
+    /// picked option, each item of an ordering, each left side of a matching
+    /// (every left side, so an unmatched one shows as wrong).
+    pub parts: Vec<PartFeedback>,
+    /// The author's explanation, shown after submission.
+    pub explanation: String,
+}
+
+/// The correct answer of a question, in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case", rename_all_fields = "camelCase")]
+#[ts(export)]
+pub enum AnswerKey {
+    /// Every option in the author's order, with whether it is correct.
+    Single { options: Vec<KeyOption> },
+    Multiple { options: Vec<KeyOption> },
+    TrueFalse { value: bool },
+    /// The accepted answers of the learner's language.
+    ShortText { accepted: Vec<String> },
+    Numeric { value: f64, tolerance: f64, unit: Option<String> },
+    /// Items in the correct order.
+    Ordering { items: Vec<super::ViewItem> },
+    /// Pairs as they belong together.
+    Matching { pairs: Vec<KeyPair> },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct KeyOption {
+    pub id: String,
+    pub text: String,
+    pub correct: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct KeyPair {
+    pub id: String,
+    pub left: String,
+    pub right: String,
+}
+
+/// Feedback on one part of the learner's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PartFeedback {
+    /// Option, item or left-pair id; for true/false `"true"`/`"false"`; for
+    /// short text and numeric answers the learner's input.
+    pub id: String,
+    /// The part's text in the learner's language (the option or item text, the
+    /// left side plus the chosen right side of a pair, or the learner's input).
+    pub text: String,
+    pub correct: bool,
+    /// The author's feedback for this choice, if any.
+    pub feedback: Option<String>,
+}
+
+/// Grades `answer` and builds what the learner sees after submitting it.
+/// Fails exactly when [`super::grade`] fails.
+pub fn feedback_for(question: &Question, answer: &Answer, lang: &str) -> Result<AnswerReview> {
+    let checked = check(question, answer, lang)?;
+    let grade = Grade {
+        score: checked.fraction * question.points,
+        max: question.points,
+        correct: checked.fraction >= 1.0,
+    };
+    let part = |id: &str, text: &str, correct: bool, feedback: Option<String>| PartFeedback {
+        id: id.to_string(),
+        text: text.to_string(),
+        correct,
+        feedback,
+    };
+    let (key, parts) = match &question.body {
+        QuestionBody::Single { options } | QuestionBody::Multiple { options } => {
+            let key_options = options
+                .iter()
+                .map(|o| KeyOption { id: o.id.clone(), text: o.text.get(lang).to_string(), correct: o.correct })
+                .collect();
+            let key = if matches!(question.body, QuestionBody::Single { .. }) {
+                AnswerKey::Single { options: key_options }
+            } else {
+                AnswerKey::Multiple { options: key_options }
+            };
+            let parts = checked
+                .parts
+                .iter()
+                .filter_map(|(id, ok)| options.iter().find(|o| &o.id == id).map(|o| (o, ok)))
+                .map(|(o, ok)| part(&o.id, o.text.get(lang), *ok, o.feedback.as_ref().map(|f| f.get(lang).to_string())))
+                .collect();
+            (key, parts)
+        }
+        QuestionBody::TrueFalse { answer: value, feedback_true, feedback_false } => {
+            let parts = checked
+                .parts
+                .iter()
+                .map(|(id, ok)| {
+                    let feedback = if id == "true" { feedback_true } else { feedback_false };
+                    part(id, id, *ok, feedback.as_ref().map(|f| f.get(lang).to_string()))
+                })
+                .collect();
+            (AnswerKey::TrueFalse { value: *value }, parts)
+        }
+        QuestionBody::ShortText { accept, .. } => {
+            let accepted = accepted_in(accept, lang).to_vec();
+            let parts = checked.parts.iter().map(|(text, ok)| part(text, text, *ok, None)).collect();
+            (AnswerKey::ShortText { accepted }, parts)
+        }
+        QuestionBody::Numeric { answer: value, tolerance, unit } => {
+            let parts = checked.parts.iter().map(|(text, ok)| part(text, text, *ok, None)).collect();
+            let unit = unit.as_ref().map(|u| u.get(lang).to_string());
+            (AnswerKey::Numeric { value: *value, tolerance: *tolerance, unit }, parts)
+        }
+        QuestionBody::Ordering { items } => {
+            let key_items: Vec<super::ViewItem> = items
+                .iter()
+                .map(|i| super::ViewItem { id: i.id.clone(), text: i.text.get(lang).to_string() })
+                .collect();
+            let parts = checked
+                .parts
+                .iter()
+                .filter_map(|(id, ok)| items.iter().find(|i| &i.id == id).map(|i| part(id, i.text.get(lang), *ok, None)))
+                .collect();
+            (AnswerKey::Ordering { items: key_items }, parts)
+        }
+        QuestionBody::Matching { pairs } => {
+            let chosen = match answer {
+                Answer::Matching { pairs } => Some(pairs),
+                _ => None,
+            };
+            let key_pairs = pairs
+                .iter()
+                .map(|p| KeyPair {
+                    id: p.id.clone(),
+                    left: p.left.get(lang).to_string(),
+                    right: p.right.get(lang).to_string(),
+                })
+                .collect();
+            let parts = checked
+                .parts
+                .iter()
+                .filter_map(|(id, ok)| {
+                    let pair = pairs.iter().find(|p| &p.id == id)?;
+                    let right = chosen
+                        .and_then(|c| c.get(id))
+                        .and_then(|r| pairs.iter().find(|p| &p.id == r))
+                        .map(|p| p.right.get(lang))
+                        .unwrap_or("");
+                    Some(part(id, &format!("{} → {}", pair.left.get(lang), right), *ok, None))
+                })
+                .collect();
+            (AnswerKey::Matching { pairs: key_pairs }, parts)
+        }
+    };
+    Ok(AnswerReview {
+        question_id: question.id.clone(),
+        grade,
+        key,
+        parts,
+        explanation: question.explanation.get(lang).to_string(),
+    })
+}

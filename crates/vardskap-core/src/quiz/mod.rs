@@ -1,0 +1,15 @@
+//! Quizzes from the learner's side: what a learner submits ([`Answer`]), how it
+//! is graded ([`grade`]), what the learner sees before ([`view`]) and after
+//! ([`feedback_for`]) answering. All pure functions over the course model.
+
+mod answer;
+mod feedback;
+mod grade;
+mod normalize;
+mod view;
+
+pub use answer::Answer;
+pub use feedback::{AnswerKey, AnswerReview, KeyOption, KeyPair, PartFeedback, feedback_for};
+pub use grade::{Grade, grade};
+pub use normalize::normalize_text;
+pub use view::{QuestionView, ViewBody, ViewItem, view};
