@@ -6,5 +6,7 @@
 pub mod content;
 pub mod error;
 pub mod quiz;
+pub mod review;
+pub mod scenario;
 
 pub use error::{Error, Result};
