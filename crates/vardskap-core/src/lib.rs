@@ -5,8 +5,10 @@
 
 pub mod content;
 pub mod error;
+pub mod progress;
 pub mod quiz;
 pub mod review;
 pub mod scenario;
+pub mod storage;
 
 pub use error::{Error, Result};

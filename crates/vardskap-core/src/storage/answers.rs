@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::Millis;
+use super::Timestamp;
 use crate::Result;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -12,7 +12,8 @@ pub(crate) struct AnswerRow {
     pub question_id: String,
     /// `quiz::Answer` as JSON.
     pub answer: String,
-    pub saved_at: Millis,
+    pub lang: String,
+    pub saved_at: Timestamp,
     pub score: Option<f64>,
     pub max_score: Option<f64>,
 }
@@ -22,22 +23,30 @@ fn row_to_answer(row: &Row<'_>) -> rusqlite::Result<AnswerRow> {
         attempt_id: row.get(0)?,
         question_id: row.get(1)?,
         answer: row.get(2)?,
-        saved_at: row.get(3)?,
-        score: row.get(4)?,
-        max_score: row.get(5)?,
+        lang: row.get(3)?,
+        saved_at: row.get(4)?,
+        score: row.get(5)?,
+        max_score: row.get(6)?,
     })
 }
 
-const COLUMNS: &str = "attempt_id, question_id, answer, saved_at, score, max_score";
+const COLUMNS: &str = "attempt_id, question_id, answer, lang, saved_at, score, max_score";
 
 /// Saves or replaces the answer to one question; a replaced answer loses its score.
-pub(crate) fn upsert(conn: &Connection, attempt_id: i64, question_id: &str, answer: &str, now: Millis) -> Result<()> {
+pub(crate) fn upsert(
+    conn: &Connection,
+    attempt_id: i64,
+    question_id: &str,
+    answer: &str,
+    lang: &str,
+    now: Timestamp,
+) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO answers (attempt_id, question_id, answer, saved_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (attempt_id, question_id) DO UPDATE SET
-             answer = excluded.answer, saved_at = excluded.saved_at, score = NULL, max_score = NULL",
+        "INSERT INTO answers (attempt_id, question_id, answer, lang, saved_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (attempt_id, question_id) DO UPDATE SET answer = excluded.answer,
+             lang = excluded.lang, saved_at = excluded.saved_at, score = NULL, max_score = NULL",
     )?
-    .execute(params![attempt_id, question_id, answer, now])?;
+    .execute(params![attempt_id, question_id, answer, lang, now])?;
     Ok(())
 }
 

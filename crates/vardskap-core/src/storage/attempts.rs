@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::Millis;
+use super::Timestamp;
 use crate::progress::AttemptState;
 use crate::Result;
 
@@ -15,8 +15,8 @@ pub(crate) struct AttemptRow {
     pub module_id: String,
     pub course_version: String,
     pub state: AttemptState,
-    pub started_at: Millis,
-    pub submitted_at: Option<Millis>,
+    pub started_at: Timestamp,
+    pub submitted_at: Option<Timestamp>,
     pub score: Option<f64>,
     pub max_score: Option<f64>,
     pub seed: i64,
@@ -51,7 +51,7 @@ pub(crate) fn insert(
     module_id: &str,
     course_version: &str,
     seed: i64,
-    now: Millis,
+    now: Timestamp,
 ) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO attempts (profile_id, course_id, module_id, course_version, state, started_at, seed)
@@ -81,7 +81,7 @@ pub(crate) fn unfinished(conn: &Connection, profile_id: i64, course_id: &str, mo
 }
 
 /// Moves a started attempt to submitted; false when it was not in `started`.
-pub(crate) fn mark_submitted(conn: &Connection, id: i64, now: Millis) -> Result<bool> {
+pub(crate) fn mark_submitted(conn: &Connection, id: i64, now: Timestamp) -> Result<bool> {
     let n = conn
         .prepare_cached("UPDATE attempts SET state = 'submitted', submitted_at = ?2 WHERE id = ?1 AND state = 'started'")?
         .execute(params![id, now])?;

@@ -2,7 +2,7 @@
 //! file copy, which could catch a half-written WAL), and restoring the newest
 //! good one when the database is damaged.
 //!
-//! A backup is `backups/vardskap-<unix ms>-<label>.sqlite3`; it is written under
+//! A backup is `backups/vardskap-<unix seconds>-<label>.sqlite3`; it is written under
 //! a `.partial` name first and renamed, so a crash never leaves a half backup
 //! that looks whole.
 
@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, MAIN_DB, OpenFlags};
 use serde::Serialize;
 
-use super::Millis;
+use super::Timestamp;
 use crate::{Error, Result};
 
 const PREFIX: &str = "vardskap-";
@@ -23,15 +23,15 @@ const SUFFIX: &str = ".sqlite3";
 #[ts(export)]
 pub struct BackupInfo {
     pub path: String,
-    /// When it was taken, Unix milliseconds.
-    pub taken_at: Millis,
+    /// When it was taken, Unix seconds.
+    pub taken_at: Timestamp,
     /// Why: "manual", "before-v2", …
     pub label: String,
 }
 
-pub(crate) fn write(conn: &Connection, dir: &Path, now: Millis, label: &str) -> Result<BackupInfo> {
+pub(crate) fn write(conn: &Connection, dir: &Path, now: Timestamp, label: &str) -> Result<BackupInfo> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    // Two backups in the same millisecond get distinct names.
+    // Two backups in the same second get distinct names (one second apart on paper).
     let mut taken_at = now;
     let mut path = dir.join(file_name(taken_at, label));
     while path.exists() {
@@ -45,8 +45,8 @@ pub(crate) fn write(conn: &Connection, dir: &Path, now: Millis, label: &str) -> 
     Ok(BackupInfo { path: path.display().to_string(), taken_at, label: label.to_string() })
 }
 
-fn file_name(taken_at: Millis, label: &str) -> String {
-    format!("{PREFIX}{taken_at:013}-{label}{SUFFIX}")
+fn file_name(taken_at: Timestamp, label: &str) -> String {
+    format!("{PREFIX}{taken_at:011}-{label}{SUFFIX}")
 }
 
 /// Backups in `dir`, newest first; a missing folder has none.
@@ -65,7 +65,7 @@ pub(crate) fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
             continue;
         };
         let Some((ms, label)) = stem.split_once('-') else { continue };
-        let Ok(taken_at) = ms.parse::<Millis>() else { continue };
+        let Ok(taken_at) = ms.parse::<Timestamp>() else { continue };
         out.push(BackupInfo {
             path: entry.path().display().to_string(),
             taken_at,
@@ -114,7 +114,7 @@ pub(crate) fn restore_latest(data_dir: &Path, dir: &Path, db: &Path) -> Result<B
 }
 
 /// A file-name-safe stamp for the damaged copy; the wall clock is fine here.
-fn chrono_free_stamp() -> Millis {
+fn chrono_free_stamp() -> Timestamp {
     (super::system_clock())()
 }
 
@@ -132,17 +132,17 @@ mod tests {
             write(&conn, dir.path(), t, "manual").unwrap();
         }
         prune(dir.path(), 2).unwrap();
-        let left: Vec<Millis> = list(dir.path()).unwrap().iter().map(|b| b.taken_at).collect();
+        let left: Vec<Timestamp> = list(dir.path()).unwrap().iter().map(|b| b.taken_at).collect();
         assert_eq!(left, vec![5, 4], "pruning must keep the newest backups, newest first");
     }
 
     #[test]
-    fn same_millisecond_backups_do_not_overwrite_each_other() {
+    fn same_second_backups_do_not_overwrite_each_other() {
         let dir = tempfile::tempdir().unwrap();
         let conn = Connection::open_in_memory().unwrap();
         let a = write(&conn, dir.path(), 7, "manual").unwrap();
         let b = write(&conn, dir.path(), 7, "manual").unwrap();
-        assert_ne!(a.path, b.path, "a second backup in the same millisecond must get its own file");
+        assert_ne!(a.path, b.path, "a second backup in the same second must get its own file");
         assert_eq!(list(dir.path()).unwrap().len(), 2, "both backups must be listed");
     }
 

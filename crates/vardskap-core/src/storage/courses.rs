@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::Millis;
+use super::Timestamp;
 use crate::content::Course;
 use crate::error::OrNotFound;
 use crate::{Error, Result};
@@ -13,8 +13,8 @@ use crate::{Error, Result};
 pub(crate) struct CourseRow {
     pub id: String,
     pub version: String,
-    pub installed_at: Millis,
-    pub updated_at: Millis,
+    pub installed_at: Timestamp,
+    pub updated_at: Timestamp,
 }
 
 fn row_to_course(row: &Row<'_>) -> rusqlite::Result<CourseRow> {
@@ -28,7 +28,7 @@ fn row_to_course(row: &Row<'_>) -> rusqlite::Result<CourseRow> {
 
 /// Inserts the course or replaces the model of an installed one with the same
 /// id; `installed_at` of the first install is kept.
-pub(crate) fn upsert(conn: &Connection, course: &Course, now: Millis) -> Result<()> {
+pub(crate) fn upsert(conn: &Connection, course: &Course, now: Timestamp) -> Result<()> {
     let model = serde_json::to_string(course)
         .map_err(|e| Error::Invalid(format!("The course could not be stored: {e}")))?;
     conn.prepare_cached(

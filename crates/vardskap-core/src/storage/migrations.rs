@@ -49,6 +49,7 @@ CREATE TABLE answers (
     attempt_id   INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
     question_id  TEXT    NOT NULL,
     answer       TEXT    NOT NULL,         -- quiz::Answer as JSON
+    lang         TEXT    NOT NULL,         -- language it was given in (short text is graded per language)
     saved_at     INTEGER NOT NULL,
     score        REAL,                     -- set when graded
     max_score    REAL,

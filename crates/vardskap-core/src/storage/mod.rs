@@ -30,18 +30,18 @@ pub const DB_FILE: &str = "vardskap.sqlite3";
 /// Folder for backups inside the data directory.
 pub const BACKUP_DIR: &str = "backups";
 
-/// Milliseconds since the Unix epoch; every timestamp in the store is one.
-pub type Millis = i64;
+/// Seconds since the Unix epoch; every timestamp in the store is one (as in `review`).
+pub type Timestamp = i64;
 
 /// Where the store reads the time from; tests inject a fixed or stepping clock.
-pub type Clock = Box<dyn Fn() -> Millis + Send>;
+pub type Clock = Box<dyn Fn() -> Timestamp + Send>;
 
-/// The system clock in Unix milliseconds.
+/// The system clock in Unix seconds.
 pub fn system_clock() -> Clock {
     Box::new(|| {
         std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+            .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
             .unwrap_or(0)
     })
 }
@@ -113,7 +113,7 @@ impl Store {
             courses: RefCell::new(HashMap::new()),
         };
         if let Some(every) = options.backup_every {
-            let every = i64::try_from(every.as_millis()).unwrap_or(i64::MAX);
+            let every = i64::try_from(every.as_secs()).unwrap_or(i64::MAX);
             let newest = backup::list(&backup_dir)?.first().map(|b| b.taken_at);
             if version > 0 && newest.is_none_or(|t| now.saturating_sub(t) >= every) {
                 store.backup_now()?;
@@ -136,7 +136,7 @@ impl Store {
         self.clock = clock;
     }
 
-    pub(crate) fn now(&self) -> Millis {
+    pub(crate) fn now(&self) -> Timestamp {
         (self.clock)()
     }
 
@@ -258,11 +258,11 @@ pub(crate) mod testing {
     pub struct TestClock(pub Arc<AtomicI64>);
 
     impl TestClock {
-        pub fn at(ms: Millis) -> Self {
-            TestClock(Arc::new(AtomicI64::new(ms)))
+        pub fn at(secs: Timestamp) -> Self {
+            TestClock(Arc::new(AtomicI64::new(secs)))
         }
-        pub fn advance(&self, ms: Millis) {
-            self.0.fetch_add(ms, Ordering::SeqCst);
+        pub fn advance(&self, secs: Timestamp) {
+            self.0.fetch_add(secs, Ordering::SeqCst);
         }
         pub fn clock(&self) -> Clock {
             let t = Arc::clone(&self.0);
@@ -272,7 +272,7 @@ pub(crate) mod testing {
 
     pub fn open_temp() -> (tempfile::TempDir, Store, TestClock) {
         let dir = tempfile::tempdir().unwrap();
-        let clock = TestClock::at(1_700_000_000_000);
+        let clock = TestClock::at(1_700_000_000);
         let store = Store::open_with(
             dir.path(),
             StoreOptions { keep_backups: 3, backup_every: None, clock: clock.clock() },
@@ -333,11 +333,11 @@ mod tests {
         let store = Store::open_with(dir.path(), options(&clock)).unwrap();
         assert_eq!(store.backups().unwrap().len(), 1, "the first open of an existing store with no backup takes one");
         drop(store);
-        clock.advance(60_000);
+        clock.advance(60);
         let store = Store::open_with(dir.path(), options(&clock)).unwrap();
         assert_eq!(store.backups().unwrap().len(), 1, "a backup younger than the interval is enough");
         drop(store);
-        clock.advance(3_600_000);
+        clock.advance(3_600);
         let store = Store::open_with(dir.path(), options(&clock)).unwrap();
         assert_eq!(store.backups().unwrap().len(), 2, "after the interval a new backup is taken");
     }

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params};
 
-use super::Millis;
+use super::Timestamp;
 use crate::progress::{Profile, Theme};
 use crate::{Error, Result};
 
@@ -26,7 +26,7 @@ pub(crate) fn insert(
     pin_hash: Option<&str>,
     language: Option<&str>,
     theme: Theme,
-    now: Millis,
+    now: Timestamp,
 ) -> Result<i64> {
     let inserted = conn
         .prepare_cached(
