@@ -6,6 +6,8 @@ pub(crate) mod answers;
 pub(crate) mod attempts;
 mod backup;
 pub(crate) mod courses;
+#[cfg(test)]
+mod fixtures;
 mod migrations;
 pub(crate) mod profiles;
 pub(crate) mod review_cards;
