@@ -29,7 +29,13 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
         return Err("usage: crash_writer <data_dir> <profile_id> <course_id> <module_id>".into());
     };
     let profile: i64 = profile.parse()?;
-    let mut store = Store::open_with(Path::new(dir), StoreOptions { backup_every: None, ..Default::default() })?;
+    let mut store = Store::open_with(
+        Path::new(dir),
+        StoreOptions {
+            backup_every: None,
+            ..Default::default()
+        },
+    )?;
     let mut out = std::io::stdout().lock();
     loop {
         // Resumes the attempt a previous child was killed in.

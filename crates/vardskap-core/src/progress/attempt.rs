@@ -71,7 +71,8 @@ pub struct AttemptView {
     pub started_at: Timestamp,
     /// True when this call resumed an unfinished attempt rather than starting one.
     pub resumed: bool,
-    /// In the order the author wrote them; options shuffled by the attempt's seed.
+    /// In the order the author wrote them; ordering items and matching sides
+    /// shuffled by the attempt's seed, the same on every resume.
     pub questions: Vec<QuestionView>,
     pub answers: Vec<SavedAnswer>,
 }
@@ -112,28 +113,47 @@ fn seed_of(row: &AttemptRow) -> u64 {
 
 fn parse_answer(json: &str, question_id: &str) -> Result<Answer> {
     serde_json::from_str(json).map_err(|e| {
-        Error::Invalid(format!("The saved answer to \"{question_id}\" could not be read ({e})."))
+        Error::Invalid(format!(
+            "The saved answer to \"{question_id}\" could not be read ({e})."
+        ))
     })
 }
 
 /// The review of a stored answer, showing the score that was stored for it
 /// (a later course version may grade it differently).
-pub(crate) fn review_of(question: &Question, answer: &Answer, lang: &str, stored: Option<(f64, f64)>) -> Option<AnswerReview> {
+pub(crate) fn review_of(
+    question: &Question,
+    answer: &Answer,
+    lang: &str,
+    stored: Option<(f64, f64)>,
+) -> Option<AnswerReview> {
     let mut review = quiz::feedback_for(question, answer, lang).ok()?;
     if let Some((score, max)) = stored {
-        review.grade = Grade { score, max, correct: score >= max };
+        review.grade = Grade {
+            score,
+            max,
+            correct: score >= max,
+        };
     }
     Some(review)
 }
 
 impl Store {
     /// Starts an attempt at a module, or resumes the learner's unfinished one.
-    pub fn start_attempt(&mut self, profile: ProfileId, course_id: &str, module_id: &str, lang: &str) -> Result<AttemptView> {
+    pub fn start_attempt(
+        &mut self,
+        profile: ProfileId,
+        course_id: &str,
+        module_id: &str,
+        lang: &str,
+    ) -> Result<AttemptView> {
         self.profile(profile)?;
         let course = self.cached_course(course_id)?;
         let module = find_module(&course, module_id)?;
         if module.questions.is_empty() {
-            return Err(Error::Invalid(format!("The module \"{module_id}\" has no questions to answer.")));
+            return Err(Error::Invalid(format!(
+                "The module \"{module_id}\" has no questions to answer."
+            )));
         }
         if let Some(open) = attempts::unfinished(&self.conn, profile, course_id, module_id)? {
             if open.state == AttemptState::Started {
@@ -145,7 +165,9 @@ impl Store {
         let now = self.now();
         let seed = new_seed();
         let version = course.version.clone();
-        let id = self.transact(|tx| attempts::insert(tx, profile, course_id, module_id, &version, seed, now))?;
+        let id = self.transact(|tx| {
+            attempts::insert(tx, profile, course_id, module_id, &version, seed, now)
+        })?;
         let row = attempts::get(&self.conn, id)?.or_not_found("attempt", id)?;
         self.attempt_view(&row, &course, module, lang, false)
     }
@@ -158,20 +180,43 @@ impl Store {
         self.attempt_view(&row, &course, module, lang, true)
     }
 
-    fn attempt_view(&self, row: &AttemptRow, course: &Course, module: &Module, lang: &str, resumed: bool) -> Result<AttemptView> {
+    fn attempt_view(
+        &self,
+        row: &AttemptRow,
+        course: &Course,
+        module: &Module,
+        lang: &str,
+        resumed: bool,
+    ) -> Result<AttemptView> {
         let seed = seed_of(row);
-        let questions = module.questions.iter().map(|q| quiz::view(q, lang, seed)).collect();
-        let immediate = module.feedback == FeedbackMode::Immediate || row.state == AttemptState::Graded;
+        let questions = module
+            .questions
+            .iter()
+            .map(|q| quiz::view(q, lang, seed))
+            .collect();
+        let immediate =
+            module.feedback == FeedbackMode::Immediate || row.state == AttemptState::Graded;
         let mut saved = Vec::new();
         // Answers in the module's question order; answers to questions a newer
         // course version removed stay stored but are not shown.
         let rows = answers::for_attempt(&self.conn, row.id)?;
         for question in &module.questions {
-            let Some(a) = rows.iter().find(|a| a.question_id == question.id) else { continue };
+            let Some(a) = rows.iter().find(|a| a.question_id == question.id) else {
+                continue;
+            };
             let answer = parse_answer(&a.answer, &a.question_id)?;
             let stored = a.score.zip(a.max_score);
-            let review = if immediate { review_of(question, &answer, lang, stored) } else { None };
-            saved.push(SavedAnswer { question_id: a.question_id.clone(), answer, saved_at: a.saved_at, review });
+            let review = if immediate {
+                review_of(question, &answer, lang, stored)
+            } else {
+                None
+            };
+            saved.push(SavedAnswer {
+                question_id: a.question_id.clone(),
+                answer,
+                saved_at: a.saved_at,
+                review,
+            });
         }
         Ok(AttemptView {
             id: row.id,
@@ -191,17 +236,24 @@ impl Store {
     /// committed (synchronous=FULL) before this returns. With immediate
     /// feedback the answer is final and its review comes back at once; with
     /// deferred feedback it may be changed until the attempt is submitted.
-    pub fn save_answer(&mut self, attempt: AttemptId, question_id: &str, answer: &Answer, lang: &str) -> Result<AnswerSaved> {
+    pub fn save_answer(
+        &mut self,
+        attempt: AttemptId,
+        question_id: &str,
+        answer: &Answer,
+        lang: &str,
+    ) -> Result<AnswerSaved> {
         let row = attempts::get(&self.conn, attempt)?.or_not_found("attempt", attempt)?;
         if row.state.next(AttemptEvent::SaveAnswer).is_none() {
             return Err(Error::AttemptClosed { attempt });
         }
         let course = self.cached_course(&row.course_id)?;
         let module = find_module(&course, &row.module_id)?;
-        let question = find_question(module, question_id).ok_or_else(|| Error::QuestionNotInModule {
-            question: question_id.to_string(),
-            module: module.id.clone(),
-        })?;
+        let question =
+            find_question(module, question_id).ok_or_else(|| Error::QuestionNotInModule {
+                question: question_id.to_string(),
+                module: module.id.clone(),
+            })?;
         // Grading first refuses an answer of the wrong shape before anything is saved.
         let grade = quiz::grade(question, answer, lang)?;
         let immediate = module.feedback == FeedbackMode::Immediate;
@@ -215,7 +267,9 @@ impl Store {
                 return Err(Error::AttemptClosed { attempt });
             }
             if immediate && answers::get(tx, attempt, question_id)?.is_some() {
-                return Err(Error::AlreadyAnswered { question: question_id.to_string() });
+                return Err(Error::AlreadyAnswered {
+                    question: question_id.to_string(),
+                });
             }
             answers::upsert(tx, attempt, question_id, &json, lang, now)?;
             if immediate {
@@ -223,8 +277,17 @@ impl Store {
             }
             Ok(())
         })?;
-        let review = if immediate { review_of(question, answer, lang, Some((grade.score, grade.max))) } else { None };
-        Ok(AnswerSaved { attempt_id: attempt, question_id: question_id.to_string(), saved_at: now, review })
+        let review = if immediate {
+            review_of(question, answer, lang, Some((grade.score, grade.max)))
+        } else {
+            None
+        };
+        Ok(AnswerSaved {
+            attempt_id: attempt,
+            question_id: question_id.to_string(),
+            saved_at: now,
+            review,
+        })
     }
 
     /// Submits an attempt, grades every question of the module (unanswered
@@ -251,7 +314,12 @@ impl Store {
     }
 
     /// Grades a submitted attempt in one transaction.
-    fn grade_submitted(&mut self, row: &AttemptRow, course: &Course, module: &Module) -> Result<()> {
+    fn grade_submitted(
+        &mut self,
+        row: &AttemptRow,
+        course: &Course,
+        module: &Module,
+    ) -> Result<()> {
         let now = self.now();
         let saved = answers::for_attempt(&self.conn, row.id)?;
         let mut graded: Vec<(String, Option<(f64, f64)>)> = Vec::new();
@@ -271,7 +339,8 @@ impl Store {
             score += grade.0;
             graded.push((question.id.clone(), Some(grade)));
         }
-        let (id, profile, course_id, module_id) = (row.id, row.profile_id, course.id.clone(), module.id.clone());
+        let (id, profile, course_id, module_id) =
+            (row.id, row.profile_id, course.id.clone(), module.id.clone());
         self.transact(|tx| {
             for (question_id, grade) in &graded {
                 if let Some((s, m)) = grade {
@@ -279,11 +348,27 @@ impl Store {
                 }
                 let right = grade.is_some_and(|(s, m)| s >= m);
                 if !right {
-                    let card = match review_cards::get(tx, profile, &course_id, &module_id, question_id)? {
-                        Some(existing) => review::schedule(&existing.card, review::Outcome::Again, now),
+                    let card = match review_cards::get(
+                        tx,
+                        profile,
+                        &course_id,
+                        &module_id,
+                        question_id,
+                    )? {
+                        Some(existing) => {
+                            review::schedule(&existing.card, review::Outcome::Again, now)
+                        }
                         None => review::new_card(now),
                     };
-                    review_cards::upsert(tx, profile, &course_id, &module_id, question_id, &card, now)?;
+                    review_cards::upsert(
+                        tx,
+                        profile,
+                        &course_id,
+                        &module_id,
+                        question_id,
+                        &card,
+                        now,
+                    )?;
                 }
             }
             if !attempts::mark_graded(tx, id, score, max)? {
@@ -302,15 +387,49 @@ mod tests {
     fn the_state_machine_allows_only_forward_steps() {
         use AttemptEvent::*;
         use AttemptState::*;
-        assert_eq!(Started.next(SaveAnswer), Some(Started), "answers are saved while started");
-        assert_eq!(Started.next(Submit), Some(Submitted), "a started attempt can be submitted");
-        assert_eq!(Submitted.next(Grade), Some(Graded), "a submitted attempt is graded");
-        for (state, event) in [(Submitted, SaveAnswer), (Graded, SaveAnswer), (Graded, Submit), (Started, Grade), (Submitted, Submit)] {
-            assert_eq!(state.next(event), None, "{event:?} must not be allowed in {state:?}");
+        assert_eq!(
+            Started.next(SaveAnswer),
+            Some(Started),
+            "answers are saved while started"
+        );
+        assert_eq!(
+            Started.next(Submit),
+            Some(Submitted),
+            "a started attempt can be submitted"
+        );
+        assert_eq!(
+            Submitted.next(Grade),
+            Some(Graded),
+            "a submitted attempt is graded"
+        );
+        for (state, event) in [
+            (Submitted, SaveAnswer),
+            (Graded, SaveAnswer),
+            (Graded, Submit),
+            (Started, Grade),
+            (Submitted, Submit),
+        ] {
+            assert_eq!(
+                state.next(event),
+                None,
+                "{event:?} must not be allowed in {state:?}"
+            );
         }
-        for (name, s) in [("started", Started), ("submitted", Submitted), ("graded", Graded)] {
-            assert_eq!(AttemptState::from_db(name), Some(s), "the stored name {name} must map to {s:?}");
+        for (name, s) in [
+            ("started", Started),
+            ("submitted", Submitted),
+            ("graded", Graded),
+        ] {
+            assert_eq!(
+                AttemptState::from_db(name),
+                Some(s),
+                "the stored name {name} must map to {s:?}"
+            );
         }
-        assert_eq!(AttemptState::from_db("lost"), None, "an unknown stored state is not guessed");
+        assert_eq!(
+            AttemptState::from_db("lost"),
+            None,
+            "an unknown stored state is not guessed"
+        );
     }
 }

@@ -26,7 +26,12 @@ pub struct InstalledCourse {
     pub previous_version: Option<String>,
 }
 
-fn installed(row: courses::CourseRow, course: &Course, lang: &str, previous: Option<String>) -> InstalledCourse {
+fn installed(
+    row: courses::CourseRow,
+    course: &Course,
+    lang: &str,
+    previous: Option<String>,
+) -> InstalledCourse {
     InstalledCourse {
         id: row.id,
         version: row.version,
@@ -46,7 +51,9 @@ impl Store {
     /// no longer count.
     pub fn install_course(&mut self, course: &Course, lang: &str) -> Result<InstalledCourse> {
         if course.id.trim().is_empty() {
-            return Err(Error::Invalid("The course has no id, so it cannot be installed.".into()));
+            return Err(Error::Invalid(
+                "The course has no id, so it cannot be installed.".into(),
+            ));
         }
         let now = self.now();
         let (row, previous) = self.transact(|tx| {

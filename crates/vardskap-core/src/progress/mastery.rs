@@ -62,7 +62,9 @@ pub(crate) fn mastery(
         let in_module = runs.iter().filter(|r| r.module_id == module.id);
         let latest = latest_finished(in_module);
         for scenario in &module.scenarios {
-            let Some(run) = latest.get(scenario.id.as_str()) else { continue };
+            let Some(run) = latest.get(scenario.id.as_str()) else {
+                continue;
+            };
             for (c, m) in max_points(scenario) {
                 played.entry(c).or_insert((0.0, 0.0)).1 += m.max(0.0);
             }
@@ -79,7 +81,11 @@ pub(crate) fn mastery(
             let (scenario_points, scenario_max) = played.get(&c.id).copied().unwrap_or((0.0, 0.0));
             let total = max + scenario_max;
             let share = (answers > 0 || scenario_max > 0.0).then(|| {
-                if total > 0.0 { ((score + scenario_points.clamp(0.0, scenario_max)) / total).clamp(0.0, 1.0) } else { 0.0 }
+                if total > 0.0 {
+                    ((score + scenario_points.clamp(0.0, scenario_max)) / total).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                }
             });
             CompetencyMastery {
                 competency_id: c.id.clone(),

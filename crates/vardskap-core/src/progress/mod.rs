@@ -28,12 +28,16 @@ pub type AttemptId = i64;
 /// Row id of a scenario run.
 pub type ScenarioRunId = i64;
 
+use crate::Result;
 use crate::content::{Course, Module, Question};
 use crate::error::OrNotFound;
-use crate::Result;
 
 pub(crate) fn find_module<'c>(course: &'c Course, module_id: &str) -> Result<&'c Module> {
-    course.modules.iter().find(|m| m.id == module_id).or_not_found("module", module_id)
+    course
+        .modules
+        .iter()
+        .find(|m| m.id == module_id)
+        .or_not_found("module", module_id)
 }
 
 pub(crate) fn find_question<'m>(module: &'m Module, question_id: &str) -> Option<&'m Question> {

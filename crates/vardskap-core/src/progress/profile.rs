@@ -1,8 +1,10 @@
 //! Learner profiles: a name, an optional PIN (kept only as an argon2id hash),
 //! and the learner's language and theme preferences.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::Argon2;
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
 use serde::{Deserialize, Serialize};
 
 use super::ProfileId;
@@ -77,7 +79,9 @@ fn clean_name(name: &str) -> Result<String> {
         return Err(Error::Invalid("A profile needs a name.".into()));
     }
     if name.chars().count() > MAX_NAME {
-        return Err(Error::Invalid(format!("A profile name can be at most {MAX_NAME} characters long.")));
+        return Err(Error::Invalid(format!(
+            "A profile name can be at most {MAX_NAME} characters long."
+        )));
     }
     Ok(name)
 }
@@ -99,7 +103,11 @@ fn hash_pin(pin: &str) -> Result<String> {
 /// Whether `pin` matches the stored argon2id `hash`. A stored hash that cannot
 /// be parsed matches nothing.
 fn pin_matches(hash: &str, pin: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(pin.as_bytes(), &parsed).is_ok())
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(pin.as_bytes(), &parsed)
+            .is_ok()
+    })
 }
 
 impl Store {
@@ -108,7 +116,14 @@ impl Store {
         let hash = new.pin.as_deref().map(hash_pin).transpose()?;
         let now = self.now();
         let id = self.transact(|tx| {
-            profiles::insert(tx, &name, hash.as_deref(), new.language.as_deref(), new.theme, now)
+            profiles::insert(
+                tx,
+                &name,
+                hash.as_deref(),
+                new.language.as_deref(),
+                new.theme,
+                now,
+            )
         })?;
         self.profile(id)
     }
@@ -139,16 +154,29 @@ impl Store {
 
     /// Sets, changes (`new: Some`) or removes (`new: None`) a profile's PIN;
     /// the current PIN is needed when there is one.
-    pub fn set_profile_pin(&mut self, id: ProfileId, current: Option<&str>, new: Option<&str>) -> Result<Profile> {
+    pub fn set_profile_pin(
+        &mut self,
+        id: ProfileId,
+        current: Option<&str>,
+        new: Option<&str>,
+    ) -> Result<Profile> {
         self.check_pin(id, current)?;
         let hash = new.map(hash_pin).transpose()?;
         self.transact(|tx| profiles::set_pin_hash(tx, id, hash.as_deref()))?;
         self.profile(id)
     }
 
-    pub fn set_profile_preferences(&mut self, id: ProfileId, language: Option<&str>, theme: Theme) -> Result<Profile> {
+    pub fn set_profile_preferences(
+        &mut self,
+        id: ProfileId,
+        language: Option<&str>,
+        theme: Theme,
+    ) -> Result<Profile> {
         if !self.transact(|tx| profiles::set_preferences(tx, id, language, theme))? {
-            return Err(Error::NotFound { what: "profile", id: id.to_string() });
+            return Err(Error::NotFound {
+                what: "profile",
+                id: id.to_string(),
+            });
         }
         self.profile(id)
     }
@@ -156,7 +184,10 @@ impl Store {
     pub fn rename_profile(&mut self, id: ProfileId, name: &str) -> Result<Profile> {
         let name = clean_name(name)?;
         if !self.transact(|tx| profiles::rename(tx, id, &name))? {
-            return Err(Error::NotFound { what: "profile", id: id.to_string() });
+            return Err(Error::NotFound {
+                what: "profile",
+                id: id.to_string(),
+            });
         }
         self.profile(id)
     }
@@ -176,35 +207,81 @@ mod tests {
     use crate::storage::testing::open_temp;
 
     fn new(name: &str, pin: Option<&str>) -> NewProfile {
-        NewProfile { name: name.into(), pin: pin.map(Into::into), language: Some("sv".into()), theme: Theme::Dark }
+        NewProfile {
+            name: name.into(),
+            pin: pin.map(Into::into),
+            language: Some("sv".into()),
+            theme: Theme::Dark,
+        }
     }
 
     #[test]
     fn pin_is_hashed_with_argon2id_and_checked() {
         let (_dir, mut store, _) = open_temp();
         let p = store.create_profile(&new("Ada", Some("4711"))).unwrap();
-        assert!(p.has_pin, "a profile created with a PIN must say it has one");
-        let stored: String =
-            store.conn.query_row("SELECT pin_hash FROM profiles WHERE id = ?1", [p.id], |r| r.get(0)).unwrap();
-        assert!(stored.starts_with("$argon2id$"), "the PIN must be stored as an argon2id hash, got {stored}");
-        assert!(!stored.contains("4711"), "the PIN itself must never be stored");
-        assert_eq!(store.unlock_profile(p.id, Some("4711")).unwrap().name, "Ada", "the right PIN must unlock");
+        assert!(
+            p.has_pin,
+            "a profile created with a PIN must say it has one"
+        );
+        let stored: String = store
+            .conn
+            .query_row("SELECT pin_hash FROM profiles WHERE id = ?1", [p.id], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert!(
+            stored.starts_with("$argon2id$"),
+            "the PIN must be stored as an argon2id hash, got {stored}"
+        );
+        assert!(
+            !stored.contains("4711"),
+            "the PIN itself must never be stored"
+        );
+        assert_eq!(
+            store.unlock_profile(p.id, Some("4711")).unwrap().name,
+            "Ada",
+            "the right PIN must unlock"
+        );
         let wrong = store.unlock_profile(p.id, Some("1234")).unwrap_err();
-        assert!(matches!(wrong, Error::WrongPin), "a wrong PIN must be WrongPin, got {wrong:?}");
-        assert!(matches!(store.unlock_profile(p.id, None), Err(Error::WrongPin)), "no PIN must not unlock a PIN profile");
-        assert_eq!(wrong.to_string(), "That PIN is not right. Try again.", "the message is what the learner reads");
+        assert!(
+            matches!(wrong, Error::WrongPin),
+            "a wrong PIN must be WrongPin, got {wrong:?}"
+        );
+        assert!(
+            matches!(store.unlock_profile(p.id, None), Err(Error::WrongPin)),
+            "no PIN must not unlock a PIN profile"
+        );
+        assert_eq!(
+            wrong.to_string(),
+            "That PIN is not right. Try again.",
+            "the message is what the learner reads"
+        );
     }
 
     #[test]
     fn pin_can_be_changed_and_removed_only_with_the_current_one() {
         let (_dir, mut store, _) = open_temp();
         let p = store.create_profile(&new("Bo", Some("1111"))).unwrap();
-        assert!(matches!(store.set_profile_pin(p.id, Some("0000"), None), Err(Error::WrongPin)), "removing a PIN needs the current one");
-        store.set_profile_pin(p.id, Some("1111"), Some("2222")).unwrap();
-        assert!(store.unlock_profile(p.id, Some("2222")).is_ok(), "the new PIN must unlock");
+        assert!(
+            matches!(
+                store.set_profile_pin(p.id, Some("0000"), None),
+                Err(Error::WrongPin)
+            ),
+            "removing a PIN needs the current one"
+        );
+        store
+            .set_profile_pin(p.id, Some("1111"), Some("2222"))
+            .unwrap();
+        assert!(
+            store.unlock_profile(p.id, Some("2222")).is_ok(),
+            "the new PIN must unlock"
+        );
         let p = store.set_profile_pin(p.id, Some("2222"), None).unwrap();
         assert!(!p.has_pin, "a removed PIN must be gone");
-        assert!(store.unlock_profile(p.id, None).is_ok(), "a profile without a PIN opens without one");
+        assert!(
+            store.unlock_profile(p.id, None).is_ok(),
+            "a profile without a PIN opens without one"
+        );
     }
 
     #[test]
@@ -213,12 +290,39 @@ mod tests {
         let p = store.create_profile(&new("  Cia  ", None)).unwrap();
         assert_eq!(p.name, "Cia", "surrounding spaces are trimmed");
         let dup = store.create_profile(&new("cia", None)).unwrap_err();
-        assert!(matches!(dup, Error::ProfileExists { .. }), "a duplicate name must be ProfileExists, got {dup:?}");
-        assert!(matches!(store.create_profile(&new("   ", None)), Err(Error::Invalid(_))), "an empty name is refused");
-        assert!(matches!(store.create_profile(&new("Dan", Some("12"))), Err(Error::Invalid(_))), "a too short PIN is refused");
-        let p = store.set_profile_preferences(p.id, Some("en"), Theme::Light).unwrap();
-        assert_eq!((p.language.as_deref(), p.theme), (Some("en"), Theme::Light), "preferences must be saved");
-        assert!(matches!(store.profile(999), Err(Error::NotFound { .. })), "an unknown profile id is NotFound");
-        assert!(matches!(store.unlock_profile(999, None), Err(Error::NotFound { .. })), "unlocking an unknown profile is NotFound");
+        assert!(
+            matches!(dup, Error::ProfileExists { .. }),
+            "a duplicate name must be ProfileExists, got {dup:?}"
+        );
+        assert!(
+            matches!(
+                store.create_profile(&new("   ", None)),
+                Err(Error::Invalid(_))
+            ),
+            "an empty name is refused"
+        );
+        assert!(
+            matches!(
+                store.create_profile(&new("Dan", Some("12"))),
+                Err(Error::Invalid(_))
+            ),
+            "a too short PIN is refused"
+        );
+        let p = store
+            .set_profile_preferences(p.id, Some("en"), Theme::Light)
+            .unwrap();
+        assert_eq!(
+            (p.language.as_deref(), p.theme),
+            (Some("en"), Theme::Light),
+            "preferences must be saved"
+        );
+        assert!(
+            matches!(store.profile(999), Err(Error::NotFound { .. })),
+            "an unknown profile id is NotFound"
+        );
+        assert!(
+            matches!(store.unlock_profile(999, None), Err(Error::NotFound { .. })),
+            "unlocking an unknown profile is NotFound"
+        );
     }
 }

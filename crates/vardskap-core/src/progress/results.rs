@@ -116,15 +116,23 @@ pub struct CourseResults {
 
 fn score_line(row: &AttemptRow) -> Option<ScoreLine> {
     let (score, max) = row.score.zip(row.max_score)?;
-    Some(ScoreLine { attempt_id: row.id, score, max, share: share(score, max), submitted_at: row.submitted_at })
+    Some(ScoreLine {
+        attempt_id: row.id,
+        score,
+        max,
+        share: share(score, max),
+        submitted_at: row.submitted_at,
+    })
 }
 
 /// The best graded attempt: highest share, the earliest among equals.
 fn best_of<'a>(rows: impl IntoIterator<Item = &'a AttemptRow>) -> Option<ScoreLine> {
-    rows.into_iter().filter_map(score_line).fold(None, |best: Option<ScoreLine>, line| match best {
-        Some(b) if b.share >= line.share => Some(b),
-        _ => Some(line),
-    })
+    rows.into_iter()
+        .filter_map(score_line)
+        .fold(None, |best: Option<ScoreLine>, line| match best {
+            Some(b) if b.share >= line.share => Some(b),
+            _ => Some(line),
+        })
 }
 
 fn runs_in<'r>(runs: &'r [ScenarioRunRow], module: &Module) -> Vec<&'r ScenarioRunRow> {
@@ -136,7 +144,9 @@ impl Store {
     pub fn module_result(&self, attempt: AttemptId, lang: &str) -> Result<ModuleResult> {
         let row = attempts::get(&self.conn, attempt)?.or_not_found("attempt", attempt)?;
         if row.state != AttemptState::Graded {
-            return Err(Error::Invalid("This attempt has not been submitted yet, so it has no result.".into()));
+            return Err(Error::Invalid(
+                "This attempt has not been submitted yet, so it has no result.".into(),
+            ));
         }
         let course = self.cached_course(&row.course_id)?;
         let module = find_module(&course, &row.module_id)?;
@@ -147,7 +157,9 @@ impl Store {
         for question in &module.questions {
             let answer = saved.iter().find(|a| a.question_id == question.id);
             let score = answer.and_then(|a| a.score).unwrap_or(0.0);
-            let entry = by_competency.entry(question.competency.as_str()).or_insert((0.0, 0.0));
+            let entry = by_competency
+                .entry(question.competency.as_str())
+                .or_insert((0.0, 0.0));
             entry.0 += score;
             entry.1 += question.points;
             if score < question.points {
@@ -170,7 +182,12 @@ impl Store {
         let all = attempts::for_learner(&self.conn, row.profile_id, &row.course_id)?;
         let best = best_of(all.iter().filter(|a| a.module_id == module.id));
         let runs = scenario_runs::for_learner(&self.conn, row.profile_id, &row.course_id)?;
-        let standing = module_standing(&course, module, best.map(|b| (b.score, b.max)), &runs_in(&runs, module));
+        let standing = module_standing(
+            &course,
+            module,
+            best.map(|b| (b.score, b.max)),
+            &runs_in(&runs, module),
+        );
         Ok(ModuleResult {
             attempt_id: row.id,
             course_id: row.course_id,
@@ -192,7 +209,12 @@ impl Store {
 
     /// A learner's results in a course: per module the best and last score and
     /// whether it is passed, the course's pass state, and mastery.
-    pub fn course_results(&self, profile: ProfileId, course_id: &str, lang: &str) -> Result<CourseResults> {
+    pub fn course_results(
+        &self,
+        profile: ProfileId,
+        course_id: &str,
+        lang: &str,
+    ) -> Result<CourseResults> {
         self.profile(profile)?;
         let course = self.cached_course(course_id)?;
         let all = attempts::for_learner(&self.conn, profile, course_id)?;
@@ -202,11 +224,20 @@ impl Store {
         let mut modules = Vec::with_capacity(course.modules.len());
         for module in &course.modules {
             let mine: Vec<&AttemptRow> = all.iter().filter(|a| a.module_id == module.id).collect();
-            let done: Vec<&AttemptRow> = mine.iter().copied().filter(|a| a.state == AttemptState::Graded).collect();
+            let done: Vec<&AttemptRow> = mine
+                .iter()
+                .copied()
+                .filter(|a| a.state == AttemptState::Graded)
+                .collect();
             let best = best_of(done.iter().copied());
             let last = done.last().and_then(|r| score_line(r));
             let module_runs = runs_in(&runs, module);
-            let standing = module_standing(&course, module, best.as_ref().map(|b| (b.score, b.max)), &module_runs);
+            let standing = module_standing(
+                &course,
+                module,
+                best.as_ref().map(|b| (b.score, b.max)),
+                &module_runs,
+            );
             let finished = super::rules::latest_finished(module_runs.iter().copied());
             modules.push(ModuleSummary {
                 module_id: module.id.clone(),
@@ -218,10 +249,17 @@ impl Store {
                 last,
                 passed: standing.passed,
                 critical_choice: standing.critical,
-                open_attempt: mine.iter().find(|a| a.state == AttemptState::Started).map(|a| a.id),
+                open_attempt: mine
+                    .iter()
+                    .find(|a| a.state == AttemptState::Started)
+                    .map(|a| a.id),
                 scenarios: u32::try_from(module.scenarios.len()).unwrap_or(u32::MAX),
                 scenarios_finished: u32::try_from(
-                    module.scenarios.iter().filter(|s| finished.contains_key(s.id.as_str())).count(),
+                    module
+                        .scenarios
+                        .iter()
+                        .filter(|s| finished.contains_key(s.id.as_str()))
+                        .count(),
                 )
                 .unwrap_or(u32::MAX),
             });
@@ -240,13 +278,27 @@ impl Store {
     }
 }
 
-fn competency_scores(course: &Course, sums: &BTreeMap<&str, (f64, f64)>, lang: &str) -> Vec<CompetencyScore> {
-    let title = |id: &str| course.competencies.iter().find(|c| c.id == id).map(|c| c.title.get(lang).to_string());
+fn competency_scores(
+    course: &Course,
+    sums: &BTreeMap<&str, (f64, f64)>,
+    lang: &str,
+) -> Vec<CompetencyScore> {
+    let title = |id: &str| {
+        course
+            .competencies
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.title.get(lang).to_string())
+    };
     let mut out: Vec<CompetencyScore> = course
         .competencies
         .iter()
         .filter_map(|c| sums.get(c.id.as_str()).map(|s| (c.id.as_str(), *s)))
-        .chain(sums.iter().filter(|(id, _)| title(id).is_none()).map(|(id, s)| (*id, *s)))
+        .chain(
+            sums.iter()
+                .filter(|(id, _)| title(id).is_none())
+                .map(|(id, s)| (*id, *s)),
+        )
         .map(|(id, (score, max))| CompetencyScore {
             competency_id: id.to_string(),
             title: title(id).unwrap_or_else(|| id.to_string()),

@@ -39,9 +39,15 @@ impl Store {
         self.profile(profile)?;
         let mut items = Vec::new();
         for row in review_cards::due(&self.conn, profile, self.now())? {
-            let Ok(course) = self.cached_course(&row.course_id) else { continue };
-            let Some(module) = course.modules.iter().find(|m| m.id == row.module_id) else { continue };
-            let Some(question) = find_question(module, &row.question_id) else { continue };
+            let Ok(course) = self.cached_course(&row.course_id) else {
+                continue;
+            };
+            let Some(module) = course.modules.iter().find(|m| m.id == row.module_id) else {
+                continue;
+            };
+            let Some(question) = find_question(module, &row.question_id) else {
+                continue;
+            };
             let seed = u64::from(row.card.reps);
             items.push(ReviewItem {
                 course_id: row.course_id,
@@ -67,10 +73,11 @@ impl Store {
         self.profile(profile)?;
         let course = self.cached_course(course_id)?;
         let module = find_module(&course, module_id)?;
-        let question = find_question(module, question_id).ok_or_else(|| Error::QuestionNotInModule {
-            question: question_id.to_string(),
-            module: module_id.to_string(),
-        })?;
+        let question =
+            find_question(module, question_id).ok_or_else(|| Error::QuestionNotInModule {
+                question: question_id.to_string(),
+                module: module_id.to_string(),
+            })?;
         let review = quiz::feedback_for(question, answer, lang)?;
         let now = self.now();
         let card = self.transact(|tx| {

@@ -17,7 +17,11 @@ pub fn pass_mark(course: &Course, module: &Module) -> f64 {
 
 /// Score as a share of max; a quiz with no points counts as full.
 pub(crate) fn share(score: f64, max: f64) -> f64 {
-    if max > 0.0 { (score / max).clamp(0.0, 1.0) } else { 1.0 }
+    if max > 0.0 {
+        (score / max).clamp(0.0, 1.0)
+    } else {
+        1.0
+    }
 }
 
 /// Whether `score` out of `max` reaches `pass_mark`.
@@ -60,11 +64,17 @@ pub(crate) fn module_standing(
     let in_module = |id: &str| module.scenarios.iter().any(|s| s.id == id);
     let critical = latest.iter().any(|(id, run)| in_module(id) && run.critical);
     let quiz_ok = if module.questions.is_empty() {
-        module.scenarios.iter().all(|s| latest.contains_key(s.id.as_str()))
+        module
+            .scenarios
+            .iter()
+            .all(|s| latest.contains_key(s.id.as_str()))
     } else {
         best.is_some_and(|(score, max)| attempt_passes(score, max, pass_mark(course, module)))
     };
-    Standing { passed: quiz_ok && !critical, critical }
+    Standing {
+        passed: quiz_ok && !critical,
+        critical,
+    }
 }
 
 #[cfg(test)]
@@ -73,8 +83,17 @@ mod tests {
 
     #[test]
     fn pass_mark_is_reached_despite_float_sums() {
-        assert!(attempt_passes(0.1 + 0.2 + 0.5, 1.0, 0.8), "0.8 reached through float sums must pass at 0.8");
-        assert!(!attempt_passes(0.79, 1.0, 0.8), "just below the mark must fail");
-        assert!(attempt_passes(0.0, 0.0, 0.8), "a quiz worth nothing cannot be failed");
+        assert!(
+            attempt_passes(0.1 + 0.2 + 0.5, 1.0, 0.8),
+            "0.8 reached through float sums must pass at 0.8"
+        );
+        assert!(
+            !attempt_passes(0.79, 1.0, 0.8),
+            "just below the mark must fail"
+        );
+        assert!(
+            attempt_passes(0.0, 0.0, 0.8),
+            "a quiz worth nothing cannot be failed"
+        );
     }
 }

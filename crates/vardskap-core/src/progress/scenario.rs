@@ -5,12 +5,12 @@
 use serde::Serialize;
 
 use super::{ProfileId, ScenarioRunId, find_module};
+use crate::Result;
 use crate::content::{Course, Scenario};
 use crate::error::OrNotFound;
 use crate::scenario::{Debrief, NodeView, Run, Step};
-use crate::storage::scenario_runs::{self, ScenarioRunRow};
 use crate::storage::Store;
-use crate::Result;
+use crate::storage::scenario_runs::{self, ScenarioRunRow};
 
 /// A scenario run as the learner sees it when starting or resuming it.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -30,7 +30,11 @@ pub struct ScenarioPlay {
     pub resumed: bool,
 }
 
-fn find_scenario<'c>(course: &'c Course, module_id: &str, scenario_id: &str) -> Result<&'c Scenario> {
+fn find_scenario<'c>(
+    course: &'c Course,
+    module_id: &str,
+    scenario_id: &str,
+) -> Result<&'c Scenario> {
     find_module(course, module_id)?
         .scenarios
         .iter()
@@ -57,11 +61,16 @@ impl Store {
         let scenario = find_scenario(&course, module_id, scenario_id)?;
         let now = self.now();
         let (row, resumed) = self.transact(|tx| {
-            if let Some(open) = scenario_runs::unfinished(tx, profile, course_id, module_id, scenario_id)? {
+            if let Some(open) =
+                scenario_runs::unfinished(tx, profile, course_id, module_id, scenario_id)?
+            {
                 return Ok((open, true));
             }
             let id = scenario_runs::insert(tx, profile, course_id, module_id, scenario_id, now)?;
-            Ok((scenario_runs::get(tx, id)?.or_not_found("scenario run", id)?, false))
+            Ok((
+                scenario_runs::get(tx, id)?.or_not_found("scenario run", id)?,
+                false,
+            ))
         })?;
         // A resumed path that a newer course version broke starts over.
         let run = match replay(scenario, &row) {
@@ -83,7 +92,12 @@ impl Store {
 
     /// Makes a choice in a run; the run (path, points, ending, critical flag)
     /// is committed before the step's feedback is returned.
-    pub fn choose_in_scenario(&mut self, run_id: ScenarioRunId, choice_id: &str, lang: &str) -> Result<Step> {
+    pub fn choose_in_scenario(
+        &mut self,
+        run_id: ScenarioRunId,
+        choice_id: &str,
+        lang: &str,
+    ) -> Result<Step> {
         let row = scenario_runs::get(&self.conn, run_id)?.or_not_found("scenario run", run_id)?;
         let course = self.cached_course(&row.course_id)?;
         let scenario = find_scenario(&course, &row.module_id, &row.scenario_id)?;
@@ -92,7 +106,9 @@ impl Store {
         let ending = step.debrief.as_ref().map(|d| d.ending);
         let path: Vec<String> = run.path.iter().map(|p| p.choice.clone()).collect();
         let now = self.now();
-        self.transact(|tx| scenario_runs::update(tx, run_id, &path, &run.points, ending, run.critical, now))?;
+        self.transact(|tx| {
+            scenario_runs::update(tx, run_id, &path, &run.points, ending, run.critical, now)
+        })?;
         Ok(step)
     }
 

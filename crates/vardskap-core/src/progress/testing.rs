@@ -10,24 +10,64 @@ fn t(s: &str) -> Text {
 }
 
 fn option(id: &str, correct: bool) -> AnswerOption {
-    AnswerOption { id: id.into(), text: t(id), correct, feedback: None }
+    AnswerOption {
+        id: id.into(),
+        text: t(id),
+        correct,
+        feedback: None,
+    }
 }
 
 fn question(id: &str, competency: &str, points: f64, body: QuestionBody) -> Question {
-    Question { id: id.into(), competency: competency.into(), points, prompt: t(id), explanation: t("why"), body }
+    Question {
+        id: id.into(),
+        competency: competency.into(),
+        points,
+        prompt: t(id),
+        explanation: t("why"),
+        body,
+    }
 }
 
 pub fn single(id: &str, competency: &str) -> Question {
-    question(id, competency, 1.0, QuestionBody::Single { options: vec![option("a", true), option("b", false)] })
+    question(
+        id,
+        competency,
+        1.0,
+        QuestionBody::Single {
+            options: vec![option("a", true), option("b", false)],
+        },
+    )
 }
 
 pub fn true_false(id: &str, competency: &str, answer: bool) -> Question {
-    question(id, competency, 1.0, QuestionBody::TrueFalse { answer, feedback_true: None, feedback_false: None })
+    question(
+        id,
+        competency,
+        1.0,
+        QuestionBody::TrueFalse {
+            answer,
+            feedback_true: None,
+            feedback_false: None,
+        },
+    )
 }
 
 pub fn short_text(id: &str, competency: &str) -> Question {
-    let accept = BTreeMap::from([("sv".to_string(), vec!["hej".to_string()]), ("en".to_string(), vec!["hello".to_string()])]);
-    question(id, competency, 2.0, QuestionBody::ShortText { accept, case_sensitive: false, ignore_diacritics: false })
+    let accept = BTreeMap::from([
+        ("sv".to_string(), vec!["hej".to_string()]),
+        ("en".to_string(), vec!["hello".to_string()]),
+    ]);
+    question(
+        id,
+        competency,
+        2.0,
+        QuestionBody::ShortText {
+            accept,
+            case_sensitive: false,
+            ignore_diacritics: false,
+        },
+    )
 }
 
 fn choice(id: &str, next: &str, points: &[(&str, f64)], critical: bool) -> Choice {
@@ -42,7 +82,16 @@ fn choice(id: &str, next: &str, points: &[(&str, f64)], critical: bool) -> Choic
 }
 
 fn end(id: &str, kind: EndingKind) -> Node {
-    Node { id: id.into(), speaker: None, text: t(id), choices: vec![], ending: Some(Ending { kind, debrief: t("debrief") }) }
+    Node {
+        id: id.into(),
+        speaker: None,
+        text: t(id),
+        choices: vec![],
+        ending: Some(Ending {
+            kind,
+            debrief: t("debrief"),
+        }),
+    }
 }
 
 pub fn scenario(id: &str) -> Scenario {
@@ -68,7 +117,12 @@ pub fn scenario(id: &str) -> Scenario {
     }
 }
 
-pub fn module(id: &str, feedback: FeedbackMode, questions: Vec<Question>, scenarios: Vec<Scenario>) -> Module {
+pub fn module(
+    id: &str,
+    feedback: FeedbackMode,
+    questions: Vec<Question>,
+    scenarios: Vec<Scenario>,
+) -> Module {
     Module {
         id: id.into(),
         dir: format!("01-{id}"),
@@ -94,11 +148,25 @@ pub fn course() -> Course {
         pass_mark: 0.8,
         competencies: ["welcome", "local"]
             .iter()
-            .map(|c| Competency { id: c.to_string(), title: t(c), description: None })
+            .map(|c| Competency {
+                id: c.to_string(),
+                title: t(c),
+                description: None,
+            })
             .collect(),
         modules: vec![
-            module("m1", FeedbackMode::Immediate, vec![single("q1", "welcome"), true_false("q2", "local", true)], vec![]),
-            module("m2", FeedbackMode::Deferred, vec![short_text("q1", "welcome")], vec![scenario("s1")]),
+            module(
+                "m1",
+                FeedbackMode::Immediate,
+                vec![single("q1", "welcome"), true_false("q2", "local", true)],
+                vec![],
+            ),
+            module(
+                "m2",
+                FeedbackMode::Deferred,
+                vec![short_text("q1", "welcome")],
+                vec![scenario("s1")],
+            ),
         ],
     }
 }

@@ -50,22 +50,40 @@ pub(crate) fn upsert(
     Ok(())
 }
 
-pub(crate) fn get(conn: &Connection, attempt_id: i64, question_id: &str) -> Result<Option<AnswerRow>> {
+pub(crate) fn get(
+    conn: &Connection,
+    attempt_id: i64,
+    question_id: &str,
+) -> Result<Option<AnswerRow>> {
     Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM answers WHERE attempt_id = ?1 AND question_id = ?2"))?
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM answers WHERE attempt_id = ?1 AND question_id = ?2"
+        ))?
         .query_row(params![attempt_id, question_id], row_to_answer)
         .optional()?)
 }
 
 pub(crate) fn for_attempt(conn: &Connection, attempt_id: i64) -> Result<Vec<AnswerRow>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM answers WHERE attempt_id = ?1"))?;
-    let rows = stmt.query_map([attempt_id], row_to_answer)?.collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM answers WHERE attempt_id = ?1"
+    ))?;
+    let rows = stmt
+        .query_map([attempt_id], row_to_answer)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
-pub(crate) fn set_score(conn: &Connection, attempt_id: i64, question_id: &str, score: f64, max_score: f64) -> Result<()> {
-    conn.prepare_cached("UPDATE answers SET score = ?3, max_score = ?4 WHERE attempt_id = ?1 AND question_id = ?2")?
-        .execute(params![attempt_id, question_id, score, max_score])?;
+pub(crate) fn set_score(
+    conn: &Connection,
+    attempt_id: i64,
+    question_id: &str,
+    score: f64,
+    max_score: f64,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE answers SET score = ?3, max_score = ?4 WHERE attempt_id = ?1 AND question_id = ?2",
+    )?
+    .execute(params![attempt_id, question_id, score, max_score])?;
     Ok(())
 }
 
@@ -79,16 +97,27 @@ pub(crate) struct GradedAnswer {
 }
 
 fn row_to_graded(row: &Row<'_>) -> rusqlite::Result<GradedAnswer> {
-    Ok(GradedAnswer { module_id: row.get(0)?, question_id: row.get(1)?, score: row.get(2)?, max_score: row.get(3)? })
+    Ok(GradedAnswer {
+        module_id: row.get(0)?,
+        question_id: row.get(1)?,
+        score: row.get(2)?,
+        max_score: row.get(3)?,
+    })
 }
 
 /// Every graded answer of a learner in a course.
-pub(crate) fn graded_for_learner(conn: &Connection, profile_id: i64, course_id: &str) -> Result<Vec<GradedAnswer>> {
+pub(crate) fn graded_for_learner(
+    conn: &Connection,
+    profile_id: i64,
+    course_id: &str,
+) -> Result<Vec<GradedAnswer>> {
     let mut stmt = conn.prepare_cached(
         "SELECT t.module_id, a.question_id, a.score, a.max_score
          FROM attempts t JOIN answers a ON a.attempt_id = t.id
          WHERE t.profile_id = ?1 AND t.course_id = ?2 AND t.state = 'graded' AND a.score IS NOT NULL",
     )?;
-    let rows = stmt.query_map(params![profile_id, course_id], row_to_graded)?.collect::<rusqlite::Result<_>>()?;
+    let rows = stmt
+        .query_map(params![profile_id, course_id], row_to_graded)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

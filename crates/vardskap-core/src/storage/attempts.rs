@@ -4,8 +4,8 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Timestamp;
-use crate::progress::AttemptState;
 use crate::Result;
+use crate::progress::AttemptState;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct AttemptRow {
@@ -69,7 +69,12 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Option<AttemptRow>> {
 }
 
 /// The learner's unfinished (started or submitted but not graded) attempt at a module.
-pub(crate) fn unfinished(conn: &Connection, profile_id: i64, course_id: &str, module_id: &str) -> Result<Option<AttemptRow>> {
+pub(crate) fn unfinished(
+    conn: &Connection,
+    profile_id: i64,
+    course_id: &str,
+    module_id: &str,
+) -> Result<Option<AttemptRow>> {
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {COLUMNS} FROM attempts
@@ -98,10 +103,16 @@ pub(crate) fn mark_graded(conn: &Connection, id: i64, score: f64, max_score: f64
 }
 
 /// All of a learner's attempts in a course, oldest first.
-pub(crate) fn for_learner(conn: &Connection, profile_id: i64, course_id: &str) -> Result<Vec<AttemptRow>> {
+pub(crate) fn for_learner(
+    conn: &Connection,
+    profile_id: i64,
+    course_id: &str,
+) -> Result<Vec<AttemptRow>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM attempts WHERE profile_id = ?1 AND course_id = ?2 ORDER BY id"
     ))?;
-    let rows = stmt.query_map(params![profile_id, course_id], row_to_attempt)?.collect::<rusqlite::Result<_>>()?;
+    let rows = stmt
+        .query_map(params![profile_id, course_id], row_to_attempt)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

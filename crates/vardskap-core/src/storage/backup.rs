@@ -29,7 +29,12 @@ pub struct BackupInfo {
     pub label: String,
 }
 
-pub(crate) fn write(conn: &Connection, dir: &Path, now: Timestamp, label: &str) -> Result<BackupInfo> {
+pub(crate) fn write(
+    conn: &Connection,
+    dir: &Path,
+    now: Timestamp,
+    label: &str,
+) -> Result<BackupInfo> {
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     // Two backups in the same second get distinct names (one second apart on paper).
     let mut taken_at = now;
@@ -42,7 +47,11 @@ pub(crate) fn write(conn: &Connection, dir: &Path, now: Timestamp, label: &str) 
     let _ = std::fs::remove_file(&partial);
     conn.backup(MAIN_DB, &partial, None)?;
     std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, e))?;
-    Ok(BackupInfo { path: path.display().to_string(), taken_at, label: label.to_string() })
+    Ok(BackupInfo {
+        path: path.display().to_string(),
+        taken_at,
+        label: label.to_string(),
+    })
 }
 
 fn file_name(taken_at: Timestamp, label: &str) -> String {
@@ -61,18 +70,29 @@ pub(crate) fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        let Some(stem) = name.strip_prefix(PREFIX).and_then(|n| n.strip_suffix(SUFFIX)) else {
+        let Some(stem) = name
+            .strip_prefix(PREFIX)
+            .and_then(|n| n.strip_suffix(SUFFIX))
+        else {
             continue;
         };
-        let Some((ms, label)) = stem.split_once('-') else { continue };
-        let Ok(taken_at) = ms.parse::<Timestamp>() else { continue };
+        let Some((ms, label)) = stem.split_once('-') else {
+            continue;
+        };
+        let Ok(taken_at) = ms.parse::<Timestamp>() else {
+            continue;
+        };
         out.push(BackupInfo {
             path: entry.path().display().to_string(),
             taken_at,
             label: label.to_string(),
         });
     }
-    out.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.path.cmp(&a.path)));
+    out.sort_by(|a, b| {
+        b.taken_at
+            .cmp(&a.taken_at)
+            .then_with(|| b.path.cmp(&a.path))
+    });
     Ok(out)
 }
 
@@ -97,7 +117,9 @@ pub(crate) fn restore_latest(data_dir: &Path, dir: &Path, db: &Path) -> Result<B
     let chosen = list(dir)?
         .into_iter()
         .find(|b| is_sound(Path::new(&b.path)))
-        .ok_or_else(|| Error::NoBackup { dir: dir.display().to_string() })?;
+        .ok_or_else(|| Error::NoBackup {
+            dir: dir.display().to_string(),
+        })?;
 
     // Keep the damaged file and its WAL: nothing a learner saved is ever deleted.
     let stamp = chrono_free_stamp();
@@ -109,7 +131,11 @@ pub(crate) fn restore_latest(data_dir: &Path, dir: &Path, db: &Path) -> Result<B
         }
     }
     let mut target = Connection::open(db).map_err(|e| super::db_error_at(db, e))?;
-    target.restore(MAIN_DB, &chosen.path, None::<fn(rusqlite::backup::Progress)>)?;
+    target.restore(
+        MAIN_DB,
+        &chosen.path,
+        None::<fn(rusqlite::backup::Progress)>,
+    )?;
     Ok(chosen)
 }
 
@@ -127,13 +153,22 @@ mod tests {
     fn prune_keeps_the_newest() {
         let dir = tempfile::tempdir().unwrap();
         let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
         for t in [5, 1, 3, 4, 2] {
             write(&conn, dir.path(), t, "manual").unwrap();
         }
         prune(dir.path(), 2).unwrap();
-        let left: Vec<Timestamp> = list(dir.path()).unwrap().iter().map(|b| b.taken_at).collect();
-        assert_eq!(left, vec![5, 4], "pruning must keep the newest backups, newest first");
+        let left: Vec<Timestamp> = list(dir.path())
+            .unwrap()
+            .iter()
+            .map(|b| b.taken_at)
+            .collect();
+        assert_eq!(
+            left,
+            vec![5, 4],
+            "pruning must keep the newest backups, newest first"
+        );
     }
 
     #[test]
@@ -142,8 +177,15 @@ mod tests {
         let conn = Connection::open_in_memory().unwrap();
         let a = write(&conn, dir.path(), 7, "manual").unwrap();
         let b = write(&conn, dir.path(), 7, "manual").unwrap();
-        assert_ne!(a.path, b.path, "a second backup in the same second must get its own file");
-        assert_eq!(list(dir.path()).unwrap().len(), 2, "both backups must be listed");
+        assert_ne!(
+            a.path, b.path,
+            "a second backup in the same second must get its own file"
+        );
+        assert_eq!(
+            list(dir.path()).unwrap().len(),
+            2,
+            "both backups must be listed"
+        );
     }
 
     #[test]
@@ -152,24 +194,42 @@ mod tests {
         let dir = data.path().join("backups");
         let db = data.path().join("vardskap.sqlite3");
         let conn = Connection::open_in_memory().unwrap();
-        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (42);").unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (42);")
+            .unwrap();
         write(&conn, &dir, 10, "manual").unwrap();
         // A newer "backup" that is garbage must be passed over.
         std::fs::write(dir.join(file_name(20, "manual")), b"garbage".repeat(100)).unwrap();
         std::fs::write(&db, b"damaged").unwrap();
         let restored = restore_latest(data.path(), &dir, &db).unwrap();
-        assert_eq!(restored.taken_at, 10, "the newest sound backup must be chosen");
+        assert_eq!(
+            restored.taken_at, 10,
+            "the newest sound backup must be chosen"
+        );
         let back = Connection::open(&db).unwrap();
         let x: i64 = back.query_row("SELECT x FROM t", [], |r| r.get(0)).unwrap();
         assert_eq!(x, 42, "the restored database must hold the backed-up data");
         let kept = std::fs::read_dir(data.path())
             .unwrap()
-            .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().contains(".damaged-"))
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .contains(".damaged-")
+            })
             .count();
         assert_eq!(kept, 1, "the damaged file must be kept aside, not deleted");
 
         let empty = tempfile::tempdir().unwrap();
-        let err = restore_latest(empty.path(), &empty.path().join("backups"), &empty.path().join("x")).unwrap_err();
-        assert!(matches!(err, Error::NoBackup { .. }), "no backup must be a typed NoBackup, got {err:?}");
+        let err = restore_latest(
+            empty.path(),
+            &empty.path().join("backups"),
+            &empty.path().join("x"),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, Error::NoBackup { .. }),
+            "no backup must be a typed NoBackup, got {err:?}"
+        );
     }
 }

@@ -48,9 +48,11 @@ pub(crate) fn get(conn: &Connection, id: &str) -> Result<Option<CourseRow>> {
 }
 
 pub(crate) fn list(conn: &Connection) -> Result<Vec<CourseRow>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, version, installed_at, updated_at FROM courses ORDER BY id")?;
-    let rows = stmt.query_map([], row_to_course)?.collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn
+        .prepare_cached("SELECT id, version, installed_at, updated_at FROM courses ORDER BY id")?;
+    let rows = stmt
+        .query_map([], row_to_course)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 

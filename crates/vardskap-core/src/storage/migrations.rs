@@ -89,8 +89,12 @@ CREATE INDEX review_cards_due ON review_cards (profile_id, due);
 ";
 
 const MIGRATIONS_SLICE: &[M<'static>] = &[
-    M::up(V1).comment("profiles, courses, attempts, answers").foreign_key_check(),
-    M::up(V2).comment("scenario runs, review cards").foreign_key_check(),
+    M::up(V1)
+        .comment("profiles, courses, attempts, answers")
+        .foreign_key_check(),
+    M::up(V2)
+        .comment("scenario runs, review cards")
+        .foreign_key_check(),
 ];
 
 /// Every migration, in order; only ever appended to.
@@ -114,7 +118,10 @@ pub(crate) fn to_latest(conn: &mut Connection) -> Result<(), rusqlite_migration:
 
 /// Brings a database to exactly `version`; the fixture generator uses it.
 #[cfg(test)]
-pub(crate) fn to_version(conn: &mut Connection, version: usize) -> Result<(), rusqlite_migration::Error> {
+pub(crate) fn to_version(
+    conn: &mut Connection,
+    version: usize,
+) -> Result<(), rusqlite_migration::Error> {
     MIGRATIONS.to_version(conn, version)
 }
 
@@ -125,7 +132,11 @@ mod tests {
 
     #[test]
     fn migrations_validate() {
-        assert_eq!(MIGRATIONS.validate(), Ok(()), "every migration must apply cleanly to an empty database");
+        assert_eq!(
+            MIGRATIONS.validate(),
+            Ok(()),
+            "every migration must apply cleanly to an empty database"
+        );
     }
 
     #[test]
@@ -144,6 +155,9 @@ mod tests {
                  VALUES (1, 'c', 'm', '1.0.0', 'started', 0, 3)",
             [],
         );
-        assert!(second_open.is_err(), "a second open attempt on the same module must be refused");
+        assert!(
+            second_open.is_err(),
+            "a second open attempt on the same module must be refused"
+        );
     }
 }

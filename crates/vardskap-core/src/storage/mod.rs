@@ -97,11 +97,18 @@ impl Store {
         let now = (options.clock)();
         let version = migrations::current_version(&conn).map_err(|e| migration_error(&path, e))?;
         if version > SCHEMA_VERSION {
-            return Err(Error::DatabaseTooNew { path: path.display().to_string() });
+            return Err(Error::DatabaseTooNew {
+                path: path.display().to_string(),
+            });
         }
         if version > 0 && version < SCHEMA_VERSION {
             // A migration rewrites tables: keep the learner's data as it was first.
-            backup::write(&conn, &backup_dir, now, &format!("before-v{SCHEMA_VERSION}"))?;
+            backup::write(
+                &conn,
+                &backup_dir,
+                now,
+                &format!("before-v{SCHEMA_VERSION}"),
+            )?;
             backup::prune(&backup_dir, options.keep_backups)?;
         }
         migrations::to_latest(&mut conn).map_err(|e| migration_error(&path, e))?;
@@ -161,12 +168,21 @@ impl Store {
     /// that passes an integrity check in its place. Call it while no `Store` is
     /// open on `data_dir`, then open the store again.
     pub fn restore_latest_backup(data_dir: &Path) -> Result<BackupInfo> {
-        backup::restore_latest(data_dir, &data_dir.join(BACKUP_DIR), &data_dir.join(DB_FILE))
+        backup::restore_latest(
+            data_dir,
+            &data_dir.join(BACKUP_DIR),
+            &data_dir.join(DB_FILE),
+        )
     }
 
     /// Runs `f` in one immediate transaction; it commits only if `f` succeeds.
-    pub(crate) fn transact<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    pub(crate) fn transact<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
@@ -178,7 +194,9 @@ impl Store {
             return Ok(Arc::clone(course));
         }
         let course = Arc::new(courses::load_model(&self.conn, id)?);
-        self.courses.borrow_mut().insert(id.to_string(), Arc::clone(&course));
+        self.courses
+            .borrow_mut()
+            .insert(id.to_string(), Arc::clone(&course));
         Ok(course)
     }
 
@@ -189,7 +207,9 @@ impl Store {
     /// Runs `PRAGMA integrity_check` (the full one); true when it reports "ok".
     pub fn integrity_ok(&self) -> Result<bool> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(rows == ["ok"])
     }
 }
@@ -237,19 +257,24 @@ fn migration_error(path: &Path, e: rusqlite_migration::Error) -> Error {
     match e {
         M::RusqliteError { err, .. } => db_error_at(path, err),
         M::MigrationDefinition(MigrationDefinitionError::DatabaseTooFarAhead) => {
-            Error::DatabaseTooNew { path: path.display().to_string() }
+            Error::DatabaseTooNew {
+                path: path.display().to_string(),
+            }
         }
         M::InvalidUserVersion => Error::CorruptDatabase {
             path: path.display().to_string(),
             detail: "its schema version is not one Värdskap wrote".into(),
         },
-        other => Error::Invalid(format!("The progress database could not be upgraded: {other}")),
+        other => Error::Invalid(format!(
+            "The progress database could not be upgraded: {other}"
+        )),
     }
 }
 
 #[cfg(test)]
 pub(crate) mod testing {
     //! Small builders for tests on real temp-file databases.
+    #![allow(clippy::unwrap_used)]
     use std::sync::Arc;
     use std::sync::atomic::{AtomicI64, Ordering};
 
@@ -262,6 +287,9 @@ pub(crate) mod testing {
     impl TestClock {
         pub fn at(secs: Timestamp) -> Self {
             TestClock(Arc::new(AtomicI64::new(secs)))
+        }
+        pub fn now(&self) -> Timestamp {
+            self.0.load(Ordering::SeqCst)
         }
         pub fn advance(&self, secs: Timestamp) {
             self.0.fetch_add(secs, Ordering::SeqCst);
@@ -277,7 +305,11 @@ pub(crate) mod testing {
         let clock = TestClock::at(1_700_000_000);
         let store = Store::open_with(
             dir.path(),
-            StoreOptions { keep_backups: 3, backup_every: None, clock: clock.clock() },
+            StoreOptions {
+                keep_backups: 3,
+                backup_every: None,
+                clock: clock.clock(),
+            },
         )
         .unwrap();
         (dir, store, clock)
@@ -291,23 +323,54 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_store_can_move_between_threads() {
+        // The shell keeps it in a Mutex in Tauri state, which needs Send.
+        fn assert_send<T: Send>() {}
+        assert_send::<Store>();
+    }
+
+    #[test]
     fn open_sets_wal_foreign_keys_and_full_sync() {
         let (_dir, store, _) = open_temp();
-        let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal", "the store must run in WAL mode");
-        let fk: i64 = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        let fk: i64 = store
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(fk, 1, "foreign keys must be enforced");
-        let sync: i64 = store.conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
-        assert_eq!(sync, 2, "synchronous must be FULL so an answer is on disk before returning");
+        let sync: i64 = store
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            sync, 2,
+            "synchronous must be FULL so an answer is on disk before returning"
+        );
     }
 
     #[test]
     fn garbage_file_is_a_typed_corrupt_error() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(DB_FILE), b"this is not a database, just some text".repeat(200)).unwrap();
-        let err = Store::open(dir.path()).err().expect("a garbage file must not open");
-        assert!(matches!(err, Error::CorruptDatabase { .. }), "garbage must be CorruptDatabase, got {err:?}");
-        assert!(err.to_string().contains("restoring the latest backup"), "the message must point to the way out: {err}");
+        std::fs::write(
+            dir.path().join(DB_FILE),
+            b"this is not a database, just some text".repeat(200),
+        )
+        .unwrap();
+        let err = Store::open(dir.path())
+            .err()
+            .expect("a garbage file must not open");
+        assert!(
+            matches!(err, Error::CorruptDatabase { .. }),
+            "garbage must be CorruptDatabase, got {err:?}"
+        );
+        assert!(
+            err.to_string().contains("restoring the latest backup"),
+            "the message must point to the way out: {err}"
+        );
     }
 
     #[test]
@@ -316,11 +379,21 @@ mod tests {
         drop(store);
         let store = Store::open_with(
             dir.path(),
-            StoreOptions { keep_backups: 3, backup_every: None, clock: clock.clock() },
+            StoreOptions {
+                keep_backups: 3,
+                backup_every: None,
+                clock: clock.clock(),
+            },
         )
         .unwrap();
-        assert!(store.backups().unwrap().is_empty(), "an up-to-date database needs no migration backup");
-        assert!(store.integrity_ok().unwrap(), "a fresh store must pass integrity_check");
+        assert!(
+            store.backups().unwrap().is_empty(),
+            "an up-to-date database needs no migration backup"
+        );
+        assert!(
+            store.integrity_ok().unwrap(),
+            "a fresh store must pass integrity_check"
+        );
     }
 
     #[test]
@@ -333,14 +406,26 @@ mod tests {
             clock: c.clock(),
         };
         let store = Store::open_with(dir.path(), options(&clock)).unwrap();
-        assert_eq!(store.backups().unwrap().len(), 1, "the first open of an existing store with no backup takes one");
+        assert_eq!(
+            store.backups().unwrap().len(),
+            1,
+            "the first open of an existing store with no backup takes one"
+        );
         drop(store);
         clock.advance(60);
         let store = Store::open_with(dir.path(), options(&clock)).unwrap();
-        assert_eq!(store.backups().unwrap().len(), 1, "a backup younger than the interval is enough");
+        assert_eq!(
+            store.backups().unwrap().len(),
+            1,
+            "a backup younger than the interval is enough"
+        );
         drop(store);
         clock.advance(3_600);
         let store = Store::open_with(dir.path(), options(&clock)).unwrap();
-        assert_eq!(store.backups().unwrap().len(), 2, "after the interval a new backup is taken");
+        assert_eq!(
+            store.backups().unwrap().len(),
+            2,
+            "after the interval a new backup is taken"
+        );
     }
 }

@@ -36,7 +36,9 @@ pub(crate) fn insert(
     match inserted {
         Ok(_) => Ok(conn.last_insert_rowid()),
         Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
-            Err(Error::ProfileExists { name: name.to_string() })
+            Err(Error::ProfileExists {
+                name: name.to_string(),
+            })
         }
         Err(e) => Err(e.into()),
     }
@@ -50,8 +52,11 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Option<Profile>> {
 }
 
 pub(crate) fn list(conn: &Connection) -> Result<Vec<Profile>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM profiles ORDER BY name, id"))?;
-    let rows = stmt.query_map([], row_to_profile)?.collect::<rusqlite::Result<_>>()?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM profiles ORDER BY name, id"))?;
+    let rows = stmt
+        .query_map([], row_to_profile)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
@@ -70,7 +75,12 @@ pub(crate) fn set_pin_hash(conn: &Connection, id: i64, hash: Option<&str>) -> Re
     Ok(n == 1)
 }
 
-pub(crate) fn set_preferences(conn: &Connection, id: i64, language: Option<&str>, theme: Theme) -> Result<bool> {
+pub(crate) fn set_preferences(
+    conn: &Connection,
+    id: i64,
+    language: Option<&str>,
+    theme: Theme,
+) -> Result<bool> {
     let n = conn
         .prepare_cached("UPDATE profiles SET language = ?2, theme = ?3 WHERE id = ?1")?
         .execute(params![id, language, theme.as_db()])?;
@@ -78,10 +88,15 @@ pub(crate) fn set_preferences(conn: &Connection, id: i64, language: Option<&str>
 }
 
 pub(crate) fn rename(conn: &Connection, id: i64, name: &str) -> Result<bool> {
-    match conn.prepare_cached("UPDATE profiles SET name = ?2 WHERE id = ?1")?.execute(params![id, name]) {
+    match conn
+        .prepare_cached("UPDATE profiles SET name = ?2 WHERE id = ?1")?
+        .execute(params![id, name])
+    {
         Ok(n) => Ok(n == 1),
         Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
-            Err(Error::ProfileExists { name: name.to_string() })
+            Err(Error::ProfileExists {
+                name: name.to_string(),
+            })
         }
         Err(e) => Err(e.into()),
     }
@@ -89,5 +104,8 @@ pub(crate) fn rename(conn: &Connection, id: i64, name: &str) -> Result<bool> {
 
 /// Deletes the profile; its attempts, answers, runs and cards go with it (cascade).
 pub(crate) fn delete(conn: &Connection, id: i64) -> Result<bool> {
-    Ok(conn.prepare_cached("DELETE FROM profiles WHERE id = ?1")?.execute([id])? == 1)
+    Ok(conn
+        .prepare_cached("DELETE FROM profiles WHERE id = ?1")?
+        .execute([id])?
+        == 1)
 }

@@ -5,8 +5,8 @@
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Timestamp;
-use crate::review::ReviewCard;
 use crate::Result;
+use crate::review::ReviewCard;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ReviewCardRow {
@@ -24,8 +24,9 @@ fn row_to_card(row: &Row<'_>) -> rusqlite::Result<ReviewCardRow> {
         course_id: row.get(1)?,
         module_id: row.get(2)?,
         question_id: row.get(3)?,
-        card: serde_json::from_str(&state)
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e)))?,
+        card: serde_json::from_str(&state).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
+        })?,
     })
 }
 
@@ -64,17 +65,26 @@ pub(crate) fn get(
             "SELECT {COLUMNS} FROM review_cards
              WHERE profile_id = ?1 AND course_id = ?2 AND module_id = ?3 AND question_id = ?4"
         ))?
-        .query_row(params![profile_id, course_id, module_id, question_id], row_to_card)
+        .query_row(
+            params![profile_id, course_id, module_id, question_id],
+            row_to_card,
+        )
         .optional()?)
 }
 
 /// The learner's cards due at `now`, most overdue first.
-pub(crate) fn due(conn: &Connection, profile_id: i64, now: Timestamp) -> Result<Vec<ReviewCardRow>> {
+pub(crate) fn due(
+    conn: &Connection,
+    profile_id: i64,
+    now: Timestamp,
+) -> Result<Vec<ReviewCardRow>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM review_cards WHERE profile_id = ?1 AND due <= ?2
          ORDER BY due, course_id, module_id, question_id"
     ))?;
-    let rows = stmt.query_map(params![profile_id, now], row_to_card)?.collect::<rusqlite::Result<_>>()?;
+    let rows = stmt
+        .query_map(params![profile_id, now], row_to_card)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Timestamp;
-use crate::content::EndingKind;
 use crate::Result;
+use crate::content::EndingKind;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ScenarioRunRow {
@@ -24,13 +24,13 @@ pub(crate) struct ScenarioRunRow {
     pub finished_at: Option<Timestamp>,
 }
 
-const COLUMNS: &str =
-    "id, profile_id, course_id, module_id, scenario_id, path, points, ending, critical, started_at, finished_at";
+const COLUMNS: &str = "id, profile_id, course_id, module_id, scenario_id, path, points, ending, critical, started_at, finished_at";
 
 fn json_column<T: serde::de::DeserializeOwned>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
     let text: String = row.get(idx)?;
-    serde_json::from_str(&text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 fn row_to_run(row: &Row<'_>) -> rusqlite::Result<ScenarioRunRow> {
@@ -46,7 +46,11 @@ fn row_to_run(row: &Row<'_>) -> rusqlite::Result<ScenarioRunRow> {
         ending: match ending {
             Some(e) => Some(
                 serde_json::from_value(serde_json::Value::String(e)).map_err(|err| {
-                    rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, Box::new(err))
+                    rusqlite::Error::FromSqlConversionFailure(
+                        7,
+                        rusqlite::types::Type::Text,
+                        Box::new(err),
+                    )
                 })?,
             ),
             None => None,
@@ -66,7 +70,8 @@ fn ending_text(ending: Option<EndingKind>) -> Option<&'static str> {
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| crate::Error::Invalid(format!("could not store a scenario run: {e}")))
+    serde_json::to_string(value)
+        .map_err(|e| crate::Error::Invalid(format!("could not store a scenario run: {e}")))
 }
 
 pub(crate) fn insert(
@@ -100,13 +105,22 @@ pub(crate) fn update(
              finished_at = CASE WHEN ?4 IS NULL THEN NULL ELSE ?6 END
          WHERE id = ?1",
     )?
-    .execute(params![id, to_json(&path)?, to_json(points)?, ending_text(ending), critical, now])?;
+    .execute(params![
+        id,
+        to_json(&path)?,
+        to_json(points)?,
+        ending_text(ending),
+        critical,
+        now
+    ])?;
     Ok(())
 }
 
 pub(crate) fn get(conn: &Connection, id: i64) -> Result<Option<ScenarioRunRow>> {
     Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM scenario_runs WHERE id = ?1"))?
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM scenario_runs WHERE id = ?1"
+        ))?
         .query_row([id], row_to_run)
         .optional()?)
 }
@@ -130,10 +144,16 @@ pub(crate) fn unfinished(
 }
 
 /// Every run of a learner in a course, oldest first.
-pub(crate) fn for_learner(conn: &Connection, profile_id: i64, course_id: &str) -> Result<Vec<ScenarioRunRow>> {
+pub(crate) fn for_learner(
+    conn: &Connection,
+    profile_id: i64,
+    course_id: &str,
+) -> Result<Vec<ScenarioRunRow>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM scenario_runs WHERE profile_id = ?1 AND course_id = ?2 ORDER BY id"
     ))?;
-    let rows = stmt.query_map(params![profile_id, course_id], row_to_run)?.collect::<rusqlite::Result<_>>()?;
+    let rows = stmt
+        .query_map(params![profile_id, course_id], row_to_run)?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

@@ -1,6 +1,8 @@
 //! Small course builders shared by the integration tests.
 
-use vardskap_core::content::{Competency, Course, FeedbackMode, Module, Question, QuestionBody, Text};
+use vardskap_core::content::{
+    Competency, Course, FeedbackMode, Module, Question, QuestionBody, Text,
+};
 
 pub fn t(s: &str) -> Text {
     Text::from_pairs([("sv", s), ("en", s)])
@@ -13,7 +15,11 @@ pub fn numeric(id: &str) -> Question {
         points: 1.0,
         prompt: t(id),
         explanation: t("why"),
-        body: QuestionBody::Numeric { answer: 1.0, tolerance: 0.0, unit: None },
+        body: QuestionBody::Numeric {
+            answer: 1.0,
+            tolerance: 0.0,
+            unit: None,
+        },
     }
 }
 
@@ -26,7 +32,11 @@ pub fn numeric_course(id: &str, questions: usize) -> Course {
         title: t("Course"),
         description: None,
         pass_mark: 0.8,
-        competencies: vec![Competency { id: "welcome".into(), title: t("Welcome"), description: None }],
+        competencies: vec![Competency {
+            id: "welcome".into(),
+            title: t("Welcome"),
+            description: None,
+        }],
         modules: vec![Module {
             id: "m".into(),
             dir: "01-m".into(),

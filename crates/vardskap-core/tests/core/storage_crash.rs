@@ -23,15 +23,24 @@ const KILLS: usize = 200;
 fn writer_binary() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
     let profile_dir = exe.parent().and_then(Path::parent).unwrap();
-    let bin = profile_dir.join("examples").join(format!("crash_writer{}", std::env::consts::EXE_SUFFIX));
+    let bin = profile_dir
+        .join("examples")
+        .join(format!("crash_writer{}", std::env::consts::EXE_SUFFIX));
     if !bin.exists() {
         let status = Command::new(env!("CARGO"))
             .args(["build", "-p", "vardskap-core", "--example", "crash_writer"])
             .status()
             .unwrap();
-        assert!(status.success(), "building the crash_writer example must succeed");
+        assert!(
+            status.success(),
+            "building the crash_writer example must succeed"
+        );
     }
-    assert!(bin.exists(), "the crash_writer example must exist at {}", bin.display());
+    assert!(
+        bin.exists(),
+        "the crash_writer example must exist at {}",
+        bin.display()
+    );
     bin
 }
 
@@ -62,8 +71,16 @@ fn acknowledged_answers_survive_sigkill_and_the_database_stays_intact() {
     let dir = tempfile::tempdir().unwrap();
     let profile = {
         let mut store = Store::open(dir.path()).unwrap();
-        store.install_course(&numeric_course("crash", 8), "en").unwrap();
-        store.create_profile(&NewProfile { name: "Crash".into(), ..Default::default() }).unwrap().id
+        store
+            .install_course(&numeric_course("crash", 8), "en")
+            .unwrap();
+        store
+            .create_profile(&NewProfile {
+                name: "Crash".into(),
+                ..Default::default()
+            })
+            .unwrap()
+            .id
     };
     let mut rng = fastrand::Rng::with_seed(0x5eed);
     // Highest acknowledged value per (attempt, question), over all children.
@@ -74,7 +91,10 @@ fn acknowledged_answers_survive_sigkill_and_the_database_stays_intact() {
         let (mut child, rx) = spawn(&bin, dir.path(), profile);
         // Wait until the child is writing, then kill it a random moment later.
         let first = rx.recv_timeout(Duration::from_secs(20));
-        assert!(first.is_ok(), "child {kill} must start acknowledging answers (did it fail? see stderr)");
+        assert!(
+            first.is_ok(),
+            "child {kill} must start acknowledging answers (did it fail? see stderr)"
+        );
         std::thread::sleep(Duration::from_micros(rng.u64(0..15_000)));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
@@ -91,12 +111,18 @@ fn acknowledged_answers_survive_sigkill_and_the_database_stays_intact() {
         }
 
         let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
-        let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(check, "ok", "integrity_check must pass after kill {kill}");
-        let mut stmt = conn.prepare_cached("SELECT answer FROM answers WHERE attempt_id = ?1 AND question_id = ?2").unwrap();
+        let mut stmt = conn
+            .prepare_cached("SELECT answer FROM answers WHERE attempt_id = ?1 AND question_id = ?2")
+            .unwrap();
         for ((attempt, question), want) in &acked {
-            let stored: Option<String> =
-                stmt.query_row(rusqlite::params![attempt, question], |r| r.get(0)).optional().unwrap();
+            let stored: Option<String> = stmt
+                .query_row(rusqlite::params![attempt, question], |r| r.get(0))
+                .optional()
+                .unwrap();
             let stored = stored.unwrap_or_else(|| {
                 panic!("acknowledged answer {attempt}/{question} is missing after kill {kill}")
             });
@@ -108,9 +134,18 @@ fn acknowledged_answers_survive_sigkill_and_the_database_stays_intact() {
             );
         }
     }
-    assert!(total_acks > KILLS, "the children must have acknowledged answers ({total_acks})");
+    assert!(
+        total_acks > KILLS,
+        "the children must have acknowledged answers ({total_acks})"
+    );
     // The store still opens (quick_check, migrations) and resumes after all that.
     let store = Store::open(dir.path()).unwrap();
-    assert!(store.integrity_ok().unwrap(), "the store must pass integrity_check at the end");
-    eprintln!("crash test: {KILLS} kills, {total_acks} acknowledged saves, {:.1?}", started.elapsed());
+    assert!(
+        store.integrity_ok().unwrap(),
+        "the store must pass integrity_check at the end"
+    );
+    eprintln!(
+        "crash test: {KILLS} kills, {total_acks} acknowledged saves, {:.1?}",
+        started.elapsed()
+    );
 }
