@@ -11,15 +11,29 @@ use crate::content::QuestionKind;
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum Answer {
-    Single { option: String },
-    Multiple { options: Vec<String> },
-    TrueFalse { value: bool },
-    ShortText { text: String },
-    Numeric { value: f64 },
+    Single {
+        option: String,
+    },
+    Multiple {
+        options: Vec<String>,
+    },
+    TrueFalse {
+        value: bool,
+    },
+    ShortText {
+        text: String,
+    },
+    Numeric {
+        value: f64,
+    },
     /// Item ids in the learner's order.
-    Ordering { items: Vec<String> },
+    Ordering {
+        items: Vec<String>,
+    },
     /// Left pair id -> id of the pair whose right side the learner chose.
-    Matching { pairs: BTreeMap<String, String> },
+    Matching {
+        pairs: BTreeMap<String, String>,
+    },
 }
 
 impl Answer {

@@ -8,6 +8,9 @@ mod grade;
 mod normalize;
 mod view;
 
+#[cfg(test)]
+pub(crate) mod testing;
+
 pub use answer::Answer;
 pub use feedback::{AnswerKey, AnswerReview, KeyOption, KeyPair, PartFeedback, feedback_for};
 pub use grade::{Grade, grade};

@@ -12,9 +12,17 @@ use unicode_normalization::{UnicodeNormalization, char::is_combining_mark};
 /// equal whatever the flags.
 pub fn normalize_text(text: &str, case_sensitive: bool, ignore_diacritics: bool) -> String {
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let cased = if case_sensitive { collapsed } else { collapsed.to_lowercase() };
+    let cased = if case_sensitive {
+        collapsed
+    } else {
+        collapsed.to_lowercase()
+    };
     if ignore_diacritics {
-        cased.nfd().filter(|c| !is_combining_mark(*c)).nfc().collect()
+        cased
+            .nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .nfc()
+            .collect()
     } else {
         cased.nfc().collect()
     }
@@ -35,7 +43,11 @@ mod tests {
 
     #[test]
     fn case_folds_only_when_insensitive() {
-        assert_eq!(normalize_text("Välkommen", false, false), "välkommen", "case folds by default");
+        assert_eq!(
+            normalize_text("Välkommen", false, false),
+            "välkommen",
+            "case folds by default"
+        );
         assert_eq!(
             normalize_text("Välkommen", true, false),
             "Välkommen",

@@ -89,7 +89,9 @@ pub struct DebriefStep {
 impl Run {
     /// A new run at the scenario's start node.
     pub fn start(scenario: &Scenario) -> Result<Run> {
-        scenario.node(&scenario.start).or_not_found("scenario node", &scenario.start)?;
+        scenario
+            .node(&scenario.start)
+            .or_not_found("scenario node", &scenario.start)?;
         Ok(Run {
             scenario_id: scenario.id.clone(),
             current: scenario.start.clone(),
@@ -101,7 +103,10 @@ impl Run {
 
     /// Rebuilds a run from the choice ids made so far, checking each one, so a
     /// store may keep only the path.
-    pub fn replay<S: AsRef<str>>(scenario: &Scenario, choices: impl IntoIterator<Item = S>) -> Result<Run> {
+    pub fn replay<S: AsRef<str>>(
+        scenario: &Scenario,
+        choices: impl IntoIterator<Item = S>,
+    ) -> Result<Run> {
         let mut run = Run::start(scenario)?;
         for choice in choices {
             run.advance(scenario, choice.as_ref())?;
@@ -115,7 +120,11 @@ impl Run {
     pub fn choose(&mut self, scenario: &Scenario, choice_id: &str, lang: &str) -> Result<Step> {
         let (choice_points, feedback, critical) = {
             let choice = self.advance(scenario, choice_id)?;
-            (choice.points.clone(), choice.feedback.get(lang).to_string(), choice.critical)
+            (
+                choice.points.clone(),
+                choice.feedback.get(lang).to_string(),
+                choice.critical,
+            )
         };
         let node = self.current_node(scenario)?;
         Ok(Step {
@@ -135,7 +144,9 @@ impl Run {
 
     /// The run has reached an ending.
     pub fn is_finished(&self, scenario: &Scenario) -> bool {
-        scenario.node(&self.current).is_some_and(|n| n.ending.is_some())
+        scenario
+            .node(&self.current)
+            .is_some_and(|n| n.ending.is_some())
     }
 
     /// The debrief once the run has reached an ending, `None` before.
@@ -150,8 +161,14 @@ impl Run {
         points.extend(self.points.iter().map(|(c, p)| (c.clone(), *p)));
         let mut steps = Vec::with_capacity(self.path.len());
         for step in &self.path {
-            let at = scenario.node(&step.node).or_not_found("scenario node", &step.node)?;
-            let choice = at.choices.iter().find(|c| c.id == step.choice).or_not_found("scenario choice", &step.choice)?;
+            let at = scenario
+                .node(&step.node)
+                .or_not_found("scenario node", &step.node)?;
+            let choice = at
+                .choices
+                .iter()
+                .find(|c| c.id == step.choice)
+                .or_not_found("scenario choice", &step.choice)?;
             steps.push(DebriefStep {
                 node_id: at.id.clone(),
                 node_text: at.text.get(lang).to_string(),
@@ -175,7 +192,11 @@ impl Run {
     }
 
     /// Validates and applies one choice; the run is untouched on error.
-    fn advance<'s>(&mut self, scenario: &'s Scenario, choice_id: &str) -> Result<&'s crate::content::Choice> {
+    fn advance<'s>(
+        &mut self,
+        scenario: &'s Scenario,
+        choice_id: &str,
+    ) -> Result<&'s crate::content::Choice> {
         self.check_scenario(scenario)?;
         let node = self.current_node(scenario)?;
         if node.ending.is_some() {
@@ -184,14 +205,23 @@ impl Run {
                 scenario.id, node.id
             )));
         }
-        let choice = node.choices.iter().find(|c| c.id == choice_id).ok_or_else(|| {
-            Error::Invalid(format!(
-                "\"{choice_id}\" is not a choice at node \"{}\" of scenario \"{}\"",
-                node.id, scenario.id
-            ))
-        })?;
-        scenario.node(&choice.next).or_not_found("scenario node", &choice.next)?;
-        self.path.push(PathStep { node: node.id.clone(), choice: choice.id.clone() });
+        let choice = node
+            .choices
+            .iter()
+            .find(|c| c.id == choice_id)
+            .ok_or_else(|| {
+                Error::Invalid(format!(
+                    "\"{choice_id}\" is not a choice at node \"{}\" of scenario \"{}\"",
+                    node.id, scenario.id
+                ))
+            })?;
+        scenario
+            .node(&choice.next)
+            .or_not_found("scenario node", &choice.next)?;
+        self.path.push(PathStep {
+            node: node.id.clone(),
+            choice: choice.id.clone(),
+        });
         for (competency, p) in &choice.points {
             *self.points.entry(competency.clone()).or_insert(0.0) += p;
         }
@@ -201,7 +231,9 @@ impl Run {
     }
 
     fn current_node<'s>(&self, scenario: &'s Scenario) -> Result<&'s Node> {
-        scenario.node(&self.current).or_not_found("scenario node", &self.current)
+        scenario
+            .node(&self.current)
+            .or_not_found("scenario node", &self.current)
     }
 
     fn check_scenario(&self, scenario: &Scenario) -> Result<()> {
@@ -222,7 +254,12 @@ impl Run {
 /// left out, so with cycles it is the best over paths that visit no node twice
 /// along the search. Every competency a choice names is present, even at 0.
 pub fn max_points(scenario: &Scenario) -> BTreeMap<String, f64> {
-    let index: HashMap<&str, usize> = scenario.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = scenario
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
     let zero: BTreeMap<String, f64> = scenario
         .nodes
         .iter()
@@ -261,20 +298,31 @@ pub fn max_points(scenario: &Scenario) -> BTreeMap<String, f64> {
         let at = *at;
         let mut here: Option<BTreeMap<String, f64>> = None;
         for choice in &node.choices {
-            let Some(&to) = index.get(choice.next.as_str()) else { continue };
+            let Some(&to) = index.get(choice.next.as_str()) else {
+                continue;
+            };
             if mark[to] != Mark::Done {
                 continue; // a loop back onto the path
             }
             let via: BTreeMap<String, f64> = zero
                 .keys()
-                .map(|c| (c.clone(), choice.points.get(c).copied().unwrap_or(0.0) + best[to].get(c).copied().unwrap_or(0.0)))
+                .map(|c| {
+                    (
+                        c.clone(),
+                        choice.points.get(c).copied().unwrap_or(0.0)
+                            + best[to].get(c).copied().unwrap_or(0.0),
+                    )
+                })
                 .collect();
             here = Some(match here {
                 None => via,
-                Some(so_far) => so_far.into_iter().map(|(c, p)| {
-                    let v = via.get(&c).copied().unwrap_or(0.0);
-                    (c, p.max(v))
-                }).collect(),
+                Some(so_far) => so_far
+                    .into_iter()
+                    .map(|(c, p)| {
+                        let v = via.get(&c).copied().unwrap_or(0.0);
+                        (c, p.max(v))
+                    })
+                    .collect(),
             });
         }
         best[at] = here.unwrap_or_else(|| zero.clone());
@@ -282,4 +330,296 @@ pub fn max_points(scenario: &Scenario) -> BTreeMap<String, f64> {
         stack.pop();
     }
     best.swap_remove(start)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use std::collections::BTreeMap;
+
+    use super::{Run, max_points};
+    use crate::Error;
+    use crate::content::{Choice, Ending, EndingKind, Node, Scenario, Text};
+
+    fn t(s: &str) -> Text {
+        Text::from_pairs([("sv", s), ("en", s)])
+    }
+
+    fn choice(id: &str, next: &str, points: &[(&str, f64)], critical: bool) -> Choice {
+        Choice {
+            id: id.to_string(),
+            text: t(&format!("choose {id}")),
+            next: next.to_string(),
+            points: points.iter().map(|(c, p)| (c.to_string(), *p)).collect(),
+            feedback: t(&format!("feedback {id}")),
+            critical,
+        }
+    }
+
+    fn node(id: &str, choices: Vec<Choice>) -> Node {
+        Node {
+            id: id.to_string(),
+            speaker: Some(t("Besökare")),
+            text: t(&format!("at {id}")),
+            choices,
+            ending: None,
+        }
+    }
+
+    fn ending(id: &str, kind: EndingKind) -> Node {
+        Node {
+            id: id.to_string(),
+            speaker: None,
+            text: t(&format!("at {id}")),
+            choices: vec![],
+            ending: Some(Ending {
+                kind,
+                debrief: t(&format!("debrief {id}")),
+            }),
+        }
+    }
+
+    /// door --greet(+2 welcome)/ignore(-1, critical)--> ask --help(+3)/point(+1)--> good/mixed;
+    /// door --rush--> poor.
+    fn reception() -> Scenario {
+        Scenario {
+            id: "reception".to_string(),
+            title: t("Receptionen"),
+            intro: None,
+            start: "door".to_string(),
+            nodes: vec![
+                node(
+                    "door",
+                    vec![
+                        choice("greet", "ask", &[("welcome", 2.0)], false),
+                        choice("ignore", "ask", &[("welcome", -1.0)], true),
+                        choice("rush", "end_poor", &[], false),
+                    ],
+                ),
+                node(
+                    "ask",
+                    vec![
+                        choice("help", "end_good", &[("service", 3.0)], false),
+                        choice("point", "end_mixed", &[("service", 1.0)], false),
+                    ],
+                ),
+                ending("end_good", EndingKind::Good),
+                ending("end_mixed", EndingKind::Mixed),
+                ending("end_poor", EndingKind::Poor),
+            ],
+        }
+    }
+
+    fn map(pairs: &[(&str, f64)]) -> BTreeMap<String, f64> {
+        pairs.iter().map(|(c, p)| (c.to_string(), *p)).collect()
+    }
+
+    #[test]
+    fn a_good_path_passes_with_its_points() {
+        let s = reception();
+        let mut run = Run::start(&s).unwrap();
+        let first = run.choose(&s, "greet", "sv").unwrap();
+        assert_eq!(
+            first.feedback, "feedback greet",
+            "the choice's feedback is shown right away"
+        );
+        assert_eq!(first.node.id, "ask", "the choice leads to its next node");
+        assert!(first.debrief.is_none(), "no debrief before an ending");
+        let last = run.choose(&s, "help", "sv").unwrap();
+        let debrief = last.debrief.expect("reaching an ending gives a debrief");
+        assert_eq!(
+            debrief.ending,
+            EndingKind::Good,
+            "help leads to the good ending"
+        );
+        assert!(
+            debrief.passed,
+            "a good ending without a critical choice passes"
+        );
+        assert_eq!(
+            debrief.points,
+            map(&[("service", 3.0), ("welcome", 2.0)]),
+            "points add up per competency"
+        );
+        assert_eq!(
+            debrief.max_points,
+            map(&[("service", 3.0), ("welcome", 2.0)]),
+            "this path was the best one"
+        );
+        assert_eq!(
+            debrief.text, "debrief end_good",
+            "the ending's debrief text is shown"
+        );
+        let fed: Vec<&str> = debrief.steps.iter().map(|s| s.feedback.as_str()).collect();
+        assert_eq!(
+            fed,
+            ["feedback greet", "feedback help"],
+            "the debrief replays each step's feedback"
+        );
+        assert!(run.is_finished(&s), "the run is over at an ending");
+    }
+
+    #[test]
+    fn a_critical_choice_fails_even_a_good_ending() {
+        let s = reception();
+        let mut run = Run::replay(&s, ["ignore"]).unwrap();
+        let debrief = run.choose(&s, "help", "sv").unwrap().debrief.unwrap();
+        assert_eq!(
+            debrief.ending,
+            EndingKind::Good,
+            "the ending itself is good"
+        );
+        assert!(debrief.critical, "the critical choice is recorded");
+        assert!(
+            !debrief.passed,
+            "a critical choice fails the scenario whatever the ending"
+        );
+        assert_eq!(debrief.points["welcome"], -1.0, "negative points count");
+    }
+
+    #[test]
+    fn mixed_passes_and_poor_fails() {
+        let s = reception();
+        let mixed = Run::replay(&s, ["greet", "point"])
+            .unwrap()
+            .debrief(&s, "sv")
+            .unwrap()
+            .unwrap();
+        assert!(
+            mixed.passed,
+            "a mixed ending without a critical choice passes"
+        );
+        let poor = Run::replay(&s, ["rush"])
+            .unwrap()
+            .debrief(&s, "sv")
+            .unwrap()
+            .unwrap();
+        assert!(!poor.passed, "a poor ending fails");
+        assert_eq!(
+            poor.points,
+            map(&[("service", 0.0), ("welcome", 0.0)]),
+            "unearned competencies show as 0"
+        );
+    }
+
+    #[test]
+    fn a_choice_from_another_node_is_rejected_and_changes_nothing() {
+        let s = reception();
+        let mut run = Run::start(&s).unwrap();
+        let before = run.clone();
+        let got = run.choose(&s, "help", "sv");
+        assert!(
+            matches!(got, Err(Error::Invalid(_))),
+            "help is not a choice at the door: {got:?}"
+        );
+        assert_eq!(run, before, "a rejected choice must not change the run");
+    }
+
+    #[test]
+    fn no_choice_after_the_ending() {
+        let s = reception();
+        let mut run = Run::replay(&s, ["rush"]).unwrap();
+        let got = run.choose(&s, "greet", "sv");
+        assert!(
+            matches!(got, Err(Error::Invalid(_))),
+            "a finished run takes no more choices: {got:?}"
+        );
+    }
+
+    #[test]
+    fn a_run_is_bound_to_its_scenario() {
+        let s = reception();
+        let mut other = reception();
+        other.id = "other".to_string();
+        let mut run = Run::start(&s).unwrap();
+        assert!(
+            run.choose(&other, "greet", "sv").is_err(),
+            "a run must not be continued in another scenario"
+        );
+    }
+
+    #[test]
+    fn replay_rebuilds_the_same_run() {
+        let s = reception();
+        let mut stepped = Run::start(&s).unwrap();
+        stepped.choose(&s, "ignore", "sv").unwrap();
+        stepped.choose(&s, "point", "sv").unwrap();
+        let choices: Vec<String> = stepped.path.iter().map(|p| p.choice.clone()).collect();
+        assert_eq!(
+            Run::replay(&s, &choices).unwrap(),
+            stepped,
+            "replaying the path gives the same state"
+        );
+        let json = serde_json::to_string(&stepped).unwrap();
+        let back: Run = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, stepped, "a run survives a round trip through JSON");
+        assert!(
+            Run::replay(&s, ["greet", "rush"]).is_err(),
+            "a path that the graph does not allow is rejected"
+        );
+    }
+
+    #[test]
+    fn node_view_hides_what_choices_are_worth() {
+        let s = reception();
+        let view = Run::start(&s).unwrap().node(&s, "en").unwrap();
+        assert_eq!(
+            view.speaker.as_deref(),
+            Some("Besökare"),
+            "the speaker is shown"
+        );
+        assert_eq!(view.choices.len(), 3, "every choice is offered");
+        let json = serde_json::to_string(&view).unwrap();
+        for secret in [
+            "points", "next", "critical", "welcome", "feedback", "\"ask\"",
+        ] {
+            assert!(
+                !json.contains(secret),
+                "the node view leaks {secret:?}: {json}"
+            );
+        }
+    }
+
+    #[test]
+    fn max_points_survives_cycles_and_long_chains() {
+        let mut s = reception();
+        // "ask again" loops back to the door.
+        s.nodes[1]
+            .choices
+            .push(choice("again", "door", &[("service", 10.0)], false));
+        let max = max_points(&s);
+        assert_eq!(
+            max["service"], 3.0,
+            "a loop is not followed, so its points cannot be earned twice"
+        );
+
+        let n = 20_000;
+        let mut chain: Vec<Node> = (0..n)
+            .map(|i| {
+                node(
+                    &format!("n{i}"),
+                    vec![choice(
+                        "c",
+                        &format!("n{}", i + 1),
+                        &[("welcome", 1.0)],
+                        false,
+                    )],
+                )
+            })
+            .collect();
+        chain.push(ending(&format!("n{n}"), EndingKind::Good));
+        let long = Scenario {
+            id: "long".into(),
+            title: t("Long"),
+            intro: None,
+            start: "n0".into(),
+            nodes: chain,
+        };
+        assert_eq!(
+            max_points(&long)["welcome"],
+            n as f64,
+            "a long chain must not overflow the stack"
+        );
+    }
 }

@@ -37,7 +37,10 @@ impl NodeView {
             choices: node
                 .choices
                 .iter()
-                .map(|c| ChoiceView { id: c.id.clone(), text: c.text.get(lang).to_string() })
+                .map(|c| ChoiceView {
+                    id: c.id.clone(),
+                    text: c.text.get(lang).to_string(),
+                })
                 .collect(),
             ending: node.ending.as_ref().map(|e| e.kind),
         }
