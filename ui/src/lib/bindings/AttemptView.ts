@@ -14,6 +14,7 @@ export type AttemptView = { id: number, profileId: number, courseId: string, mod
  */
 resumed: boolean, 
 /**
- * In the order the author wrote them; options shuffled by the attempt's seed.
+ * In the order the author wrote them; ordering items and matching sides
+ * shuffled by the attempt's seed, the same on every resume.
  */
 questions: Array<QuestionView>, answers: Array<SavedAnswer>, };
