@@ -89,7 +89,7 @@ fn options() -> StoreOptions {
 
 /// The cached 1M-answer data directory, generated when missing.
 fn big_store_dir() -> PathBuf {
-    let dir = target_dir().join(format!("bench-data/results-1m-v{SCHEMA_VERSION}"));
+    let dir = target_dir().join(format!("bench-data/results-1m-v{SCHEMA_VERSION}-b2"));
     if dir.join(DB_FILE).exists() {
         return dir;
     }

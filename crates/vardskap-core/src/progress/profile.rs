@@ -285,6 +285,45 @@ mod tests {
     }
 
     #[test]
+    fn deleting_a_profile_needs_its_pin_and_removes_its_progress() {
+        let (_dir, mut store, _) = open_temp();
+        store
+            .install_course(&crate::progress::testing::course(), "en")
+            .unwrap();
+        let p = store.create_profile(&new("Eva", Some("9999"))).unwrap();
+        let a = store.start_attempt(p.id, "c", "m1", "en").unwrap();
+        store
+            .save_answer(
+                a.id,
+                "q1",
+                &crate::quiz::Answer::Single { option: "b".into() },
+                "en",
+            )
+            .unwrap();
+        assert!(
+            matches!(
+                store.delete_profile(p.id, Some("0000")),
+                Err(Error::WrongPin)
+            ),
+            "deleting needs the PIN"
+        );
+        assert!(
+            store.attempt(a.id, "en").is_ok(),
+            "a refused delete keeps everything"
+        );
+        store.delete_profile(p.id, Some("9999")).unwrap();
+        assert!(
+            matches!(store.profile(p.id), Err(Error::NotFound { .. })),
+            "the profile is gone"
+        );
+        let left: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM answers", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0, "its answers go with it");
+    }
+
+    #[test]
     fn names_are_unique_regardless_of_case_and_preferences_persist() {
         let (_dir, mut store, _) = open_temp();
         let p = store.create_profile(&new("  Cia  ", None)).unwrap();
