@@ -246,7 +246,13 @@ fn record_answer(c: &mut Criterion) {
 
 fn results_view(c: &mut Criterion) {
     let dir = big_store_dir();
+    let start = Instant::now();
     let store = Store::open_with(&dir, options()).expect("open big store");
+    println!(
+        "open with quick_check, 1M answers ({} MB): {:.1} ms",
+        std::fs::metadata(dir.join(DB_FILE)).map(|m| m.len() / 1_000_000).unwrap_or(0),
+        start.elapsed().as_secs_f64() * 1e3
+    );
     let mut learner = 0_i64;
     let mut next = || {
         learner = learner * 7919 % LEARNERS + 1;
