@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::{Course, Module};
+use crate::content::{Course, EndingKind, Module};
 use crate::storage::scenario_runs::ScenarioRunRow;
 
 /// Slack for float sums (0.1 + 0.2 points) when comparing with a pass mark.
@@ -52,8 +52,9 @@ pub(crate) struct Standing {
 }
 
 /// `best` is the best graded attempt's (score, max); `runs` are the learner's
-/// scenario runs in this module. A module without questions is passed when
-/// every scenario in it has a finished run (a lesson-only module always is).
+/// scenario runs in this module. A module without questions is passed when the
+/// latest finished run of every scenario in it passed (a good or mixed ending,
+/// as `scenario::Debrief::passed` says); a lesson-only module always is.
 pub(crate) fn module_standing(
     course: &Course,
     module: &Module,
@@ -64,10 +65,11 @@ pub(crate) fn module_standing(
     let in_module = |id: &str| module.scenarios.iter().any(|s| s.id == id);
     let critical = latest.iter().any(|(id, run)| in_module(id) && run.critical);
     let quiz_ok = if module.questions.is_empty() {
-        module
-            .scenarios
-            .iter()
-            .all(|s| latest.contains_key(s.id.as_str()))
+        module.scenarios.iter().all(|s| {
+            latest
+                .get(s.id.as_str())
+                .is_some_and(|run| matches!(run.ending, Some(EndingKind::Good | EndingKind::Mixed)))
+        })
     } else {
         best.is_some_and(|(score, max)| attempt_passes(score, max, pass_mark(course, module)))
     };
@@ -80,6 +82,68 @@ pub(crate) fn module_standing(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::testing;
+
+    fn run(id: i64, scenario: &str, ending: Option<EndingKind>, critical: bool) -> ScenarioRunRow {
+        ScenarioRunRow {
+            id,
+            profile_id: 1,
+            course_id: "c".into(),
+            module_id: "s".into(),
+            scenario_id: scenario.into(),
+            path: vec![],
+            points: BTreeMap::new(),
+            ending,
+            critical,
+            started_at: 0,
+            finished_at: ending.map(|_| 0),
+        }
+    }
+
+    #[test]
+    fn a_scenario_only_module_needs_a_passed_latest_run_of_every_scenario() {
+        let course = testing::course();
+        let m = testing::module(
+            "s",
+            crate::content::FeedbackMode::Immediate,
+            vec![],
+            vec![testing::scenario("s1")],
+        );
+        let standing = |runs: &[ScenarioRunRow]| {
+            module_standing(&course, &m, None, &runs.iter().collect::<Vec<_>>())
+        };
+        assert!(
+            !standing(&[]).passed,
+            "an unplayed scenario does not pass the module"
+        );
+        assert!(
+            !standing(&[run(1, "s1", None, false)]).passed,
+            "an unfinished run does not count"
+        );
+        assert!(
+            !standing(&[run(1, "s1", Some(EndingKind::Poor), false)]).passed,
+            "a poor ending fails"
+        );
+        assert!(
+            standing(&[run(1, "s1", Some(EndingKind::Mixed), false)]).passed,
+            "a mixed ending passes"
+        );
+        let later_critical = [
+            run(1, "s1", Some(EndingKind::Good), false),
+            run(2, "s1", Some(EndingKind::Poor), true),
+        ];
+        let s = standing(&later_critical);
+        assert!(
+            !s.passed && s.critical,
+            "the latest finished run counts, and its critical choice blocks"
+        );
+        let lessons_only =
+            testing::module("l", crate::content::FeedbackMode::Immediate, vec![], vec![]);
+        assert!(
+            module_standing(&course, &lessons_only, None, &[]).passed,
+            "a lesson-only module is passed"
+        );
+    }
 
     #[test]
     fn pass_mark_is_reached_despite_float_sums() {
