@@ -33,6 +33,45 @@ pub enum Error {
 
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
+
+    /// The progress database failed its integrity check or is not a database.
+    #[error(
+        "The progress database is damaged and cannot be used ({detail}). \
+         Your earlier progress can be brought back by restoring the latest backup. \
+         File: {path}"
+    )]
+    CorruptDatabase { path: String, detail: String },
+
+    /// The database was written by a newer version of the app.
+    #[error(
+        "The progress database was made by a newer version of Värdskap. \
+         Update the app to open it. File: {path}"
+    )]
+    DatabaseTooNew { path: String },
+
+    /// A restore was asked for, but there is no usable backup.
+    #[error("There is no usable backup of the progress database in {dir}.")]
+    NoBackup { dir: String },
+
+    /// The PIN given for a profile does not match.
+    #[error("That PIN is not right. Try again.")]
+    WrongPin,
+
+    /// A profile with that name already exists.
+    #[error("There is already a profile called \"{name}\". Choose another name.")]
+    ProfileExists { name: String },
+
+    /// The attempt was already submitted; its answers cannot change.
+    #[error("This attempt has already been submitted, so its answers cannot be changed.")]
+    AttemptClosed { attempt: i64 },
+
+    /// An answer was given for a question that is not part of the attempt's module.
+    #[error("The question \"{question}\" is not part of the module \"{module}\".")]
+    QuestionNotInModule { question: String, module: String },
+
+    /// With immediate feedback the learner has seen the key, so the answer is final.
+    #[error("The question \"{question}\" has already been answered in this attempt.")]
+    AlreadyAnswered { question: String },
 }
 
 impl Error {
@@ -45,6 +84,14 @@ impl Error {
             Error::WrongAnswerShape { .. } => "WrongAnswerShape",
             Error::Io { .. } => "Io",
             Error::Db(_) => "Db",
+            Error::CorruptDatabase { .. } => "CorruptDatabase",
+            Error::DatabaseTooNew { .. } => "DatabaseTooNew",
+            Error::NoBackup { .. } => "NoBackup",
+            Error::WrongPin => "WrongPin",
+            Error::ProfileExists { .. } => "ProfileExists",
+            Error::AttemptClosed { .. } => "AttemptClosed",
+            Error::QuestionNotInModule { .. } => "QuestionNotInModule",
+            Error::AlreadyAnswered { .. } => "AlreadyAnswered",
         }
     }
 

@@ -7,8 +7,10 @@ pub mod content;
 pub mod error;
 pub mod gift;
 pub mod package;
+pub mod progress;
 pub mod quiz;
 pub mod review;
 pub mod scenario;
+pub mod storage;
 
 pub use error::{Error, Result};

@@ -1,12 +1,17 @@
-//! Integration tests of the core, on real course folders and files.
+//! Integration tests of the core: one binary, one module per concern, on real
+//! course folders and real SQLite files in temp dirs.
 
 #![allow(clippy::unwrap_used)]
 
 mod broken_courses;
+mod common;
 mod gift;
 mod package;
 mod robustness;
 mod save;
+mod storage_crash;
+mod storage_migrations;
+mod storage_recovery;
 mod valid_course;
 
 use std::path::PathBuf;

@@ -1,0 +1,92 @@
+//! The review queue over the store: questions a learner got wrong come back
+//! when the scheduler (`crate::review`, FSRS) says they are due; answering one
+//! reschedules it.
+
+use serde::Serialize;
+
+use super::{ProfileId, find_module, find_question};
+use crate::error::OrNotFound;
+use crate::quiz::{self, Answer, AnswerReview, QuestionView};
+use crate::review::{self, Outcome, ReviewCard};
+use crate::storage::{Store, review_cards};
+use crate::{Error, Result};
+
+/// A question due for review.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReviewItem {
+    pub course_id: String,
+    pub module_id: String,
+    pub question: QuestionView,
+    pub card: ReviewCard,
+}
+
+/// The reply to a review answer: feedback at once, and when it comes back.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ReviewAnswered {
+    pub review: AnswerReview,
+    pub card: ReviewCard,
+}
+
+impl Store {
+    /// The learner's review questions due now, most overdue first, across all
+    /// installed courses. Cards of questions a newer course version removed are
+    /// skipped (and kept, in case the question returns).
+    pub fn reviews_due(&self, profile: ProfileId, lang: &str) -> Result<Vec<ReviewItem>> {
+        self.profile(profile)?;
+        let mut items = Vec::new();
+        for row in review_cards::due(&self.conn, profile, self.now())? {
+            let Ok(course) = self.cached_course(&row.course_id) else {
+                continue;
+            };
+            let Some(module) = course.modules.iter().find(|m| m.id == row.module_id) else {
+                continue;
+            };
+            let Some(question) = find_question(module, &row.question_id) else {
+                continue;
+            };
+            let seed = u64::from(row.card.reps);
+            items.push(ReviewItem {
+                course_id: row.course_id,
+                module_id: row.module_id,
+                question: quiz::view(question, lang, seed),
+                card: row.card,
+            });
+        }
+        Ok(items)
+    }
+
+    /// Grades a review answer and reschedules its card (full marks: Good,
+    /// anything less: Again); the new schedule is committed before returning.
+    pub fn answer_review(
+        &mut self,
+        profile: ProfileId,
+        course_id: &str,
+        module_id: &str,
+        question_id: &str,
+        answer: &Answer,
+        lang: &str,
+    ) -> Result<ReviewAnswered> {
+        self.profile(profile)?;
+        let course = self.cached_course(course_id)?;
+        let module = find_module(&course, module_id)?;
+        let question =
+            find_question(module, question_id).ok_or_else(|| Error::QuestionNotInModule {
+                question: question_id.to_string(),
+                module: module_id.to_string(),
+            })?;
+        let review = quiz::feedback_for(question, answer, lang)?;
+        let now = self.now();
+        let card = self.transact(|tx| {
+            let row = review_cards::get(tx, profile, course_id, module_id, question_id)?
+                .or_not_found("review card", question_id)?;
+            let card = review::schedule(&row.card, Outcome::from_grade(&review.grade), now);
+            review_cards::upsert(tx, profile, course_id, module_id, question_id, &card, now)?;
+            Ok(card)
+        })?;
+        Ok(ReviewAnswered { review, card })
+    }
+}

@@ -1,0 +1,159 @@
+//! Generator of the stored fixture databases that the migration tests open
+//! (`tests/fixtures/db/v<N>.sqlite3`). Each fixture is written as that schema
+//! version's app would have written it, with raw SQL frozen with the version.
+//!
+//! Regenerate with `VARDSKAP_WRITE_FIXTURES=1 cargo test -p vardskap-core fixture`;
+//! without the variable the test checks that the committed file holds exactly
+//! what the generator makes. A released fixture is never regenerated.
+
+use std::path::{Path, PathBuf};
+
+use argon2::password_hash::{PasswordHasher, SaltString};
+use rusqlite::Connection;
+
+use super::migrations;
+
+pub(crate) fn fixture_path(version: usize) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/db/v{version}.sqlite3"))
+}
+
+/// PIN "1234" hashed with a fixed salt, so the fixture is reproducible.
+fn fixed_pin_hash() -> String {
+    let salt =
+        SaltString::from_b64("dmFyZHNrYXBmaXh0dXJl").unwrap_or_else(|e| panic!("fixed salt: {e}"));
+    argon2::Argon2::default()
+        .hash_password(b"1234", &salt)
+        .unwrap_or_else(|e| panic!("hashing the fixture PIN: {e}"))
+        .to_string()
+}
+
+/// Schema version 1 with: Ada (PIN 1234, sv, dark) and Bo; course "c" 1.0.0
+/// (the progress test course); Ada's graded m1 attempt (q1 right, q2 wrong,
+/// 1 of 2), Ada's open m2 attempt (q1 = "hello" in en), Bo's graded m1 (2 of 2).
+pub(crate) fn write_v1(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    let mut conn =
+        Connection::open(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
+    migrations::to_version(&mut conn, 1).unwrap_or_else(|e| panic!("schema v1: {e}"));
+    let model = serde_json::to_string(&crate::progress::testing::course()).unwrap_or_default();
+    let t0: i64 = 1_700_000_000;
+    conn.execute_batch("BEGIN")
+        .unwrap_or_else(|e| panic!("begin: {e}"));
+    let sql = [
+        (
+            "INSERT INTO profiles VALUES (1, 'Ada', ?1, 'sv', 'dark', ?2)",
+            vec![fixed_pin_hash().into(), t0.into()],
+        ),
+        (
+            "INSERT INTO profiles VALUES (2, 'Bo', NULL, NULL, 'system', ?1)",
+            vec![t0.into()],
+        ),
+        (
+            "INSERT INTO courses VALUES ('c', '1.0.0', ?1, ?2, ?2)",
+            vec![model.into(), t0.into()],
+        ),
+        (
+            "INSERT INTO attempts VALUES (1, 1, 'c', 'm1', '1.0.0', 'graded', ?1, ?1 + 60, 1.0, 2.0, 11)",
+            vec![t0.into()],
+        ),
+        (
+            "INSERT INTO attempts VALUES (2, 1, 'c', 'm2', '1.0.0', 'started', ?1 + 100, NULL, NULL, NULL, 22)",
+            vec![t0.into()],
+        ),
+        (
+            "INSERT INTO attempts VALUES (3, 2, 'c', 'm1', '1.0.0', 'graded', ?1, ?1 + 30, 2.0, 2.0, 33)",
+            vec![t0.into()],
+        ),
+        (
+            r#"INSERT INTO answers VALUES (1, 'q1', '{"kind":"single","option":"a"}', 'sv', ?1 + 10, 1.0, 1.0)"#,
+            vec![t0.into()],
+        ),
+        (
+            r#"INSERT INTO answers VALUES (1, 'q2', '{"kind":"true_false","value":false}', 'sv', ?1 + 20, 0.0, 1.0)"#,
+            vec![t0.into()],
+        ),
+        (
+            r#"INSERT INTO answers VALUES (2, 'q1', '{"kind":"short_text","text":"hello"}', 'en', ?1 + 110, NULL, NULL)"#,
+            vec![t0.into()],
+        ),
+        (
+            r#"INSERT INTO answers VALUES (3, 'q1', '{"kind":"single","option":"a"}', 'en', ?1 + 10, 1.0, 1.0)"#,
+            vec![t0.into()],
+        ),
+        (
+            r#"INSERT INTO answers VALUES (3, 'q2', '{"kind":"true_false","value":true}', 'en', ?1 + 20, 1.0, 1.0)"#,
+            vec![t0.into()],
+        ),
+    ];
+    for (stmt, params) in sql {
+        let params: Vec<rusqlite::types::Value> = params;
+        conn.execute(stmt, rusqlite::params_from_iter(params))
+            .unwrap_or_else(|e| panic!("{stmt}: {e}"));
+    }
+    conn.execute_batch("COMMIT; VACUUM;")
+        .unwrap_or_else(|e| panic!("commit: {e}"));
+}
+
+/// Every row of every table as text, with the course model parsed (so an
+/// additive change of the model does not count as a difference).
+fn dump(path: &Path) -> Vec<String> {
+    let conn = Connection::open(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
+    let mut out = Vec::new();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap_or(-1);
+    out.push(format!("user_version {version}"));
+    for table in ["profiles", "courses", "attempts", "answers"] {
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                let mut cells = Vec::new();
+                for i in 0..n {
+                    let v: rusqlite::types::Value = r.get(i)?;
+                    let cell = match (table, i, v) {
+                        ("courses", 2, rusqlite::types::Value::Text(json)) => {
+                            format!(
+                                "{:?}",
+                                serde_json::from_str::<crate::content::Course>(&json).ok()
+                            )
+                        }
+                        (_, _, v) => format!("{v:?}"),
+                    };
+                    cells.push(cell);
+                }
+                Ok(format!("{table}: {}", cells.join(" | ")))
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+        out.extend(rows.map(|r| r.unwrap_or_else(|e| panic!("{e}"))));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn committed_v1_fixture_is_what_the_generator_makes() {
+        let committed = fixture_path(1);
+        if std::env::var_os("VARDSKAP_WRITE_FIXTURES").is_some() {
+            write_v1(&committed);
+        }
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let fresh = dir.path().join("v1.sqlite3");
+        write_v1(&fresh);
+        assert!(
+            committed.exists(),
+            "the v1 fixture must be committed at {}",
+            committed.display()
+        );
+        assert_eq!(
+            dump(&committed),
+            dump(&fresh),
+            "the committed v1 fixture must match its generator"
+        );
+    }
+}

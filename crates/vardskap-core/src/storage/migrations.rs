@@ -1,0 +1,163 @@
+//! The schema, as an append-only list of migrations. A released migration is
+//! never edited: a change is a new entry, and a fixture database of every
+//! released version is migrated by a test (`tests/core/storage_migrations.rs`).
+//!
+//! Progress is keyed by course id + module id + question id (text slugs), never
+//! by a row id of a course version, so a new course version keeps history.
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+/// Version 1: profiles, installed courses, attempts and their answers.
+const V1: &str = "
+CREATE TABLE profiles (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+    pin_hash    TEXT,                      -- argon2id PHC string, NULL when no PIN
+    language    TEXT,                      -- preferred course language, NULL: course default
+    theme       TEXT    NOT NULL DEFAULT 'system',
+    created_at  INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE courses (
+    id            TEXT    PRIMARY KEY,
+    version       TEXT    NOT NULL,
+    model         TEXT    NOT NULL,        -- the validated content::Course as JSON
+    installed_at  INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE attempts (
+    id              INTEGER PRIMARY KEY,
+    profile_id      INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    course_id       TEXT    NOT NULL REFERENCES courses(id),
+    module_id       TEXT    NOT NULL,
+    course_version  TEXT    NOT NULL,
+    state           TEXT    NOT NULL CHECK (state IN ('started', 'submitted', 'graded')),
+    started_at      INTEGER NOT NULL,
+    submitted_at    INTEGER,
+    score           REAL,
+    max_score       REAL,
+    seed            INTEGER NOT NULL
+) STRICT;
+-- At most one unfinished attempt per learner and module.
+CREATE UNIQUE INDEX attempts_one_open ON attempts (profile_id, course_id, module_id)
+    WHERE state = 'started';
+CREATE INDEX attempts_by_learner ON attempts (profile_id, course_id, module_id, state);
+
+CREATE TABLE answers (
+    attempt_id   INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+    question_id  TEXT    NOT NULL,
+    answer       TEXT    NOT NULL,         -- quiz::Answer as JSON
+    lang         TEXT    NOT NULL,         -- language it was given in (short text is graded per language)
+    saved_at     INTEGER NOT NULL,
+    score        REAL,                     -- set when graded
+    max_score    REAL,
+    PRIMARY KEY (attempt_id, question_id)
+) STRICT, WITHOUT ROWID;
+";
+
+/// Version 2: scenario runs and the spaced review queue.
+const V2: &str = "
+CREATE TABLE scenario_runs (
+    id           INTEGER PRIMARY KEY,
+    profile_id   INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    course_id    TEXT    NOT NULL REFERENCES courses(id),
+    module_id    TEXT    NOT NULL,
+    scenario_id  TEXT    NOT NULL,
+    path         TEXT    NOT NULL,         -- choice ids in order, JSON array
+    points       TEXT    NOT NULL,         -- competency id -> points, JSON object
+    ending       TEXT,                     -- good | mixed | poor; NULL while unfinished
+    critical     INTEGER NOT NULL DEFAULT 0,
+    started_at   INTEGER NOT NULL,
+    finished_at  INTEGER
+) STRICT;
+CREATE INDEX scenario_runs_by_learner
+    ON scenario_runs (profile_id, course_id, module_id, scenario_id);
+
+CREATE TABLE review_cards (
+    profile_id   INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    course_id    TEXT    NOT NULL REFERENCES courses(id),
+    module_id    TEXT    NOT NULL,
+    question_id  TEXT    NOT NULL,
+    state        TEXT    NOT NULL,         -- the scheduler's state as JSON
+    due          INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, course_id, module_id, question_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX review_cards_due ON review_cards (profile_id, due);
+";
+
+const MIGRATIONS_SLICE: &[M<'static>] = &[
+    M::up(V1)
+        .comment("profiles, courses, attempts, answers")
+        .foreign_key_check(),
+    M::up(V2)
+        .comment("scenario runs, review cards")
+        .foreign_key_check(),
+];
+
+/// Every migration, in order; only ever appended to.
+pub const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATIONS_SLICE);
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: usize = MIGRATIONS_SLICE.len();
+
+/// The database's schema version (SQLite `user_version`); 0 for a new file.
+pub(crate) fn current_version(conn: &Connection) -> Result<usize, rusqlite_migration::Error> {
+    use rusqlite_migration::SchemaVersion;
+    Ok(match MIGRATIONS.current_version(conn)? {
+        SchemaVersion::NoneSet => 0,
+        SchemaVersion::Inside(v) | SchemaVersion::Outside(v) => v.get(),
+    })
+}
+
+pub(crate) fn to_latest(conn: &mut Connection) -> Result<(), rusqlite_migration::Error> {
+    MIGRATIONS.to_latest(conn)
+}
+
+/// Brings a database to exactly `version`; the fixture generator uses it.
+#[cfg(test)]
+pub(crate) fn to_version(
+    conn: &mut Connection,
+    version: usize,
+) -> Result<(), rusqlite_migration::Error> {
+    MIGRATIONS.to_version(conn, version)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn migrations_validate() {
+        assert_eq!(
+            MIGRATIONS.validate(),
+            Ok(()),
+            "every migration must apply cleanly to an empty database"
+        );
+    }
+
+    #[test]
+    fn one_open_attempt_per_learner_and_module_is_enforced_by_the_schema() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        to_latest(&mut conn).unwrap();
+        conn.execute_batch(
+            "INSERT INTO profiles (id, name, created_at) VALUES (1, 'Ada', 0);
+             INSERT INTO courses VALUES ('c', '1.0.0', '{}', 0, 0);
+             INSERT INTO attempts (profile_id, course_id, module_id, course_version, state, started_at, seed)
+                 VALUES (1, 'c', 'm', '1.0.0', 'graded', 0, 1), (1, 'c', 'm', '1.0.0', 'started', 0, 2);",
+        )
+        .unwrap();
+        let second_open = conn.execute(
+            "INSERT INTO attempts (profile_id, course_id, module_id, course_version, state, started_at, seed)
+                 VALUES (1, 'c', 'm', '1.0.0', 'started', 0, 3)",
+            [],
+        );
+        assert!(
+            second_open.is_err(),
+            "a second open attempt on the same module must be refused"
+        );
+    }
+}

@@ -1,0 +1,431 @@
+//! The durable progress store: one SQLite file in the app's data directory.
+//! All SQL of the core lives under this module, one file per table or concern,
+//! each with `row_to_<thing>` mappers; the domain logic on top is in `progress`.
+
+pub(crate) mod answers;
+pub(crate) mod attempts;
+mod backup;
+pub(crate) mod courses;
+#[cfg(test)]
+mod fixtures;
+mod migrations;
+pub(crate) mod profiles;
+pub(crate) mod review_cards;
+pub(crate) mod scenario_runs;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, Transaction, TransactionBehavior};
+
+use crate::content::Course;
+use crate::{Error, Result};
+
+pub use backup::BackupInfo;
+pub use migrations::SCHEMA_VERSION;
+
+/// File name of the database inside the data directory.
+pub const DB_FILE: &str = "vardskap.sqlite3";
+/// Folder for backups inside the data directory.
+pub const BACKUP_DIR: &str = "backups";
+
+/// Seconds since the Unix epoch; every timestamp in the store is one (as in `review`).
+pub type Timestamp = i64;
+
+/// Where the store reads the time from; tests inject a fixed or stepping clock.
+pub type Clock = Box<dyn Fn() -> Timestamp + Send>;
+
+/// The system clock in Unix seconds.
+pub fn system_clock() -> Clock {
+    Box::new(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+            .unwrap_or(0)
+    })
+}
+
+/// How a [`Store`] is opened.
+pub struct StoreOptions {
+    /// How many backups to keep in `<data_dir>/backups`; older ones are deleted.
+    pub keep_backups: usize,
+    /// Take a backup at open when the newest one is older than this (None: never at open).
+    pub backup_every: Option<Duration>,
+    pub clock: Clock,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            keep_backups: 10,
+            backup_every: Some(Duration::from_secs(24 * 60 * 60)),
+            clock: system_clock(),
+        }
+    }
+}
+
+/// The open progress database. Not `Sync`: the shell keeps it behind a mutex.
+pub struct Store {
+    pub(crate) conn: Connection,
+    data_dir: PathBuf,
+    path: PathBuf,
+    keep_backups: usize,
+    clock: Clock,
+    /// Parsed course models by course id; cleared for a course when it is (re)installed.
+    courses: RefCell<HashMap<String, Arc<Course>>>,
+}
+
+impl Store {
+    /// Opens (or creates) `<data_dir>/vardskap.sqlite3` with default options.
+    pub fn open(data_dir: &Path) -> Result<Store> {
+        Store::open_with(data_dir, StoreOptions::default())
+    }
+
+    /// Opens the database: sets pragmas, checks integrity, backs up before a
+    /// pending migration, migrates to the latest schema.
+    pub fn open_with(data_dir: &Path, options: StoreOptions) -> Result<Store> {
+        std::fs::create_dir_all(data_dir).map_err(|e| Error::io(data_dir, e))?;
+        let path = data_dir.join(DB_FILE);
+        let mut conn = Connection::open(&path).map_err(|e| db_error_at(&path, e))?;
+        configure(&conn).map_err(|e| db_error_at(&path, e))?;
+        quick_check(&conn, &path)?;
+
+        let backup_dir = data_dir.join(BACKUP_DIR);
+        let now = (options.clock)();
+        let version = migrations::current_version(&conn).map_err(|e| migration_error(&path, e))?;
+        if version > SCHEMA_VERSION {
+            return Err(Error::DatabaseTooNew {
+                path: path.display().to_string(),
+            });
+        }
+        if version > 0 && version < SCHEMA_VERSION {
+            // A migration rewrites tables: keep the learner's data as it was first.
+            backup::write(
+                &conn,
+                &backup_dir,
+                now,
+                &format!("before-v{SCHEMA_VERSION}"),
+            )?;
+            backup::prune(&backup_dir, options.keep_backups)?;
+        }
+        migrations::to_latest(&mut conn).map_err(|e| migration_error(&path, e))?;
+
+        let store = Store {
+            conn,
+            data_dir: data_dir.to_path_buf(),
+            path,
+            keep_backups: options.keep_backups,
+            clock: options.clock,
+            courses: RefCell::new(HashMap::new()),
+        };
+        if let Some(every) = options.backup_every {
+            let every = i64::try_from(every.as_secs()).unwrap_or(i64::MAX);
+            let newest = backup::list(&backup_dir)?.first().map(|b| b.taken_at);
+            if version > 0 && newest.is_none_or(|t| now.saturating_sub(t) >= every) {
+                store.backup_now()?;
+            }
+        }
+        Ok(store)
+    }
+
+    /// Path of the database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// Replaces the clock (tests step time with it).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    pub(crate) fn now(&self) -> Timestamp {
+        (self.clock)()
+    }
+
+    /// Copies the database into `<data_dir>/backups` with the SQLite backup API
+    /// and deletes the oldest backups beyond the configured number.
+    pub fn backup_now(&self) -> Result<BackupInfo> {
+        let dir = self.data_dir.join(BACKUP_DIR);
+        let info = backup::write(&self.conn, &dir, self.now(), "manual")?;
+        backup::prune(&dir, self.keep_backups)?;
+        Ok(info)
+    }
+
+    /// Backups of this store's data directory, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupInfo>> {
+        backup::list(&self.data_dir.join(BACKUP_DIR))
+    }
+
+    /// The way out of a damaged database: moves the damaged file aside (it is
+    /// kept, renamed `vardskap.sqlite3.damaged-<time>`) and puts the newest backup
+    /// that passes an integrity check in its place. Call it while no `Store` is
+    /// open on `data_dir`, then open the store again.
+    pub fn restore_latest_backup(data_dir: &Path) -> Result<BackupInfo> {
+        backup::restore_latest(
+            data_dir,
+            &data_dir.join(BACKUP_DIR),
+            &data_dir.join(DB_FILE),
+        )
+    }
+
+    /// Runs `f` in one immediate transaction; it commits only if `f` succeeds.
+    pub(crate) fn transact<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// The installed course `id`, parsed once and then cached.
+    pub(crate) fn cached_course(&self, id: &str) -> Result<Arc<Course>> {
+        if let Some(course) = self.courses.borrow().get(id) {
+            return Ok(Arc::clone(course));
+        }
+        let course = Arc::new(courses::load_model(&self.conn, id)?);
+        self.courses
+            .borrow_mut()
+            .insert(id.to_string(), Arc::clone(&course));
+        Ok(course)
+    }
+
+    pub(crate) fn forget_course(&self, id: &str) {
+        self.courses.borrow_mut().remove(id);
+    }
+
+    /// Runs `PRAGMA integrity_check` (the full one); true when it reports "ok".
+    pub fn integrity_ok(&self) -> Result<bool> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows == ["ok"])
+    }
+}
+
+/// Connection settings that are not part of the schema, set at every open.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    // journal_mode answers with the mode now in force; WAL may be refused on
+    // some file systems, where the default rollback journal is still durable.
+    let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    // FULL syncs the WAL on every commit: an answer is on disk before the UI hears "saved".
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(())
+}
+
+fn quick_check(conn: &Connection, path: &Path) -> Result<()> {
+    let rows: rusqlite::Result<Vec<String>> = conn
+        .prepare("PRAGMA quick_check")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect());
+    match rows {
+        Ok(rows) if rows == ["ok"] => Ok(()),
+        Ok(rows) => Err(Error::CorruptDatabase {
+            path: path.display().to_string(),
+            detail: rows.join("; "),
+        }),
+        Err(e) => Err(db_error_at(path, e)),
+    }
+}
+
+/// Turns "not a database" and "corrupt" into [`Error::CorruptDatabase`].
+pub(crate) fn db_error_at(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::CorruptDatabase {
+            path: path.display().to_string(),
+            detail: e.to_string(),
+        },
+        _ => Error::Db(e),
+    }
+}
+
+fn migration_error(path: &Path, e: rusqlite_migration::Error) -> Error {
+    use rusqlite_migration::{Error as M, MigrationDefinitionError};
+    match e {
+        M::RusqliteError { err, .. } => db_error_at(path, err),
+        M::MigrationDefinition(MigrationDefinitionError::DatabaseTooFarAhead) => {
+            Error::DatabaseTooNew {
+                path: path.display().to_string(),
+            }
+        }
+        M::InvalidUserVersion => Error::CorruptDatabase {
+            path: path.display().to_string(),
+            detail: "its schema version is not one Värdskap wrote".into(),
+        },
+        other => Error::Invalid(format!(
+            "The progress database could not be upgraded: {other}"
+        )),
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Small builders for tests on real temp-file databases.
+    #![allow(clippy::unwrap_used)]
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicI64, Ordering};
+
+    use super::*;
+
+    /// A clock the test moves by hand.
+    #[derive(Clone, Default)]
+    pub struct TestClock(pub Arc<AtomicI64>);
+
+    impl TestClock {
+        pub fn at(secs: Timestamp) -> Self {
+            TestClock(Arc::new(AtomicI64::new(secs)))
+        }
+        pub fn now(&self) -> Timestamp {
+            self.0.load(Ordering::SeqCst)
+        }
+        pub fn advance(&self, secs: Timestamp) {
+            self.0.fetch_add(secs, Ordering::SeqCst);
+        }
+        pub fn clock(&self) -> Clock {
+            let t = Arc::clone(&self.0);
+            Box::new(move || t.load(Ordering::SeqCst))
+        }
+    }
+
+    pub fn open_temp() -> (tempfile::TempDir, Store, TestClock) {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = TestClock::at(1_700_000_000);
+        let store = Store::open_with(
+            dir.path(),
+            StoreOptions {
+                keep_backups: 3,
+                backup_every: None,
+                clock: clock.clock(),
+            },
+        )
+        .unwrap();
+        (dir, store, clock)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::testing::*;
+    use super::*;
+
+    #[test]
+    fn the_store_can_move_between_threads() {
+        // The shell keeps it in a Mutex in Tauri state, which needs Send.
+        fn assert_send<T: Send>() {}
+        assert_send::<Store>();
+    }
+
+    #[test]
+    fn open_sets_wal_foreign_keys_and_full_sync() {
+        let (_dir, store, _) = open_temp();
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal", "the store must run in WAL mode");
+        let fk: i64 = store
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1, "foreign keys must be enforced");
+        let sync: i64 = store
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            sync, 2,
+            "synchronous must be FULL so an answer is on disk before returning"
+        );
+    }
+
+    #[test]
+    fn garbage_file_is_a_typed_corrupt_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(DB_FILE),
+            b"this is not a database, just some text".repeat(200),
+        )
+        .unwrap();
+        let err = Store::open(dir.path())
+            .err()
+            .expect("a garbage file must not open");
+        assert!(
+            matches!(err, Error::CorruptDatabase { .. }),
+            "garbage must be CorruptDatabase, got {err:?}"
+        );
+        assert!(
+            err.to_string().contains("restoring the latest backup"),
+            "the message must point to the way out: {err}"
+        );
+    }
+
+    #[test]
+    fn reopening_an_existing_store_keeps_schema_and_takes_no_migration_backup() {
+        let (dir, store, clock) = open_temp();
+        drop(store);
+        let store = Store::open_with(
+            dir.path(),
+            StoreOptions {
+                keep_backups: 3,
+                backup_every: None,
+                clock: clock.clock(),
+            },
+        )
+        .unwrap();
+        assert!(
+            store.backups().unwrap().is_empty(),
+            "an up-to-date database needs no migration backup"
+        );
+        assert!(
+            store.integrity_ok().unwrap(),
+            "a fresh store must pass integrity_check"
+        );
+    }
+
+    #[test]
+    fn regular_backup_is_taken_at_open_when_the_newest_is_old() {
+        let (dir, store, clock) = open_temp();
+        drop(store);
+        let options = |c: &TestClock| StoreOptions {
+            keep_backups: 3,
+            backup_every: Some(Duration::from_secs(3600)),
+            clock: c.clock(),
+        };
+        let store = Store::open_with(dir.path(), options(&clock)).unwrap();
+        assert_eq!(
+            store.backups().unwrap().len(),
+            1,
+            "the first open of an existing store with no backup takes one"
+        );
+        drop(store);
+        clock.advance(60);
+        let store = Store::open_with(dir.path(), options(&clock)).unwrap();
+        assert_eq!(
+            store.backups().unwrap().len(),
+            1,
+            "a backup younger than the interval is enough"
+        );
+        drop(store);
+        clock.advance(3_600);
+        let store = Store::open_with(dir.path(), options(&clock)).unwrap();
+        assert_eq!(
+            store.backups().unwrap().len(),
+            2,
+            "after the interval a new backup is taken"
+        );
+    }
+}

@@ -1,0 +1,111 @@
+//! SQL for learner profiles. The PIN is stored only as an argon2id hash.
+
+use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params};
+
+use super::Timestamp;
+use crate::progress::{Profile, Theme};
+use crate::{Error, Result};
+
+const COLUMNS: &str = "id, name, pin_hash IS NOT NULL, language, theme, created_at";
+
+fn row_to_profile(row: &Row<'_>) -> rusqlite::Result<Profile> {
+    let theme: String = row.get(4)?;
+    Ok(Profile {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        has_pin: row.get(2)?,
+        language: row.get(3)?,
+        theme: Theme::from_db(&theme),
+        created_at: row.get(5)?,
+    })
+}
+
+pub(crate) fn insert(
+    conn: &Connection,
+    name: &str,
+    pin_hash: Option<&str>,
+    language: Option<&str>,
+    theme: Theme,
+    now: Timestamp,
+) -> Result<i64> {
+    let inserted = conn
+        .prepare_cached(
+            "INSERT INTO profiles (name, pin_hash, language, theme, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![name, pin_hash, language, theme.as_db(), now]);
+    match inserted {
+        Ok(_) => Ok(conn.last_insert_rowid()),
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
+            Err(Error::ProfileExists {
+                name: name.to_string(),
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub(crate) fn get(conn: &Connection, id: i64) -> Result<Option<Profile>> {
+    Ok(conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM profiles WHERE id = ?1"))?
+        .query_row([id], row_to_profile)
+        .optional()?)
+}
+
+pub(crate) fn list(conn: &Connection) -> Result<Vec<Profile>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM profiles ORDER BY name, id"))?;
+    let rows = stmt
+        .query_map([], row_to_profile)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The stored PIN hash; `Ok(None)` for a profile without a PIN, NotFound for no profile.
+pub(crate) fn pin_hash(conn: &Connection, id: i64) -> Result<Option<Option<String>>> {
+    Ok(conn
+        .prepare_cached("SELECT pin_hash FROM profiles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+pub(crate) fn set_pin_hash(conn: &Connection, id: i64, hash: Option<&str>) -> Result<bool> {
+    let n = conn
+        .prepare_cached("UPDATE profiles SET pin_hash = ?2 WHERE id = ?1")?
+        .execute(params![id, hash])?;
+    Ok(n == 1)
+}
+
+pub(crate) fn set_preferences(
+    conn: &Connection,
+    id: i64,
+    language: Option<&str>,
+    theme: Theme,
+) -> Result<bool> {
+    let n = conn
+        .prepare_cached("UPDATE profiles SET language = ?2, theme = ?3 WHERE id = ?1")?
+        .execute(params![id, language, theme.as_db()])?;
+    Ok(n == 1)
+}
+
+pub(crate) fn rename(conn: &Connection, id: i64, name: &str) -> Result<bool> {
+    match conn
+        .prepare_cached("UPDATE profiles SET name = ?2 WHERE id = ?1")?
+        .execute(params![id, name])
+    {
+        Ok(n) => Ok(n == 1),
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
+            Err(Error::ProfileExists {
+                name: name.to_string(),
+            })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Deletes the profile; its attempts, answers, runs and cards go with it (cascade).
+pub(crate) fn delete(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("DELETE FROM profiles WHERE id = ?1")?
+        .execute([id])?
+        == 1)
+}

@@ -1,0 +1,151 @@
+//! Crash safety: a child process (examples/crash_writer.rs) saves answers in a
+//! loop and acknowledges each one on stdout after `save_answer` returned; we
+//! SIGKILL it at random moments, over and over, and after every kill check
+//! that each acknowledged answer is on disk and the database is intact.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, OptionalExtension};
+use vardskap_core::progress::NewProfile;
+use vardskap_core::storage::{DB_FILE, Store};
+
+use super::common::numeric_course;
+
+const KILLS: usize = 200;
+
+/// The example binary next to this test binary (`target/<profile>/examples`);
+/// built on demand when the test was run without building examples.
+fn writer_binary() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().and_then(Path::parent).unwrap();
+    let bin = profile_dir
+        .join("examples")
+        .join(format!("crash_writer{}", std::env::consts::EXE_SUFFIX));
+    if !bin.exists() {
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "-p", "vardskap-core", "--example", "crash_writer"])
+            .status()
+            .unwrap();
+        assert!(
+            status.success(),
+            "building the crash_writer example must succeed"
+        );
+    }
+    assert!(
+        bin.exists(),
+        "the crash_writer example must exist at {}",
+        bin.display()
+    );
+    bin
+}
+
+fn spawn(bin: &Path, dir: &Path, profile: i64) -> (Child, mpsc::Receiver<String>) {
+    let mut child = Command::new(bin)
+        .args([dir.to_str().unwrap(), &profile.to_string(), "crash", "m"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    (child, rx)
+}
+
+#[test]
+fn acknowledged_answers_survive_sigkill_and_the_database_stays_intact() {
+    let started = Instant::now();
+    let bin = writer_binary();
+    let dir = tempfile::tempdir().unwrap();
+    let profile = {
+        let mut store = Store::open(dir.path()).unwrap();
+        store
+            .install_course(&numeric_course("crash", 8), "en")
+            .unwrap();
+        store
+            .create_profile(&NewProfile {
+                name: "Crash".into(),
+                ..Default::default()
+            })
+            .unwrap()
+            .id
+    };
+    let mut rng = fastrand::Rng::with_seed(0x5eed);
+    // Highest acknowledged value per (attempt, question), over all children.
+    let mut acked: HashMap<(i64, String), f64> = HashMap::new();
+    let mut total_acks = 0usize;
+
+    for kill in 0..KILLS {
+        let (mut child, rx) = spawn(&bin, dir.path(), profile);
+        // Wait until the child is writing, then kill it a random moment later.
+        let first = rx.recv_timeout(Duration::from_secs(20));
+        assert!(
+            first.is_ok(),
+            "child {kill} must start acknowledging answers (did it fail? see stderr)"
+        );
+        std::thread::sleep(Duration::from_micros(rng.u64(0..15_000)));
+        child.kill().unwrap(); // SIGKILL on Unix
+        child.wait().unwrap();
+        for line in first.into_iter().chain(rx.iter()) {
+            let parts: Vec<&str> = line.split(' ').collect();
+            let ["ack", attempt, question, value, _round] = parts.as_slice() else {
+                panic!("unexpected line from the child: {line:?}");
+            };
+            let key = (attempt.parse::<i64>().unwrap(), question.to_string());
+            let value: f64 = value.parse().unwrap();
+            let slot = acked.entry(key).or_insert(value);
+            *slot = slot.max(value);
+            total_acks += 1;
+        }
+
+        let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok", "integrity_check must pass after kill {kill}");
+        let mut stmt = conn
+            .prepare_cached("SELECT answer FROM answers WHERE attempt_id = ?1 AND question_id = ?2")
+            .unwrap();
+        for ((attempt, question), want) in &acked {
+            let stored: Option<String> = stmt
+                .query_row(rusqlite::params![attempt, question], |r| r.get(0))
+                .optional()
+                .unwrap();
+            let stored = stored.unwrap_or_else(|| {
+                panic!("acknowledged answer {attempt}/{question} is missing after kill {kill}")
+            });
+            let value: serde_json::Value = serde_json::from_str(&stored).unwrap();
+            let got = value["value"].as_f64().unwrap();
+            assert!(
+                got >= *want,
+                "after kill {kill}, {attempt}/{question} holds {got}, older than the acknowledged {want}"
+            );
+        }
+    }
+    assert!(
+        total_acks > KILLS,
+        "the children must have acknowledged answers ({total_acks})"
+    );
+    // The store still opens (quick_check, migrations) and resumes after all that.
+    let store = Store::open(dir.path()).unwrap();
+    assert!(
+        store.integrity_ok().unwrap(),
+        "the store must pass integrity_check at the end"
+    );
+    eprintln!(
+        "crash test: {KILLS} kills, {total_acks} acknowledged saves, {:.1?}",
+        started.elapsed()
+    );
+}
