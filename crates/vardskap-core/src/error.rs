@@ -76,28 +76,48 @@ pub enum Error {
 
 impl Error {
     /// A short machine-readable name for the variant, used by the shell.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::NotFound { .. } => "NotFound",
-            Error::InvalidContent(_) => "InvalidContent",
-            Error::Invalid(_) => "Invalid",
-            Error::WrongAnswerShape { .. } => "WrongAnswerShape",
-            Error::Io { .. } => "Io",
-            Error::Db(_) => "Db",
-            Error::CorruptDatabase { .. } => "CorruptDatabase",
-            Error::DatabaseTooNew { .. } => "DatabaseTooNew",
-            Error::NoBackup { .. } => "NoBackup",
-            Error::WrongPin => "WrongPin",
-            Error::ProfileExists { .. } => "ProfileExists",
-            Error::AttemptClosed { .. } => "AttemptClosed",
-            Error::QuestionNotInModule { .. } => "QuestionNotInModule",
-            Error::AlreadyAnswered { .. } => "AlreadyAnswered",
+            Error::NotFound { .. } => ErrorKind::NotFound,
+            Error::InvalidContent(_) => ErrorKind::InvalidContent,
+            Error::Invalid(_) => ErrorKind::Invalid,
+            Error::WrongAnswerShape { .. } => ErrorKind::WrongAnswerShape,
+            Error::Io { .. } => ErrorKind::Io,
+            Error::Db(_) => ErrorKind::Db,
+            Error::CorruptDatabase { .. } => ErrorKind::CorruptDatabase,
+            Error::DatabaseTooNew { .. } => ErrorKind::DatabaseTooNew,
+            Error::NoBackup { .. } => ErrorKind::NoBackup,
+            Error::WrongPin => ErrorKind::WrongPin,
+            Error::ProfileExists { .. } => ErrorKind::ProfileExists,
+            Error::AttemptClosed { .. } => ErrorKind::AttemptClosed,
+            Error::QuestionNotInModule { .. } => ErrorKind::QuestionNotInModule,
+            Error::AlreadyAnswered { .. } => ErrorKind::AlreadyAnswered,
         }
     }
 
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
         Error::Io { path: path.as_ref().display().to_string(), source }
     }
+}
+
+/// What kind of error happened, without the details: the UI branches on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub enum ErrorKind {
+    NotFound,
+    InvalidContent,
+    Invalid,
+    WrongAnswerShape,
+    Io,
+    Db,
+    CorruptDatabase,
+    DatabaseTooNew,
+    NoBackup,
+    WrongPin,
+    ProfileExists,
+    AttemptClosed,
+    QuestionNotInModule,
+    AlreadyAnswered,
 }
 
 /// Anki-style `.or_not_found(id)` for look-ups.

@@ -13,4 +13,4 @@ pub mod review;
 pub mod scenario;
 pub mod storage;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};

@@ -118,7 +118,7 @@ fn pack_refuses_a_course_that_does_not_load() {
     let err = package::pack(&course, &file).unwrap_err();
     assert_eq!(
         err.kind(),
-        "InvalidContent",
+        vardskap_core::ErrorKind::InvalidContent,
         "the author sees the course's problems: {err}"
     );
     assert!(!file.exists(), "a broken course is not packed");

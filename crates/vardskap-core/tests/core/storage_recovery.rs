@@ -74,7 +74,7 @@ fn a_damaged_database_is_a_typed_error_and_the_latest_backup_restores_it() {
     );
     assert_eq!(
         err.kind(),
-        "CorruptDatabase",
+        vardskap_core::ErrorKind::CorruptDatabase,
         "the UI branches on this kind"
     );
     assert!(
