@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod broken_courses;
+mod builtin_course;
 mod gift;
 mod package;
 mod robustness;
