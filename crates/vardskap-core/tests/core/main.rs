@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod broken_courses;
+mod builtin_course;
 mod common;
 mod gift;
 mod package;
