@@ -2,11 +2,12 @@
 //! so the app runs it without its folder. A new version replaces the old one
 //! under the same course id, which keeps every learner's history.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::content::Course;
+use crate::content::{self, Course};
 use crate::error::OrNotFound;
 use crate::storage::{Store, Timestamp, courses};
 use crate::{Error, Result};
@@ -66,6 +67,42 @@ impl Store {
         Ok(installed(row, course, lang, previous))
     }
 
+    /// Installs the course in the folder `dir`, the one way every course gets
+    /// in (built-in, package, CLI): load and validate it, write a canonical
+    /// copy with its media to `<data_dir>/courses/<id>/` (lessons' images are
+    /// read from there), then store the model. A course identical to the one
+    /// installed is left as it is.
+    pub fn install_course_folder(&mut self, dir: &Path, lang: &str) -> Result<InstalledCourse> {
+        let course = content::load_course(dir)?;
+        let target = self.course_folder(&course.id);
+        let unchanged = target.join("course.toml").is_file()
+            && self.course(&course.id).is_ok_and(|installed| *installed == course);
+        if unchanged {
+            let row = courses::get(&self.conn, &course.id)?.or_not_found("course", &course.id)?;
+            return Ok(installed(row, &course, lang, None));
+        }
+        let parent = self.data_dir().join("courses");
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let staging = parent.join(format!(".{}.new", course.id));
+        remove_dir_if_present(&staging)?;
+        content::write_course_with_media(&course, dir, &staging)?;
+        let installed = match self.install_course(&course, lang) {
+            Ok(installed) => installed,
+            Err(err) => {
+                remove_dir_if_present(&staging)?;
+                return Err(err);
+            }
+        };
+        remove_dir_if_present(&target)?;
+        std::fs::rename(&staging, &target).map_err(|e| Error::io(&target, e))?;
+        Ok(installed)
+    }
+
+    /// Where the installed copy of course `id` lives (its media are read from here).
+    pub fn course_folder(&self, id: &str) -> PathBuf {
+        self.data_dir().join("courses").join(id)
+    }
+
     /// Every installed course, by id, titled in `lang`.
     pub fn installed_courses(&self, lang: &str) -> Result<Vec<InstalledCourse>> {
         courses::list(&self.conn)?
@@ -80,5 +117,13 @@ impl Store {
     /// The installed course model (parsed once, then shared).
     pub fn course(&self, id: &str) -> Result<Arc<Course>> {
         self.cached_course(id)
+    }
+}
+
+fn remove_dir_if_present(dir: &Path) -> Result<()> {
+    match std::fs::remove_dir_all(dir) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io(dir, e)),
     }
 }

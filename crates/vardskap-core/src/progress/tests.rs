@@ -527,3 +527,31 @@ fn an_interrupted_grading_is_finished_by_the_next_call() {
         "the interrupted attempt was graded before the new one started"
     );
 }
+
+#[test]
+fn installing_a_course_folder_copies_its_media_and_is_idempotent() {
+    let (_d, mut store, _) = open_temp();
+    let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    let first = store.install_course_folder(&content, "sv").unwrap();
+    assert_eq!(first.id, "gott-vardskap-boras", "the built-in course installs");
+    let folder = store.course_folder(&first.id);
+    assert!(folder.join("course.toml").is_file(), "a copy of the course is kept for its media");
+    let media = std::fs::read_dir(folder.join("modules/01-valkommen/media")).unwrap().count();
+    assert!(media > 0, "the media files are copied too");
+    let marker = folder.join("marker");
+    std::fs::write(&marker, "left alone").unwrap();
+    let again = store.install_course_folder(&content, "sv").unwrap();
+    assert_eq!(again.version, first.version, "the same version");
+    assert!(marker.is_file(), "an unchanged course is not rewritten");
+}
+
+#[test]
+fn an_invalid_course_folder_installs_nothing() {
+    let (dir, mut store, _) = open_temp();
+    let broken = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let some_broken = std::fs::read_dir(&broken).unwrap().next().unwrap().unwrap().path();
+    let err = store.install_course_folder(&some_broken, "en").unwrap_err();
+    assert!(matches!(err, Error::InvalidContent(_) | Error::Io { .. }), "refused as invalid: {err}");
+    assert!(store.installed_courses("en").unwrap().is_empty(), "nothing was installed");
+    assert!(!dir.path().join("courses").exists() || std::fs::read_dir(dir.path().join("courses")).unwrap().count() == 0, "no files were left behind");
+}

@@ -1,0 +1,256 @@
+//! What a learner sees of a course's structure and lessons, in one language:
+//! the outline for the course home and a lesson with its images inlined.
+//! Nothing here carries an answer key.
+
+use std::path::Path;
+
+use base64::Engine as _;
+use serde::Serialize;
+
+use super::{Course, FeedbackMode, MEDIA_SCHEME, Module};
+use crate::error::OrNotFound;
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CourseOutline {
+    pub id: String,
+    pub version: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub languages: Vec<String>,
+    pub modules: Vec<ModuleOutline>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ModuleOutline {
+    pub id: String,
+    pub title: String,
+    pub summary: Option<String>,
+    pub feedback: FeedbackMode,
+    pub lessons: Vec<LessonLink>,
+    pub questions: u32,
+    pub scenarios: Vec<ScenarioLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LessonLink {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ScenarioLink {
+    pub id: String,
+    pub title: String,
+    /// How many endings of each kind; lets the home show "2 endings" without the graph.
+    pub endings: u32,
+}
+
+/// A lesson ready to show: sanitised HTML with images as `data:` URLs.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LessonView {
+    pub module_id: String,
+    pub module_title: String,
+    pub id: String,
+    pub title: String,
+    pub html: String,
+    /// 1-based position among the module's lessons, and their count.
+    pub position: u32,
+    pub count: u32,
+    pub previous: Option<LessonLink>,
+    pub next: Option<LessonLink>,
+}
+
+pub fn course_outline(course: &Course, lang: &str) -> CourseOutline {
+    CourseOutline {
+        id: course.id.clone(),
+        version: course.version.clone(),
+        title: course.title.get(lang).to_string(),
+        description: course.description.as_ref().map(|d| d.get(lang).to_string()),
+        languages: course.languages.clone(),
+        modules: course.modules.iter().map(|m| module_outline(m, lang)).collect(),
+    }
+}
+
+fn module_outline(module: &Module, lang: &str) -> ModuleOutline {
+    ModuleOutline {
+        id: module.id.clone(),
+        title: module.title.get(lang).to_string(),
+        summary: module.summary.as_ref().map(|s| s.get(lang).to_string()),
+        feedback: module.feedback,
+        lessons: module
+            .lessons
+            .iter()
+            .map(|l| LessonLink { id: l.id.clone(), title: l.title.get(lang).to_string() })
+            .collect(),
+        questions: u32::try_from(module.questions.len()).unwrap_or(u32::MAX),
+        scenarios: module
+            .scenarios
+            .iter()
+            .map(|s| ScenarioLink {
+                id: s.id.clone(),
+                title: s.title.get(lang).to_string(),
+                endings: u32::try_from(
+                    s.nodes.iter().filter(|n| n.ending.is_some()).count(),
+                )
+                .unwrap_or(u32::MAX),
+            })
+            .collect(),
+    }
+}
+
+/// The lesson `lesson_id` of `module_id`, with `media://` images read from
+/// `media_root` (the installed course folder) and inlined; an image that
+/// cannot be read keeps its alt text and loses its source.
+pub fn lesson_view(
+    course: &Course,
+    media_root: Option<&Path>,
+    module_id: &str,
+    lesson_id: &str,
+    lang: &str,
+) -> Result<LessonView> {
+    let module = course
+        .modules
+        .iter()
+        .find(|m| m.id == module_id)
+        .or_not_found("module", module_id)?;
+    let index = module
+        .lessons
+        .iter()
+        .position(|l| l.id == lesson_id)
+        .or_not_found("lesson", lesson_id)?;
+    let lesson = &module.lessons[index];
+    let link = |i: usize| {
+        module.lessons.get(i).map(|l| LessonLink {
+            id: l.id.clone(),
+            title: l.title.get(lang).to_string(),
+        })
+    };
+    Ok(LessonView {
+        module_id: module.id.clone(),
+        module_title: module.title.get(lang).to_string(),
+        id: lesson.id.clone(),
+        title: lesson.title.get(lang).to_string(),
+        html: inline_media(lesson.html.get(lang), media_root),
+        position: u32::try_from(index + 1).unwrap_or(u32::MAX),
+        count: u32::try_from(module.lessons.len()).unwrap_or(u32::MAX),
+        previous: index.checked_sub(1).and_then(link),
+        next: link(index + 1),
+    })
+}
+
+/// Replaces each `src="media://<path>"` of sanitised HTML by a `data:` URL of
+/// the file under `root`. Only image types are inlined; paths that leave
+/// `root` are refused (the loader already refused them; this is a second lock).
+fn inline_media(html: &str, root: Option<&Path>) -> String {
+    let needle = format!("src=\"{MEDIA_SCHEME}");
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(&needle) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + needle.len()..];
+        let Some(end) = after.find('"') else {
+            out.push_str(&rest[at..]);
+            return out;
+        };
+        let escaped = &after[..end];
+        out.push_str("src=\"");
+        if let Some(url) = root.and_then(|r| data_url(r, escaped)) {
+            out.push_str(&url);
+        }
+        out.push('"');
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn data_url(root: &Path, escaped: &str) -> Option<String> {
+    let unescaped = escaped.replace("&amp;", "&");
+    let relative = percent_encoding::percent_decode_str(&unescaped).decode_utf8().ok()?;
+    if relative.split('/').any(|part| part == ".." || part.is_empty()) {
+        return None;
+    }
+    let mime = match Path::new(relative.as_ref()).extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        _ => return None,
+    };
+    let bytes = std::fs::read(root.join(relative.as_ref())).ok()?;
+    Some(format!(
+        "data:{mime};base64,{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn builtin() -> Course {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        crate::content::load_course(&dir).unwrap()
+    }
+
+    #[test]
+    fn outline_lists_every_module_lesson_and_scenario_in_the_language_asked() {
+        let course = builtin();
+        let sv = course_outline(&course, "sv");
+        let en = course_outline(&course, "en");
+        assert_eq!(sv.modules.len(), course.modules.len(), "every module is on the home");
+        assert_eq!(sv.title, "Gott värdskap i Borås", "the Swedish title");
+        assert_eq!(en.title, "Good hosting in Borås", "the English title");
+        for (m, o) in course.modules.iter().zip(&sv.modules) {
+            assert_eq!(o.lessons.len(), m.lessons.len(), "lessons of {}", m.id);
+            assert_eq!(o.scenarios.len(), m.scenarios.len(), "scenarios of {}", m.id);
+        }
+    }
+
+    #[test]
+    fn lesson_view_inlines_images_and_links_neighbours() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+        let course = builtin();
+        let module = course
+            .modules
+            .iter()
+            .find(|m| m.lessons.iter().any(|l| l.html.get("sv").contains(MEDIA_SCHEME)))
+            .expect("the built-in course has a lesson with an image");
+        let lesson = module
+            .lessons
+            .iter()
+            .find(|l| l.html.get("sv").contains(MEDIA_SCHEME))
+            .unwrap();
+        let view = lesson_view(&course, Some(&dir), &module.id, &lesson.id, "sv").unwrap();
+        assert!(!view.html.contains(MEDIA_SCHEME), "every media:// source is replaced");
+        assert!(view.html.contains("src=\"data:image/"), "the image is inlined as a data: URL");
+        let first = lesson_view(&course, Some(&dir), &module.id, &module.lessons[0].id, "sv").unwrap();
+        assert!(first.previous.is_none(), "the first lesson has no previous one");
+        assert_eq!(first.position, 1, "positions are 1-based");
+        let without_root = lesson_view(&course, None, &module.id, &lesson.id, "sv").unwrap();
+        assert!(without_root.html.contains("src=\"\""), "without a folder the image keeps only its alt text");
+    }
+
+    #[test]
+    fn unknown_ids_and_escaping_paths_are_refused() {
+        let course = builtin();
+        let err = lesson_view(&course, None, "no-such-module", "x", "sv").unwrap_err();
+        assert!(err.to_string().contains("no-such-module"), "names the missing module: {err}");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        assert_eq!(data_url(root, "..%2FCargo.toml"), None, "a path out of the course is refused");
+        assert_eq!(data_url(root, "Cargo.toml"), None, "only images are inlined");
+    }
+}
