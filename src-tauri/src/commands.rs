@@ -1,12 +1,215 @@
 //! Thin Tauri commands: take arguments, reach the state, make one core call,
-//! convert the error.
+//! convert the error. The UI reaches them only through `ui/src/lib/api.ts`.
 
 use tauri::State;
-use vardskap_core::content::{self, CourseOverview};
+use vardskap_core::content::{self, CourseOutline, CourseOverview, LessonView};
+use vardskap_core::progress::{
+    AnswerSaved, AttemptId, AttemptView, CourseResults, ModuleResult, NewProfile, Profile,
+    ProfileId, ReviewAnswered, ReviewItem, ScenarioPlay, ScenarioRunId, Theme,
+};
+use vardskap_core::quiz::Answer;
+use vardskap_core::scenario::Step;
+use vardskap_core::storage::Store;
+use vardskap_core::Error;
 
 use crate::{CommandError, state::AppState};
 
+type Reply<T> = Result<T, CommandError>;
+
 #[tauri::command]
-pub fn course_overview(state: State<'_, AppState>, lang: String) -> Result<CourseOverview, CommandError> {
+pub async fn course_overview(state: State<'_, AppState>, lang: String) -> Reply<CourseOverview> {
     Ok(content::course_overview(&state.content_dir, &lang)?)
+}
+
+/// The error that kept the store from opening (e.g. a damaged database), if any.
+#[tauri::command]
+pub async fn startup_error(state: State<'_, AppState>) -> Reply<Option<CommandError>> {
+    Ok(state.session().startup_error())
+}
+
+/// Puts the newest backup in place of a damaged database and opens it again.
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>) -> Reply<()> {
+    let mut session = state.session();
+    Store::restore_latest_backup(&state.data_dir)?;
+    session.open_store(&state.data_dir, &state.content_dir);
+    match session.startup_error() {
+        Some(err) => Err(err),
+        None => Ok(()),
+    }
+}
+
+#[tauri::command]
+pub async fn list_profiles(state: State<'_, AppState>) -> Reply<Vec<Profile>> {
+    Ok(state.session().store()?.profiles()?)
+}
+
+/// Creates a profile and signs it in.
+#[tauri::command]
+pub async fn create_profile(state: State<'_, AppState>, profile: NewProfile) -> Reply<Profile> {
+    let mut session = state.session();
+    let created = session.store()?.create_profile(&profile)?;
+    session.profile = Some(created.id);
+    Ok(created)
+}
+
+/// Signs a profile in, checking its PIN when it has one.
+#[tauri::command]
+pub async fn sign_in(state: State<'_, AppState>, id: ProfileId, pin: Option<String>) -> Reply<Profile> {
+    let mut session = state.session();
+    let profile = session.store()?.unlock_profile(id, pin.as_deref())?;
+    session.profile = Some(profile.id);
+    Ok(profile)
+}
+
+#[tauri::command]
+pub async fn sign_out(state: State<'_, AppState>) -> Reply<()> {
+    state.session().profile = None;
+    Ok(())
+}
+
+/// Remembers the signed-in learner's language and theme.
+#[tauri::command]
+pub async fn set_preferences(
+    state: State<'_, AppState>,
+    language: Option<String>,
+    theme: Theme,
+) -> Reply<Profile> {
+    let mut session = state.session();
+    let (store, profile) = session.learner()?;
+    Ok(store.set_profile_preferences(profile, language.as_deref(), theme)?)
+}
+
+/// The built-in course's modules, lessons and scenarios.
+#[tauri::command]
+pub async fn course_outline(state: State<'_, AppState>, lang: String) -> Reply<CourseOutline> {
+    let mut session = state.session();
+    let course_id = session.course_id.clone().ok_or_else(no_course)?;
+    let course = session.store()?.course(&course_id)?;
+    Ok(content::course_outline(&course, &lang))
+}
+
+#[tauri::command]
+pub async fn course_results(
+    state: State<'_, AppState>,
+    course: String,
+    lang: String,
+) -> Reply<CourseResults> {
+    let mut session = state.session();
+    let (store, profile) = session.learner()?;
+    Ok(store.course_results(profile, &course, &lang)?)
+}
+
+#[tauri::command]
+pub async fn lesson(
+    state: State<'_, AppState>,
+    course: String,
+    module: String,
+    lesson: String,
+    lang: String,
+) -> Reply<LessonView> {
+    let mut session = state.session();
+    let store = session.store()?;
+    let model = store.course(&course)?;
+    let folder = store.course_folder(&course);
+    Ok(content::lesson_view(&model, Some(&folder), &module, &lesson, &lang)?)
+}
+
+/// Starts a quiz attempt, or resumes the unfinished one with its answers.
+#[tauri::command]
+pub async fn start_attempt(
+    state: State<'_, AppState>,
+    course: String,
+    module: String,
+    lang: String,
+) -> Reply<AttemptView> {
+    let mut session = state.session();
+    let (store, profile) = session.learner()?;
+    Ok(store.start_attempt(profile, &course, &module, &lang)?)
+}
+
+/// Saves one answer durably; the reply comes only once it is on disk.
+#[tauri::command]
+pub async fn save_answer(
+    state: State<'_, AppState>,
+    attempt: AttemptId,
+    question: String,
+    answer: Answer,
+    lang: String,
+) -> Reply<AnswerSaved> {
+    let mut session = state.session();
+    let (store, _) = session.learner()?;
+    Ok(store.save_answer(attempt, &question, &answer, &lang)?)
+}
+
+#[tauri::command]
+pub async fn submit_attempt(
+    state: State<'_, AppState>,
+    attempt: AttemptId,
+    lang: String,
+) -> Reply<ModuleResult> {
+    let mut session = state.session();
+    let (store, _) = session.learner()?;
+    Ok(store.submit_attempt(attempt, &lang)?)
+}
+
+#[tauri::command]
+pub async fn module_result(
+    state: State<'_, AppState>,
+    attempt: AttemptId,
+    lang: String,
+) -> Reply<ModuleResult> {
+    let mut session = state.session();
+    let (store, _) = session.learner()?;
+    Ok(store.module_result(attempt, &lang)?)
+}
+
+#[tauri::command]
+pub async fn start_scenario(
+    state: State<'_, AppState>,
+    course: String,
+    module: String,
+    scenario: String,
+    lang: String,
+) -> Reply<ScenarioPlay> {
+    let mut session = state.session();
+    let (store, profile) = session.learner()?;
+    Ok(store.start_scenario(profile, &course, &module, &scenario, &lang)?)
+}
+
+#[tauri::command]
+pub async fn choose_in_scenario(
+    state: State<'_, AppState>,
+    run: ScenarioRunId,
+    choice: String,
+    lang: String,
+) -> Reply<Step> {
+    let mut session = state.session();
+    let (store, _) = session.learner()?;
+    Ok(store.choose_in_scenario(run, &choice, &lang)?)
+}
+
+#[tauri::command]
+pub async fn reviews_due(state: State<'_, AppState>, lang: String) -> Reply<Vec<ReviewItem>> {
+    let mut session = state.session();
+    let (store, profile) = session.learner()?;
+    Ok(store.reviews_due(profile, &lang)?)
+}
+
+#[tauri::command]
+pub async fn answer_review(
+    state: State<'_, AppState>,
+    course: String,
+    module: String,
+    question: String,
+    answer: Answer,
+    lang: String,
+) -> Reply<ReviewAnswered> {
+    let mut session = state.session();
+    let (store, profile) = session.learner()?;
+    Ok(store.answer_review(profile, &course, &module, &question, &answer, &lang)?)
+}
+
+fn no_course() -> CommandError {
+    CommandError::from(Error::NotFound { what: "course", id: "built-in".into() })
 }

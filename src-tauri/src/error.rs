@@ -4,7 +4,7 @@ use serde::Serialize;
 use vardskap_core::ErrorKind;
 
 /// An error as the UI sees it: `kind` to branch on, `message` to show.
-#[derive(Debug, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct CommandError {
     pub kind: ErrorKind,
@@ -12,14 +12,14 @@ pub struct CommandError {
     pub message: String,
 }
 
-impl From<vardskap_core::Error> for CommandError {
-    fn from(err: vardskap_core::Error) -> Self {
-        CommandError { kind: err.kind(), message: err.to_string() }
+impl CommandError {
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        CommandError { kind, message: message.into() }
     }
 }
 
-impl CommandError {
-    pub fn invalid(message: impl Into<String>) -> Self {
-        CommandError { kind: ErrorKind::Invalid, message: message.into() }
+impl From<vardskap_core::Error> for CommandError {
+    fn from(err: vardskap_core::Error) -> Self {
+        CommandError { kind: err.kind(), message: err.to_string() }
     }
 }

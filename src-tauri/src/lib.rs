@@ -15,7 +15,27 @@ pub fn run() {
             tauri::Manager::manage(app, state);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![commands::course_overview])
+        .invoke_handler(tauri::generate_handler![
+            commands::course_overview,
+            commands::startup_error,
+            commands::restore_backup,
+            commands::list_profiles,
+            commands::create_profile,
+            commands::sign_in,
+            commands::sign_out,
+            commands::set_preferences,
+            commands::course_outline,
+            commands::course_results,
+            commands::lesson,
+            commands::start_attempt,
+            commands::save_answer,
+            commands::submit_attempt,
+            commands::module_result,
+            commands::start_scenario,
+            commands::choose_in_scenario,
+            commands::reviews_due,
+            commands::answer_review
+        ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {
             eprintln!("Värdskap could not start: {err}");

@@ -1,15 +1,31 @@
-//! What the shell keeps between commands: where the built-in course and the
-//! learner's data live.
+//! What the shell keeps between commands: the progress store, the built-in
+//! course's id, and who is signed in.
 
 use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
 
 use tauri::Manager;
+use vardskap_core::ErrorKind;
+use vardskap_core::progress::ProfileId;
+use vardskap_core::storage::Store;
+
+use crate::CommandError;
 
 pub struct AppState {
     /// Folder of the built-in course (bundled resource).
     pub content_dir: PathBuf,
-    /// Folder for the database and backups (`VARDSKAP_DATA_DIR` overrides).
+    /// Folder for the database, backups and installed courses.
     pub data_dir: PathBuf,
+    session: Mutex<Session>,
+}
+
+/// Everything that changes while the app runs.
+pub struct Session {
+    store: Result<Store, CommandError>,
+    /// The built-in course, once installed.
+    pub course_id: Option<String>,
+    /// The learner who is signed in (unlocked with their PIN, if any).
+    pub profile: Option<ProfileId>,
 }
 
 impl AppState {
@@ -20,8 +36,53 @@ impl AppState {
             None => app.path().app_data_dir()?,
         };
         std::fs::create_dir_all(&data_dir)?;
-        Ok(AppState { content_dir, data_dir })
+        let mut session = Session { store: Err(not_open()), course_id: None, profile: None };
+        session.open_store(&data_dir, &content_dir);
+        Ok(AppState { content_dir, data_dir, session: Mutex::new(session) })
     }
+
+    pub fn session(&self) -> MutexGuard<'_, Session> {
+        // A panic while holding the lock leaves plain data behind; keep going.
+        self.session.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl Session {
+    /// Opens the store and installs the built-in course; a failure is kept
+    /// and shown by the UI, which offers to restore a backup.
+    pub fn open_store(&mut self, data_dir: &std::path::Path, content_dir: &std::path::Path) {
+        self.profile = None;
+        self.store = Store::open(data_dir).map_err(CommandError::from);
+        if let Ok(store) = &mut self.store {
+            match store.install_course_folder(content_dir, "sv") {
+                Ok(installed) => self.course_id = Some(installed.id),
+                Err(err) => self.store = Err(err.into()),
+            }
+        }
+    }
+
+    pub fn store(&mut self) -> Result<&mut Store, CommandError> {
+        match &mut self.store {
+            Ok(store) => Ok(store),
+            Err(err) => Err(err.clone()),
+        }
+    }
+
+    pub fn startup_error(&self) -> Option<CommandError> {
+        self.store.as_ref().err().cloned()
+    }
+
+    /// The store and the signed-in learner, or a plain error when nobody is.
+    pub fn learner(&mut self) -> Result<(&mut Store, ProfileId), CommandError> {
+        let profile = self.profile.ok_or_else(|| {
+            CommandError::new(ErrorKind::Invalid, "Choose a profile first.")
+        })?;
+        Ok((self.store()?, profile))
+    }
+}
+
+fn not_open() -> CommandError {
+    CommandError::new(ErrorKind::Invalid, "The progress database is not open yet.")
 }
 
 /// The bundled `content/` folder: next to the executable (tauri-build copies
