@@ -1,6 +1,9 @@
+// First start: the profile picker, a new profile, the course home, and the
+// language switch, with axe on each screen in both languages.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { axeViolations, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { activate, tabTo, type } from '../lib/keyboard.mjs';
 
 let browser;
 
@@ -14,23 +17,50 @@ after(async () => {
   await stopDriver();
 });
 
-test('the app starts and shows the course title from the core', async () => {
-  const title = await browser.$('[data-testid="course-title"]');
-  await title.waitForDisplayed({ timeout: 20000 });
-  assert.equal(await title.getText(), 'Gott värdskap i Borås', 'the Swedish title, with å and ä intact');
+async function heading() {
+  const h1 = await browser.$('main h1');
+  await h1.waitForDisplayed({ timeout: 20000 });
+  return h1.getText();
+}
+
+async function noViolations(what) {
+  assert.deepEqual(await axeViolations(browser), [], `no WCAG 2.1 AA violations on ${what}`);
+}
+
+test('first start shows the profile picker in Swedish', async () => {
+  assert.equal(await heading(), 'Vem ska lära sig i dag?', 'Swedish first, with å and ä intact');
   assert.equal(await browser.execute(() => document.documentElement.lang), 'sv');
-  await screenshot(browser, 'start-sv');
-  assert.deepEqual(await axeViolations(browser), [], 'no WCAG 2.1 AA violations on the start screen (sv)');
+  await screenshot(browser, 'profiles-sv');
+  await noViolations('the profile picker (sv)');
 });
 
-test('switching language changes the title', async () => {
-  await browser.$('[data-testid="lang-en"]').click();
-  const title = await browser.$('[data-testid="course-title"]');
-  await browser.waitUntil(async () => (await title.getText()) === 'Good hosting in Borås', {
+test('the language switch changes the screen to English', async () => {
+  await activate(browser, '[data-testid="lang-en"]');
+  await browser.waitUntil(async () => (await heading()) === 'Who is learning today?', {
     timeout: 10000,
-    timeoutMsg: 'the title did not switch to English',
+    timeoutMsg: 'the picker did not switch to English',
   });
   assert.equal(await browser.execute(() => document.documentElement.lang), 'en');
-  await screenshot(browser, 'start-en');
-  assert.deepEqual(await axeViolations(browser), [], 'no WCAG 2.1 AA violations on the start screen (en)');
+  await screenshot(browser, 'profiles-en');
+  await noViolations('the profile picker (en)');
+});
+
+test('a new profile opens the course home with the title from the core', async () => {
+  await tabTo(browser, '[data-testid="new-name"]');
+  await type(browser, 'Åsa');
+  await activate(browser, '[data-testid="create-profile"]');
+  const title = await browser.$('[data-testid="course-title"]');
+  await title.waitForDisplayed({ timeout: 20000 });
+  assert.equal(await title.getText(), 'Good hosting in Borås', 'the course title in English');
+  const modules = await browser.$$('li.module');
+  assert.equal(modules.length, 8, 'the eight modules of the built-in course');
+  await screenshot(browser, 'home-en');
+  await noViolations('the course home (en)');
+  await activate(browser, '[data-testid="lang-sv"]', { back: true });
+  await browser.waitUntil(async () => (await title.getText()) === 'Gott värdskap i Borås', {
+    timeout: 10000,
+    timeoutMsg: 'the course title did not switch to Swedish',
+  });
+  await screenshot(browser, 'home-sv');
+  await noViolations('the course home (sv)');
 });

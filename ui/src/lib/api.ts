@@ -1,13 +1,29 @@
 // Typed wrappers of the shell's commands. Components call these, never `invoke`.
 import { invoke } from '@tauri-apps/api/core';
+import type { Answer } from './bindings/Answer';
+import type { AnswerSaved } from './bindings/AnswerSaved';
+import type { AttemptView } from './bindings/AttemptView';
 import type { CommandError } from './bindings/CommandError';
+import type { CourseOutline } from './bindings/CourseOutline';
 import type { CourseOverview } from './bindings/CourseOverview';
-
-export type { CommandError, CourseOverview };
+import type { CourseResults } from './bindings/CourseResults';
+import type { ErrorKind } from './bindings/ErrorKind';
+import type { LessonView } from './bindings/LessonView';
+import type { ModuleResult } from './bindings/ModuleResult';
+import type { NewProfile } from './bindings/NewProfile';
+import type { Profile } from './bindings/Profile';
+import type { ReviewAnswered } from './bindings/ReviewAnswered';
+import type { ReviewItem } from './bindings/ReviewItem';
+import type { ScenarioPlay } from './bindings/ScenarioPlay';
+import type { Step } from './bindings/Step';
+import type { Theme } from './bindings/Theme';
 
 /** A command failed: `kind` says what, `message` is a sentence for the user. */
 export class ApiError extends Error {
-  constructor(readonly kind: CommandError['kind'], message: string) {
+  constructor(
+    readonly kind: ErrorKind | 'Unexpected',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -20,10 +36,45 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
       const e = err as CommandError;
       throw new ApiError(e.kind, e.message);
     }
-    throw new ApiError('Invalid', String(err));
+    throw new ApiError('Unexpected', String(err));
   }
 }
 
 export const api = {
   courseOverview: (lang: string) => call<CourseOverview>('course_overview', { lang }),
+  startupError: () => call<CommandError | null>('startup_error'),
+  restoreBackup: () => call<void>('restore_backup'),
+
+  listProfiles: () => call<Profile[]>('list_profiles'),
+  createProfile: (profile: NewProfile) => call<Profile>('create_profile', { profile }),
+  signIn: (id: number, pin: string | null) => call<Profile>('sign_in', { id, pin }),
+  signOut: () => call<void>('sign_out'),
+  setPreferences: (language: string | null, theme: Theme) =>
+    call<Profile>('set_preferences', { language, theme }),
+
+  courseOutline: (lang: string) => call<CourseOutline>('course_outline', { lang }),
+  courseResults: (course: string, lang: string) => call<CourseResults>('course_results', { course, lang }),
+  lesson: (course: string, module: string, lesson: string, lang: string) =>
+    call<LessonView>('lesson', { course, module, lesson, lang }),
+
+  startAttempt: (course: string, module: string, lang: string) =>
+    call<AttemptView>('start_attempt', { course, module, lang }),
+  saveAnswer: (attempt: number, question: string, answer: Answer, lang: string) =>
+    call<AnswerSaved>('save_answer', { attempt, question, answer, lang }),
+  submitAttempt: (attempt: number, lang: string) => call<ModuleResult>('submit_attempt', { attempt, lang }),
+  moduleResult: (attempt: number, lang: string) => call<ModuleResult>('module_result', { attempt, lang }),
+
+  startScenario: (course: string, module: string, scenario: string, lang: string) =>
+    call<ScenarioPlay>('start_scenario', { course, module, scenario, lang }),
+  chooseInScenario: (run: number, choice: string, lang: string) =>
+    call<Step>('choose_in_scenario', { run, choice, lang }),
+
+  reviewsDue: (lang: string) => call<ReviewItem[]>('reviews_due', { lang }),
+  answerReview: (course: string, module: string, question: string, answer: Answer, lang: string) =>
+    call<ReviewAnswered>('answer_review', { course, module, question, answer, lang }),
 };
+
+/** A sentence for the user from anything a command threw. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -23,4 +23,4 @@ pub use overview::{CourseOverview, course_overview};
 pub use save::{SaveSummary, write_course, write_course_with_media};
 pub use stats::{CourseStats, ModuleStats, course_stats};
 pub use validate::is_slug;
-pub use view::{CourseOutline, LessonLink, LessonView, ModuleOutline, ScenarioLink, course_outline, lesson_view};
+pub use view::{CompetencyLink, CourseOutline, LessonLink, LessonView, ModuleOutline, ScenarioLink, course_outline, lesson_view};

@@ -20,7 +20,16 @@ pub struct CourseOutline {
     pub title: String,
     pub description: Option<String>,
     pub languages: Vec<String>,
+    pub competencies: Vec<CompetencyLink>,
     pub modules: Vec<ModuleOutline>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CompetencyLink {
+    pub id: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -78,6 +87,11 @@ pub fn course_outline(course: &Course, lang: &str) -> CourseOutline {
         title: course.title.get(lang).to_string(),
         description: course.description.as_ref().map(|d| d.get(lang).to_string()),
         languages: course.languages.clone(),
+        competencies: course
+            .competencies
+            .iter()
+            .map(|c| CompetencyLink { id: c.id.clone(), title: c.title.get(lang).to_string() })
+            .collect(),
         modules: course.modules.iter().map(|m| module_outline(m, lang)).collect(),
     }
 }

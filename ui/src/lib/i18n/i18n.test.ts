@@ -26,6 +26,7 @@ describe('i18n catalogue', () => {
   it('fills placeholders and follows the current language', () => {
     i18n.locale = 'en';
     expect(t('course.version', { version: '1.0.0' })).toBe('Version 1.0.0');
+    expect(t('home.moduleNumber', { n: 3 })).toBe('Module 3');
     i18n.locale = 'sv';
     expect(t('lang.label')).toBe('Språk');
   });

@@ -1,0 +1,52 @@
+// App-wide state: who is signed in, which screen shows, the theme. Screens
+// change by `go(...)`; the history stack gives every screen a way back.
+import type { Profile } from './bindings/Profile';
+import type { Theme } from './bindings/Theme';
+import { i18n, type Locale } from './i18n/index.svelte';
+
+export type Screen =
+  | { name: 'profiles' }
+  | { name: 'home' }
+  | { name: 'lesson'; module: string; lesson: string }
+  | { name: 'quiz'; module: string }
+  | { name: 'scenario'; module: string; scenario: string }
+  | { name: 'result'; attempt: number };
+
+class AppState {
+  screen = $state<Screen>({ name: 'profiles' });
+  profile = $state<Profile | null>(null);
+  courseId = $state<string | null>(null);
+  theme = $state<Theme>('system');
+
+  go(screen: Screen) {
+    this.screen = screen;
+    // Move focus to the new screen's heading so keyboard and screen-reader
+    // users start at the top of what changed.
+    queueMicrotask(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      heading?.focus();
+    });
+  }
+
+  signedIn(profile: Profile) {
+    this.profile = profile;
+    if (profile.language === 'sv' || profile.language === 'en') i18n.locale = profile.language as Locale;
+    this.setTheme(profile.theme);
+    this.go({ name: 'home' });
+  }
+
+  signedOut() {
+    this.profile = null;
+    this.setTheme('system');
+    this.go({ name: 'profiles' });
+  }
+
+  setTheme(theme: Theme) {
+    this.theme = theme;
+    const root = document.documentElement;
+    if (theme === 'system') root.removeAttribute('data-theme');
+    else root.setAttribute('data-theme', theme);
+  }
+}
+
+export const app = new AppState();
