@@ -83,6 +83,8 @@ pub struct AttemptView {
 #[ts(export)]
 pub struct SavedAnswer {
     pub question_id: String,
+    /// In the ids of the attempt's question views, as the learner gave it
+    /// (matching right sides as tokens).
     pub answer: Answer,
     pub saved_at: Timestamp,
     /// With immediate feedback, the review the learner already saw; `None` when deferred.
@@ -213,7 +215,8 @@ impl Store {
             };
             saved.push(SavedAnswer {
                 question_id: a.question_id.clone(),
-                answer,
+                // Stored in pair ids; shown in the tokens of this attempt's view.
+                answer: quiz::encode_answer(question, seed, &answer),
                 saved_at: a.saved_at,
                 review,
             });
@@ -236,6 +239,9 @@ impl Store {
     /// committed (synchronous=FULL) before this returns. With immediate
     /// feedback the answer is final and its review comes back at once; with
     /// deferred feedback it may be changed until the attempt is submitted.
+    /// `answer` uses the ids of the attempt's [`QuestionView`]s (for matching,
+    /// the right sides' tokens); a token the view did not show is
+    /// [`Error::WrongAnswerShape`].
     pub fn save_answer(
         &mut self,
         attempt: AttemptId,
@@ -254,6 +260,9 @@ impl Store {
                 question: question_id.to_string(),
                 module: module.id.clone(),
             })?;
+        // Matching right sides come as the view's tokens; stored answers hold
+        // pair ids, so they stay gradable whatever the token scheme becomes.
+        let answer = &quiz::decode_answer(question, seed_of(&row), answer)?;
         // Grading first refuses an answer of the wrong shape before anything is saved.
         let grade = quiz::grade(question, answer, lang)?;
         let immediate = module.feedback == FeedbackMode::Immediate;

@@ -8,7 +8,8 @@ use super::{ProfileId, find_module, find_question};
 use crate::error::OrNotFound;
 use crate::quiz::{self, Answer, AnswerReview, QuestionView};
 use crate::review::{self, Outcome, ReviewCard};
-use crate::storage::{Store, review_cards};
+use crate::storage::review_cards::ReviewCardRow;
+use crate::storage::{Store, attempts, review_cards};
 use crate::{Error, Result};
 
 /// A question due for review.
@@ -48,7 +49,11 @@ impl Store {
             let Some(question) = find_question(module, &row.question_id) else {
                 continue;
             };
-            let seed = u64::from(row.card.reps);
+            // Cards are made when an attempt is graded, so the module has one;
+            // without it there is no secret to hide matching pairs behind.
+            let Some(seed) = review_seed(&self.conn, &row)? else {
+                continue;
+            };
             items.push(ReviewItem {
                 course_id: row.course_id,
                 module_id: row.module_id,
@@ -61,6 +66,8 @@ impl Store {
 
     /// Grades a review answer and reschedules its card (full marks: Good,
     /// anything less: Again); the new schedule is committed before returning.
+    /// `answer` uses the ids of the [`ReviewItem`]'s view (matching right sides
+    /// as its tokens, which change each time the card is reviewed).
     pub fn answer_review(
         &mut self,
         profile: ProfileId,
@@ -78,15 +85,32 @@ impl Store {
                 question: question_id.to_string(),
                 module: module_id.to_string(),
             })?;
-        let review = quiz::feedback_for(question, answer, lang)?;
         let now = self.now();
-        let card = self.transact(|tx| {
+        // The card is read once, in the write lock, so the seed that decodes
+        // the answer belongs to the same card state that is rescheduled.
+        let (review, card) = self.transact(|tx| {
             let row = review_cards::get(tx, profile, course_id, module_id, question_id)?
                 .or_not_found("review card", question_id)?;
+            let seed = review_seed(tx, &row)?.or_not_found("attempt at module", module_id)?;
+            let answer = quiz::decode_answer(question, seed, answer)?;
+            let review = quiz::feedback_for(question, &answer, lang)?;
             let card = review::schedule(&row.card, Outcome::from_grade(&review.grade), now);
             review_cards::upsert(tx, profile, course_id, module_id, question_id, &card, now)?;
-            Ok(card)
+            Ok((review, card))
         })?;
         Ok(ReviewAnswered { review, card })
     }
+}
+
+/// The seed of a review card's view: secret (derived from the seed of the
+/// learner's first attempt at the module, which never reaches the UI) and new
+/// with every review (mixed with the card's review count), so the shuffle and
+/// the matching tokens differ each time. `None` when the module has no attempt.
+fn review_seed(conn: &rusqlite::Connection, row: &ReviewCardRow) -> Result<Option<u64>> {
+    let first = attempts::first_seed(conn, row.profile_id, &row.course_id, &row.module_id)?;
+    Ok(first.map(|seed| {
+        let seed = u64::from_le_bytes(seed.to_le_bytes());
+        // Golden-ratio multiple: distinct review counts give far-apart seeds.
+        seed ^ (u64::from(row.card.reps) + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }))
 }

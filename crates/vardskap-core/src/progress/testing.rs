@@ -70,6 +70,25 @@ pub fn short_text(id: &str, competency: &str) -> Question {
     )
 }
 
+/// A matching question whose pair `x` has left side "L x" and right side "R x".
+pub fn matching(id: &str, competency: &str, pair_ids: &[&str]) -> Question {
+    question(
+        id,
+        competency,
+        1.0,
+        QuestionBody::Matching {
+            pairs: pair_ids
+                .iter()
+                .map(|p| Pair {
+                    id: p.to_string(),
+                    left: t(&format!("L {p}")),
+                    right: t(&format!("R {p}")),
+                })
+                .collect(),
+        },
+    )
+}
+
 fn choice(id: &str, next: &str, points: &[(&str, f64)], critical: bool) -> Choice {
     Choice {
         id: id.into(),

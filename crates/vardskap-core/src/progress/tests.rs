@@ -5,7 +5,7 @@ use super::testing::{self, course};
 use super::*;
 use crate::Error;
 use crate::content::FeedbackMode;
-use crate::quiz::Answer;
+use crate::quiz::{Answer, QuestionView, ViewBody};
 use crate::storage::Store;
 use crate::storage::testing::{TestClock, open_temp};
 
@@ -554,4 +554,237 @@ fn an_invalid_course_folder_installs_nothing() {
     assert!(matches!(err, Error::InvalidContent(_) | Error::Io { .. }), "refused as invalid: {err}");
     assert!(store.installed_courses("en").unwrap().is_empty(), "nothing was installed");
     assert!(!dir.path().join("courses").exists() || std::fs::read_dir(dir.path().join("courses")).unwrap().count() == 0, "no files were left behind");
+}
+
+/// Course "cm": module "deferred" with matching questions "drinks" and
+/// "trips", module "immediate" with the same two; pair ids differ per question.
+fn matching_setup() -> (tempfile::TempDir, Store, TestClock, ProfileId) {
+    let (dir, mut store, clock, p) = setup();
+    let questions = || {
+        vec![
+            testing::matching("drinks", "welcome", &["kaffe", "te", "saft"]),
+            testing::matching("trips", "local", &["buss", "tag", "cykel"]),
+        ]
+    };
+    let mut c = course();
+    c.id = "cm".into();
+    c.modules = vec![
+        testing::module("deferred", FeedbackMode::Deferred, questions(), vec![]),
+        testing::module("immediate", FeedbackMode::Immediate, questions(), vec![]),
+    ];
+    store.install_course(&c, "en").unwrap();
+    (dir, store, clock, p)
+}
+
+/// The pairing a learner makes who matches "L x" with "R x", reading only the view.
+fn pair_by_text(view: &QuestionView) -> Answer {
+    let ViewBody::Matching { left, right } = &view.body else {
+        panic!("{} is a matching question", view.id);
+    };
+    let pairs = left
+        .iter()
+        .map(|l| {
+            let want = l.text.replacen("L ", "R ", 1);
+            let r = right.iter().find(|r| r.text == want).unwrap();
+            (l.id.clone(), r.id.clone())
+        })
+        .collect();
+    Answer::Matching { pairs }
+}
+
+fn right_ids(view: &QuestionView) -> Vec<String> {
+    match &view.body {
+        ViewBody::Matching { right, .. } => right.iter().map(|r| r.id.clone()).collect(),
+        _ => panic!("{} is a matching question", view.id),
+    }
+}
+
+fn view_of<'a>(a: &'a AttemptView, id: &str) -> &'a QuestionView {
+    a.questions.iter().find(|q| q.id == id).unwrap()
+}
+
+#[test]
+fn matching_tokens_round_trip_through_save_resume_and_submit() {
+    let (_d, mut store, _, p) = matching_setup();
+    let a = store.start_attempt(p, "cm", "deferred", "en").unwrap();
+    let drinks = view_of(&a, "drinks");
+    for r in right_ids(drinks) {
+        assert!(
+            !["kaffe", "te", "saft"].iter().any(|id| r.contains(id)),
+            "the attempt's view must not give away pair ids: {r}"
+        );
+    }
+    let given = pair_by_text(drinks);
+    store.save_answer(a.id, "drinks", &given, "en").unwrap();
+
+    let stored: String = store
+        .conn
+        .query_row(
+            "SELECT answer FROM answers WHERE attempt_id = ?1 AND question_id = 'drinks'",
+            [a.id],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        serde_json::from_str::<Answer>(&stored).unwrap(),
+        Answer::Matching {
+            pairs: ["kaffe", "te", "saft"]
+                .iter()
+                .map(|id| (id.to_string(), id.to_string()))
+                .collect()
+        },
+        "the store holds pair ids, so stored answers do not depend on the token scheme"
+    );
+
+    let resumed = store.start_attempt(p, "cm", "deferred", "en").unwrap();
+    assert!(resumed.resumed, "the open attempt is resumed");
+    assert_eq!(
+        resumed.questions, a.questions,
+        "a resumed attempt shows the same tokens in the same order"
+    );
+    assert_eq!(
+        resumed.answers[0].answer, given,
+        "the saved answer comes back in the tokens the learner's view uses"
+    );
+
+    let r = store.submit_attempt(a.id, "en").unwrap();
+    assert_eq!(
+        (r.score, r.max),
+        (1.0, 2.0),
+        "the right pairing of drinks earns its point; trips was not answered"
+    );
+    assert_eq!(
+        r.to_review,
+        ["trips"],
+        "only the unanswered question goes to review"
+    );
+}
+
+#[test]
+fn an_unknown_matching_token_is_a_typed_error_and_nothing_is_saved() {
+    let (_d, mut store, _, p) = matching_setup();
+    let a = store.start_attempt(p, "cm", "deferred", "en").unwrap();
+    let raw = Answer::Matching {
+        pairs: [("kaffe".to_string(), "kaffe".to_string())].into(),
+    };
+    let e = store.save_answer(a.id, "drinks", &raw, "en").unwrap_err();
+    assert!(
+        matches!(&e, Error::WrongAnswerShape { question, .. } if question == "drinks"),
+        "a pair id is not a token of the view, got {e:?}"
+    );
+    // Tokens of another question do not decode either.
+    let other = pair_by_text(view_of(&a, "trips"));
+    let Answer::Matching { pairs } = other else {
+        unreachable!()
+    };
+    let crossed = Answer::Matching {
+        pairs: [("kaffe".to_string(), pairs["buss"].clone())].into(),
+    };
+    assert!(
+        matches!(
+            store.save_answer(a.id, "drinks", &crossed, "en"),
+            Err(Error::WrongAnswerShape { .. })
+        ),
+        "a token of another question must be refused"
+    );
+    assert!(
+        store.attempt(a.id, "en").unwrap().answers.is_empty(),
+        "a refused answer must not be saved"
+    );
+}
+
+#[test]
+fn immediate_feedback_on_a_matching_question_reveals_no_other_question() {
+    let (_d, mut store, _, p) = matching_setup();
+    let a = store.start_attempt(p, "cm", "immediate", "en").unwrap();
+    let trips_tokens = right_ids(view_of(&a, "trips"));
+    let saved = store
+        .save_answer(a.id, "drinks", &pair_by_text(view_of(&a, "drinks")), "en")
+        .unwrap();
+    let review = saved.review.as_ref().unwrap();
+    assert!(
+        review.grade.correct,
+        "the pairing by text is right: {review:?}"
+    );
+    let resumed = store.attempt(a.id, "en").unwrap();
+    for (what, json) in [
+        ("the saved reply", serde_json::to_string(&saved).unwrap()),
+        (
+            "the resumed answers",
+            serde_json::to_string(&resumed.answers).unwrap(),
+        ),
+    ] {
+        for secret in ["buss", "tag", "cykel", "R buss"]
+            .iter()
+            .map(|s| s.to_string())
+            .chain(trips_tokens.iter().cloned())
+        {
+            assert!(
+                !json.contains(&secret),
+                "{what} after answering drinks must say nothing about trips ({secret}): {json}"
+            );
+        }
+    }
+    assert_eq!(
+        right_ids(view_of(&resumed, "trips")),
+        trips_tokens,
+        "the unanswered question keeps its tokens"
+    );
+}
+
+#[test]
+fn a_matching_review_uses_its_own_secret_tokens() {
+    let (_d, mut store, clock, p) = matching_setup();
+    let a = store.start_attempt(p, "cm", "deferred", "en").unwrap();
+    let attempt_tokens = right_ids(view_of(&a, "drinks"));
+    store.submit_attempt(a.id, "en").unwrap();
+    let due = store.reviews_due(p, "en").unwrap();
+    let item = due.iter().find(|i| i.question.id == "drinks").unwrap();
+    let tokens = right_ids(&item.question);
+    for r in &tokens {
+        assert!(
+            !["kaffe", "te", "saft"].iter().any(|id| r.contains(id)),
+            "the review's view must not give away pair ids: {r}"
+        );
+        assert!(
+            !attempt_tokens.contains(r),
+            "a review must not reuse the attempt's tokens, which the learner has seen graded"
+        );
+    }
+    let raw = Answer::Matching {
+        pairs: [("kaffe".to_string(), "kaffe".to_string())].into(),
+    };
+    let e = store
+        .answer_review(p, "cm", "deferred", "drinks", &raw, "en")
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::WrongAnswerShape { .. }),
+        "a review answer in pair ids is refused, got {e:?}"
+    );
+    let done = store
+        .answer_review(
+            p,
+            "cm",
+            "deferred",
+            "drinks",
+            &pair_by_text(&item.question),
+            "en",
+        )
+        .unwrap();
+    assert!(
+        done.review.grade.correct,
+        "the review's tokens decode to the right pairs: {:?}",
+        done.review
+    );
+    clock.advance(60 * 60 * 24 * 365);
+    let again = store.reviews_due(p, "en").unwrap();
+    let next = again.iter().find(|i| i.question.id == "drinks").unwrap();
+    let mut before = tokens.clone();
+    let mut after = right_ids(&next.question);
+    before.sort();
+    after.sort();
+    assert_ne!(
+        before, after,
+        "the next review of the card shows new tokens, so the last one's feedback does not give them away"
+    );
 }

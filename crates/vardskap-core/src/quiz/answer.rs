@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::QuestionKind;
 
-/// A learner's answer. Ids are the option, item and pair ids of the question.
+/// A learner's answer. Ids are the option, item and pair ids of the question,
+/// except the right sides of a matching answer from the UI (see below).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
@@ -30,7 +31,9 @@ pub enum Answer {
     Ordering {
         items: Vec<String>,
     },
-    /// Left pair id -> id of the pair whose right side the learner chose.
+    /// Left pair id -> the right side the learner chose. From and to the UI
+    /// that is the right side's token in the question's view; the grader and
+    /// the store see the pair id ([`super::decode_answer`] translates).
     Matching {
         pairs: BTreeMap<String, String>,
     },

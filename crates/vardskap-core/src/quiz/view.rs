@@ -5,6 +5,7 @@ use rand::seq::SliceRandom;
 use rand_chacha::{ChaCha8Rng, rand_core::SeedableRng};
 use serde::Serialize;
 
+use super::tokens::right_token;
 use crate::content::{Question, QuestionBody};
 
 /// A question as the learner sees it before answering, in one language.
@@ -47,8 +48,10 @@ pub enum ViewBody {
     Ordering {
         items: Vec<ViewItem>,
     },
-    /// Left sides in the author's order, right sides shuffled. A right side's
-    /// id is the id of the pair it belongs to, as [`super::Answer::Matching`] expects.
+    /// Left sides (ids: pair ids) in the author's order, right sides shuffled.
+    /// A right side's id is an opaque token, fixed for the attempt, that does
+    /// not tell which left side it belongs to; [`super::Answer::Matching`]
+    /// maps left ids to these tokens.
     Matching {
         left: Vec<ViewItem>,
         right: Vec<ViewItem>,
@@ -64,9 +67,10 @@ pub struct ViewItem {
     pub text: String,
 }
 
-/// The learner-safe view of `question` in `lang`. `seed` (e.g. the attempt id)
-/// fixes the shuffle of ordering items and matching right sides, so a resumed
-/// attempt shows the same order it showed before.
+/// The learner-safe view of `question` in `lang`. `seed` (the attempt's
+/// secret seed, never the attempt id: the UI must not be able to recompute
+/// the matching tokens) fixes the shuffle of ordering items and matching right
+/// sides and the right sides' tokens, so a resumed attempt shows the same.
 pub fn view(question: &Question, lang: &str, seed: u64) -> QuestionView {
     let body = match &question.body {
         QuestionBody::Single { options } => ViewBody::Single {
@@ -102,7 +106,10 @@ pub fn view(question: &Question, lang: &str, seed: u64) -> QuestionView {
                 .collect();
             let right: Vec<ViewItem> = pairs
                 .iter()
-                .map(|p| ViewItem::new(&p.id, p.right.get(lang)))
+                .map(|p| ViewItem {
+                    id: right_token(seed, &question.id, &p.id),
+                    text: p.right.get(lang).to_string(),
+                })
                 .collect();
             ViewBody::Matching {
                 right: shuffled(&right, seed, &question.id),
@@ -221,11 +228,14 @@ mod tests {
                 "p",
                 1.0,
                 QuestionBody::Matching {
-                    pairs: pairs(&["a", "b", "c"]),
+                    pairs: pairs(MATCHING_PAIRS),
                 },
             ),
         ]
     }
+
+    /// Pair ids with letters outside hex, so a hex token cannot contain them by chance.
+    const MATCHING_PAIRS: &[&str] = &["kaffe", "te", "saft"];
 
     #[test]
     fn view_json_holds_no_key() {
@@ -246,6 +256,64 @@ mod tests {
                     "the view of {} leaks {secret:?}: {json}",
                     q.id
                 );
+            }
+            if matches!(q.body, QuestionBody::Matching { .. }) {
+                assert_right_ids_hide_pairs(&json, MATCHING_PAIRS);
+            }
+        }
+    }
+
+    /// From the JSON of a matching view alone: no right id equals or contains
+    /// a left id or a pair id. `contains` is only checked for ids of two or
+    /// more characters: a one-letter id like "a" is a hex digit of any token.
+    fn assert_right_ids_hide_pairs(json: &str, pair_ids: &[&str]) {
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        let side = |name: &str| -> Vec<String> {
+            value[name]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["id"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let (left, right) = (side("left"), side("right"));
+        assert_eq!(
+            left, pair_ids,
+            "left ids are the pair ids, in the author's order"
+        );
+        for r in &right {
+            for id in pair_ids
+                .iter()
+                .copied()
+                .chain(left.iter().map(String::as_str))
+            {
+                assert!(
+                    r != id && (id.len() == 1 || !r.contains(id)),
+                    "right id {r} gives away its pair {id}: {json}"
+                );
+            }
+        }
+        let distinct: std::collections::BTreeSet<&String> = right.iter().collect();
+        assert_eq!(
+            distinct.len(),
+            pair_ids.len(),
+            "each right side has its own id: {json}"
+        );
+    }
+
+    #[test]
+    fn matching_right_ids_hide_their_pairs_for_any_seed() {
+        for names in [&["kaffe", "te", "saft", "vatten"][..], &["a", "b", "c"]] {
+            let q = question(
+                "drycker",
+                1.0,
+                QuestionBody::Matching {
+                    pairs: pairs(names),
+                },
+            );
+            for seed in [0, 7, u64::MAX] {
+                let json = serde_json::to_string(&view(&q, "sv", seed)).unwrap();
+                assert_right_ids_hide_pairs(&json, names);
             }
         }
     }
@@ -316,15 +384,18 @@ mod tests {
             ["a", "b", "c"],
             "left sides stay in the author's order"
         );
+        let texts: Vec<&str> = right.iter().map(|r| r.text.as_str()).collect();
         assert_ne!(
-            ids(&right),
-            ["a", "b", "c"],
+            texts,
+            ["Right a", "Right b", "Right c"],
             "right sides must not line up with their left sides"
         );
+        let mut sorted = texts.clone();
+        sorted.sort_unstable();
         assert_eq!(
-            right.iter().find(|r| r.id == "b").unwrap().text,
-            "Right b",
-            "a right side keeps its own text"
+            sorted,
+            ["Right a", "Right b", "Right c"],
+            "every right side is shown once, with its own text"
         );
     }
 

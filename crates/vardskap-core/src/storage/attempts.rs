@@ -116,3 +116,20 @@ pub(crate) fn for_learner(
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
+
+/// The seed of the learner's first attempt at a module: a secret the review
+/// queue derives its own seeds from (attempt seeds never reach the UI).
+pub(crate) fn first_seed(
+    conn: &Connection,
+    profile_id: i64,
+    course_id: &str,
+    module_id: &str,
+) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT seed FROM attempts WHERE profile_id = ?1 AND course_id = ?2 AND module_id = ?3
+             ORDER BY id LIMIT 1",
+        )?
+        .query_row(params![profile_id, course_id, module_id], |r| r.get(0))
+        .optional()?)
+}

@@ -5,7 +5,12 @@ import type { AnswerReview } from "./AnswerReview";
 /**
  * One saved answer of an attempt.
  */
-export type SavedAnswer = { questionId: string, answer: Answer, savedAt: number, 
+export type SavedAnswer = { questionId: string, 
+/**
+ * In the ids of the attempt's question views, as the learner gave it
+ * (matching right sides as tokens).
+ */
+answer: Answer, savedAt: number, 
 /**
  * With immediate feedback, the review the learner already saw; `None` when deferred.
  */
