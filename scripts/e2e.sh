@@ -10,7 +10,11 @@ mkdir -p test-output/e2e
 cleanup() {
   pkill -x tauri-driver 2>/dev/null || true
   pkill -x WebKitWebDriver 2>/dev/null || true
-  pkill -KILL -f "$APP" 2>/dev/null || true
+  # The app by its executable, so nothing else whose command line names it.
+  for exe in /proc/[0-9]*/exe; do
+    [ "$(readlink "$exe" 2>/dev/null)" = "$APP" ] && kill -KILL "$(basename "$(dirname "$exe")")" 2>/dev/null
+  done
+  true
 }
 trap cleanup EXIT INT TERM
 

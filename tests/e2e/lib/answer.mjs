@@ -50,7 +50,7 @@ export async function answer(browser, q, lang) {
           );
           const at = order.indexOf(want[position]);
           if (at === position) break;
-          await tabTo(browser, `#move-up-${want[position]}`, { back: true });
+          await tabTo(browser, `#move-up-${want[position]}`);
           await browser.keys(['Enter']);
         }
       }

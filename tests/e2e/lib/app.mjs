@@ -67,9 +67,26 @@ export async function launch(dataDir) {
   return browser;
 }
 
-/** Kills every running copy of the app at once (a crash, as far as it knows). */
-export function killApp() {
-  spawn('pkill', ['-KILL', '-f', APP], { stdio: 'ignore' });
+/** The process ids running the app binary (matched by executable, not by command line). */
+export function appPids() {
+  const pids = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (fs.readlinkSync(`/proc/${entry}/exe`) === APP) pids.push(Number(entry));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids;
+}
+
+/** Kills every running copy of the app at once with SIGKILL: a crash, as far as it knows. */
+export async function killApp() {
+  const pids = appPids();
+  if (pids.length === 0) throw new Error('the app is not running, so it cannot be killed');
+  for (const pid of pids) process.kill(pid, 'SIGKILL');
+  for (let i = 0; i < 50 && appPids().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
 }
 
 /**

@@ -56,7 +56,7 @@ test('a new profile opens the course home with the title from the core', async (
   assert.equal(modules.length, 8, 'the eight modules of the built-in course');
   await screenshot(browser, 'home-en');
   await noViolations('the course home (en)');
-  await activate(browser, '[data-testid="lang-sv"]', { back: true });
+  await activate(browser, '[data-testid="lang-sv"]');
   await browser.waitUntil(async () => (await title.getText()) === 'Gott värdskap i Borås', {
     timeout: 10000,
     timeoutMsg: 'the course title did not switch to Swedish',
