@@ -594,6 +594,59 @@ mod tests {
     }
 
     #[test]
+    fn question_totals_kept_by_the_trigger_equal_the_sums_over_graded_answers() {
+        let (_d, mut store, _, p) = setup();
+        m1_attempt(&mut store, p, "b", Some(true));
+        m1_attempt(&mut store, p, "a", None);
+        // Immediate feedback scores q1 at once, but an open attempt does not count yet.
+        let open = store.start_attempt(p, "c", "m1", "sv").unwrap().id;
+        store
+            .save_answer(open, "q1", &Answer::Single { option: "a".into() }, "sv")
+            .unwrap();
+        let m2 = store.start_attempt(p, "c", "m2", "sv").unwrap().id;
+        store
+            .save_answer(m2, "q1", &Answer::ShortText { text: "hej".into() }, "sv")
+            .unwrap();
+        store.submit_attempt(m2, "sv").unwrap();
+
+        let mut totals: Vec<(String, String, f64, f64, u32)> =
+            answers::graded_for_learner(&store.conn, p, "c")
+                .unwrap()
+                .into_iter()
+                .map(|g| (g.module_id, g.question_id, g.score, g.max_score, g.count))
+                .collect();
+        totals.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        let mut stmt = store
+            .conn
+            .prepare(
+                "SELECT t.module_id, a.question_id, SUM(a.score), SUM(a.max_score), COUNT(*)
+                 FROM attempts t JOIN answers a ON a.attempt_id = t.id
+                 WHERE t.profile_id = ?1 AND t.state = 'graded' AND a.score IS NOT NULL
+                 GROUP BY 1, 2 ORDER BY 1, 2",
+            )
+            .unwrap();
+        let summed: Vec<(String, String, f64, f64, u32)> = stmt
+            .query_map([p], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(
+            totals, summed,
+            "the trigger-kept totals must equal the sums over the graded answers"
+        );
+        assert_eq!(
+            totals
+                .iter()
+                .find(|t| t.0 == "m1" && t.1 == "q1")
+                .map(|t| t.4),
+            Some(2),
+            "the open attempt's scored answer is not counted before it is graded"
+        );
+    }
+
+    #[test]
     fn an_open_attempt_has_no_detail_so_its_key_cannot_leak() {
         let (_d, mut store, _, p) = setup();
         let a = store.start_attempt(p, "c", "m2", "en").unwrap().id;
