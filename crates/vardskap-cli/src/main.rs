@@ -2,15 +2,22 @@
 //!
 //! Exit codes: 0 success, 1 the course (or package, or GIFT file) has
 //! problems, 2 bad arguments or a file or folder that cannot be read.
+//! `verify-certificate`: 0 the code matches, 1 it does not, 2 usage.
+//! `export-results` and `certificate`: 0 written, 1 the store refused (no such
+//! profile, wrong PIN, course not passed), 2 usage.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 use vardskap_core::Error;
+use vardskap_core::certificate::{self, Certificate};
 use vardskap_core::content::{Course, CourseStats, Diagnostic, check_course, course_stats};
+use vardskap_core::export;
 use vardskap_core::gift::{self, ImportSummary};
 use vardskap_core::package;
+use vardskap_core::progress::Profile;
+use vardskap_core::storage::{DB_FILE, Store, StoreOptions};
 
 #[derive(Parser)]
 #[command(
@@ -65,6 +72,59 @@ enum Command {
         #[arg(short, long, value_name = "DIR")]
         out: PathBuf,
     },
+    /// Write a learner's results as CSV or as a JSON results file.
+    ExportResults {
+        #[command(flatten)]
+        learner: LearnerArgs,
+        #[arg(long, value_enum)]
+        format: ResultsFormat,
+        /// The file to write.
+        #[arg(short, long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Write the course certificate (PDF) of a learner who passed the course.
+    Certificate {
+        #[command(flatten)]
+        learner: LearnerArgs,
+        /// Language of the certificate; the learner's own, else the course's first.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// The PDF file to write.
+        #[arg(short, long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Check a certificate's verification code against a JSON results file.
+    VerifyCertificate {
+        /// The learner's results file (export-results --format json).
+        #[arg(long, value_name = "FILE")]
+        results: PathBuf,
+        /// The code printed on the certificate, e.g. 1A2B-3C4D-5E6F-7081.
+        #[arg(long)]
+        code: String,
+    },
+}
+
+/// Which learner's results, in which data directory.
+#[derive(clap::Args)]
+struct LearnerArgs {
+    /// The learner's profile name.
+    #[arg(long, value_name = "NAME")]
+    profile: String,
+    /// The profile's PIN, when it has one.
+    #[arg(long)]
+    pin: Option<String>,
+    /// The course id; may be left out when one course is installed.
+    #[arg(long, value_name = "ID")]
+    course: Option<String>,
+    /// The app's data directory (else VARDSKAP_DATA_DIR).
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ResultsFormat {
+    Csv,
+    Json,
 }
 
 const USAGE_ERROR: u8 = 2;
@@ -92,6 +152,212 @@ fn main() -> ExitCode {
             readable(&course_dir).map_or_else(|c| c, |()| pack(&course_dir, &out))
         }
         Command::Unpack { file, out } => unpack(&file, &out),
+        Command::ExportResults {
+            learner,
+            format,
+            out,
+        } => export_results(&learner, format, &out),
+        Command::Certificate { learner, lang, out } => write_certificate(&learner, lang, &out),
+        Command::VerifyCertificate { results, code } => verify_certificate(&results, &code),
+    }
+}
+
+const EXPORT_USAGE: &str =
+    "vardskap-cli export-results --profile <name> --format csv|json -o <file> [--data-dir <dir>]";
+const CERTIFICATE_USAGE: &str =
+    "vardskap-cli certificate --profile <name> -o <file.pdf> [--data-dir <dir>]";
+const VERIFY_USAGE: &str = "vardskap-cli verify-certificate --results <file.json> --code <CODE>";
+
+/// The open store, the learner and the course id that `args` name.
+fn open_learner(args: &LearnerArgs, usage: &str) -> Result<(Store, Profile, String), ExitCode> {
+    let data_dir = match args
+        .data_dir
+        .clone()
+        .or_else(|| std::env::var_os("VARDSKAP_DATA_DIR").map(PathBuf::from))
+    {
+        Some(dir) => dir,
+        None => {
+            return Err(usage_error(
+                "no data directory: give --data-dir <dir> or set VARDSKAP_DATA_DIR",
+                usage,
+            ));
+        }
+    };
+    // Opening would create an empty store; a wrong path is a mistake to report.
+    if !data_dir.join(DB_FILE).is_file() {
+        return Err(usage_error(
+            &format!(
+                "{} holds no Värdskap progress ({DB_FILE} is missing)",
+                data_dir.display()
+            ),
+            usage,
+        ));
+    }
+    let options = StoreOptions {
+        backup_every: None,
+        ..Default::default()
+    };
+    let store = Store::open_with(&data_dir, options).map_err(|e| report_error(&e, "open"))?;
+    let profiles = store.profiles().map_err(|e| report_error(&e, "profiles"))?;
+    let found = profiles
+        .iter()
+        .find(|p| p.name == args.profile)
+        .or_else(|| {
+            profiles
+                .iter()
+                .find(|p| p.name.to_lowercase() == args.profile.to_lowercase())
+        });
+    let Some(profile) = found else {
+        let names: Vec<&str> = profiles.iter().map(|p| p.name.as_str()).collect();
+        return Err(usage_error(
+            &format!(
+                "there is no profile called \"{}\" (there are: {})",
+                args.profile,
+                if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join(", ")
+                }
+            ),
+            usage,
+        ));
+    };
+    if profile.has_pin && args.pin.is_none() {
+        return Err(usage_error(
+            &format!(
+                "the profile \"{}\" has a PIN: give it with --pin",
+                profile.name
+            ),
+            usage,
+        ));
+    }
+    let profile = store
+        .unlock_profile(profile.id, args.pin.as_deref())
+        .map_err(|e| report_error(&e, "unlock"))?;
+    let courses = store
+        .installed_courses("en")
+        .map_err(|e| report_error(&e, "courses"))?;
+    let course = match (&args.course, courses.as_slice()) {
+        (Some(id), _) if courses.iter().any(|c| &c.id == id) => id.clone(),
+        (Some(id), _) => {
+            return Err(usage_error(
+                &format!("no course \"{id}\" is installed"),
+                usage,
+            ));
+        }
+        (None, [only]) => only.id.clone(),
+        (None, []) => return Err(usage_error("no course is installed", usage)),
+        (None, many) => {
+            let ids: Vec<&str> = many.iter().map(|c| c.id.as_str()).collect();
+            return Err(usage_error(
+                &format!(
+                    "several courses are installed; choose one with --course ({})",
+                    ids.join(", ")
+                ),
+                usage,
+            ));
+        }
+    };
+    Ok((store, profile, course))
+}
+
+fn write_file(out: &Path, bytes: &[u8]) -> ExitCode {
+    match std::fs::write(out, bytes) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: cannot write {}: {e}", out.display());
+            ExitCode::from(USAGE_ERROR)
+        }
+    }
+}
+
+fn export_results(args: &LearnerArgs, format: ResultsFormat, out: &Path) -> ExitCode {
+    let (store, profile, course) = match open_learner(args, EXPORT_USAGE) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let written = match format {
+        ResultsFormat::Csv => export::results_csv(&store, profile.id, &course),
+        ResultsFormat::Json => export::results_json(&store, profile.id, &course),
+    };
+    match written {
+        Ok(text) => {
+            let code = write_file(out, text.as_bytes());
+            if code == ExitCode::SUCCESS {
+                println!(
+                    "wrote the results of {} in {course} to {}",
+                    profile.name,
+                    out.display()
+                );
+            }
+            code
+        }
+        Err(e) => report_error(&e, "no results were written"),
+    }
+}
+
+fn write_certificate(args: &LearnerArgs, lang: Option<String>, out: &Path) -> ExitCode {
+    let (store, profile, course) = match open_learner(args, CERTIFICATE_USAGE) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let lang = match lang.or(profile.language.clone()) {
+        Some(lang) => lang,
+        None => match store.course(&course) {
+            Ok(c) => c.languages.first().cloned().unwrap_or_else(|| "en".into()),
+            Err(e) => return report_error(&e, "no certificate was written"),
+        },
+    };
+    let pdf = Certificate::for_profile(&store, profile.id, &course, &lang).and_then(|c| {
+        let pdf = c.to_pdf()?;
+        Ok((c, pdf))
+    });
+    match pdf {
+        Ok((cert, pdf)) => {
+            let code = write_file(out, &pdf);
+            if code == ExitCode::SUCCESS {
+                println!(
+                    "wrote the certificate of {} to {} (verification code {})",
+                    cert.learner,
+                    out.display(),
+                    cert.code
+                );
+            }
+            code
+        }
+        Err(e) => report_error(&e, "no certificate was written"),
+    }
+}
+
+fn verify_certificate(results: &Path, code: &str) -> ExitCode {
+    if let Err(exit) = readable_file(results, VERIFY_USAGE) {
+        return exit;
+    }
+    let json = match std::fs::read_to_string(results) {
+        Ok(json) => json,
+        Err(e) => {
+            return usage_error(
+                &format!("cannot read {}: {e}", results.display()),
+                VERIFY_USAGE,
+            );
+        }
+    };
+    match certificate::verify(&json, code) {
+        Ok(true) => {
+            println!(
+                "matches: the certificate's code fits the results in {}",
+                results.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(false) => {
+            println!(
+                "does not match: the certificate or the results in {} were changed, or belong to someone else",
+                results.display()
+            );
+            ExitCode::from(PROBLEMS)
+        }
+        Err(e) => usage_error(&e.to_string(), VERIFY_USAGE),
     }
 }
 

@@ -72,6 +72,23 @@ pub enum Error {
     /// With immediate feedback the learner has seen the key, so the answer is final.
     #[error("The question \"{question}\" has already been answered in this attempt.")]
     AlreadyAnswered { question: String },
+
+    /// The answers and key of an attempt are shown only after it is submitted and graded.
+    #[error(
+        "This attempt has not been submitted yet, so its answers and the right answers cannot be shown."
+    )]
+    AttemptNotSubmitted { attempt: i64 },
+
+    /// A scenario run is looked back on only once it has reached an ending.
+    #[error("This scenario run has not reached an ending yet, so there is nothing to look back on.")]
+    RunNotFinished { run: i64 },
+
+    /// A certificate was asked for, but the course is not passed yet.
+    #[error(
+        "There is no certificate yet: \"{course}\" is not passed. Pass every module first \
+         (still to pass: {missing})."
+    )]
+    CourseNotPassed { course: String, missing: String },
 }
 
 impl Error {
@@ -92,6 +109,9 @@ impl Error {
             Error::AttemptClosed { .. } => ErrorKind::AttemptClosed,
             Error::QuestionNotInModule { .. } => ErrorKind::QuestionNotInModule,
             Error::AlreadyAnswered { .. } => ErrorKind::AlreadyAnswered,
+            Error::AttemptNotSubmitted { .. } => ErrorKind::AttemptNotSubmitted,
+            Error::RunNotFinished { .. } => ErrorKind::RunNotFinished,
+            Error::CourseNotPassed { .. } => ErrorKind::CourseNotPassed,
         }
     }
 
@@ -118,6 +138,9 @@ pub enum ErrorKind {
     AttemptClosed,
     QuestionNotInModule,
     AlreadyAnswered,
+    AttemptNotSubmitted,
+    RunNotFinished,
+    CourseNotPassed,
 }
 
 /// Anki-style `.or_not_found(id)` for look-ups.

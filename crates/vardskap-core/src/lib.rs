@@ -3,8 +3,10 @@
 //! This crate knows nothing of Tauri or of any UI; the desktop shell and the
 //! CLI are two thin clients of it.
 
+pub mod certificate;
 pub mod content;
 pub mod error;
+pub mod export;
 pub mod gift;
 pub mod package;
 pub mod progress;

@@ -4,6 +4,7 @@
 
 mod import_gift;
 mod package;
+mod results;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -54,7 +54,7 @@ pub(crate) fn mastery(
             let e = quiz.entry(c).or_insert((0.0, 0.0, 0));
             e.0 += a.score;
             e.1 += a.max_score;
-            e.2 += 1;
+            e.2 += a.count;
         }
     }
     let mut played: BTreeMap<String, (f64, f64)> = BTreeMap::new();

@@ -5,6 +5,7 @@
 
 mod attempt;
 mod course;
+mod history;
 mod mastery;
 mod profile;
 mod results;
@@ -14,6 +15,10 @@ mod scenario;
 
 pub use attempt::{AnswerSaved, AttemptEvent, AttemptState, AttemptView, SavedAnswer};
 pub use course::InstalledCourse;
+pub use history::{
+    AttemptDetail, AttemptPoint, ModuleHistory, QuestionDetail, ResultsHistory, ScenarioRunDetail,
+    ScenarioRunLine,
+};
 pub use mastery::CompetencyMastery;
 pub use profile::{NewProfile, Profile, Theme};
 pub use results::{CompetencyScore, CourseResults, ModuleResult, ModuleSummary, ScoreLine};

@@ -139,6 +139,60 @@ fn runs_in<'r>(runs: &'r [ScenarioRunRow], module: &Module) -> Vec<&'r ScenarioR
     runs.iter().filter(|r| r.module_id == module.id).collect()
 }
 
+/// Per module of `course`: graded attempts, best and last score, pass state
+/// and scenarios played, from all of a learner's attempts and runs in it.
+pub(crate) fn module_summaries(
+    course: &Course,
+    all: &[AttemptRow],
+    runs: &[ScenarioRunRow],
+    lang: &str,
+) -> Vec<ModuleSummary> {
+    let mut modules = Vec::with_capacity(course.modules.len());
+    for module in &course.modules {
+        let mine: Vec<&AttemptRow> = all.iter().filter(|a| a.module_id == module.id).collect();
+        let done: Vec<&AttemptRow> = mine
+            .iter()
+            .copied()
+            .filter(|a| a.state == AttemptState::Graded)
+            .collect();
+        let best = best_of(done.iter().copied());
+        let last = done.last().and_then(|r| score_line(r));
+        let module_runs = runs_in(runs, module);
+        let standing = module_standing(
+            course,
+            module,
+            best.as_ref().map(|b| (b.score, b.max)),
+            &module_runs,
+        );
+        let finished = super::rules::latest_finished(module_runs.iter().copied());
+        modules.push(ModuleSummary {
+            module_id: module.id.clone(),
+            title: module.title.get(lang).to_string(),
+            pass_mark: pass_mark(course, module),
+            has_questions: !module.questions.is_empty(),
+            attempts: u32::try_from(done.len()).unwrap_or(u32::MAX),
+            best,
+            last,
+            passed: standing.passed,
+            critical_choice: standing.critical,
+            open_attempt: mine
+                .iter()
+                .find(|a| a.state == AttemptState::Started)
+                .map(|a| a.id),
+            scenarios: u32::try_from(module.scenarios.len()).unwrap_or(u32::MAX),
+            scenarios_finished: u32::try_from(
+                module
+                    .scenarios
+                    .iter()
+                    .filter(|s| finished.contains_key(s.id.as_str()))
+                    .count(),
+            )
+            .unwrap_or(u32::MAX),
+        });
+    }
+    modules
+}
+
 impl Store {
     /// The result of a graded attempt (after [`Store::submit_attempt`], or later to look back).
     pub fn module_result(&self, attempt: AttemptId, lang: &str) -> Result<ModuleResult> {
@@ -221,49 +275,7 @@ impl Store {
         let runs = scenario_runs::for_learner(&self.conn, profile, course_id)?;
         let graded = answers::graded_for_learner(&self.conn, profile, course_id)?;
 
-        let mut modules = Vec::with_capacity(course.modules.len());
-        for module in &course.modules {
-            let mine: Vec<&AttemptRow> = all.iter().filter(|a| a.module_id == module.id).collect();
-            let done: Vec<&AttemptRow> = mine
-                .iter()
-                .copied()
-                .filter(|a| a.state == AttemptState::Graded)
-                .collect();
-            let best = best_of(done.iter().copied());
-            let last = done.last().and_then(|r| score_line(r));
-            let module_runs = runs_in(&runs, module);
-            let standing = module_standing(
-                &course,
-                module,
-                best.as_ref().map(|b| (b.score, b.max)),
-                &module_runs,
-            );
-            let finished = super::rules::latest_finished(module_runs.iter().copied());
-            modules.push(ModuleSummary {
-                module_id: module.id.clone(),
-                title: module.title.get(lang).to_string(),
-                pass_mark: pass_mark(&course, module),
-                has_questions: !module.questions.is_empty(),
-                attempts: u32::try_from(done.len()).unwrap_or(u32::MAX),
-                best,
-                last,
-                passed: standing.passed,
-                critical_choice: standing.critical,
-                open_attempt: mine
-                    .iter()
-                    .find(|a| a.state == AttemptState::Started)
-                    .map(|a| a.id),
-                scenarios: u32::try_from(module.scenarios.len()).unwrap_or(u32::MAX),
-                scenarios_finished: u32::try_from(
-                    module
-                        .scenarios
-                        .iter()
-                        .filter(|s| finished.contains_key(s.id.as_str()))
-                        .count(),
-                )
-                .unwrap_or(u32::MAX),
-            });
-        }
+        let modules = module_summaries(&course, &all, &runs, lang);
         let due = review_cards::count_due(&self.conn, profile, self.now())?;
         Ok(CourseResults {
             profile_id: profile,

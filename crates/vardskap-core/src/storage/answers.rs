@@ -87,13 +87,17 @@ pub(crate) fn set_score(
     Ok(())
 }
 
-/// A graded answer with where it belongs, for mastery.
+/// The graded answers of a learner to one question, summed over attempts, for mastery.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct GradedAnswer {
     pub module_id: String,
     pub question_id: String,
+    /// Sum of the scores.
     pub score: f64,
+    /// Sum of the maxima.
     pub max_score: f64,
+    /// How many graded answers were summed.
+    pub count: u32,
 }
 
 fn row_to_graded(row: &Row<'_>) -> rusqlite::Result<GradedAnswer> {
@@ -102,22 +106,61 @@ fn row_to_graded(row: &Row<'_>) -> rusqlite::Result<GradedAnswer> {
         question_id: row.get(1)?,
         score: row.get(2)?,
         max_score: row.get(3)?,
+        count: row.get(4)?,
     })
 }
 
-/// Every graded answer of a learner in a course.
+/// Every graded answer of a learner in a course, summed per module and
+/// question: read from `question_totals`, which a trigger keeps as attempts
+/// are graded, so the cost does not grow with the number of attempts.
 pub(crate) fn graded_for_learner(
     conn: &Connection,
     profile_id: i64,
     course_id: &str,
 ) -> Result<Vec<GradedAnswer>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT t.module_id, a.question_id, a.score, a.max_score
-         FROM attempts t JOIN answers a ON a.attempt_id = t.id
-         WHERE t.profile_id = ?1 AND t.course_id = ?2 AND t.state = 'graded' AND a.score IS NOT NULL",
+        "SELECT module_id, question_id, score, max_score, answers
+         FROM question_totals WHERE profile_id = ?1 AND course_id = ?2",
     )?;
     let rows = stmt
         .query_map(params![profile_id, course_id], row_to_graded)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The score of one graded answer, for exports.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct AnswerScore {
+    pub attempt_id: i64,
+    pub question_id: String,
+    pub score: f64,
+    pub max_score: f64,
+}
+
+fn row_to_score(row: &Row<'_>) -> rusqlite::Result<AnswerScore> {
+    Ok(AnswerScore {
+        attempt_id: row.get(0)?,
+        question_id: row.get(1)?,
+        score: row.get(2)?,
+        max_score: row.get(3)?,
+    })
+}
+
+/// The scored answers of every graded attempt of a learner in a course, by attempt id.
+pub(crate) fn scores_for_learner(
+    conn: &Connection,
+    profile_id: i64,
+    course_id: &str,
+) -> Result<Vec<AnswerScore>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.attempt_id, a.question_id, a.score, a.max_score
+         FROM attempts t JOIN answers a ON a.attempt_id = t.id
+         WHERE t.profile_id = ?1 AND t.course_id = ?2 AND t.state = 'graded'
+             AND a.score IS NOT NULL AND a.max_score IS NOT NULL
+         ORDER BY a.attempt_id",
+    )?;
+    let rows = stmt
+        .query_map(params![profile_id, course_id], row_to_score)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

@@ -8,6 +8,7 @@ mod builtin_course;
 mod common;
 mod gift;
 mod package;
+mod results_export;
 mod robustness;
 mod save;
 mod storage_crash;

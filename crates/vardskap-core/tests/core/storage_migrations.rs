@@ -78,6 +78,16 @@ fn v1_fixture_migrates_to_the_latest_schema_with_data_intact() {
         Some((1.0, 2.0)),
         "its score survives"
     );
+    let welcome = results
+        .mastery
+        .iter()
+        .find(|m| m.competency_id == "welcome")
+        .unwrap();
+    assert_eq!(
+        (welcome.score, welcome.max, welcome.answers),
+        (1.0, 1.0, 1),
+        "the v3 migration fills the question totals from the answers already graded"
+    );
     assert_eq!(
         results.modules[1].open_attempt,
         Some(2),

@@ -1,0 +1,311 @@
+//! The course certificate: what a learner who passed a course can show, as a
+//! PDF with a verification code. The code is a SHA-256 over the certified
+//! facts, so it can be checked against an exported results file (`verify`).
+//!
+//! The facts, as canonical JSON: `["vardskap-certificate/1", learner name,
+//! course id, course version, date (YYYY-MM-DD, UTC), [[module id, best score,
+//! max] or [module id, null, null] for a module without questions, … in course
+//! order]]`, each module's best graded attempt among those submitted by the end
+//! of that date. The code is the first 8 bytes of the hash as upper-case hex in
+//! groups of four: `XXXX-XXXX-XXXX-XXXX`.
+
+mod pdf;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::export::{self, ResultsFile, parse_iso_utc};
+use crate::progress::ProfileId;
+use crate::storage::{Store, Timestamp};
+use crate::{Error, Result};
+
+const FACTS_FORMAT: &str = "vardskap-certificate/1";
+const DAY: Timestamp = 24 * 60 * 60;
+/// The most days `verify` tries: about 110 years of results.
+const MAX_DAYS: i64 = 40_000;
+
+/// A module on the certificate with its best graded attempt.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CertifiedModule {
+    pub id: String,
+    pub title: String,
+    /// Best attempt's (score, max, share); `None` for a module without questions.
+    pub best_score: Option<f64>,
+    pub best_max: Option<f64>,
+    pub best_share: Option<f64>,
+}
+
+/// A competency on the certificate with the learner's mastery.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CertifiedCompetency {
+    pub id: String,
+    pub title: String,
+    /// 0..=1; `None` when nothing in it was answered or played.
+    pub mastery: Option<f64>,
+}
+
+/// A certificate of a passed course, in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Certificate {
+    pub learner: String,
+    pub course_id: String,
+    pub course_title: String,
+    pub version: String,
+    /// The language of the certificate's text.
+    pub lang: String,
+    /// The day it was issued, YYYY-MM-DD (UTC).
+    pub date: String,
+    /// Every module of the course (all passed), in course order.
+    pub modules: Vec<CertifiedModule>,
+    pub competencies: Vec<CertifiedCompetency>,
+    /// `XXXX-XXXX-XXXX-XXXX`, see the module docs.
+    pub code: String,
+}
+
+/// One module's best (score, max) by some time.
+type Best = Option<(f64, f64)>;
+
+fn day_of(secs: Timestamp) -> String {
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.format("%Y-%m-%d").to_string())
+        .unwrap_or_else(|| "0000-00-00".to_string())
+}
+
+fn share(score: f64, max: f64) -> f64 {
+    if max > 0.0 {
+        (score / max).clamp(0.0, 1.0)
+    } else {
+        1.0
+    }
+}
+
+/// Best (score, max) per module among attempts submitted by `end`: the highest
+/// share, the earliest of equal ones (as the results view counts it).
+fn bests_by(file: &ResultsFile, end: Timestamp) -> Vec<(String, Best)> {
+    file.modules
+        .iter()
+        .map(|m| {
+            let best = m
+                .attempts
+                .iter()
+                .filter(|a| parse_iso_utc(&a.submitted_at).is_some_and(|t| t <= end))
+                .fold(None, |best: Best, a| match best {
+                    Some((s, x)) if share(s, x) >= share(a.score, a.max) => best,
+                    _ => Some((a.score, a.max)),
+                });
+            let best = if m.has_questions { best } else { None };
+            (m.id.clone(), best)
+        })
+        .collect()
+}
+
+/// The verification code of the certified facts.
+fn code_of(
+    learner: &str,
+    course_id: &str,
+    version: &str,
+    date: &str,
+    modules: &[(String, Best)],
+) -> String {
+    let modules: Vec<(&str, Option<f64>, Option<f64>)> = modules
+        .iter()
+        .map(|(id, best)| (id.as_str(), best.map(|b| b.0), best.map(|b| b.1)))
+        .collect();
+    let facts = (FACTS_FORMAT, learner, course_id, version, date, modules);
+    // A tuple of strings and numbers always serialises; the fallback keeps this total.
+    let canonical = serde_json::to_string(&facts).unwrap_or_default();
+    let hash = Sha256::digest(canonical.as_bytes());
+    let hex: String = hash.iter().take(8).map(|b| format!("{b:02X}")).collect();
+    hex.as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A code as typed by a person: dashes and spaces dropped, upper case.
+fn normalise_code(code: &str) -> Result<String> {
+    let plain: String = code
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    if plain.len() == 16 && plain.chars().all(|c| c.is_ascii_hexdigit()) {
+        Ok(plain)
+    } else {
+        Err(Error::Invalid(format!(
+            "\"{code}\" is not a verification code: it has 16 letters and digits (0-9, A-F), \
+             like 1A2B-3C4D-5E6F-7081."
+        )))
+    }
+}
+
+impl Certificate {
+    /// The certificate of a learner who passed `course_id`, dated today (UTC),
+    /// in `lang`. A course not passed yet is [`Error::CourseNotPassed`].
+    pub fn for_profile(
+        store: &Store,
+        profile: ProfileId,
+        course_id: &str,
+        lang: &str,
+    ) -> Result<Certificate> {
+        let results = store.course_results(profile, course_id, lang)?;
+        if !results.passed {
+            let missing: Vec<&str> = results
+                .modules
+                .iter()
+                .filter(|m| !m.passed)
+                .map(|m| m.title.as_str())
+                .collect();
+            return Err(Error::CourseNotPassed {
+                course: results.title.clone(),
+                missing: if missing.is_empty() {
+                    "the course has no modules".to_string()
+                } else {
+                    missing.join(", ")
+                },
+            });
+        }
+        let file = export::results_file(store, profile, course_id)?;
+        let now = store.now();
+        let date = day_of(now);
+        let bests = bests_by(&file, now);
+        let code = code_of(
+            &file.profile.name,
+            &file.course.id,
+            &file.course.version,
+            &date,
+            &bests,
+        );
+        let modules = results
+            .modules
+            .iter()
+            .zip(&bests)
+            .map(|(m, (_, best))| CertifiedModule {
+                id: m.module_id.clone(),
+                title: m.title.clone(),
+                best_score: best.map(|b| b.0),
+                best_max: best.map(|b| b.1),
+                best_share: best.map(|(s, x)| share(s, x)),
+            })
+            .collect();
+        Ok(Certificate {
+            learner: file.profile.name,
+            course_id: file.course.id,
+            course_title: results.title,
+            version: file.course.version,
+            lang: lang.to_string(),
+            date,
+            modules,
+            competencies: results
+                .mastery
+                .iter()
+                .map(|c| CertifiedCompetency {
+                    id: c.competency_id.clone(),
+                    title: c.title.clone(),
+                    mastery: c.share,
+                })
+                .collect(),
+            code,
+        })
+    }
+
+    /// The certificate as a one-page A4 PDF with DejaVu Sans embedded.
+    pub fn to_pdf(&self) -> Result<Vec<u8>> {
+        pdf::render(self)
+    }
+}
+
+/// Whether `code` is the verification code of a certificate made from the
+/// results in `results_json` (a file of [`export::results_json`]) on any day
+/// from the first result up to the day the file was written. An edited
+/// certificate (name, course, version, date or scores) or edited results no
+/// longer match. A code that is not 16 hex digits, or a file that is not a
+/// results file, is an error rather than `false`.
+pub fn verify(results_json: &str, code: &str) -> Result<bool> {
+    let wanted = normalise_code(code)?;
+    let file = export::parse_results(results_json)?;
+    let generated = parse_iso_utc(&file.generated_at).ok_or_else(|| {
+        Error::Invalid(format!(
+            "The results file's generatedAt \"{}\" is not an ISO-8601 time.",
+            file.generated_at
+        ))
+    })?;
+    let first = file
+        .modules
+        .iter()
+        .flat_map(|m| &m.attempts)
+        .filter_map(|a| parse_iso_utc(&a.submitted_at))
+        .chain(
+            file.scenario_runs
+                .iter()
+                .filter_map(|r| parse_iso_utc(&r.finished_at)),
+        )
+        .min()
+        .unwrap_or(generated)
+        .min(generated);
+    let (first_day, last_day) = (first.div_euclid(DAY), generated.div_euclid(DAY));
+    if last_day - first_day > MAX_DAYS {
+        return Err(Error::Invalid(
+            "The results file spans more years than a course can; it cannot be checked.".into(),
+        ));
+    }
+    for day in first_day..=last_day {
+        let end = day * DAY + DAY - 1;
+        let bests = bests_by(&file, end);
+        let code = code_of(
+            &file.profile.name,
+            &file.course.id,
+            &file.course.version,
+            &day_of(end),
+            &bests,
+        );
+        if code.replace('-', "") == wanted {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_certified_fact_changes_the_code() {
+        let modules = vec![("m".to_string(), Some((3.0, 4.0))), ("s".to_string(), None)];
+        let base = code_of("Åsa", "c", "1.0.0", "2026-01-01", &modules);
+        assert_eq!(
+            base,
+            code_of("Åsa", "c", "1.0.0", "2026-01-01", &modules),
+            "the code is a pure function of the facts"
+        );
+        let better = vec![("m".to_string(), Some((4.0, 4.0))), ("s".to_string(), None)];
+        for (what, other) in [
+            ("name", code_of("Asa", "c", "1.0.0", "2026-01-01", &modules)),
+            (
+                "course",
+                code_of("Åsa", "d", "1.0.0", "2026-01-01", &modules),
+            ),
+            (
+                "version",
+                code_of("Åsa", "c", "1.0.1", "2026-01-01", &modules),
+            ),
+            ("date", code_of("Åsa", "c", "1.0.0", "2026-01-02", &modules)),
+            ("score", code_of("Åsa", "c", "1.0.0", "2026-01-01", &better)),
+        ] {
+            assert_ne!(base, other, "a changed {what} must change the code");
+        }
+        assert_eq!(
+            normalise_code(&base.to_lowercase()).ok(),
+            Some(base.replace('-', "")),
+            "a typed code is read without dashes, in upper case"
+        );
+    }
+}

@@ -1,0 +1,364 @@
+//! Renders a [`Certificate`] as an A4 PDF with krilla. DejaVu Sans is compiled
+//! in (assets/fonts, with its licence) and embedded as a subset, with a
+//! ToUnicode map, so Swedish letters render and can be copied or searched.
+
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
+use krilla::text::{Font, TextDirection};
+
+use super::Certificate;
+use crate::{Error, Result};
+
+static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+const WIDTH: f32 = 595.0;
+const HEIGHT: f32 = 842.0;
+const MARGIN: f32 = 64.0;
+/// Where rows stop and a new page starts, above the code at the foot.
+const ROWS_END: f32 = HEIGHT - 150.0;
+
+/// The words of the certificate in its language (Swedish or English).
+struct Words {
+    title: &'static str,
+    certifies: &'static str,
+    completed: &'static str,
+    version: &'static str,
+    date: &'static str,
+    modules: &'static str,
+    best: &'static str,
+    competencies: &'static str,
+    mastery: &'static str,
+    code: &'static str,
+    how_to_check: &'static str,
+    continued: &'static str,
+}
+
+const SV: Words = Words {
+    title: "Kursintyg",
+    certifies: "Detta intygar att",
+    completed: "har genomfört kursen",
+    version: "Version",
+    date: "Datum",
+    modules: "Moduler",
+    best: "Bästa resultat",
+    competencies: "Kompetenser",
+    mastery: "Behärskning",
+    code: "Verifieringskod",
+    how_to_check: "Koden kan kontrolleras mot deltagarens resultatfil: vardskap-cli verify-certificate --results <fil> --code <kod>",
+    continued: "fortsättning",
+};
+
+const EN: Words = Words {
+    title: "Certificate of completion",
+    certifies: "This certifies that",
+    completed: "has completed the course",
+    version: "Version",
+    date: "Date",
+    modules: "Modules",
+    best: "Best result",
+    competencies: "Competencies",
+    mastery: "Mastery",
+    code: "Verification code",
+    how_to_check: "Check the code against the learner's results file: vardskap-cli verify-certificate --results <file> --code <code>",
+    continued: "continued",
+};
+
+/// Measures text in the embedded font (krilla draws; it does not measure).
+struct Measure<'a>(ttf_parser::Face<'a>);
+
+impl Measure<'_> {
+    fn width(&self, text: &str, size: f32) -> f32 {
+        let face = &self.0;
+        let units: f32 = text
+            .chars()
+            .map(|c| {
+                face.glyph_index(c)
+                    .and_then(|g| face.glyph_hor_advance(g))
+                    .map_or(0.0, f32::from)
+            })
+            .sum();
+        units * size / f32::from(face.units_per_em())
+    }
+
+    /// `text` cut with "…" to fit `max` points.
+    fn fit(&self, text: &str, size: f32, max: f32) -> String {
+        if self.width(text, size) <= max {
+            return text.to_string();
+        }
+        let mut cut: String = text.to_string();
+        while !cut.is_empty() && self.width(&format!("{cut}…"), size) > max {
+            cut.pop();
+        }
+        format!("{}…", cut.trim_end())
+    }
+
+    /// `text` broken at spaces into lines of at most `max` points.
+    fn wrap(&self, text: &str, size: f32, max: f32) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if self.width(&candidate, size) <= max || line.is_empty() {
+                line = candidate;
+            } else {
+                lines.push(std::mem::replace(&mut line, word.to_string()));
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines.into_iter().map(|l| self.fit(&l, size, max)).collect()
+    }
+}
+
+fn percent(share: Option<f64>, lang: &str) -> String {
+    match share {
+        // Swedish writes a space before the per cent sign.
+        Some(s) if lang == "sv" => format!("{:.0} %", s * 100.0),
+        Some(s) => format!("{:.0}%", s * 100.0),
+        None => "–".to_string(),
+    }
+}
+
+struct Pen<'s, 'p> {
+    surface: Surface<'p>,
+    font: Font,
+    measure: &'s Measure<'s>,
+}
+
+impl Pen<'_, '_> {
+    fn color(&mut self, r: u8, g: u8, b: u8) {
+        self.surface.set_fill(Some(Fill {
+            paint: rgb::Color::new(r, g, b).into(),
+            ..Default::default()
+        }));
+    }
+
+    fn left(&mut self, x: f32, y: f32, size: f32, text: &str) {
+        self.surface.draw_text(
+            Point::from_xy(x, y),
+            self.font.clone(),
+            size,
+            text,
+            false,
+            TextDirection::Auto,
+        );
+    }
+
+    fn right(&mut self, x: f32, y: f32, size: f32, text: &str) {
+        let w = self.measure.width(text, size);
+        self.left(x - w, y, size, text);
+    }
+
+    fn centre(&mut self, y: f32, size: f32, text: &str) {
+        let w = self.measure.width(text, size);
+        self.left((WIDTH - w) / 2.0, y, size, text);
+    }
+
+    fn rule(&mut self, y: f32, width: f32) {
+        let mut path = PathBuilder::new();
+        path.move_to(MARGIN, y);
+        path.line_to(WIDTH - MARGIN, y);
+        if let Some(path) = path.finish() {
+            self.surface.set_stroke(Some(Stroke {
+                paint: rgb::Color::new(0x1f, 0x4e, 0x79).into(),
+                width,
+                ..Default::default()
+            }));
+            self.surface.draw_path(&path);
+            self.surface.set_stroke(None);
+        }
+    }
+
+    fn frame(&mut self) {
+        let inset = 24.0;
+        let Some(rect) = Rect::from_xywh(inset, inset, WIDTH - 2.0 * inset, HEIGHT - 2.0 * inset)
+        else {
+            return;
+        };
+        let mut path = PathBuilder::new();
+        path.push_rect(rect);
+        if let Some(path) = path.finish() {
+            self.surface.set_fill(None);
+            self.surface.set_stroke(Some(Stroke {
+                paint: rgb::Color::new(0x1f, 0x4e, 0x79).into(),
+                width: 2.0,
+                ..Default::default()
+            }));
+            self.surface.draw_path(&path);
+            self.surface.set_stroke(None);
+        }
+    }
+}
+
+/// One row of a table: a title on the left, a figure on the right.
+struct Row {
+    title: String,
+    figure: String,
+}
+
+pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
+    let words = if cert.lang == "sv" { &SV } else { &EN };
+    let face = ttf_parser::Face::parse(FONT, 0)
+        .map_err(|e| Error::Invalid(format!("The certificate font could not be read: {e}")))?;
+    let measure = Measure(face);
+    let font = Font::new(FONT.to_vec().into(), 0)
+        .ok_or_else(|| Error::Invalid("The certificate font could not be loaded.".into()))?;
+    let settings = PageSettings::from_wh(WIDTH, HEIGHT)
+        .ok_or_else(|| Error::Invalid("The certificate page size is not valid.".into()))?;
+    let text_width = WIDTH - 2.0 * MARGIN;
+
+    let mut document = Document::new();
+    document.set_metadata(
+        Metadata::new()
+            .title(format!(
+                "{} – {} – {}",
+                words.title, cert.course_title, cert.learner
+            ))
+            .language(cert.lang.clone())
+            .creator("Värdskap".to_string()),
+    );
+
+    // Every table row, each section starting with its heading.
+    let mut sections: Vec<(String, String, Vec<Row>)> = vec![
+        (
+            words.modules.to_string(),
+            words.best.to_string(),
+            cert.modules
+                .iter()
+                .map(|m| Row {
+                    title: m.title.clone(),
+                    figure: percent(m.best_share, &cert.lang),
+                })
+                .collect(),
+        ),
+        (
+            words.competencies.to_string(),
+            words.mastery.to_string(),
+            cert.competencies
+                .iter()
+                .map(|c| Row {
+                    title: c.title.clone(),
+                    figure: percent(c.mastery, &cert.lang),
+                })
+                .collect(),
+        ),
+    ];
+    sections.retain(|(_, _, rows)| !rows.is_empty());
+
+    let mut first_page = true;
+    let mut pending = sections.into_iter().peekable();
+    let mut carry: Option<(String, String, std::vec::IntoIter<Row>)> = None;
+    loop {
+        let mut page = document.start_page_with(settings.clone());
+        {
+            let mut pen = Pen {
+                surface: page.surface(),
+                font: font.clone(),
+                measure: &measure,
+            };
+            pen.frame();
+            let mut y = if first_page {
+                pen.color(0x1f, 0x4e, 0x79);
+                pen.centre(120.0, 30.0, words.title);
+                pen.rule(140.0, 1.0);
+                pen.color(0x33, 0x33, 0x33);
+                pen.centre(180.0, 13.0, words.certifies);
+                pen.color(0, 0, 0);
+                pen.centre(222.0, 26.0, &measure.fit(&cert.learner, 26.0, text_width));
+                pen.color(0x33, 0x33, 0x33);
+                pen.centre(256.0, 13.0, words.completed);
+                pen.color(0, 0, 0);
+                let mut y = 292.0;
+                for line in measure.wrap(&cert.course_title, 18.0, text_width) {
+                    pen.centre(y, 18.0, &line);
+                    y += 24.0;
+                }
+                pen.color(0x33, 0x33, 0x33);
+                pen.centre(
+                    y + 2.0,
+                    11.0,
+                    &format!(
+                        "{} {}  ·  {} {}",
+                        words.version, cert.version, words.date, cert.date
+                    ),
+                );
+                y + 44.0
+            } else {
+                MARGIN + 40.0
+            };
+
+            let mut page_full = false;
+            while !page_full {
+                let (heading, figure, mut rows) = match carry.take() {
+                    Some(c) => c,
+                    None => match pending.next() {
+                        Some((h, f, rows)) => (h, f, rows.into_iter()),
+                        None => break,
+                    },
+                };
+                let label = if first_page || y > MARGIN + 40.0 {
+                    heading.clone()
+                } else {
+                    format!("{heading} ({})", words.continued)
+                };
+                pen.color(0x1f, 0x4e, 0x79);
+                pen.left(MARGIN, y, 14.0, &label);
+                pen.right(WIDTH - MARGIN, y, 10.0, &figure);
+                pen.rule(y + 6.0, 0.5);
+                y += 24.0;
+                pen.color(0, 0, 0);
+                while y <= ROWS_END {
+                    let Some(row) = rows.next() else { break };
+                    pen.left(
+                        MARGIN,
+                        y,
+                        11.0,
+                        &measure.fit(&row.title, 11.0, text_width - 70.0),
+                    );
+                    pen.right(WIDTH - MARGIN, y, 11.0, &row.figure);
+                    y += 18.0;
+                }
+                let mut rest = rows.peekable();
+                if rest.peek().is_some() {
+                    carry = Some((heading, figure, rest.collect::<Vec<_>>().into_iter()));
+                    page_full = true;
+                }
+                y += 22.0;
+            }
+
+            pen.color(0, 0, 0);
+            pen.centre(
+                HEIGHT - 110.0,
+                12.0,
+                &format!("{}: {}", words.code, cert.code),
+            );
+            pen.color(0x55, 0x55, 0x55);
+            for (i, line) in measure
+                .wrap(words.how_to_check, 8.0, text_width)
+                .iter()
+                .enumerate()
+            {
+                pen.centre(HEIGHT - 92.0 + i as f32 * 11.0, 8.0, line);
+            }
+            // Dropping the surface writes the page's content.
+        }
+        page.finish();
+        first_page = false;
+        if carry.is_none() && pending.peek().is_none() {
+            break;
+        }
+    }
+    document
+        .finish()
+        .map_err(|e| Error::Invalid(format!("The certificate PDF could not be made: {e:?}")))
+}

@@ -1,0 +1,349 @@
+//! A learner's own results as files an instructor can read: a JSON results
+//! file (`format: "vardskap-results/1"`, described in docs/results-format.md)
+//! and a CSV for spreadsheets with one row per answered question per attempt.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::{Course, EndingKind};
+use crate::progress::{ProfileId, ResultsHistory};
+use crate::storage::{Store, Timestamp, answers, attempts};
+use crate::{Error, Result};
+
+/// The `format` of a results file this build writes and reads.
+pub const RESULTS_FORMAT: &str = "vardskap-results/1";
+
+/// The JSON results file of one learner in one course.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResultsFile {
+    /// Always [`RESULTS_FORMAT`]; a reader checks it first.
+    pub format: String,
+    /// When the file was written, ISO-8601 UTC (`2026-05-04T13:45:00Z`).
+    pub generated_at: String,
+    /// The language titles are given in.
+    pub language: String,
+    pub profile: ProfileEntry,
+    pub course: CourseEntry,
+    /// Every module is passed.
+    pub passed: bool,
+    /// In course order.
+    pub modules: Vec<ModuleEntry>,
+    /// Finished scenario runs, oldest first.
+    pub scenario_runs: Vec<RunEntry>,
+    pub mastery: Vec<MasteryEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileEntry {
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CourseEntry {
+    pub id: String,
+    /// The installed version when the file was written.
+    pub version: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ModuleEntry {
+    pub id: String,
+    pub title: String,
+    /// Share of points needed, 0..=1.
+    pub pass_mark: f64,
+    pub has_questions: bool,
+    pub passed: bool,
+    /// The best attempt's share, 0..=1; `null` before any graded attempt.
+    pub best_share: Option<f64>,
+    /// Graded attempts, oldest submission first.
+    pub attempts: Vec<AttemptEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AttemptEntry {
+    pub id: i64,
+    /// The course version the attempt was made in.
+    pub course_version: String,
+    /// ISO-8601 UTC.
+    pub submitted_at: String,
+    pub score: f64,
+    pub max: f64,
+    pub share: f64,
+    /// Reached the module's pass mark.
+    pub passed: bool,
+    /// Every answered question, in the module's question order.
+    pub questions: Vec<QuestionScore>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QuestionScore {
+    pub id: String,
+    /// `null` for a question a newer course version removed.
+    pub competency: Option<String>,
+    pub score: f64,
+    pub max: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RunEntry {
+    pub id: i64,
+    pub module_id: String,
+    pub scenario_id: String,
+    pub title: String,
+    pub ending: EndingKind,
+    pub points: BTreeMap<String, f64>,
+    pub critical: bool,
+    pub passed: bool,
+    /// ISO-8601 UTC.
+    pub finished_at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MasteryEntry {
+    pub competency_id: String,
+    pub title: String,
+    /// 0..=1; `null` before anything in the competency was answered or played.
+    pub share: Option<f64>,
+    pub score: f64,
+    pub max: f64,
+    pub answers: u32,
+    pub scenario_points: f64,
+    pub scenario_max: f64,
+}
+
+/// Unix seconds as ISO-8601 UTC, e.g. `2026-05-04T13:45:00Z`.
+pub fn iso_utc(secs: Timestamp) -> String {
+    chrono::DateTime::from_timestamp(secs, 0)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_else(|| secs.to_string())
+}
+
+/// Reads an ISO-8601 time back to Unix seconds.
+pub fn parse_iso_utc(text: &str) -> Option<Timestamp> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.timestamp())
+}
+
+/// The language a learner reads a course in: their preference when the course has it.
+fn language_of(course: &Course, preferred: Option<&str>) -> String {
+    preferred
+        .filter(|l| course.languages.iter().any(|c| c == l))
+        .or_else(|| course.languages.first().map(String::as_str))
+        .unwrap_or("en")
+        .to_string()
+}
+
+/// Gathers a learner's results in a course as the results file holds them.
+pub fn results_file(store: &Store, profile: ProfileId, course_id: &str) -> Result<ResultsFile> {
+    let who = store.profile(profile)?;
+    let course = store.cached_course(course_id)?;
+    let lang = language_of(&course, who.language.as_deref());
+    let history: ResultsHistory = store.results_history(profile, course_id, &lang)?;
+    let rows = attempts::for_learner(&store.conn, profile, course_id)?;
+    let versions: HashMap<i64, &str> = rows
+        .iter()
+        .map(|r| (r.id, r.course_version.as_str()))
+        .collect();
+    let mut scores: HashMap<i64, Vec<answers::AnswerScore>> = HashMap::new();
+    for s in answers::scores_for_learner(&store.conn, profile, course_id)? {
+        scores.entry(s.attempt_id).or_default().push(s);
+    }
+
+    let modules = course
+        .modules
+        .iter()
+        .zip(&history.modules)
+        .map(|(module, h)| {
+            let position: HashMap<&str, usize> = module
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| (q.id.as_str(), i))
+                .collect();
+            let attempts = h
+                .attempts
+                .iter()
+                .map(|a| {
+                    let mut answered = scores.remove(&a.attempt_id).unwrap_or_default();
+                    // Module order; answers to removed questions last, by id.
+                    answered.sort_by(|x, y| {
+                        let key = |s: &answers::AnswerScore| {
+                            (position
+                                .get(s.question_id.as_str())
+                                .copied()
+                                .unwrap_or(usize::MAX),)
+                        };
+                        key(x)
+                            .cmp(&key(y))
+                            .then_with(|| x.question_id.cmp(&y.question_id))
+                    });
+                    AttemptEntry {
+                        id: a.attempt_id,
+                        course_version: versions
+                            .get(&a.attempt_id)
+                            .map_or_else(|| course.version.clone(), |v| v.to_string()),
+                        submitted_at: iso_utc(a.submitted_at),
+                        score: a.score,
+                        max: a.max,
+                        share: a.share,
+                        passed: a.passed,
+                        questions: answered
+                            .into_iter()
+                            .map(|s| QuestionScore {
+                                competency: module
+                                    .questions
+                                    .iter()
+                                    .find(|q| q.id == s.question_id)
+                                    .map(|q| q.competency.clone()),
+                                id: s.question_id,
+                                score: s.score,
+                                max: s.max_score,
+                            })
+                            .collect(),
+                    }
+                })
+                .collect();
+            ModuleEntry {
+                id: module.id.clone(),
+                title: h.summary.title.clone(),
+                pass_mark: h.summary.pass_mark,
+                has_questions: h.summary.has_questions,
+                passed: h.summary.passed,
+                best_share: h.summary.best.as_ref().map(|b| b.share),
+                attempts,
+            }
+        })
+        .collect();
+    Ok(ResultsFile {
+        format: RESULTS_FORMAT.to_string(),
+        generated_at: iso_utc(store.now()),
+        language: lang,
+        profile: ProfileEntry { name: who.name },
+        course: CourseEntry {
+            id: course.id.clone(),
+            version: course.version.clone(),
+            title: history.title.clone(),
+        },
+        passed: history.passed,
+        modules,
+        scenario_runs: history
+            .scenario_runs
+            .iter()
+            .map(|r| RunEntry {
+                id: r.run_id,
+                module_id: r.module_id.clone(),
+                scenario_id: r.scenario_id.clone(),
+                title: r.title.clone(),
+                ending: r.ending,
+                points: r.points.clone(),
+                critical: r.critical,
+                passed: r.passed,
+                finished_at: iso_utc(r.finished_at),
+            })
+            .collect(),
+        mastery: history
+            .mastery
+            .iter()
+            .map(|m| MasteryEntry {
+                competency_id: m.competency_id.clone(),
+                title: m.title.clone(),
+                share: m.share,
+                score: m.score,
+                max: m.max,
+                answers: m.answers,
+                scenario_points: m.scenario_points,
+                scenario_max: m.scenario_max,
+            })
+            .collect(),
+    })
+}
+
+/// The learner's results in a course as a JSON results file (pretty-printed).
+pub fn results_json(store: &Store, profile: ProfileId, course_id: &str) -> Result<String> {
+    let file = results_file(store, profile, course_id)?;
+    serde_json::to_string_pretty(&file)
+        .map_err(|e| Error::Invalid(format!("The results could not be written as JSON: {e}")))
+}
+
+/// Reads a results file, refusing one of another format.
+pub fn parse_results(json: &str) -> Result<ResultsFile> {
+    let format = serde_json::from_str::<serde_json::Value>(json)
+        .map_err(|e| Error::Invalid(format!("This is not a Värdskap results file: {e}")))?
+        .get("format")
+        .and_then(|f| f.as_str().map(str::to_string));
+    match format.as_deref() {
+        Some(RESULTS_FORMAT) => {}
+        Some(other) => {
+            return Err(Error::Invalid(format!(
+                "This results file is in the format \"{other}\"; this version of Värdskap reads \"{RESULTS_FORMAT}\"."
+            )));
+        }
+        None => {
+            return Err(Error::Invalid(
+                "This is not a Värdskap results file: it has no \"format\" field.".into(),
+            ));
+        }
+    }
+    serde_json::from_str(json)
+        .map_err(|e| Error::Invalid(format!("The results file is damaged: {e}")))
+}
+
+/// The columns of the CSV export, in order.
+pub const CSV_HEADER: [&str; 10] = [
+    "profile",
+    "course",
+    "version",
+    "module",
+    "attempt",
+    "submitted_at",
+    "question",
+    "competency",
+    "score",
+    "max",
+];
+
+/// The learner's results as CSV (RFC 4180): one row per answered question
+/// per graded attempt, oldest attempt first within each module.
+pub fn results_csv(store: &Store, profile: ProfileId, course_id: &str) -> Result<String> {
+    let file = results_file(store, profile, course_id)?;
+    let csv_error = |e: csv::Error| Error::Invalid(format!("The CSV could not be written: {e}"));
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    out.write_record(CSV_HEADER).map_err(csv_error)?;
+    for module in &file.modules {
+        for attempt in &module.attempts {
+            for q in &attempt.questions {
+                out.write_record([
+                    file.profile.name.as_str(),
+                    file.course.id.as_str(),
+                    attempt.course_version.as_str(),
+                    module.id.as_str(),
+                    &attempt.id.to_string(),
+                    attempt.submitted_at.as_str(),
+                    q.id.as_str(),
+                    q.competency.as_deref().unwrap_or(""),
+                    &q.score.to_string(),
+                    &q.max.to_string(),
+                ])
+                .map_err(csv_error)?;
+            }
+        }
+    }
+    let bytes = out
+        .into_inner()
+        .map_err(|e| Error::Invalid(format!("The CSV could not be written: {e}")))?;
+    String::from_utf8(bytes)
+        .map_err(|e| Error::Invalid(format!("The CSV could not be written: {e}")))
+}
