@@ -64,3 +64,14 @@ test('a new profile opens the course home with the title from the core', async (
   await screenshot(browser, 'home-sv');
   await noViolations('the course home (sv)');
 });
+
+test('the course home reflows in a narrow window', async () => {
+  await browser.setWindowSize(380, 760);
+  await browser.waitUntil(async () => (await browser.execute(() => window.innerWidth)) <= 400, {
+    timeoutMsg: 'the window did not get narrow',
+  });
+  const overflow = await browser.execute(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `nothing sticks out sideways at 380 px (overflow ${overflow} px)`);
+  await screenshot(browser, 'home-narrow-sv');
+  await noViolations('the course home in a narrow window');
+});

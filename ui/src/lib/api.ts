@@ -17,6 +17,7 @@ import type { ReviewItem } from './bindings/ReviewItem';
 import type { ScenarioPlay } from './bindings/ScenarioPlay';
 import type { Step } from './bindings/Step';
 import type { Theme } from './bindings/Theme';
+import { catalogues, t, type MessageKey } from './i18n/index.svelte';
 
 /** A command failed: `kind` says what, `message` is a sentence for the user. */
 export class ApiError extends Error {
@@ -74,7 +75,14 @@ export const api = {
     call<ReviewAnswered>('answer_review', { course, module, question, answer, lang }),
 };
 
-/** A sentence for the user from anything a command threw. */
+/**
+ * A sentence for the user, in their language, from anything a command threw.
+ * Course problems keep the core's `path:line:col: message` lines for authors.
+ */
 export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError && err.kind !== 'InvalidContent' && err.kind !== 'Unexpected') {
+    const key = `errors.${err.kind}` as MessageKey;
+    if (key in catalogues.en) return t(key);
+  }
   return err instanceof Error ? err.message : String(err);
 }

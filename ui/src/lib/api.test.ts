@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, errorMessage } from './api';
+import { i18n } from './i18n/index.svelte';
+
+describe('error messages', () => {
+  it('shows a core error as a sentence in the learner’s language', () => {
+    i18n.locale = 'sv';
+    expect(errorMessage(new ApiError('WrongPin', 'That PIN is not right.'))).toBe('Pinkoden stämmer inte. Försök igen.');
+    i18n.locale = 'en';
+    expect(errorMessage(new ApiError('WrongPin', 'x'))).toBe('That PIN is not right. Try again.');
+  });
+
+  it('keeps course problems as the author’s path:line:col lines', () => {
+    const lines = 'quiz.toml:3:1: unknown key `promt`';
+    expect(errorMessage(new ApiError('InvalidContent', lines))).toBe(lines);
+  });
+});
