@@ -95,6 +95,9 @@ export async function killApp() {
  */
 export async function screenshot(browser, name) {
   const file = path.join(OUT, `${name}.png`);
+  // Let the webview paint what the DOM already says before grabbing the screen.
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
+  await new Promise((r) => setTimeout(r, 200));
   if (process.env.DISPLAY) {
     const { x, y, width, height } = await browser.getWindowRect();
     const crop = `${width}x${height}+${Math.max(0, x)}+${Math.max(0, y)}`;

@@ -65,6 +65,17 @@ test('a new profile opens the course home with the title from the core', async (
   await noViolations('the course home (sv)');
 });
 
+test('the dark theme can be chosen by keyboard and keeps AA contrast', async () => {
+  await tabTo(browser, '[data-testid="theme"]');
+  for (let i = 0; i < 3; i++) {
+    if ((await browser.execute(() => document.documentElement.dataset.theme)) === 'dark') break;
+    await browser.keys(['ArrowDown']);
+  }
+  assert.equal(await browser.execute(() => document.documentElement.dataset.theme), 'dark', 'the override applies');
+  await screenshot(browser, 'home-dark-sv');
+  await noViolations('the course home in the dark theme');
+});
+
 test('the course home reflows in a narrow window', async () => {
   await browser.setWindowSize(380, 760);
   await browser.waitUntil(async () => (await browser.execute(() => window.innerWidth)) <= 400, {
