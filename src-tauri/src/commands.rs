@@ -1,12 +1,17 @@
 //! Thin Tauri commands: take arguments, reach the state, make one core call,
 //! convert the error. The UI reaches them only through `ui/src/lib/api.ts`.
 
+use std::path::PathBuf;
+
 use tauri::State;
+use vardskap_core::certificate;
 use vardskap_core::content::{self, CourseOutline, CourseOverview, LessonView};
 use vardskap_core::progress::{
     AnswerSaved, AttemptId, AttemptView, CourseResults, ModuleResult, NewProfile, Profile,
     ProfileId, ReviewAnswered, ReviewItem, ScenarioPlay, ScenarioRunId, Theme,
 };
+use vardskap_core::export::{self, ResultsFormat};
+use vardskap_core::progress::{AttemptDetail, ResultsHistory, ScenarioRunDetail};
 use vardskap_core::quiz::Answer;
 use vardskap_core::scenario::Step;
 use vardskap_core::storage::Store;
@@ -208,6 +213,65 @@ pub async fn answer_review(
     let mut session = state.session();
     let (store, profile) = session.learner()?;
     Ok(store.answer_review(profile, &course, &module, &question, &answer, &lang)?)
+}
+
+#[tauri::command]
+pub async fn results_history(
+    state: State<'_, AppState>,
+    course: String,
+    lang: String,
+) -> Reply<ResultsHistory> {
+    let mut session = state.session();
+    let (store, profile) = session.learner()?;
+    Ok(store.results_history(profile, &course, &lang)?)
+}
+
+#[tauri::command]
+pub async fn attempt_detail(
+    state: State<'_, AppState>,
+    attempt: AttemptId,
+    lang: String,
+) -> Reply<AttemptDetail> {
+    let mut session = state.session();
+    let (store, _) = session.learner()?;
+    Ok(store.attempt_detail(attempt, &lang)?)
+}
+
+#[tauri::command]
+pub async fn scenario_run_detail(
+    state: State<'_, AppState>,
+    run: ScenarioRunId,
+    lang: String,
+) -> Reply<ScenarioRunDetail> {
+    let mut session = state.session();
+    let (store, _) = session.learner()?;
+    Ok(store.scenario_run_detail(run, &lang)?)
+}
+
+/// Saves the learner's results at a path the UI got from the save dialog.
+#[tauri::command]
+pub async fn save_results(
+    state: State<'_, AppState>,
+    course: String,
+    format: ResultsFormat,
+    path: PathBuf,
+) -> Reply<()> {
+    let mut session = state.session();
+    let (store, profile) = session.learner()?;
+    Ok(export::write_results_file(store, profile, &course, format, &path)?)
+}
+
+/// Saves the certificate PDF at a path the UI got from the save dialog.
+#[tauri::command]
+pub async fn save_certificate(
+    state: State<'_, AppState>,
+    course: String,
+    lang: String,
+    path: PathBuf,
+) -> Reply<()> {
+    let mut session = state.session();
+    let (store, profile) = session.learner()?;
+    Ok(certificate::write_pdf(store, profile, &course, &lang, &path)?)
 }
 
 fn no_course() -> CommandError {

@@ -34,7 +34,12 @@ pub fn run() {
             commands::start_scenario,
             commands::choose_in_scenario,
             commands::reviews_due,
-            commands::answer_review
+            commands::answer_review,
+            commands::results_history,
+            commands::attempt_detail,
+            commands::scenario_run_detail,
+            commands::save_results,
+            commands::save_certificate
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

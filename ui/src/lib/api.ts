@@ -17,6 +17,10 @@ import type { ReviewItem } from './bindings/ReviewItem';
 import type { ScenarioPlay } from './bindings/ScenarioPlay';
 import type { Step } from './bindings/Step';
 import type { Theme } from './bindings/Theme';
+import type { AttemptDetail } from './bindings/AttemptDetail';
+import type { ResultsFormat } from './bindings/ResultsFormat';
+import type { ResultsHistory } from './bindings/ResultsHistory';
+import type { ScenarioRunDetail } from './bindings/ScenarioRunDetail';
 import { catalogues, t, type MessageKey } from './i18n/index.svelte';
 
 /** A command failed: `kind` says what, `message` is a sentence for the user. */
@@ -73,6 +77,14 @@ export const api = {
   reviewsDue: (lang: string) => call<ReviewItem[]>('reviews_due', { lang }),
   answerReview: (course: string, module: string, question: string, answer: Answer, lang: string) =>
     call<ReviewAnswered>('answer_review', { course, module, question, answer, lang }),
+
+  resultsHistory: (course: string, lang: string) => call<ResultsHistory>('results_history', { course, lang }),
+  attemptDetail: (attempt: number, lang: string) => call<AttemptDetail>('attempt_detail', { attempt, lang }),
+  scenarioRunDetail: (run: number, lang: string) => call<ScenarioRunDetail>('scenario_run_detail', { run, lang }),
+  saveResults: (course: string, format: ResultsFormat, path: string) =>
+    call<void>('save_results', { course, format, path }),
+  saveCertificate: (course: string, lang: string, path: string) =>
+    call<void>('save_certificate', { course, lang, path }),
 };
 
 /**

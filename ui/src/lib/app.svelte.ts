@@ -10,7 +10,11 @@ export type Screen =
   | { name: 'lesson'; module: string; lesson: string }
   | { name: 'quiz'; module: string }
   | { name: 'scenario'; module: string; scenario: string }
-  | { name: 'result'; attempt: number };
+  | { name: 'result'; attempt: number }
+  | { name: 'results' }
+  | { name: 'attempt'; attempt: number }
+  | { name: 'run'; run: number }
+  | { name: 'practice' };
 
 class AppState {
   screen = $state<Screen>({ name: 'profiles' });

@@ -222,6 +222,19 @@ impl Certificate {
     }
 }
 
+/// Saves the certificate of a learner who passed `course_id` as a PDF at
+/// `path` (chosen in a save dialog), written atomically.
+pub fn write_pdf(
+    store: &Store,
+    profile: ProfileId,
+    course_id: &str,
+    lang: &str,
+    path: &std::path::Path,
+) -> Result<()> {
+    let pdf = Certificate::for_profile(store, profile, course_id, lang)?.to_pdf()?;
+    export::write_atomically(path, &pdf)
+}
+
 /// Whether `code` is the verification code of a certificate made from the
 /// results in `results_json` (a file of [`export::results_json`]) on any day
 /// from the first result up to the day the file was written. An edited

@@ -3,6 +3,7 @@
 //! and a CSV for spreadsheets with one row per answered question per attempt.
 
 use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
@@ -274,6 +275,45 @@ pub fn results_json(store: &Store, profile: ProfileId, course_id: &str) -> Resul
     let file = results_file(store, profile, course_id)?;
     serde_json::to_string_pretty(&file)
         .map_err(|e| Error::Invalid(format!("The results could not be written as JSON: {e}")))
+}
+
+/// The file formats a learner can save their results in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum ResultsFormat {
+    Csv,
+    Json,
+}
+
+/// Saves the learner's results in `format` at `path` (chosen in a save
+/// dialog), replacing any file there only once the new one is complete.
+pub fn write_results_file(
+    store: &Store,
+    profile: ProfileId,
+    course_id: &str,
+    format: ResultsFormat,
+    path: &Path,
+) -> Result<()> {
+    let text = match format {
+        ResultsFormat::Csv => results_csv(store, profile, course_id)?,
+        ResultsFormat::Json => results_json(store, profile, course_id)?,
+    };
+    write_atomically(path, text.as_bytes())
+}
+
+/// Writes through a temporary file in the same folder and a rename, so a
+/// crash or a full disk leaves the old file (or none), never half of one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let parent = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(|e| Error::io(parent, e))?;
+    std::io::Write::write_all(&mut tmp, bytes).map_err(|e| Error::io(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
 }
 
 /// Reads a results file, refusing one of another format.

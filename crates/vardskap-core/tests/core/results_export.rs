@@ -324,3 +324,103 @@ fn the_pdf_shows_name_course_modules_and_code_with_swedish_letters() {
         pdf.len()
     );
 }
+
+#[test]
+fn saving_results_writes_the_same_text_as_the_export_and_replaces_an_old_file() {
+    let l = passed_learner();
+    let out = tempfile::tempdir().unwrap();
+    let csv_path = out.path().join("resultat.csv");
+    std::fs::write(
+        &csv_path,
+        "an older, longer file that must be gone afterwards",
+    )
+    .unwrap();
+    export::write_results_file(
+        &l.store,
+        l.id,
+        "vardskap",
+        export::ResultsFormat::Csv,
+        &csv_path,
+    )
+    .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(&csv_path).unwrap(),
+        export::results_csv(&l.store, l.id, "vardskap").unwrap(),
+        "the saved CSV is exactly the export, with nothing left of the old file"
+    );
+    let json_path = out.path().join("resultat.json");
+    export::write_results_file(
+        &l.store,
+        l.id,
+        "vardskap",
+        export::ResultsFormat::Json,
+        &json_path,
+    )
+    .unwrap();
+    let file = export::parse_results(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
+    assert_eq!(
+        file.profile.name, LEARNER,
+        "the saved JSON is a results file of this learner"
+    );
+    let names: Vec<_> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(
+        names.len(),
+        2,
+        "no temporary file is left next to the saved ones: {names:?}"
+    );
+}
+
+#[test]
+fn saving_results_into_a_missing_folder_is_an_error_not_a_panic() {
+    let l = passed_learner();
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("no such folder").join("resultat.csv");
+    let err = export::write_results_file(
+        &l.store,
+        l.id,
+        "vardskap",
+        export::ResultsFormat::Csv,
+        &path,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, Error::Io { .. }),
+        "a folder that is gone is an I/O error: {err:?}"
+    );
+    assert!(
+        !path.exists(),
+        "nothing is written when the folder is missing"
+    );
+}
+
+#[test]
+fn the_certificate_pdf_is_saved_only_for_a_passed_course() {
+    let mut l = passed_learner();
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("intyg.pdf");
+    vardskap_core::certificate::write_pdf(&l.store, l.id, "vardskap", "sv", &path).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "the saved file is a PDF");
+    let newcomer = l
+        .store
+        .create_profile(&NewProfile {
+            name: "Ny".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let other = out.path().join("ny.pdf");
+    let err =
+        vardskap_core::certificate::write_pdf(&l.store, newcomer.id, "vardskap", "sv", &other)
+            .unwrap_err();
+    assert!(
+        matches!(err, Error::CourseNotPassed { .. }),
+        "no certificate before passing: {err:?}"
+    );
+    assert!(
+        !other.exists(),
+        "no file is left when there is no certificate"
+    );
+}
