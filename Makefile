@@ -14,7 +14,7 @@ run: build
 	./$(APP)
 
 ## test: install what the tests need and run every test (Rust, UI, end-to-end, accessibility)
-test: setup-test check-bindings test-rust test-ui build test-e2e
+test: setup-test ui check-bindings test-rust test-ui build test-e2e
 	@echo "make test: all suites passed"
 
 setup-build:
@@ -29,7 +29,8 @@ ui: setup-build
 build: ui
 	cargo build -p vardskap $(CARGO_PROFILE_FLAG)
 
-test-rust:
+# The shell embeds ui/build at compile time, so every Rust build needs the UI first.
+test-rust: ui
 	cargo test --workspace
 
 test-ui: setup-build
@@ -40,7 +41,7 @@ test-e2e: build
 	VARDSKAP_E2E_APP=$(CURDIR)/$(APP) scripts/e2e.sh
 
 ## bindings: regenerate the TypeScript types of everything that crosses to the UI
-bindings:
+bindings: ui
 	rm -rf ui/src/lib/bindings
 	cargo test -q --workspace export_bindings >/dev/null
 
