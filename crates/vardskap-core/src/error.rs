@@ -89,6 +89,30 @@ pub enum Error {
          (still to pass: {missing})."
     )]
     CourseNotPassed { course: String, missing: String },
+
+    /// The instructor passphrase given does not match; the next try is
+    /// checked only after `retry_after_secs` (0: right away).
+    #[error("{}", wrong_passphrase_message(*.retry_after_secs))]
+    WrongPassphrase { retry_after_secs: i64 },
+
+    /// Too many wrong instructor passphrases in a row: tries are not checked
+    /// for `retry_after_secs` more seconds.
+    #[error(
+        "Too many wrong passphrases in a row. Wait {retry_after_secs} seconds and try again."
+    )]
+    TooManyTries { retry_after_secs: i64 },
+
+    /// Something only an instructor may do was asked while instructor mode is locked.
+    #[error("Only an instructor can do this. Unlock instructor mode with the passphrase first.")]
+    InstructorLocked,
+}
+
+fn wrong_passphrase_message(retry_after_secs: i64) -> String {
+    if retry_after_secs > 0 {
+        format!("That passphrase is not right. Try again in {retry_after_secs} seconds.")
+    } else {
+        "That passphrase is not right. Try again.".to_string()
+    }
 }
 
 impl Error {
@@ -112,6 +136,9 @@ impl Error {
             Error::AttemptNotSubmitted { .. } => ErrorKind::AttemptNotSubmitted,
             Error::RunNotFinished { .. } => ErrorKind::RunNotFinished,
             Error::CourseNotPassed { .. } => ErrorKind::CourseNotPassed,
+            Error::WrongPassphrase { .. } => ErrorKind::WrongPassphrase,
+            Error::TooManyTries { .. } => ErrorKind::TooManyTries,
+            Error::InstructorLocked => ErrorKind::InstructorLocked,
         }
     }
 
@@ -141,6 +168,9 @@ pub enum ErrorKind {
     AttemptNotSubmitted,
     RunNotFinished,
     CourseNotPassed,
+    WrongPassphrase,
+    TooManyTries,
+    InstructorLocked,
 }
 
 /// Anki-style `.or_not_found(id)` for look-ups.

@@ -6,6 +6,7 @@
 mod attempt;
 mod course;
 mod history;
+mod instructor;
 mod mastery;
 mod profile;
 mod results;
@@ -19,6 +20,7 @@ pub use history::{
     AttemptDetail, AttemptPoint, ModuleHistory, QuestionDetail, ResultsHistory, ScenarioRunDetail,
     ScenarioRunLine,
 };
+pub use instructor::InstructorStatus;
 pub use mastery::CompetencyMastery;
 pub use profile::{NewProfile, Profile, Theme};
 pub use results::{CompetencyScore, CourseResults, ModuleResult, ModuleSummary, ScoreLine};

@@ -102,7 +102,7 @@ fn hash_pin(pin: &str) -> Result<String> {
 
 /// Whether `pin` matches the stored argon2id `hash`. A stored hash that cannot
 /// be parsed matches nothing.
-fn pin_matches(hash: &str, pin: &str) -> bool {
+pub(super) fn pin_matches(hash: &str, pin: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|parsed| {
         Argon2::default()
             .verify_password(pin.as_bytes(), &parsed)

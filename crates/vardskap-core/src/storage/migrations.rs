@@ -133,6 +133,18 @@ WHERE t.state = 'graded' AND a.score IS NOT NULL AND a.max_score IS NOT NULL
 GROUP BY t.profile_id, t.course_id, t.module_id, a.question_id;
 ";
 
+/// Version 4: instructor mode. One row: the passphrase's argon2id hash and the
+/// wrong tries in a row with the time before which no try is checked.
+const V4: &str = "
+CREATE TABLE instructor (
+    id               INTEGER PRIMARY KEY CHECK (id = 1),
+    passphrase_hash  TEXT,                 -- argon2id PHC string, NULL until set
+    failures         INTEGER NOT NULL DEFAULT 0,
+    locked_until     INTEGER,              -- no try is checked before this time
+    updated_at       INTEGER NOT NULL
+) STRICT;
+";
+
 const MIGRATIONS_SLICE: &[M<'static>] = &[
     M::up(V1)
         .comment("profiles, courses, attempts, answers")
@@ -143,6 +155,7 @@ const MIGRATIONS_SLICE: &[M<'static>] = &[
     M::up(V3)
         .comment("question totals for mastery, kept by a trigger")
         .foreign_key_check(),
+    M::up(V4).comment("instructor passphrase and wait after wrong tries"),
 ];
 
 /// Every migration, in order; only ever appended to.

@@ -8,6 +8,7 @@ mod backup;
 pub(crate) mod courses;
 #[cfg(test)]
 mod fixtures;
+pub(crate) mod instructor;
 mod migrations;
 pub(crate) mod profiles;
 pub(crate) mod review_cards;
