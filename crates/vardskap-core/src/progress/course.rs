@@ -98,6 +98,24 @@ impl Store {
         Ok(installed)
     }
 
+    /// Installs the course in the package `file` (`.vdsk`): unpacked into a
+    /// temporary folder under the data dir (checked as hostile by
+    /// [`crate::package::unpack`]), installed like any course folder, and the
+    /// temporary folder removed again whatever happens.
+    pub fn install_course_package(&mut self, file: &Path, lang: &str) -> Result<InstalledCourse> {
+        let data_dir = self.data_dir().to_path_buf();
+        let temp = tempfile::Builder::new()
+            .prefix(".import-")
+            .tempdir_in(&data_dir)
+            .map_err(|e| Error::io(&data_dir, e))?;
+        let folder = temp.path().join("course");
+        let installed = crate::package::unpack(file, &folder)
+            .and_then(|_| self.install_course_folder(&folder, lang));
+        let temp_path = temp.path().to_path_buf();
+        temp.close().map_err(|e| Error::io(temp_path, e))?;
+        installed
+    }
+
     /// Where the installed copy of course `id` lives (its media are read from here).
     pub fn course_folder(&self, id: &str) -> PathBuf {
         self.data_dir().join("courses").join(id)

@@ -364,3 +364,56 @@ fn an_existing_folder_is_not_overwritten() {
         "the existing folder is left as it was"
     );
 }
+
+/// Names in the data dir other than the database, its backups and installed courses.
+fn leftovers(data_dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(data_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with("vardskap.sqlite3") && n != "courses" && n != "backups")
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_package_installs_through_the_store_and_leaves_no_temporary_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("demo.vdsk");
+    package::pack(&course_folder(tmp.path()), &file).unwrap();
+    let data_dir = tmp.path().join("data");
+    let mut store = vardskap_core::storage::Store::open(&data_dir).unwrap();
+
+    let installed = store.install_course_package(&file, "sv").unwrap();
+    let want = vardskap_core::content::load_course(&crate::fixture("valid")).unwrap();
+    assert_eq!(installed.id, want.id, "the package's course must be installed");
+    assert!(
+        store.course_folder(&want.id).join("course.toml").is_file(),
+        "the installed copy must be in the courses folder"
+    );
+    assert!(
+        leftovers(&data_dir).is_empty(),
+        "the temporary unpack folder must be removed: {:?}",
+        leftovers(&data_dir)
+    );
+
+    let exported = tmp.path().join("again.vdsk");
+    package::pack(&store.course_folder(&want.id), &exported).unwrap();
+    let reinstalled = store.install_course_package(&exported, "sv").unwrap();
+    assert_eq!(
+        reinstalled.id, want.id,
+        "a package exported from the installed copy must install again"
+    );
+
+    let broken = tmp.path().join("broken.vdsk");
+    std::fs::write(&broken, zip_of(&[("course.toml", b"not = [toml")])).unwrap();
+    assert!(
+        store.install_course_package(&broken, "sv").is_err(),
+        "a package whose course does not load must be refused"
+    );
+    assert!(
+        leftovers(&data_dir).is_empty(),
+        "a refused package must leave nothing behind either: {:?}",
+        leftovers(&data_dir)
+    );
+}
