@@ -11,6 +11,8 @@ use vardskap_core::progress::{
     ProfileId, ReviewAnswered, ReviewItem, ScenarioPlay, ScenarioRunId, Theme,
 };
 use vardskap_core::export::{self, ResultsFormat};
+use vardskap_core::progress::{InstalledCourse, InstructorStatus};
+use vardskap_core::package::{self, PackSummary};
 use vardskap_core::progress::{AttemptDetail, ResultsHistory, ScenarioRunDetail};
 use vardskap_core::quiz::Answer;
 use vardskap_core::scenario::Step;
@@ -272,6 +274,63 @@ pub async fn save_certificate(
     let mut session = state.session();
     let (store, profile) = session.learner()?;
     Ok(certificate::write_pdf(store, profile, &course, &lang, &path)?)
+}
+
+#[tauri::command]
+pub async fn instructor_status(state: State<'_, AppState>) -> Reply<InstructorStatus> {
+    Ok(state.session().store()?.instructor_status()?)
+}
+
+/// Sets (first use) or changes the instructor passphrase; whoever set it is
+/// the instructor, so instructor mode is unlocked after.
+#[tauri::command]
+pub async fn set_instructor_passphrase(
+    state: State<'_, AppState>,
+    passphrase: String,
+    current: Option<String>,
+) -> Reply<()> {
+    let mut session = state.session();
+    session.store()?.set_instructor_passphrase(&passphrase, current.as_deref())?;
+    session.instructor_unlocked = true;
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn unlock_instructor(state: State<'_, AppState>, passphrase: String) -> Reply<()> {
+    let mut session = state.session();
+    session.store()?.unlock_instructor(&passphrase)?;
+    session.instructor_unlocked = true;
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn lock_instructor(state: State<'_, AppState>) -> Reply<()> {
+    state.session().instructor_unlocked = false;
+    Ok(())
+}
+
+/// Installs the course in a `.vdsk` package the UI got from the open dialog.
+#[tauri::command]
+pub async fn import_course_package(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    lang: String,
+) -> Reply<InstalledCourse> {
+    let mut session = state.session();
+    let store = session.instructor()?;
+    Ok(store.install_course_package(&path, &lang)?)
+}
+
+/// Packs an installed course into a `.vdsk` file at a path from the save dialog.
+#[tauri::command]
+pub async fn export_course_package(
+    state: State<'_, AppState>,
+    course: String,
+    path: PathBuf,
+) -> Reply<PackSummary> {
+    let mut session = state.session();
+    let store = session.instructor()?;
+    Ok(package::pack(&store.course_folder(&course), &path)?)
 }
 
 fn no_course() -> CommandError {

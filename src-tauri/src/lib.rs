@@ -39,7 +39,13 @@ pub fn run() {
             commands::attempt_detail,
             commands::scenario_run_detail,
             commands::save_results,
-            commands::save_certificate
+            commands::save_certificate,
+            commands::instructor_status,
+            commands::set_instructor_passphrase,
+            commands::unlock_instructor,
+            commands::lock_instructor,
+            commands::import_course_package,
+            commands::export_course_package
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

@@ -26,6 +26,8 @@ pub struct Session {
     pub course_id: Option<String>,
     /// The learner who is signed in (unlocked with their PIN, if any).
     pub profile: Option<ProfileId>,
+    /// Whether the instructor passphrase was given since the last lock.
+    pub instructor_unlocked: bool,
 }
 
 impl AppState {
@@ -36,7 +38,7 @@ impl AppState {
             None => app.path().app_data_dir()?,
         };
         std::fs::create_dir_all(&data_dir)?;
-        let mut session = Session { store: Err(not_open()), course_id: None, profile: None };
+        let mut session = Session { store: Err(not_open()), course_id: None, profile: None, instructor_unlocked: false };
         session.open_store(&data_dir, &content_dir);
         Ok(AppState { content_dir, data_dir, session: Mutex::new(session) })
     }
@@ -78,6 +80,16 @@ impl Session {
             CommandError::new(ErrorKind::Invalid, "Choose a profile first.")
         })?;
         Ok((self.store()?, profile))
+    }
+}
+
+impl Session {
+    /// The store, when instructor mode is unlocked; else a plain error.
+    pub fn instructor(&mut self) -> Result<&mut Store, CommandError> {
+        if !self.instructor_unlocked {
+            return Err(vardskap_core::Error::InstructorLocked.into());
+        }
+        self.store()
     }
 }
 

@@ -21,6 +21,9 @@ import type { AttemptDetail } from './bindings/AttemptDetail';
 import type { ResultsFormat } from './bindings/ResultsFormat';
 import type { ResultsHistory } from './bindings/ResultsHistory';
 import type { ScenarioRunDetail } from './bindings/ScenarioRunDetail';
+import type { InstalledCourse } from './bindings/InstalledCourse';
+import type { InstructorStatus } from './bindings/InstructorStatus';
+import type { PackSummary } from './bindings/PackSummary';
 import { catalogues, t, type MessageKey } from './i18n/index.svelte';
 
 /** A command failed: `kind` says what, `message` is a sentence for the user. */
@@ -85,6 +88,16 @@ export const api = {
     call<void>('save_results', { course, format, path }),
   saveCertificate: (course: string, lang: string, path: string) =>
     call<void>('save_certificate', { course, lang, path }),
+
+  instructorStatus: () => call<InstructorStatus>('instructor_status'),
+  setInstructorPassphrase: (passphrase: string, current: string | null) =>
+    call<void>('set_instructor_passphrase', { passphrase, current }),
+  unlockInstructor: (passphrase: string) => call<void>('unlock_instructor', { passphrase }),
+  lockInstructor: () => call<void>('lock_instructor'),
+  importCoursePackage: (path: string, lang: string) =>
+    call<InstalledCourse>('import_course_package', { path, lang }),
+  exportCoursePackage: (course: string, path: string) =>
+    call<PackSummary>('export_course_package', { course, path }),
 };
 
 /**

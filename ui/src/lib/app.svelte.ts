@@ -14,13 +14,16 @@ export type Screen =
   | { name: 'results' }
   | { name: 'attempt'; attempt: number }
   | { name: 'run'; run: number }
-  | { name: 'practice' };
+  | { name: 'practice' }
+  | { name: 'instructor' };
 
 class AppState {
   screen = $state<Screen>({ name: 'profiles' });
   profile = $state<Profile | null>(null);
   courseId = $state<string | null>(null);
   theme = $state<Theme>('system');
+  /** Whether instructor mode was unlocked in this session (the shell checks it too). */
+  instructor = $state(false);
 
   go(screen: Screen) {
     this.screen = screen;
