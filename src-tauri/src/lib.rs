@@ -34,7 +34,8 @@ pub fn run() {
             commands::start_scenario,
             commands::choose_in_scenario,
             commands::reviews_due,
-            commands::answer_review
+            commands::answer_review,
+            commands::bench_ready
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {
