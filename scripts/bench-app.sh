@@ -62,7 +62,8 @@ stripped_bytes() {
 # $1 label, $2 prepare command ('' for none), rest: the command.
 time_start() {
   local label=$1 prepare=$2; shift 2
-  local json=$WORK/$label.json args=(--shell=none --runs "$RUNS" --export-json "$json" --style basic)
+  local json=$WORK/$label.json
+  local args=(--shell=none --runs "$RUNS" --export-json "$json" --style basic)
   if [ -n "$prepare" ]; then args+=(--prepare "$prepare"); else args+=(--warmup 1); fi
   # `timeout` turns a UI that never reports ready into a failed run, not a hang.
   hyperfine "${args[@]}" --command-name "$label" "timeout 60 $*" >&2 ||
