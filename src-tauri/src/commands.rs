@@ -336,3 +336,18 @@ pub async fn export_course_package(
 fn no_course() -> CommandError {
     CommandError::from(Error::NotFound { what: "course", id: "built-in".into() })
 }
+
+/// Benchmark hook for `scripts/bench-app.sh`: the UI calls it once, when its
+/// first screen shows data. It does nothing unless `VARDSKAP_BENCH_EXIT_WHEN_READY=1`
+/// (exit at once, to time start-up) or `VARDSKAP_BENCH_READY_FILE=<path>`
+/// (create that file, to measure idle memory from that moment).
+#[tauri::command]
+pub async fn bench_ready() -> Reply<()> {
+    if let Some(path) = std::env::var_os("VARDSKAP_BENCH_READY_FILE") {
+        std::fs::write(&path, b"ready\n").map_err(|err| Error::io(&path, err))?;
+    }
+    if std::env::var_os("VARDSKAP_BENCH_EXIT_WHEN_READY").is_some_and(|v| v == "1") {
+        std::process::exit(0);
+    }
+    Ok(())
+}

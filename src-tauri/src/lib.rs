@@ -45,7 +45,8 @@ pub fn run() {
             commands::unlock_instructor,
             commands::lock_instructor,
             commands::import_course_package,
-            commands::export_course_package
+            commands::export_course_package,
+            commands::bench_ready
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# The app benchmark of DESIGN.md's "Performance budget": release binary size,
+# start to interactive and idle memory (PSS), each against a bare Tauri window
+# (bench/bare-window) on the same machine. A report: exits 0 whatever the
+# figures, non-zero only when a build or a measurement fails.
+#
+# "Interactive" is the moment the UI calls `bench_ready` (the app: the profile
+# picker painted after `list_profiles` answered; the bare window: its page
+# painted after one IPC call). Both programs then exit when
+# VARDSKAP_BENCH_EXIT_WHEN_READY=1, or create VARDSKAP_BENCH_READY_FILE.
+#
+# BENCH_RUNS=<n> (default 10) launches per start-time figure; BENCH_NO_BUILD=1
+# skips the builds (measure what is already in the target dirs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+APP=$ROOT/target/release/vardskap
+BARE=$ROOT/bench/bare-window/target/release/bare-window
+RUNS=${BENCH_RUNS:-10}
+
+if [ "${1:-}" != --measure ]; then
+  . scripts/lib.sh
+  scripts/setup-build.sh
+  if [ "$(uname -s)" = Linux ]; then
+    apt_ensure hyperfine jq xvfb xauth dbus-daemon binutils
+  fi
+  if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
+    echo "bench-app: building the app and the bare window in release (the first time takes minutes)"
+    (cd ui && npm run build)
+    nice cargo build --release -p vardskap
+    (cd bench/bare-window && nice cargo build --release)
+  fi
+  for bin in "$APP" "$BARE"; do
+    [ -x "$bin" ] || { echo "bench-app: $bin is missing" >&2; exit 1; }
+  done
+  export NO_AT_BRIDGE=1
+  if [ -z "${DISPLAY:-}" ]; then
+    # A private X server for the measurements, like the end-to-end tests.
+    exec xvfb-run --auto-servernum --server-args="-screen 0 1280x900x24" \
+      dbus-run-session -- "$0" --measure
+  fi
+  exec dbus-run-session -- "$0" --measure
+fi
+
+# ---- measurements (under a display and a session bus) ----
+WORK=$(mktemp -d)
+STARTED=()
+cleanup() {
+  for pid in "${STARTED[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+fail() { echo "bench-app: $*" >&2; exit 1; }
+
+# Bytes of the binary once stripped (a no-op when the profile strips already).
+stripped_bytes() {
+  strip -o "$WORK/stripped" "$1" && stat -c %s "$WORK/stripped"
+}
+
+# Start-time runs of one command line; prints "mean_ms sd_ms".
+# $1 label, $2 prepare command ('' for none), rest: the command.
+time_start() {
+  local label=$1 prepare=$2; shift 2
+  local json=$WORK/$label.json
+  local args=(--shell=none --runs "$RUNS" --export-json "$json" --style basic)
+  if [ -n "$prepare" ]; then args+=(--prepare "$prepare"); else args+=(--warmup 1); fi
+  # `timeout` turns a UI that never reports ready into a failed run, not a hang.
+  hyperfine "${args[@]}" --command-name "$label" "timeout 60 $*" >&2 ||
+    fail "start-time runs of $label failed"
+  jq -r '.results[0] | "\(.mean * 1000) \(.stddev * 1000)"' "$json"
+}
+
+# PIDs of a process and all its descendants (the WebKit web and network processes).
+process_tree() {
+  local pids=("$1") i=0 pid
+  while [ $i -lt ${#pids[@]} ]; do
+    for pid in $(ps -o pid= --ppid "${pids[$i]}" 2>/dev/null); do pids+=("$pid"); done
+    i=$((i + 1))
+  done
+  echo "${pids[@]}"
+}
+
+# Idle PSS of every process of one launch, into PSS_KB: start, wait for
+# ready, idle 2 s, sum Pss over the tree from smaps_rollup, then stop it.
+# $1 data dir ('' for none), $2 binary.
+idle_pss_kb() {
+  local data_dir=$1 bin=$2 ready=$WORK/ready pid pss waited=0 tree p
+  rm -f "$ready"
+  if [ -n "$data_dir" ]; then
+    VARDSKAP_DATA_DIR=$data_dir VARDSKAP_BENCH_READY_FILE=$ready "$bin" >/dev/null 2>&1 &
+  else
+    VARDSKAP_BENCH_READY_FILE=$ready "$bin" >/dev/null 2>&1 &
+  fi
+  pid=$!
+  STARTED=("$pid")
+  while [ ! -e "$ready" ]; do
+    kill -0 "$pid" 2>/dev/null || fail "$bin exited before it was ready"
+    [ $waited -lt 600 ] || fail "$bin was not ready within 60 s"
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  sleep 2
+  tree=$(process_tree "$pid")
+  PSS_KB=0
+  for p in $tree; do
+    pss=$(awk '/^Pss:/ { print $2 }' "/proc/$p/smaps_rollup" 2>/dev/null || true)
+    PSS_KB=$((PSS_KB + ${pss:-0}))
+  done
+  echo "  $(basename "$bin"): $(echo "$tree" | wc -w) processes ($(ps -o comm= -p "${tree// /,}" | sort | uniq -c | xargs)), PSS $PSS_KB kB" >&2
+  for p in $tree; do kill -TERM "$p" 2>/dev/null || true; done
+  wait "$pid" 2>/dev/null || true
+  STARTED=()
+  [ "$PSS_KB" -gt 0 ] || fail "no PSS read for $bin"
+}
+
+# Mean of three idle-memory launches, in MB, into PSS_MB. $1 data-dir mode: none|fresh|kept.
+idle_pss_mb() {
+  local mode=$1 bin=$2 sum=0 dir='' run
+  for run in 1 2 3; do
+    case $mode in
+      fresh) dir=$WORK/pss-data-$run ;;
+      kept) dir=$WORK/kept-data ;;
+    esac
+    idle_pss_kb "$dir" "$bin"
+    sum=$((sum + PSS_KB))
+  done
+  PSS_MB=$(awk -v s="$sum" 'BEGIN { printf "%.1f", s / 3 / 1024 }')
+}
+
+echo "bench-app: binary sizes" >&2
+bare_bytes=$(stripped_bytes "$BARE") || fail "cannot strip $BARE"
+app_bytes=$(stripped_bytes "$APP") || fail "cannot strip $APP"
+
+echo "bench-app: start to interactive, $RUNS launches each" >&2
+out=$(time_start bare "" env VARDSKAP_BENCH_EXIT_WHEN_READY=1 "$BARE")
+read -r bare_ms bare_sd <<<"$out"
+# First start: a new data dir each run, so the database is created and the
+# built-in course installed every time.
+out=$(time_start app-first-start "rm -rf $WORK/first-data" \
+  env VARDSKAP_DATA_DIR="$WORK/first-data" VARDSKAP_BENCH_EXIT_WHEN_READY=1 "$APP")
+read -r first_ms first_sd <<<"$out"
+# Second start: the data dir of a finished first start (made by the warm-up run).
+out=$(time_start app-second-start "" \
+  env VARDSKAP_DATA_DIR="$WORK/kept-data" VARDSKAP_BENCH_EXIT_WHEN_READY=1 "$APP")
+read -r second_ms second_sd <<<"$out"
+[ -n "$bare_ms" ] && [ -n "$first_ms" ] && [ -n "$second_ms" ] || fail "a start time is missing"
+
+echo "bench-app: idle memory, 3 launches each" >&2
+idle_pss_mb none "$BARE"; bare_mb=$PSS_MB
+idle_pss_mb fresh "$APP"; app_first_mb=$PSS_MB
+idle_pss_mb kept "$APP"; app_second_mb=$PSS_MB
+
+awk -v bb="$bare_bytes" -v ab="$app_bytes" \
+  -v bms="$bare_ms" -v bsd="$bare_sd" -v fms="$first_ms" -v fsd="$first_sd" \
+  -v sms="$second_ms" -v ssd="$second_sd" \
+  -v bmb="$bare_mb" -v fmb="$app_first_mb" -v smb="$app_second_mb" -v runs="$RUNS" '
+  function verdict(ok) { return ok ? "pass" : "FAIL" }
+  function ratio_line(what, bare_text, app_text, bare, app, limit,   r) {
+    r = app / bare
+    printf "%-30s %14s %14s %7.2fx %9s  %s\n", what, bare_text, app_text, r, "<= " limit "x", verdict(r <= limit)
+  }
+  BEGIN {
+    printf "\nApp benchmark (Värdskap vs a bare Tauri window; start times: mean ± sd of %d launches)\n\n", runs
+    printf "%-30s %14s %14s %8s %9s  %s\n", "what", "bare window", "Värdskap", "ratio", "budget", "result"
+    bmb_s = sprintf("%.1f", bb / 1e6); amb_s = sprintf("%.1f", ab / 1e6)
+    printf "%-30s %14s %14s %8s %9s  %s\n", "release binary, stripped (MB)", bmb_s, amb_s, "", "<= 15", verdict(ab <= 15e6)
+    b = sprintf("%.0f ± %.0f", bms, bsd)
+    ratio_line("start, first start (ms)", b, sprintf("%.0f ± %.0f", fms, fsd), bms, fms, 1.3)
+    ratio_line("start, second start (ms)", b, sprintf("%.0f ± %.0f", sms, ssd), bms, sms, 1.3)
+    ratio_line("idle PSS, first start (MB)", bmb, fmb, bmb, fmb, 1.2)
+    ratio_line("idle PSS, second start (MB)", bmb, smb, bmb, smb, 1.2)
+  }' | sed 's/^/ /' || fail "cannot print the table"
