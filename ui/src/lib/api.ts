@@ -31,6 +31,8 @@ export class ApiError extends Error {
   constructor(
     readonly kind: ErrorKind | 'Unexpected',
     message: string,
+    /** For a refused passphrase: seconds until the next try is checked. */
+    readonly retryAfterSecs: number | null = null,
   ) {
     super(message);
   }
@@ -42,7 +44,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   } catch (err) {
     if (err && typeof err === 'object' && 'kind' in err && 'message' in err) {
       const e = err as CommandError;
-      throw new ApiError(e.kind, e.message);
+      throw new ApiError(e.kind, e.message, e.retryAfterSecs ?? null);
     }
     throw new ApiError('Unexpected', String(err));
   }

@@ -8,4 +8,8 @@ export type CommandError = { kind: ErrorKind,
 /**
  * A sentence for the user.
  */
-message: string, };
+message: string, 
+/**
+ * For a refused passphrase: how long until the next try is checked.
+ */
+retryAfterSecs?: number, };

@@ -218,4 +218,5 @@ export const en = {
   'errors.WrongPassphrase': 'That passphrase is not right. Try again.',
   'errors.TooManyTries': 'Too many wrong passphrases in a row. Wait a moment and try again.',
   'errors.InstructorLocked': 'Only an instructor can do this. Unlock instructor mode first.',
+  'instructor.waitOne': 'Too many wrong passphrases in a row. Wait a second and try again.',
 } as const;

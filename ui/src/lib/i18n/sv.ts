@@ -220,4 +220,5 @@ export const sv: Record<MessageKey, string> = {
   'errors.WrongPassphrase': 'Lösenfrasen stämmer inte. Försök igen.',
   'errors.TooManyTries': 'För många felaktiga lösenfraser i rad. Vänta en stund och försök igen.',
   'errors.InstructorLocked': 'Bara en instruktör kan göra det här. Lås upp instruktörsläget först.',
+  'instructor.waitOne': 'För många felaktiga lösenfraser i rad. Vänta en sekund och försök igen.',
 };
