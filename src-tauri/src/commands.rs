@@ -38,6 +38,14 @@ pub async fn startup_error(state: State<'_, AppState>) -> Reply<Option<CommandEr
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>) -> Reply<()> {
     let mut session = state.session();
+    if session.startup_error().is_none() {
+        // Only a database that failed to open is replaced; a healthy one is
+        // never rolled back from the UI.
+        return Err(CommandError::new(
+            vardskap_core::ErrorKind::Invalid,
+            "The progress database is fine, so no backup was restored.",
+        ));
+    }
     Store::restore_latest_backup(&state.data_dir)?;
     session.open_store(&state.data_dir, &state.content_dir);
     match session.startup_error() {
@@ -145,7 +153,7 @@ pub async fn save_answer(
     lang: String,
 ) -> Reply<AnswerSaved> {
     let mut session = state.session();
-    let (store, _) = session.learner()?;
+    let store = session.learners_attempt(attempt)?;
     Ok(store.save_answer(attempt, &question, &answer, &lang)?)
 }
 
@@ -156,7 +164,7 @@ pub async fn submit_attempt(
     lang: String,
 ) -> Reply<ModuleResult> {
     let mut session = state.session();
-    let (store, _) = session.learner()?;
+    let store = session.learners_attempt(attempt)?;
     Ok(store.submit_attempt(attempt, &lang)?)
 }
 
@@ -167,7 +175,7 @@ pub async fn module_result(
     lang: String,
 ) -> Reply<ModuleResult> {
     let mut session = state.session();
-    let (store, _) = session.learner()?;
+    let store = session.learners_attempt(attempt)?;
     Ok(store.module_result(attempt, &lang)?)
 }
 
@@ -192,7 +200,7 @@ pub async fn choose_in_scenario(
     lang: String,
 ) -> Reply<Step> {
     let mut session = state.session();
-    let (store, _) = session.learner()?;
+    let store = session.learners_run(run)?;
     Ok(store.choose_in_scenario(run, &choice, &lang)?)
 }
 
@@ -235,7 +243,7 @@ pub async fn attempt_detail(
     lang: String,
 ) -> Reply<AttemptDetail> {
     let mut session = state.session();
-    let (store, _) = session.learner()?;
+    let store = session.learners_attempt(attempt)?;
     Ok(store.attempt_detail(attempt, &lang)?)
 }
 
@@ -246,7 +254,7 @@ pub async fn scenario_run_detail(
     lang: String,
 ) -> Reply<ScenarioRunDetail> {
     let mut session = state.session();
-    let (store, _) = session.learner()?;
+    let store = session.learners_run(run)?;
     Ok(store.scenario_run_detail(run, &lang)?)
 }
 

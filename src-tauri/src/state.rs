@@ -6,7 +6,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use tauri::Manager;
 use vardskap_core::ErrorKind;
-use vardskap_core::progress::ProfileId;
+use vardskap_core::progress::{AttemptId, ProfileId, ScenarioRunId};
 use vardskap_core::storage::Store;
 
 use crate::CommandError;
@@ -90,6 +90,23 @@ impl Session {
             return Err(vardskap_core::Error::InstructorLocked.into());
         }
         self.store()
+    }
+}
+
+impl Session {
+    /// The store, once `attempt` is checked to be the signed-in learner's:
+    /// one profile can neither read nor change another's attempts.
+    pub fn learners_attempt(&mut self, attempt: AttemptId) -> Result<&mut Store, CommandError> {
+        let (store, profile) = self.learner()?;
+        store.check_attempt_owner(profile, attempt)?;
+        Ok(store)
+    }
+
+    /// The store, once the scenario run is checked to be the signed-in learner's.
+    pub fn learners_run(&mut self, run: ScenarioRunId) -> Result<&mut Store, CommandError> {
+        let (store, profile) = self.learner()?;
+        store.check_run_owner(profile, run)?;
+        Ok(store)
     }
 }
 

@@ -8,6 +8,7 @@ mod course;
 mod history;
 mod instructor;
 mod mastery;
+mod owner;
 mod profile;
 mod results;
 mod review;

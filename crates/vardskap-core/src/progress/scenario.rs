@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::{ProfileId, ScenarioRunId, find_module};
-use crate::Result;
+use crate::{Error, Result};
 use crate::content::{Course, Scenario};
 use crate::error::OrNotFound;
 use crate::scenario::{Debrief, NodeView, Run, Step};
@@ -99,6 +99,13 @@ impl Store {
         lang: &str,
     ) -> Result<Step> {
         let row = scenario_runs::get(&self.conn, run_id)?.or_not_found("scenario run", run_id)?;
+        if row.ending.is_some() {
+            // A finished run is history: choosing again must not rewrite its
+            // ending (or erase a critical choice). Play it again instead.
+            return Err(Error::Invalid(
+                "This role-play has already ended. Start it again to play it once more.".into(),
+            ));
+        }
         let course = self.cached_course(&row.course_id)?;
         let scenario = find_scenario(&course, &row.module_id, &row.scenario_id)?;
         let mut run = replay(scenario, &row).or_else(|_| Run::start(scenario))?;

@@ -788,3 +788,28 @@ fn a_matching_review_uses_its_own_secret_tokens() {
         "the next review of the card shows new tokens, so the last one's feedback does not give them away"
     );
 }
+
+#[test]
+fn attempts_and_runs_belong_to_their_learner_only() {
+    let (_d, mut store, _, ada) = setup();
+    let bo = store
+        .create_profile(&NewProfile { name: "Bo".into(), ..Default::default() })
+        .unwrap()
+        .id;
+    let attempt = store.start_attempt(ada, "c", "m1", "en").unwrap().id;
+    let run = store.start_scenario(ada, "c", "m2", "s1", "en").unwrap().run_id;
+    assert!(store.check_attempt_owner(ada, attempt).is_ok(), "Ada's attempt is hers");
+    assert!(store.check_run_owner(ada, run).is_ok(), "Ada's run is hers");
+    assert!(
+        matches!(store.check_attempt_owner(bo, attempt), Err(Error::NotFound { .. })),
+        "Bo cannot reach Ada's attempt: to him it does not exist"
+    );
+    assert!(
+        matches!(store.check_run_owner(bo, run), Err(Error::NotFound { .. })),
+        "Bo cannot reach Ada's role-play run"
+    );
+    assert!(
+        matches!(store.check_attempt_owner(ada, attempt + 1000), Err(Error::NotFound { .. })),
+        "an unknown attempt is not found"
+    );
+}

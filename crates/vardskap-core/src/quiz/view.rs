@@ -44,7 +44,7 @@ pub enum ViewBody {
     Numeric {
         unit: Option<String>,
     },
-    /// Items shuffled; never in the correct order when there are two or more.
+    /// Items shuffled; never in the correct order when there are three or more.
     Ordering {
         items: Vec<ViewItem>,
     },
@@ -135,14 +135,15 @@ impl ViewItem {
     }
 }
 
-/// A seeded shuffle of `key` that is never `key` itself when it has two or
-/// more distinct items: a learner who submits what they were shown must not
-/// get full marks for free.
+/// A seeded shuffle of `key` that is never `key` itself when it has three or
+/// more items: a learner who submits what they were shown must not get full
+/// marks for free. With two items that rule would show the answer (it would
+/// always be the reverse), so two items are shuffled plainly.
 fn shuffled(key: &[ViewItem], seed: u64, question_id: &str) -> Vec<ViewItem> {
     let mut rng = ChaCha8Rng::from_seed(rng_key(seed, question_id));
     let mut out = key.to_vec();
     out.shuffle(&mut rng);
-    if out == key && out.len() >= 2 {
+    if out == key && out.len() >= 3 {
         out.rotate_left(1);
     }
     out
@@ -399,6 +400,20 @@ mod tests {
         );
     }
 
+    #[test]
+    fn two_items_are_shown_in_both_orders_so_the_order_gives_nothing_away() {
+        let q = question("o", 1.0, QuestionBody::Ordering { items: items(&["first", "second"]) });
+        let shown: std::collections::BTreeSet<Vec<String>> = (0..64u64)
+            .map(|seed| {
+                let ViewBody::Ordering { items } = view(&q, "sv", seed).body else {
+                    panic!("an ordering question has an ordering view");
+                };
+                items.into_iter().map(|i| i.id).collect()
+            })
+            .collect();
+        assert_eq!(shown.len(), 2, "with two items, the shown order must not always be the reverse of the key");
+    }
+
     proptest! {
         #[test]
         fn shuffled_items_are_a_permutation_never_the_key(n in 1usize..9, seed in any::<u64>()) {
@@ -409,7 +424,7 @@ mod tests {
                 panic!("an ordering question has an ordering view");
             };
             let mut sorted: Vec<&str> = ids(&shown);
-            if n >= 2 {
+            if n >= 3 {
                 prop_assert_ne!(&sorted, &refs, "the learner must not be shown the correct order");
             }
             sorted.sort_by_key(|id| id[1..].parse::<usize>().unwrap());
