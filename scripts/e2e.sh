@@ -7,10 +7,14 @@ APP=${VARDSKAP_E2E_APP:-$PWD/target/debug/vardskap}
 export VARDSKAP_E2E_APP=$APP NO_AT_BRIDGE=1
 mkdir -p test-output/e2e
 
+# Everything the run starts (Xvfb, the session bus, node, tauri-driver,
+# WebKitWebDriver, the app) lives in one process group, stopped as a whole.
+group=""
 cleanup() {
-  pkill -x tauri-driver 2>/dev/null || true
-  pkill -x WebKitWebDriver 2>/dev/null || true
-  # The app by its executable, so nothing else whose command line names it.
+  [ -n "$group" ] && kill -TERM -- "-$group" 2>/dev/null
+  sleep 0.5
+  [ -n "$group" ] && kill -KILL -- "-$group" 2>/dev/null
+  # The app by its executable too, in case it left the group.
   for exe in /proc/[0-9]*/exe; do
     [ "$(readlink "$exe" 2>/dev/null)" = "$APP" ] && kill -KILL "$(basename "$(dirname "$exe")")" 2>/dev/null
   done
@@ -21,8 +25,10 @@ trap cleanup EXIT INT TERM
 tests=(node --test --test-concurrency=1 --test-reporter=spec specs/)
 cd tests/e2e
 if [ -z "${DISPLAY:-}" ]; then
-  # A private X server for the run; xvfb-run stops it when the tests end.
-  xvfb-run --auto-servernum --server-args="-screen 0 1280x900x24" dbus-run-session -- "${tests[@]}"
+  # A private X server and session bus for the run.
+  setsid xvfb-run --auto-servernum --server-args="-screen 0 1280x900x24" dbus-run-session -- "${tests[@]}" &
 else
-  "${tests[@]}"
+  setsid "${tests[@]}" &
 fi
+group=$!
+wait "$group"

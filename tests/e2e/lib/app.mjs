@@ -3,6 +3,7 @@
 // stops it in `after`, on failure too.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { remote } from 'webdriverio';
@@ -10,17 +11,30 @@ import { remote } from 'webdriverio';
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const APP = process.env.VARDSKAP_E2E_APP ?? path.join(ROOT, 'target/debug/vardskap');
 export const OUT = path.join(ROOT, 'test-output/e2e');
-const PORT = Number(process.env.VARDSKAP_E2E_PORT ?? 4444);
-
+let PORT = 0;
 let driver = null;
 
-/** Starts tauri-driver and waits until it answers. */
+/** A TCP port nobody listens on now, so parallel runs never share a driver. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts tauri-driver (and through it WebKitWebDriver) on free ports and waits until it answers. */
 export async function startDriver() {
+  PORT = Number(process.env.VARDSKAP_E2E_PORT ?? (await freePort()));
+  const nativePort = await freePort();
   if (!fs.existsSync(APP)) throw new Error(`the app binary is missing: ${APP} (run make build first)`);
   fs.mkdirSync(OUT, { recursive: true });
   const nativeDriver = process.env.WEBKIT_WEBDRIVER ?? '/usr/bin/WebKitWebDriver';
   const log = fs.openSync(path.join(OUT, 'tauri-driver.log'), 'a');
-  driver = spawn('tauri-driver', ['--port', String(PORT), '--native-driver', nativeDriver], {
+  driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(nativePort), '--native-driver', nativeDriver], {
     stdio: ['ignore', log, log],
     env: { ...process.env, NO_AT_BRIDGE: '1' },
   });
