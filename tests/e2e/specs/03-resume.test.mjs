@@ -88,13 +88,32 @@ test('after the app is killed, the attempt resumes with its answers', async () =
   assert.equal(await answered(), 3, 'the three questions show as answered');
 });
 
+test('a saved answer changed in a deferred quiz is saved on leaving the question', async () => {
+  await activate(browser, '.question-nav li:nth-child(2) button');
+  await waitFor('[data-testid="question"][data-question="who-offline"]');
+  await tabTo(browser, 'input[name="q-who-offline"]');
+  await browser.keys(['ArrowDown']);
+  const picked = await browser.execute(() => document.querySelector('input[name="q-who-offline"]:checked')?.value);
+  assert.equal(picked, 'young', 'the learner changes the saved answer to another option');
+  await activate(browser, '.question-nav li:nth-child(4) button');
+  await waitFor('[data-testid="question"][data-question="finnish-year"]');
+});
+
 test('the rest is answered, submitted and graded', async () => {
   for (const q of questions(MODULE).slice(3)) {
     await saveOne(q);
   }
   await activate(browser, '[data-testid="submit"]');
   const verdict = await waitFor('[data-testid="result-verdict"]');
-  assert.match(await verdict.getText(), /Passed/, 'the resumed attempt passes with the right answers');
+  assert.match(await verdict.getText(), /Passed/, 'the resumed attempt passes with 12 of 13 right');
+  const review = await waitFor('#to-review');
+  assert.match(await review.getText(), /\(1\)/, 'exactly one question to look at again');
+  const who = questions(MODULE).find((q) => q.id === 'who-offline');
+  assert.match(
+    await browser.$('main').getText(),
+    new RegExp(who.prompt.en.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+    'the changed answer was saved when the learner left the question, so it is graded',
+  );
   await screenshot(browser, 'result-en');
   await noViolations('the module result (en)');
 });

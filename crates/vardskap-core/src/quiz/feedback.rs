@@ -14,6 +14,8 @@ use crate::content::{Question, QuestionBody};
 #[ts(export)]
 pub struct AnswerReview {
     pub question_id: String,
+    /// The question as it was asked, so a review list says which one it is.
+    pub prompt: String,
     pub grade: Grade,
     /// The correct answer.
     pub key: AnswerKey,
@@ -251,6 +253,7 @@ pub fn feedback_for(question: &Question, answer: &Answer, lang: &str) -> Result<
     };
     Ok(AnswerReview {
         question_id: question.id.clone(),
+        prompt: question.prompt.get(lang).to_string(),
         grade,
         key,
         parts,

@@ -6,7 +6,11 @@ import type { PartFeedback } from "./PartFeedback";
 /**
  * The learner-facing result of one answer, in one language.
  */
-export type AnswerReview = { questionId: string, grade: Grade, 
+export type AnswerReview = { questionId: string, 
+/**
+ * The question as it was asked, so a review list says which one it is.
+ */
+prompt: string, grade: Grade, 
 /**
  * The correct answer.
  */
