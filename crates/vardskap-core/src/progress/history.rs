@@ -12,7 +12,7 @@ use super::rules::{attempt_passes, pass_mark, share};
 use super::{AttemptId, AttemptState, ProfileId, ScenarioRunId, find_module};
 use crate::content::{Course, EndingKind, Question, QuestionBody, QuestionKind};
 use crate::error::OrNotFound;
-use crate::quiz::{Answer, AnswerKey, KeyOption, KeyPair, PartFeedback, ViewItem};
+use crate::quiz::{self, Answer, AnswerKey, PartFeedback};
 use crate::scenario::{Debrief, Run};
 use crate::storage::attempts::AttemptRow;
 use crate::storage::scenario_runs::ScenarioRunRow;
@@ -263,7 +263,7 @@ impl Store {
                 let (key, parts, explanation) = match review {
                     Some(r) => (r.key, r.parts, r.explanation),
                     None => (
-                        key_of(question, lang),
+                        quiz::answer_key(question, lang),
                         Vec::new(),
                         question.explanation.get(lang).to_string(),
                     ),
@@ -407,70 +407,13 @@ pub(crate) fn answer_text(question: &Question, answer: &Answer, lang: &str) -> S
     }
 }
 
-/// The key of a question the learner left unanswered, the same as
-/// `quiz::feedback_for` gives for an answered one (a test holds them equal).
-fn key_of(question: &Question, lang: &str) -> AnswerKey {
-    let item = |id: &str, text: &crate::content::Text| ViewItem {
-        id: id.to_string(),
-        text: text.get(lang).to_string(),
-    };
-    let options = |options: &[crate::content::AnswerOption]| {
-        options
-            .iter()
-            .map(|o| KeyOption {
-                id: o.id.clone(),
-                text: o.text.get(lang).to_string(),
-                correct: o.correct,
-            })
-            .collect()
-    };
-    match &question.body {
-        QuestionBody::Single { options: o } => AnswerKey::Single {
-            options: options(o),
-        },
-        QuestionBody::Multiple { options: o } => AnswerKey::Multiple {
-            options: options(o),
-        },
-        QuestionBody::TrueFalse { answer, .. } => AnswerKey::TrueFalse { value: *answer },
-        QuestionBody::ShortText { accept, .. } => AnswerKey::ShortText {
-            accepted: accept
-                .get(lang)
-                .filter(|list| !list.is_empty())
-                .or_else(|| accept.values().find(|list| !list.is_empty()))
-                .cloned()
-                .unwrap_or_default(),
-        },
-        QuestionBody::Numeric {
-            answer,
-            tolerance,
-            unit,
-        } => AnswerKey::Numeric {
-            value: *answer,
-            tolerance: *tolerance,
-            unit: unit.as_ref().map(|u| u.get(lang).to_string()),
-        },
-        QuestionBody::Ordering { items } => AnswerKey::Ordering {
-            items: items.iter().map(|i| item(&i.id, &i.text)).collect(),
-        },
-        QuestionBody::Matching { pairs } => AnswerKey::Matching {
-            pairs: pairs
-                .iter()
-                .map(|p| KeyPair {
-                    id: p.id.clone(),
-                    left: p.left.get(lang).to_string(),
-                    right: p.right.get(lang).to_string(),
-                })
-                .collect(),
-        },
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use proptest::prelude::*;
 
     use super::*;
+    use crate::quiz::KeyOption;
     use crate::progress::NewProfile;
     use crate::progress::testing::course;
     use crate::storage::testing::{TestClock, open_temp};
@@ -857,7 +800,7 @@ mod tests {
             (question, answer) in crate::quiz::testing::arb_question_and_answer()
         ) {
             if let Ok(review) = crate::quiz::feedback_for(&question, &answer, "sv") {
-                prop_assert_eq!(key_of(&question, "sv"), review.key, "key_of must agree with quiz::feedback_for");
+                prop_assert_eq!(quiz::answer_key(&question, "sv"), review.key, "answer_key must agree with quiz::feedback_for");
             }
         }
     }

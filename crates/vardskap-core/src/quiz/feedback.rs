@@ -261,6 +261,64 @@ pub fn feedback_for(question: &Question, answer: &Answer, lang: &str) -> Result<
     })
 }
 
+/// The key of a question the learner left unanswered, the same as
+/// `quiz::feedback_for` gives for an answered one (a test holds them equal).
+pub fn answer_key(question: &Question, lang: &str) -> AnswerKey {
+    let item = |id: &str, text: &crate::content::Text| super::ViewItem {
+        id: id.to_string(),
+        text: text.get(lang).to_string(),
+    };
+    let options = |options: &[crate::content::AnswerOption]| {
+        options
+            .iter()
+            .map(|o| KeyOption {
+                id: o.id.clone(),
+                text: o.text.get(lang).to_string(),
+                correct: o.correct,
+            })
+            .collect()
+    };
+    match &question.body {
+        QuestionBody::Single { options: o } => AnswerKey::Single {
+            options: options(o),
+        },
+        QuestionBody::Multiple { options: o } => AnswerKey::Multiple {
+            options: options(o),
+        },
+        QuestionBody::TrueFalse { answer, .. } => AnswerKey::TrueFalse { value: *answer },
+        QuestionBody::ShortText { accept, .. } => AnswerKey::ShortText {
+            accepted: accept
+                .get(lang)
+                .filter(|list| !list.is_empty())
+                .or_else(|| accept.values().find(|list| !list.is_empty()))
+                .cloned()
+                .unwrap_or_default(),
+        },
+        QuestionBody::Numeric {
+            answer,
+            tolerance,
+            unit,
+        } => AnswerKey::Numeric {
+            value: *answer,
+            tolerance: *tolerance,
+            unit: unit.as_ref().map(|u| u.get(lang).to_string()),
+        },
+        QuestionBody::Ordering { items } => AnswerKey::Ordering {
+            items: items.iter().map(|i| item(&i.id, &i.text)).collect(),
+        },
+        QuestionBody::Matching { pairs } => AnswerKey::Matching {
+            pairs: pairs
+                .iter()
+                .map(|p| KeyPair {
+                    id: p.id.clone(),
+                    left: p.left.get(lang).to_string(),
+                    right: p.right.get(lang).to_string(),
+                })
+                .collect(),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
