@@ -30,10 +30,24 @@ pub fn load_course(dir: &Path) -> Result<Course> {
 /// read into the model, even if rules are broken (an editor shows it with
 /// its problems); [`load_course`] is the strict form.
 pub fn check_course(dir: &Path) -> (Option<Course>, Vec<Diagnostic>) {
+    check_tree(Tree::Disk(dir), dir)
+}
+
+/// Checks a course given as its files' text in memory (course-relative,
+/// `/`-separated paths), with images looked up in `media_dir`: how the
+/// editor validates a course it has not saved yet, by the very same rules.
+pub(crate) fn check_files(
+    files: &BTreeMap<String, String>,
+    media_dir: &Path,
+) -> (Option<Course>, Vec<Diagnostic>) {
+    check_tree(Tree::Memory(files), media_dir)
+}
+
+fn check_tree(tree: Tree<'_>, media_dir: &Path) -> (Option<Course>, Vec<Diagnostic>) {
     let mut report = Report::default();
     let loader = Loader {
-        dir,
-        media: MediaRoot::new(dir),
+        tree,
+        media: MediaRoot::new(media_dir),
         sanitiser: Sanitiser::new(),
     };
     let course = loader.course(&mut report);
@@ -41,12 +55,19 @@ pub fn check_course(dir: &Path) -> (Option<Course>, Vec<Diagnostic>) {
     (course.filter(|_| !broken), diagnostics)
 }
 
+/// Where the loader reads a course's files from.
+#[derive(Clone, Copy)]
+enum Tree<'a> {
+    Disk(&'a Path),
+    Memory(&'a BTreeMap<String, String>),
+}
+
 /// One lesson's files: the number as written, and per language the rendered
 /// page and its Markdown source.
 type LessonFiles = (String, BTreeMap<String, (LessonPage, String)>);
 
 struct Loader<'a> {
-    dir: &'a Path,
+    tree: Tree<'a>,
     media: MediaRoot,
     sanitiser: Sanitiser,
 }
@@ -209,7 +230,14 @@ impl Loader<'_> {
 
     /// Reads a required file; a missing or unreadable one is reported.
     fn file(&self, path: &str, report: &mut Report) -> Option<SourceFile> {
-        match std::fs::read(self.dir.join(path)) {
+        let read = match self.tree {
+            Tree::Disk(dir) => std::fs::read(dir.join(path)),
+            Tree::Memory(files) => files
+                .get(path)
+                .map(|text| text.as_bytes().to_vec())
+                .ok_or_else(|| std::io::ErrorKind::NotFound.into()),
+        };
+        match read {
             Ok(bytes) => decode(path, bytes, report),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 report.fatal_file(path, "this file is missing");
@@ -223,7 +251,11 @@ impl Loader<'_> {
     }
 
     fn optional_file(&self, path: &str, report: &mut Report) -> Option<SourceFile> {
-        if self.dir.join(path).exists() {
+        let exists = match self.tree {
+            Tree::Disk(dir) => dir.join(path).exists(),
+            Tree::Memory(files) => files.contains_key(path),
+        };
+        if exists {
             self.file(path, report)
         } else {
             None
@@ -232,54 +264,75 @@ impl Loader<'_> {
 
     /// Sub-folders of `path`, in name order, hidden ones skipped.
     fn subdirs(&self, path: &str, report: &mut Report) -> Vec<String> {
-        self.entries(path, report, |kind| kind.is_dir())
+        self.entries(path, report, true)
     }
 
     /// Files of `path` ending in `ext`, in name order.
     fn files(&self, path: &str, ext: &str, report: &mut Report) -> Vec<String> {
-        let mut names = self.entries(path, report, |kind| !kind.is_dir());
+        let mut names = self.entries(path, report, false);
         names.retain(|n| n.ends_with(ext));
         names
     }
 
-    fn entries(
-        &self,
-        path: &str,
-        report: &mut Report,
-        keep: impl Fn(&std::fs::FileType) -> bool,
-    ) -> Vec<String> {
-        let full = self.dir.join(path);
-        if !full.is_dir() {
+    fn entries(&self, path: &str, report: &mut Report, dirs: bool) -> Vec<String> {
+        match self.tree {
+            Tree::Disk(dir) => disk_entries(dir, path, report, dirs),
+            Tree::Memory(files) => memory_entries(files, path, dirs),
+        }
+    }
+}
+
+/// Names in the folder `path` of an in-memory tree: files directly in it, or
+/// the sub-folders that hold files.
+fn memory_entries(files: &BTreeMap<String, String>, path: &str, dirs: bool) -> Vec<String> {
+    let prefix = format!("{path}/");
+    let mut names: Vec<String> = files
+        .keys()
+        .filter_map(|key| key.strip_prefix(&prefix))
+        .filter_map(|rest| match rest.split_once('/') {
+            Some((folder, _)) if dirs => Some(folder.to_string()),
+            None if !dirs => Some(rest.to_string()),
+            _ => None,
+        })
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    names.dedup();
+    names
+}
+
+fn disk_entries(dir: &Path, path: &str, report: &mut Report, dirs: bool) -> Vec<String> {
+    let keep = |kind: &std::fs::FileType| kind.is_dir() == dirs;
+    let full = dir.join(path);
+    if !full.is_dir() {
+        return Vec::new();
+    }
+    let entries = match std::fs::read_dir(&full) {
+        Ok(entries) => entries,
+        Err(e) => {
+            report.fatal_file(path, format!("cannot read the folder: {e}"));
             return Vec::new();
         }
-        let entries = match std::fs::read_dir(&full) {
-            Ok(entries) => entries,
-            Err(e) => {
-                report.fatal_file(path, format!("cannot read the folder: {e}"));
-                return Vec::new();
-            }
+    };
+    let mut names = Vec::new();
+    for entry in entries.flatten() {
+        // Follow symlinks for the kind, as the files are then read through them.
+        let Ok(kind) = std::fs::metadata(entry.path()).map(|m| m.file_type()) else {
+            continue;
         };
-        let mut names = Vec::new();
-        for entry in entries.flatten() {
-            // Follow symlinks for the kind, as the files are then read through them.
-            let Ok(kind) = std::fs::metadata(entry.path()).map(|m| m.file_type()) else {
-                continue;
-            };
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else {
-                report.error_file(
-                    path,
-                    format!("a file name is not valid UTF-8: {}", name.to_string_lossy()),
-                );
-                continue;
-            };
-            if !name.starts_with('.') && keep(&kind) {
-                names.push(name.to_string());
-            }
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            report.error_file(
+                path,
+                format!("a file name is not valid UTF-8: {}", name.to_string_lossy()),
+            );
+            continue;
+        };
+        if !name.starts_with('.') && keep(&kind) {
+            names.push(name.to_string());
         }
-        names.sort();
-        names
     }
+    names.sort();
+    names
 }
 
 /// UTF-8 text without a byte-order mark; invalid bytes are located.

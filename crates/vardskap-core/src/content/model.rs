@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 pub type Lang = String;
 
 /// A string in every language of the course, e.g. `{ sv = "Hej", en = "Hello" }`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(transparent)]
+#[ts(export)]
 pub struct Text(pub BTreeMap<Lang, String>);
 
 impl Text {
@@ -31,7 +32,8 @@ impl Text {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Course {
     pub id: String,
     /// Semantic version of the course content, e.g. "1.0.0".
@@ -47,7 +49,8 @@ pub struct Course {
     pub modules: Vec<Module>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Competency {
     pub id: String,
     pub title: Text,
@@ -66,7 +69,8 @@ pub enum FeedbackMode {
     Deferred,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Module {
     pub id: String,
     /// The module's folder name inside `modules/`.
@@ -81,7 +85,8 @@ pub struct Module {
     pub scenarios: Vec<Scenario>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Lesson {
     pub id: String,
     /// From the first `# ` heading of each language's file.
@@ -92,7 +97,8 @@ pub struct Lesson {
     pub markdown: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Question {
     pub id: String,
     pub competency: String,
@@ -147,8 +153,9 @@ impl QuestionKind {
 }
 
 /// The kind-specific part of a question, including its answer key.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
 pub enum QuestionBody {
     /// Exactly one option is correct.
     Single { options: Vec<AnswerOption> },
@@ -193,7 +200,8 @@ impl QuestionBody {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct AnswerOption {
     pub id: String,
     pub text: Text,
@@ -201,13 +209,15 @@ pub struct AnswerOption {
     pub feedback: Option<Text>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Item {
     pub id: String,
     pub text: Text,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Pair {
     pub id: String,
     pub left: Text,
@@ -216,7 +226,8 @@ pub struct Pair {
 
 /// A role-play: a graph of nodes from `start`; choices lead to other nodes,
 /// terminal nodes carry an ending and a debrief.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Scenario {
     pub id: String,
     pub title: Text,
@@ -232,7 +243,8 @@ impl Scenario {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Node {
     pub id: String,
     /// Who speaks, e.g. "Besökare" / "Visitor"; none for narration.
@@ -243,7 +255,8 @@ pub struct Node {
     pub ending: Option<Ending>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Choice {
     pub id: String,
     pub text: Text,
@@ -265,7 +278,8 @@ pub enum EndingKind {
     Poor,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Ending {
     pub kind: EndingKind,
     pub debrief: Text,
