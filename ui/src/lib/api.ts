@@ -24,6 +24,20 @@ import type { ScenarioRunDetail } from './bindings/ScenarioRunDetail';
 import type { InstalledCourse } from './bindings/InstalledCourse';
 import type { InstructorStatus } from './bindings/InstructorStatus';
 import type { PackSummary } from './bindings/PackSummary';
+import type { Course } from './bindings/Course';
+import type { Question } from './bindings/Question';
+import type { QuestionView } from './bindings/QuestionView';
+import type { AnswerReview } from './bindings/AnswerReview';
+import type { Scenario } from './bindings/Scenario';
+import type { Text } from './bindings/Text';
+import type {
+  EditorCourse,
+  EditorDiagnostic,
+  EditorSaved,
+  GiftPreview,
+  LessonPreview,
+  ScenarioPreview,
+} from './editor/types';
 import { catalogues, t, type MessageKey } from './i18n/index.svelte';
 
 /** A command failed: `kind` says what, `message` is a sentence for the user. */
@@ -100,6 +114,23 @@ export const api = {
     call<InstalledCourse>('import_course_package', { path, lang }),
   exportCoursePackage: (course: string, path: string) =>
     call<PackSummary>('export_course_package', { course, path }),
+
+  editorOpen: (folder: string) => call<EditorCourse>('editor_open', { folder }),
+  editorCreate: (parent: string, id: string, languages: string[], title: Text) =>
+    call<EditorCourse>('editor_create', { parent, id, languages, title }),
+  editorCheck: (folder: string, course: Course) => call<EditorDiagnostic[]>('editor_check', { folder, course }),
+  editorSave: (folder: string, course: Course) => call<EditorSaved>('editor_save', { folder, course }),
+  editorRenderLesson: (folder: string, markdown: string) =>
+    call<LessonPreview>('editor_render_lesson', { folder, markdown }),
+  editorPreviewQuestion: (question: Question, lang: string, seed: number) =>
+    call<QuestionView>('editor_preview_question', { question, lang, seed }),
+  editorCheckAnswer: (question: Question, answer: Answer, lang: string, seed: number) =>
+    call<AnswerReview>('editor_check_answer', { question, answer, lang, seed }),
+  editorPreviewScenario: (scenario: Scenario, choices: string[], lang: string) =>
+    call<ScenarioPreview>('editor_preview_scenario', { scenario, choices, lang }),
+  editorImportGift: (file: string, languages: string[], competency: string, taken: string[]) =>
+    call<GiftPreview>('editor_import_gift', { file, languages, competency, taken }),
+  editorPack: (folder: string, file: string) => call<PackSummary>('editor_pack', { folder, file }),
 };
 
 /**

@@ -15,7 +15,8 @@ export type Screen =
   | { name: 'attempt'; attempt: number }
   | { name: 'run'; run: number }
   | { name: 'practice' }
-  | { name: 'instructor' };
+  | { name: 'instructor' }
+  | { name: 'editor' };
 
 class AppState {
   screen = $state<Screen>({ name: 'profiles' });
@@ -25,7 +26,24 @@ class AppState {
   /** Whether instructor mode was unlocked in this session (the shell checks it too). */
   instructor = $state(false);
 
+  /**
+   * Asked before the current screen is left, with what leaving would do. It
+   * returns false to keep the screen (the course editor does, with unsaved
+   * changes, and runs `proceed` itself once the user has decided).
+   */
+  leaveGuard: ((proceed: () => void) => boolean) | null = null;
+
+  /** Runs `proceed` (which leaves the screen) unless the screen's guard holds it back. */
+  leave(proceed: () => void) {
+    if (this.leaveGuard && !this.leaveGuard(proceed)) return;
+    proceed();
+  }
+
   go(screen: Screen) {
+    this.leave(() => this.show(screen));
+  }
+
+  private show(screen: Screen) {
     this.screen = screen;
     // Move focus to the new screen's heading so keyboard and screen-reader
     // users start at the top of what changed.
