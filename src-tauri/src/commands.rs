@@ -18,6 +18,10 @@ use vardskap_core::quiz::Answer;
 use vardskap_core::scenario::Step;
 use vardskap_core::storage::Store;
 use vardskap_core::Error;
+use vardskap_core::content::{Course, Question, Scenario, Text};
+use vardskap_core::editor::{self, EditorCourse, EditorDiagnostic, EditorSaved, LessonPreview, ScenarioPreview};
+use vardskap_core::gift::GiftImport;
+use vardskap_core::quiz::{AnswerReview, QuestionView};
 
 use crate::{CommandError, state::AppState};
 
@@ -358,4 +362,110 @@ pub async fn bench_ready() -> Reply<()> {
         std::process::exit(0);
     }
     Ok(())
+}
+
+// The course editor. Every command is for instructors only; none touches
+// the progress store, so the session is only locked for that check.
+
+fn instructor_only(state: &AppState) -> Reply<()> {
+    state.session().instructor().map(|_| ())
+}
+
+/// Opens a course folder the UI got from the folder dialog.
+#[tauri::command]
+pub async fn editor_open(state: State<'_, AppState>, folder: PathBuf) -> Reply<EditorCourse> {
+    instructor_only(&state)?;
+    Ok(editor::open(&folder))
+}
+
+/// Creates `parent/id` with a small valid course and opens it.
+#[tauri::command]
+pub async fn editor_create(
+    state: State<'_, AppState>,
+    parent: PathBuf,
+    id: String,
+    languages: Vec<String>,
+    title: Text,
+) -> Reply<EditorCourse> {
+    instructor_only(&state)?;
+    Ok(editor::create(&parent, &id, &languages, &title)?)
+}
+
+/// Checks the unsaved model by the loader's rules; nothing is written.
+#[tauri::command]
+pub async fn editor_check(state: State<'_, AppState>, folder: PathBuf, course: Course) -> Reply<Vec<EditorDiagnostic>> {
+    instructor_only(&state)?;
+    Ok(editor::check(&course, &folder))
+}
+
+#[tauri::command]
+pub async fn editor_save(state: State<'_, AppState>, folder: PathBuf, course: Course) -> Reply<EditorSaved> {
+    instructor_only(&state)?;
+    Ok(editor::save(&course, &folder)?)
+}
+
+#[tauri::command]
+pub async fn editor_render_lesson(
+    state: State<'_, AppState>,
+    folder: PathBuf,
+    module_dir: String,
+    markdown: String,
+) -> Reply<LessonPreview> {
+    instructor_only(&state)?;
+    Ok(editor::preview_lesson(&markdown, &module_dir, &folder))
+}
+
+#[tauri::command]
+pub async fn editor_preview_question(
+    state: State<'_, AppState>,
+    question: Question,
+    lang: String,
+    seed: u32,
+) -> Reply<QuestionView> {
+    instructor_only(&state)?;
+    Ok(editor::preview_question(&question, &lang, seed))
+}
+
+#[tauri::command]
+pub async fn editor_check_answer(
+    state: State<'_, AppState>,
+    question: Question,
+    answer: Answer,
+    lang: String,
+    seed: u32,
+) -> Reply<AnswerReview> {
+    instructor_only(&state)?;
+    Ok(editor::check_answer(&question, &answer, &lang, seed)?)
+}
+
+#[tauri::command]
+pub async fn editor_preview_scenario(
+    state: State<'_, AppState>,
+    scenario: Scenario,
+    choices: Vec<String>,
+    lang: String,
+) -> Reply<ScenarioPreview> {
+    instructor_only(&state)?;
+    Ok(editor::preview_scenario(&scenario, &choices, &lang)?)
+}
+
+/// Reads a GIFT file (from the open dialog) into questions for a module
+/// whose questions use the ids `taken`; the UI appends them to the model.
+#[tauri::command]
+pub async fn editor_import_gift(
+    state: State<'_, AppState>,
+    file: PathBuf,
+    languages: Vec<String>,
+    competency: String,
+    taken: Vec<String>,
+) -> Reply<GiftImport> {
+    instructor_only(&state)?;
+    Ok(editor::import_gift(&file, &languages, &competency, &taken)?)
+}
+
+/// Packs the saved course folder into a `.vdsk` file from the save dialog.
+#[tauri::command]
+pub async fn editor_pack(state: State<'_, AppState>, folder: PathBuf, file: PathBuf) -> Reply<PackSummary> {
+    instructor_only(&state)?;
+    Ok(package::pack(&folder, &file)?)
 }

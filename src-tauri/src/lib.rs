@@ -46,7 +46,17 @@ pub fn run() {
             commands::lock_instructor,
             commands::import_course_package,
             commands::export_course_package,
-            commands::bench_ready
+            commands::bench_ready,
+            commands::editor_open,
+            commands::editor_create,
+            commands::editor_check,
+            commands::editor_save,
+            commands::editor_render_lesson,
+            commands::editor_preview_question,
+            commands::editor_check_answer,
+            commands::editor_preview_scenario,
+            commands::editor_import_gift,
+            commands::editor_pack
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

@@ -1,5 +1,6 @@
 //! Load + validate + render: the repository's built-in course (target
-//! ≤ 50 ms) and a generated 500-module course (target ≤ 1 s).
+//! ≤ 50 ms) and a generated 500-module course (target ≤ 1 s); the editor's
+//! check of the unsaved built-in course after an edit.
 
 #![allow(clippy::unwrap_used)]
 
@@ -10,6 +11,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use vardskap_core::content::{check_course, load_course};
+use vardskap_core::editor;
 
 fn built_in_course() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content")
@@ -211,6 +213,13 @@ fn content(c: &mut Criterion) {
     let built_in = built_in_course();
     group.bench_function("built_in_course", |b| {
         b.iter(|| black_box(check_course(black_box(&built_in))))
+    });
+    // What the editor does after each edit: the whole unsaved model checked
+    // from memory (files written as text, read back, validated).
+    let model = load_course(&built_in).unwrap();
+    assert!(editor::check(&model, &built_in).is_empty(), "the built-in course checks clean from memory");
+    group.bench_function("editor_check_built_in", |b| {
+        b.iter(|| black_box(editor::check(black_box(&model), &built_in)))
     });
 
     let dir = tempfile::tempdir().unwrap();

@@ -5,6 +5,7 @@
 
 pub mod certificate;
 pub mod content;
+pub mod editor;
 pub mod error;
 pub mod export;
 pub mod gift;

@@ -17,10 +17,12 @@ mod view;
 
 pub use diagnostic::Diagnostic;
 pub use load::{check_course, load_course};
+pub(crate) use load::check_files;
+pub(crate) use save::course_files;
 pub use markdown::{MEDIA_SCHEME, markdown_to_html};
 pub use model::*;
 pub use overview::{CourseOverview, course_overview};
 pub use save::{SaveSummary, write_course, write_course_with_media};
 pub use stats::{CourseStats, ModuleStats, course_stats};
 pub use validate::is_slug;
-pub use view::{CompetencyLink, CourseOutline, LessonLink, LessonView, ModuleOutline, ScenarioLink, course_outline, lesson_view};
+pub use view::{lesson_preview, CompetencyLink, CourseOutline, LessonLink, LessonView, ModuleOutline, ScenarioLink, course_outline, lesson_view};

@@ -13,7 +13,7 @@ pub type Lang = String;
 
 /// A string in every language of the course, e.g. `{ sv = "Hej", en = "Hello" }`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(transparent)]
+// A newtype serialises as its map, so a Text is `{ "sv": "…", "en": "…" }` in JSON.
 #[ts(export)]
 pub struct Text(pub BTreeMap<Lang, String>);
 

@@ -237,65 +237,64 @@ pub fn lesson_file_name(position: usize, count: usize, id: &str, lang: &str) -> 
     format!("{:0width$}-{id}.{lang}.md", position + 1)
 }
 
-fn write_structure(course: &Course, dir: &Path, summary: &mut SaveSummary) -> Result<()> {
+/// Every text file of `course` in its canonical form, as course-relative
+/// `/`-separated paths in writing order. Media are not included.
+pub(crate) fn course_files(course: &Course) -> Result<Vec<(String, String)>> {
     let langs = &course.languages;
     for lang in langs {
         check_name_part("language", lang)?;
     }
-    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    put(dir, "course.toml", &course_toml(course), summary)?;
+    let mut files = vec![("course.toml".to_string(), course_toml(course))];
     for module in &course.modules {
         check_name_part("module folder", &module.dir)?;
         let base = format!("modules/{}", module.dir);
-        put(
-            dir,
-            &format!("{base}/module.toml"),
-            &module_toml(module, langs),
-            summary,
-        )?;
-
-        let mut lesson_files = Vec::new();
+        files.push((format!("{base}/module.toml"), module_toml(module, langs)));
         for (position, lesson) in module.lessons.iter().enumerate() {
             check_name_part("lesson id", &lesson.id)?;
             for (lang, markdown) in ordered(&lesson.markdown.0, langs) {
                 check_name_part("language", lang)?;
                 let name = lesson_file_name(position, module.lessons.len(), &lesson.id, lang);
-                put(dir, &format!("{base}/lessons/{name}"), markdown, summary)?;
-                lesson_files.push(name);
+                files.push((format!("{base}/lessons/{name}"), markdown.clone()));
             }
         }
-        remove_stale(
-            dir,
-            &format!("{base}/lessons"),
-            ".md",
-            &lesson_files,
-            summary,
-        )?;
-
-        let quiz = format!("{base}/quiz.toml");
-        if module.questions.is_empty() {
-            remove_file(dir, &quiz, summary)?;
-        } else {
-            put(dir, &quiz, &quiz_toml(&module.questions, langs), summary)?;
+        if !module.questions.is_empty() {
+            files.push((format!("{base}/quiz.toml"), quiz_toml(&module.questions, langs)));
         }
-
-        let mut scenario_files = Vec::new();
         for scenario in &module.scenarios {
             check_name_part("scenario id", &scenario.id)?;
-            let name = format!("{}.toml", scenario.id);
-            put(
-                dir,
-                &format!("{base}/scenarios/{name}"),
-                &scenario_toml(scenario, langs),
-                summary,
-            )?;
-            scenario_files.push(name);
+            files.push((
+                format!("{base}/scenarios/{}.toml", scenario.id),
+                scenario_toml(scenario, langs),
+            ));
+        }
+    }
+    Ok(files)
+}
+
+fn write_structure(course: &Course, dir: &Path, summary: &mut SaveSummary) -> Result<()> {
+    let files = course_files(course)?;
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    for (rel, content) in &files {
+        put(dir, rel, content, summary)?;
+    }
+    for module in &course.modules {
+        let base = format!("modules/{}", module.dir);
+        let names_in = |folder: &str| {
+            let prefix = format!("{base}/{folder}/");
+            files
+                .iter()
+                .filter_map(|(rel, _)| rel.strip_prefix(&prefix).map(str::to_string))
+                .collect::<Vec<_>>()
+        };
+        remove_stale(dir, &format!("{base}/lessons"), ".md", &names_in("lessons"), summary)?;
+        if module.questions.is_empty() {
+            remove_file(dir, &format!("{base}/quiz.toml"), summary)?;
         }
         remove_stale(
             dir,
             &format!("{base}/scenarios"),
             ".toml",
-            &scenario_files,
+            &names_in("scenarios"),
             summary,
         )?;
     }
@@ -303,7 +302,7 @@ fn write_structure(course: &Course, dir: &Path, summary: &mut SaveSummary) -> Re
 }
 
 /// Ids and folder names become file names: one plain path component only.
-fn check_name_part(what: &str, name: &str) -> Result<()> {
+pub(crate) fn check_name_part(what: &str, name: &str) -> Result<()> {
     let mut components = Path::new(name).components();
     let single =
         matches!(components.next(), Some(Component::Normal(_))) && components.next().is_none();

@@ -7,6 +7,8 @@ use std::path::Path;
 use base64::Engine as _;
 use serde::Serialize;
 
+use super::markdown::{MediaRoot, Sanitiser, render_lesson};
+use super::source::{Report, SourceFile};
 use super::{Course, FeedbackMode, MEDIA_SCHEME, Module};
 use crate::error::OrNotFound;
 use crate::Result;
@@ -161,6 +163,16 @@ pub fn lesson_view(
         previous: index.checked_sub(1).and_then(link),
         next: link(index + 1),
     })
+}
+
+/// A lesson's Markdown as the learner will see it, before it is saved: the
+/// title from its first line and the sanitised HTML with images inlined
+/// from the course folder `course_dir` (paths relative to the lesson file
+/// of the module folder `module_dir`, as in a saved lesson).
+pub fn lesson_preview(markdown: &str, module_dir: &str, course_dir: &Path) -> (Option<String>, String) {
+    let file = SourceFile::new(format!("modules/{module_dir}/lessons/preview.md"), markdown.to_string());
+    let page = render_lesson(&file, &MediaRoot::new(course_dir), &Sanitiser::new(), &mut Report::default());
+    (page.title, inline_media(&page.html, Some(course_dir)))
 }
 
 /// Replaces each `src="media://<path>"` of sanitised HTML by a `data:` URL of

@@ -14,8 +14,9 @@ use crate::content::{Lang, Question, QuestionKind, save};
 use crate::{Error, Result};
 
 /// Everything read from one GIFT text.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
+#[ts(export)]
 pub struct GiftImport {
     /// In file order, with unique slug ids.
     pub questions: Vec<Question>,
@@ -117,6 +118,25 @@ pub fn parse(text: &str, competency: &str, languages: &[Lang]) -> GiftImport {
     parse::parse(text, competency, languages)
 }
 
+/// [`parse`] for a module whose questions already use the ids in `taken`:
+/// a clashing id gets a `-2`, `-3`, … suffix.
+pub fn parse_for_module(
+    text: &str,
+    competency: &str,
+    languages: &[Lang],
+    taken: &HashSet<String>,
+) -> GiftImport {
+    let mut taken = taken.clone();
+    let mut import = parse(text, competency, languages);
+    for question in &mut import.questions {
+        if taken.contains(&question.id) {
+            question.id = unique(&question.id, &taken);
+        }
+        taken.insert(question.id.clone());
+    }
+    import
+}
+
 /// Imports the GIFT file at `gift_path` and appends its questions to the
 /// `quiz.toml` of the module folder `module_dir` (the file's existing text is
 /// kept byte for byte). Ids that the module already uses get a `-2`, `-3`, …
@@ -149,15 +169,8 @@ pub fn import_into_module(
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(Error::io(&quiz_path, e)),
     };
-    let mut taken = existing_ids(&existing, &quiz_path)?;
-
-    let mut import = parse(&gift, competency, &languages);
-    for question in &mut import.questions {
-        if taken.contains(&question.id) {
-            question.id = unique(&question.id, &taken);
-        }
-        taken.insert(question.id.clone());
-    }
+    let taken = existing_ids(&existing, &quiz_path)?;
+    let import = parse_for_module(&gift, competency, &languages, &taken);
 
     if !import.questions.is_empty() {
         let mut text = existing;

@@ -6,6 +6,7 @@
 mod broken_courses;
 mod builtin_course;
 mod common;
+mod editor;
 mod gift;
 mod package;
 mod results_export;

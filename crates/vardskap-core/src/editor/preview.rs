@@ -1,0 +1,85 @@
+//! "Preview as learner": a lesson, a question or a role-play of the course
+//! being edited, shown through the same views the learner gets, with nothing
+//! stored. And GIFT questions read for a module of the model.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::content::{self, Lang, Question, Scenario};
+use crate::gift::{self, GiftImport};
+use crate::quiz::{self, Answer, AnswerReview, QuestionView};
+use crate::scenario::{Debrief, NodeView, Run, Step};
+use crate::{Error, Result};
+
+/// A lesson's Markdown rendered as the learner will see it.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct LessonPreview {
+    /// From the `# ` heading on the first line.
+    pub title: Option<String>,
+    /// Sanitised HTML, images inlined as `data:` URLs.
+    pub html: String,
+}
+
+/// Where a preview play-through of a role-play stands.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ScenarioPreview {
+    /// The node reached: the start when no choice was made.
+    pub node: NodeView,
+    /// What the last choice did.
+    pub last: Option<Step>,
+    /// Set once an ending is reached.
+    pub debrief: Option<Debrief>,
+}
+
+/// `markdown` as the lesson of the module folder `module_dir` in the course
+/// folder `course_dir` (where its images are).
+pub fn preview_lesson(markdown: &str, module_dir: &str, course_dir: &Path) -> LessonPreview {
+    let (title, html) = content::lesson_preview(markdown, module_dir, course_dir);
+    LessonPreview { title, html }
+}
+
+/// The question as a learner gets it: no answer key, orderings shuffled and
+/// matching sides behind tokens of `seed`.
+pub fn preview_question(question: &Question, lang: &str, seed: u32) -> QuestionView {
+    quiz::view(question, lang, u64::from(seed))
+}
+
+/// Grades an answer to [`preview_question`]'s view of the same `seed`.
+pub fn check_answer(question: &Question, answer: &Answer, lang: &str, seed: u32) -> Result<AnswerReview> {
+    let answer = quiz::decode_answer(question, u64::from(seed), answer)?;
+    quiz::feedback_for(question, &answer, lang)
+}
+
+/// Plays `scenario` from its start through the `choices` (ids, in order).
+pub fn preview_scenario(scenario: &Scenario, choices: &[String], lang: &str) -> Result<ScenarioPreview> {
+    let mut run = Run::start(scenario)?;
+    let mut last = None;
+    for choice in choices {
+        last = Some(run.choose(scenario, choice, lang)?);
+    }
+    Ok(ScenarioPreview {
+        node: run.node(scenario, lang)?,
+        last,
+        debrief: run.debrief(scenario, lang)?,
+    })
+}
+
+/// Reads the GIFT file at `file` into questions for a module whose
+/// questions already use the ids `taken`.
+pub fn import_gift(file: &Path, languages: &[Lang], competency: &str, taken: &[String]) -> Result<GiftImport> {
+    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::Invalid(format!(
+            "{} is not UTF-8 text; save it as UTF-8 and import again",
+            file.display()
+        ))
+    })?;
+    let taken: HashSet<String> = taken.iter().cloned().collect();
+    Ok(gift::parse_for_module(&text, competency, languages, &taken))
+}

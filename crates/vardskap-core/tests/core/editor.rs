@@ -1,0 +1,213 @@
+//! The course editor's core: checking an unsaved model by the loader's rules,
+//! problems led to their fields, a new course, saving, and previews.
+
+use std::path::PathBuf;
+
+use vardskap_core::content::{self, Course, QuestionBody, Text, load_course};
+use vardskap_core::editor::{self, EditorDiagnostic};
+use vardskap_core::quiz::Answer;
+
+use crate::{copy_dir, fixture};
+
+fn builtin() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content")
+}
+
+fn valid_copy() -> (tempfile::TempDir, PathBuf, Course) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("course");
+    copy_dir(&fixture("valid"), &dir);
+    let course = load_course(&dir).unwrap();
+    (tmp, dir, course)
+}
+
+fn fields(diagnostics: &[EditorDiagnostic]) -> Vec<Option<&str>> {
+    diagnostics.iter().map(|d| d.field.as_deref()).collect()
+}
+
+#[test]
+fn an_unchanged_course_has_no_problems_in_memory() {
+    let course = load_course(&builtin()).unwrap();
+    let problems = editor::check(&course, &builtin());
+    assert!(problems.is_empty(), "the built-in course checked from memory must be as valid as on disk: {problems:?}");
+    let (_tmp, dir, course) = valid_copy();
+    assert!(editor::check(&course, &dir).is_empty(), "the valid fixture with its image must check clean");
+}
+
+#[test]
+fn memory_and_disk_checks_agree_on_a_broken_model() {
+    let (tmp, dir, mut course) = valid_copy();
+    let scenario = &mut course.modules[0].scenarios[0];
+    scenario.nodes[0].choices[0].next = "nowhere".into();
+    course.modules[0].questions[0].prompt.0.insert("en".into(), String::new());
+    let in_memory = editor::check(&course, &dir);
+    let saved_dir = tmp.path().join("saved");
+    content::write_course_with_media(&course, &dir, &saved_dir).unwrap();
+    let on_disk = editor::open(&saved_dir).diagnostics;
+    assert!(!in_memory.is_empty(), "the broken choice and the empty translation must be reported");
+    assert_eq!(in_memory, on_disk, "checking unsaved work must report exactly what the saved files would");
+}
+
+#[test]
+fn problems_lead_to_their_fields() {
+    let (_tmp, dir, mut course) = valid_copy();
+    course.modules[0].questions[1].prompt.0.insert("en".into(), String::new());
+    let problems = editor::check(&course, &dir);
+    assert_eq!(
+        fields(&problems),
+        vec![Some("module[0].question[1].prompt")],
+        "an empty translation names the prompt of the second question: {problems:?}"
+    );
+
+    let (_tmp, dir, mut course) = valid_copy();
+    let nodes = &mut course.modules[0].scenarios[0].nodes;
+    let orphan = nodes.len();
+    let mut extra = nodes[1].clone();
+    extra.id = "orphan".into();
+    nodes.push(extra);
+    let problems = editor::check(&course, &dir);
+    let about_orphan: Vec<_> = problems
+        .iter()
+        .filter(|d| d.field.as_deref().is_some_and(|f| f.starts_with(&format!("module[0].scenario[0].node[{orphan}]"))))
+        .collect();
+    assert!(
+        about_orphan.iter().any(|d| d.message.contains("reach")),
+        "a node no choice leads to is shown on that node: {problems:?}"
+    );
+
+    let (_tmp, dir, mut course) = valid_copy();
+    course.modules[0].lessons[0].markdown.0.insert("sv".into(), "Ingen rubrik här.\n".into());
+    let problems = editor::check(&course, &dir);
+    assert_eq!(
+        fields(&problems),
+        vec![Some("module[0].lesson[0].markdown.sv")],
+        "a lesson without its title line names that language's Markdown: {problems:?}"
+    );
+
+    let (_tmp, dir, mut course) = valid_copy();
+    course.competencies[0].title = Text::from_pairs([("sv", "Bara svenska")]);
+    let problems = editor::check(&course, &dir);
+    assert!(
+        fields(&problems).contains(&Some("course.competency[0].title")),
+        "a missing translation of a competency names its title: {problems:?}"
+    );
+}
+
+#[test]
+fn names_that_cannot_be_files_are_reported_not_written() {
+    let (tmp, dir, mut course) = valid_copy();
+    let copy = course.modules[0].scenarios[0].clone();
+    course.modules[0].scenarios.push(copy);
+    let problems = editor::check(&course, &dir);
+    assert_eq!(fields(&problems), vec![Some("module[0].scenario[1].id")], "a second role-play with the same id would overwrite the first file");
+    course.modules[0].scenarios.pop();
+    course.modules[0].lessons[0].id = "../escape".into();
+    let problems = editor::check(&course, &dir);
+    assert_eq!(fields(&problems), vec![Some("module[0].lesson[0].id")], "a lesson id with a path in it is refused");
+    let err = editor::save(&course, &tmp.path().join("out")).unwrap_err();
+    assert!(err.to_string().contains("cannot be saved"), "saving says why it cannot: {err}");
+    assert!(!tmp.path().join("out").exists(), "nothing is written when files cannot be named");
+}
+
+#[test]
+fn a_new_course_is_valid_and_never_overwrites_a_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let title = Text::from_pairs([("sv", "Mitt kurs"), ("en", "My course")]);
+    let langs = vec!["sv".to_string(), "en".to_string()];
+    let created = editor::create(tmp.path(), "min-kurs", &langs, &title).unwrap();
+    assert!(created.diagnostics.is_empty(), "a new course starts without problems: {:?}", created.diagnostics);
+    let course = created.course.expect("a new course can be edited");
+    assert_eq!(course.id, "min-kurs", "the course has the id it was given");
+    assert_eq!(course.modules[0].lessons[0].title.get("en"), "Lesson 1", "the lesson title comes from its Markdown");
+    let again = editor::create(tmp.path(), "min-kurs", &langs, &title).unwrap_err();
+    assert!(again.to_string().contains("not empty"), "an existing course folder is never overwritten: {again}");
+    let bad = editor::create(tmp.path(), "Min Kurs", &langs, &title).unwrap_err();
+    assert!(bad.to_string().contains("cannot be used"), "an id that is not a slug is refused in words: {bad}");
+    let untitled = editor::create(tmp.path(), "x", &langs, &Text::from_pairs([("sv", "Bara sv")])).unwrap_err();
+    assert!(untitled.to_string().contains("`en`"), "a title is needed in every language: {untitled}");
+}
+
+#[test]
+fn saving_round_trips_and_an_unchanged_save_writes_nothing() {
+    let (_tmp, dir, mut course) = valid_copy();
+    // The fixture is hand-written (e.g. `critical = false`); the first save makes it canonical.
+    editor::save(&course, &dir).unwrap();
+    let saved = editor::save(&course, &dir).unwrap();
+    assert!(saved.summary.written.is_empty(), "saving an unchanged canonical course rewrites no file: {:?}", saved.summary);
+    course.modules[1].title.0.insert("en".into(), "Local knowledge, revised".into());
+    let saved = editor::save(&course, &dir).unwrap();
+    assert_eq!(saved.summary.written, vec!["modules/02-lokalt/module.toml".to_string()], "only the changed file is written");
+    assert!(saved.diagnostics.is_empty(), "the saved course is valid");
+    let reopened = editor::open(&dir).course.unwrap();
+    assert_eq!(reopened, course, "load, save, load gives the same model");
+}
+
+#[test]
+fn a_folder_that_cannot_be_read_opens_with_its_problems() {
+    let (_tmp, dir, _) = valid_copy();
+    std::fs::write(dir.join("course.toml"), "id = \"x\"\ntitle = {\n").unwrap();
+    let opened = editor::open(&dir);
+    assert!(opened.course.is_none(), "a TOML syntax error leaves no model to edit");
+    assert!(
+        opened.diagnostics.iter().any(|d| d.path == "course.toml" && d.line > 0),
+        "the syntax error is located: {:?}",
+        opened.diagnostics
+    );
+}
+
+#[test]
+fn previews_show_what_the_learner_sees() {
+    let (_tmp, dir, course) = valid_copy();
+    let markdown = course.modules[0].lessons[0].markdown.get("sv").to_string();
+    let lesson = editor::preview_lesson(&markdown, &course.modules[0].dir, &dir);
+    assert_eq!(lesson.title.as_deref(), Some("Vad är värdskap?"), "the title comes from the first line");
+    assert!(lesson.html.contains("src=\"data:image/svg+xml;base64,"), "the image is inlined from the course folder");
+    let hostile = editor::preview_lesson("# T\n\n<script>alert(1)</script><a href=\"javascript:x\">l</a>", "01-valkommen", &dir);
+    assert!(!hostile.html.contains("script") && !hostile.html.contains("javascript:"), "the preview is sanitised like a lesson: {}", hostile.html);
+
+    let question = course.modules[0]
+        .questions
+        .iter()
+        .find(|q| matches!(q.body, QuestionBody::Single { .. }))
+        .unwrap();
+    let view = editor::preview_question(question, "en", 7);
+    let json = serde_json::to_string(&view).unwrap();
+    assert!(!json.contains("\"correct\""), "the preview view carries no key: {json}");
+    let QuestionBody::Single { options } = &question.body else { unreachable!() };
+    let right = options.iter().find(|o| o.correct).unwrap();
+    let review = editor::check_answer(question, &Answer::Single { option: right.id.clone() }, "en", 7).unwrap();
+    assert_eq!(review.grade.score, question.points, "the key gets full points in the preview");
+
+    let scenario = &course.modules[0].scenarios[0];
+    let start = editor::preview_scenario(scenario, &[], "en").unwrap();
+    assert_eq!(start.node.id, scenario.start, "no choice: the start node");
+    assert!(start.last.is_none() && start.debrief.is_none(), "nothing chosen, nothing ended");
+    let first = scenario.nodes[0].choices[0].clone();
+    let step = editor::preview_scenario(scenario, &[first.id.clone()], "en").unwrap();
+    assert_eq!(step.node.id, first.next, "a choice leads to its target");
+    assert_eq!(step.last.as_ref().map(|s| s.choice_id.as_str()), Some(first.id.as_str()), "the last step is the choice made");
+    assert!(editor::preview_scenario(scenario, &["no-such".into()], "en").is_err(), "an unknown choice is an error, not a panic");
+}
+
+#[test]
+fn gift_questions_get_free_ids_in_the_module() {
+    let gift = fixture("gift").join("moodle-questions.gift.txt");
+    let gift = if gift.exists() {
+        gift
+    } else {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/gift/moodle-questions.gift.txt")
+    };
+    let langs = vec!["sv".to_string(), "en".to_string()];
+    let first = editor::import_gift(&gift, &langs, "welcome", &[]).unwrap();
+    assert!(!first.questions.is_empty(), "the Moodle file has questions");
+    let taken: Vec<String> = first.questions.iter().map(|q| q.id.clone()).collect();
+    let second = editor::import_gift(&gift, &langs, "welcome", &taken).unwrap();
+    for q in &second.questions {
+        assert!(!taken.contains(&q.id), "`{}` is already used in the module, so it gets a new id", q.id);
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let latin1 = tmp.path().join("latin1.gift");
+    std::fs::write(&latin1, b"::Q:: Caf\xe9? {T}").unwrap();
+    let err = editor::import_gift(&latin1, &langs, "welcome", &[]).unwrap_err();
+    assert!(err.to_string().contains("UTF-8"), "a file in another encoding gets a plain message: {err}");
+}
