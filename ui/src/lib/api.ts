@@ -30,14 +30,12 @@ import type { QuestionView } from './bindings/QuestionView';
 import type { AnswerReview } from './bindings/AnswerReview';
 import type { Scenario } from './bindings/Scenario';
 import type { Text } from './bindings/Text';
-import type {
-  EditorCourse,
-  EditorDiagnostic,
-  EditorSaved,
-  GiftPreview,
-  LessonPreview,
-  ScenarioPreview,
-} from './editor/types';
+import type { EditorCourse } from './bindings/EditorCourse';
+import type { EditorDiagnostic } from './bindings/EditorDiagnostic';
+import type { EditorSaved } from './bindings/EditorSaved';
+import type { GiftImport } from './bindings/GiftImport';
+import type { LessonPreview } from './bindings/LessonPreview';
+import type { ScenarioPreview } from './bindings/ScenarioPreview';
 import { catalogues, t, type MessageKey } from './i18n/index.svelte';
 
 /** A command failed: `kind` says what, `message` is a sentence for the user. */
@@ -120,8 +118,9 @@ export const api = {
     call<EditorCourse>('editor_create', { parent, id, languages, title }),
   editorCheck: (folder: string, course: Course) => call<EditorDiagnostic[]>('editor_check', { folder, course }),
   editorSave: (folder: string, course: Course) => call<EditorSaved>('editor_save', { folder, course }),
-  editorRenderLesson: (folder: string, markdown: string) =>
-    call<LessonPreview>('editor_render_lesson', { folder, markdown }),
+  /** `moduleDir` is the lesson's module folder, where its images are. */
+  editorRenderLesson: (folder: string, moduleDir: string, markdown: string) =>
+    call<LessonPreview>('editor_render_lesson', { folder, moduleDir, markdown }),
   editorPreviewQuestion: (question: Question, lang: string, seed: number) =>
     call<QuestionView>('editor_preview_question', { question, lang, seed }),
   editorCheckAnswer: (question: Question, answer: Answer, lang: string, seed: number) =>
@@ -129,7 +128,7 @@ export const api = {
   editorPreviewScenario: (scenario: Scenario, choices: string[], lang: string) =>
     call<ScenarioPreview>('editor_preview_scenario', { scenario, choices, lang }),
   editorImportGift: (file: string, languages: string[], competency: string, taken: string[]) =>
-    call<GiftPreview>('editor_import_gift', { file, languages, competency, taken }),
+    call<GiftImport>('editor_import_gift', { file, languages, competency, taken }),
   editorPack: (folder: string, file: string) => call<PackSummary>('editor_pack', { folder, file }),
 };
 
