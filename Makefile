@@ -27,7 +27,7 @@ ui: setup-build
 	cd ui && npm run build
 
 build: ui
-	cargo build -p vardskap $(CARGO_PROFILE_FLAG)
+	cargo build -p vardskap -p vardskap-cli $(CARGO_PROFILE_FLAG)
 
 # The shell embeds ui/build at compile time, so every Rust build needs the UI first.
 test-rust: ui

@@ -32,6 +32,11 @@ const SELECTION_OF: Record<ListName, 'lesson' | 'question' | 'scenario'> = {
   scenarios: 'scenario',
 };
 
+/** Focus on the heading of the form shown now, so keyboard users go on from there. */
+export function focusFormTitle() {
+  void tick().then(() => document.querySelector<HTMLElement>('[data-form-title]')?.focus());
+}
+
 class EditorState {
   folder = $state<string | null>(null);
   course = $state<Course | null>(null);
@@ -194,6 +199,7 @@ class EditorState {
     this.course.modules.push(module);
     this.unsavedDirs.add(module.dir);
     this.selection = { kind: 'module', m: this.course.modules.length - 1 };
+    focusFormTitle();
   }
 
   removeModule(m: number) {
@@ -238,6 +244,7 @@ class EditorState {
     if (list === 'questions') module.questions.push(newQuestion(module, c));
     if (list === 'scenarios') module.scenarios.push(newScenario(module, c.languages));
     this.selectIn(m, list, module[list].length - 1);
+    focusFormTitle();
   }
 
   remove(m: number, list: ListName, i: number) {
