@@ -314,6 +314,36 @@ test('saving writes files that the CLI validates', async () => {
   assert.match(out, /is valid: 2 modules, 2 lessons, 7 questions, 1 scenarios/, `the CLI counts what was written: ${out}`);
 });
 
+test('questions come in from a GIFT file, and the course goes out as a package', async () => {
+  const gift = path.join(parent, 'bank.gift');
+  fs.writeFileSync(
+    gift,
+    '// A small bank\n::Hälsning::Vad säger du först? {=Välkommen ~Hej då}\n\n::Sant::Gäster är välkomna. {T}\n\n::Uppsats::Beskriv ett möte. {}\n',
+  );
+  await press(`[data-testid="nav-module"][data-key="${M}"]`);
+  await press('[data-testid="editor-import-gift"]');
+  await waitFor('[data-testid="gift-import"]');
+  await answerDialogs([gift]);
+  await press('[data-testid="gift-choose"]');
+  const add = await waitFor('[data-testid="gift-add"]');
+  const shown = await browser.$('[data-testid="gift-import"]').getText();
+  assert.match(shown, /rad 2/, `each question is shown with its GIFT line: ${shown}`);
+  assert.match(shown, /Utelämnade/, 'the essay question is listed as left out');
+  await screenshot(browser, 'editor-gift-sv');
+  await noViolations('the GIFT import (sv)');
+  assert.match(await add.getText(), /2 frågor/, 'two questions can be added');
+  await press('[data-testid="gift-add"]');
+  await waitFor(`[data-testid="nav-question"][data-key="${M}.question[8]"]`);
+  assert.equal(await browser.$(`[data-testid="nav-question"][data-key="${M}.question[9]"]`).isExisting(), false, 'exactly two questions were added');
+
+  const pkg = path.join(parent, 'kurs.vdsk');
+  await answerDialogs([pkg]);
+  await press('[data-testid="editor-export"]');
+  await waitFor('[data-testid="editor-done"]');
+  assert.equal(await browser.$('[data-testid="editor-status"]').getText(), 'Alla ändringar är sparade', 'exporting saved the changes first');
+  assert.equal(fs.readFileSync(pkg).subarray(0, 2).toString(), 'PK', 'the package is a zip file');
+});
+
 test('a question is tried as a learner', async () => {
   await press(`[data-testid="nav-question"][data-key="${M}.question[2]"]`);
   await waitFor('[data-testid="question-form"][data-kind="true_false"]');
@@ -372,4 +402,19 @@ test('leaving with unsaved changes asks first', async () => {
   await press('[data-testid="editor-leave-save"]');
   await waitFor('[data-testid="instructor-editor"]');
   assert.match(fs.readFileSync(path.join(folder, 'course.toml'), 'utf8'), /The test course/, 'save-and-leave saved the change');
+});
+
+test('a course whose files cannot be read says what to fix first', async () => {
+  const broken = path.join(parent, 'trasig');
+  fs.mkdirSync(broken);
+  fs.writeFileSync(path.join(broken, 'course.toml'), 'id = "trasig"\ntitle = { sv = "Trasig" \n');
+  await press('[data-testid="instructor-editor"]');
+  await press('[data-testid="editor-close"]');
+  await waitFor('[data-testid="editor-start"]');
+  await answerDialogs([broken]);
+  await press('[data-testid="editor-open-folder"]');
+  const panel = await waitFor('[data-testid="editor-unreadable"]');
+  assert.match(await panel.getText(), /course\.toml:\d+:\d+/, 'the problem is shown with its file and line');
+  await screenshot(browser, 'editor-unreadable-en');
+  await noViolations('a course that cannot be read (en)');
 });

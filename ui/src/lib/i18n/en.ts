@@ -393,6 +393,7 @@ export const en = {
   'editor.giftFound': '{count} questions can be imported',
   'editor.giftCategories': 'Categories in the file: {list}',
   'editor.giftLine': 'line {line}',
+  'editor.giftWholeFile': 'the whole file',
   'editor.giftProblems': 'Problems',
   'editor.giftSkipped': 'Left out',
   'editor.giftNotes': 'Notes',

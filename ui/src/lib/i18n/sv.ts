@@ -395,6 +395,7 @@ export const sv: Record<MessageKey, string> = {
   'editor.giftFound': '{count} frågor kan importeras',
   'editor.giftCategories': 'Kategorier i filen: {list}',
   'editor.giftLine': 'rad {line}',
+  'editor.giftWholeFile': 'hela filen',
   'editor.giftProblems': 'Problem',
   'editor.giftSkipped': 'Utelämnade',
   'editor.giftNotes': 'Anmärkningar',
