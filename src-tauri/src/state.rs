@@ -2,7 +2,7 @@
 //! course's id, and who is signed in.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use tauri::Manager;
 use vardskap_core::ErrorKind;
@@ -17,6 +17,8 @@ pub struct AppState {
     /// Folder for the database, backups and installed courses.
     pub data_dir: PathBuf,
     session: Mutex<Session>,
+    /// Set once the store is open (or failed to open); commands wait for it.
+    opened: OnceLock<()>,
 }
 
 /// Everything that changes while the app runs.
@@ -38,12 +40,36 @@ impl AppState {
             None => app.path().app_data_dir()?,
         };
         std::fs::create_dir_all(&data_dir)?;
-        let mut session = Session { store: Err(not_open()), course_id: None, profile: None, instructor_unlocked: false };
-        session.open_store(&data_dir, &content_dir);
-        Ok(AppState { content_dir, data_dir, session: Mutex::new(session) })
+        let session = Session { store: Err(not_open()), course_id: None, profile: None, instructor_unlocked: false };
+        Ok(AppState { content_dir, data_dir, session: Mutex::new(session), opened: OnceLock::new() })
     }
 
+    /// Opens the store and installs the built-in course on a thread of its
+    /// own, so the window and the web view start meanwhile; the first
+    /// command waits until it is done.
+    pub fn open_store_in_background(app: &tauri::App) {
+        let handle = app.handle().clone();
+        std::thread::spawn(move || {
+            let state = handle.state::<AppState>();
+            // Commands must never wait forever, even if opening panicked.
+            struct Opened<'a>(&'a OnceLock<()>);
+            impl Drop for Opened<'_> {
+                fn drop(&mut self) {
+                    let _ = self.0.set(());
+                }
+            }
+            let _opened = Opened(&state.opened);
+            state.lock().open_store(&state.data_dir, &state.content_dir);
+        });
+    }
+
+    /// The session, once the store has been opened.
     pub fn session(&self) -> MutexGuard<'_, Session> {
+        self.opened.wait();
+        self.lock()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Session> {
         // A panic while holding the lock leaves plain data behind; keep going.
         self.session.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
