@@ -167,3 +167,58 @@ fn data_dir_override() -> Option<PathBuf> {
     }
     std::env::var_os("VARDSKAP_DATA_DIR").map(PathBuf::from)
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn session(dir: &std::path::Path) -> Session {
+        Session { store: Store::open(dir).map_err(CommandError::from), course_id: None, profile: None, instructor_unlocked: false }
+    }
+
+    #[test]
+    fn instructor_commands_need_the_unlock() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut session = session(tmp.path());
+        let refused = session.instructor().err().expect("a locked session has no instructor store");
+        assert_eq!(refused.kind, ErrorKind::InstructorLocked, "learners get the instructor-locked error, not the editor");
+        session.instructor_unlocked = true;
+        assert!(session.instructor().is_ok(), "after the passphrase the instructor store is there");
+    }
+
+    #[test]
+    fn learner_commands_need_a_profile() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut session = session(tmp.path());
+        assert!(session.learner().is_err(), "nobody signed in: no learner");
+    }
+}
+
+#[cfg(test)]
+mod command_list_tests {
+    /// Every command the handler registers is in the permission set the
+    /// window is granted, and the other way round: a command missing from
+    /// `permissions/app.toml` would be refused at run time.
+    #[test]
+    fn handler_and_permissions_name_the_same_commands() {
+        let lib = include_str!("lib.rs");
+        let toml = include_str!("../permissions/app.toml");
+        let handler = lib.split("generate_handler![").nth(1).unwrap().split(']').next().unwrap();
+        let mut registered: Vec<String> = handler
+            .split(',')
+            .filter_map(|s| s.trim().strip_prefix("commands::"))
+            .map(|s| s.replace('_', "-"))
+            .collect();
+        let mut allowed: Vec<String> = toml
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("\"allow-"))
+            .map(|s| s.trim_end_matches(['"', ',']).to_string())
+            .collect();
+        registered.sort();
+        allowed.sort();
+        assert!(!registered.is_empty(), "the handler list was found");
+        assert_eq!(registered, allowed, "generate_handler! and permissions/app.toml must list the same commands");
+    }
+}
