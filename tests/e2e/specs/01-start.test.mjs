@@ -2,10 +2,12 @@
 // language switch, with axe on each screen in both languages.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { axeViolations, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { helpers } from '../lib/ui.mjs';
 import { activate, tabTo, type } from '../lib/keyboard.mjs';
 
 let browser;
+const { noViolations } = helpers(() => browser);
 
 before(async () => {
   await startDriver();
@@ -21,10 +23,6 @@ async function heading() {
   const h1 = await browser.$('main h1');
   await h1.waitForDisplayed({ timeout: 20000 });
   return h1.getText();
-}
-
-async function noViolations(what) {
-  assert.deepEqual(await axeViolations(browser), [], `no WCAG 2.1 AA violations on ${what}`);
 }
 
 test('first start shows the profile picker in Swedish', async () => {
