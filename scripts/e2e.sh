@@ -22,7 +22,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-tests=(node --test --test-concurrency=1 --test-reporter=spec specs/)
+# Spec files to run (relative to tests/e2e), e.g. `scripts/e2e.sh specs/07-editor.test.mjs`; all by default.
+if [ "$#" -gt 0 ]; then specs=("$@"); else specs=(specs/); fi
+tests=(node --test --test-concurrency=1 --test-reporter=spec "${specs[@]}")
 cd tests/e2e
 if [ -z "${DISPLAY:-}" ]; then
   # A private X server and session bus for the run.

@@ -13,6 +13,7 @@ pub fn run() {
         .setup(|app| {
             let state = state::AppState::open(app)?;
             tauri::Manager::manage(app, state);
+            state::AppState::open_store_in_background(app);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -2,7 +2,7 @@
 //! course's id, and who is signed in.
 
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use tauri::Manager;
 use vardskap_core::ErrorKind;
@@ -17,6 +17,8 @@ pub struct AppState {
     /// Folder for the database, backups and installed courses.
     pub data_dir: PathBuf,
     session: Mutex<Session>,
+    /// Set once the store is open (or failed to open); commands wait for it.
+    opened: OnceLock<()>,
 }
 
 /// Everything that changes while the app runs.
@@ -38,12 +40,36 @@ impl AppState {
             None => app.path().app_data_dir()?,
         };
         std::fs::create_dir_all(&data_dir)?;
-        let mut session = Session { store: Err(not_open()), course_id: None, profile: None, instructor_unlocked: false };
-        session.open_store(&data_dir, &content_dir);
-        Ok(AppState { content_dir, data_dir, session: Mutex::new(session) })
+        let session = Session { store: Err(not_open()), course_id: None, profile: None, instructor_unlocked: false };
+        Ok(AppState { content_dir, data_dir, session: Mutex::new(session), opened: OnceLock::new() })
     }
 
+    /// Opens the store and installs the built-in course on a thread of its
+    /// own, so the window and the web view start meanwhile; the first
+    /// command waits until it is done.
+    pub fn open_store_in_background(app: &tauri::App) {
+        let handle = app.handle().clone();
+        std::thread::spawn(move || {
+            let state = handle.state::<AppState>();
+            // Commands must never wait forever, even if opening panicked.
+            struct Opened<'a>(&'a OnceLock<()>);
+            impl Drop for Opened<'_> {
+                fn drop(&mut self) {
+                    let _ = self.0.set(());
+                }
+            }
+            let _opened = Opened(&state.opened);
+            state.lock().open_store(&state.data_dir, &state.content_dir);
+        });
+    }
+
+    /// The session, once the store has been opened.
     pub fn session(&self) -> MutexGuard<'_, Session> {
+        self.opened.wait();
+        self.lock()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Session> {
         // A panic while holding the lock leaves plain data behind; keep going.
         self.session.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
@@ -140,4 +166,59 @@ fn data_dir_override() -> Option<PathBuf> {
         }
     }
     std::env::var_os("VARDSKAP_DATA_DIR").map(PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn session(dir: &std::path::Path) -> Session {
+        Session { store: Store::open(dir).map_err(CommandError::from), course_id: None, profile: None, instructor_unlocked: false }
+    }
+
+    #[test]
+    fn instructor_commands_need_the_unlock() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut session = session(tmp.path());
+        let refused = session.instructor().err().expect("a locked session has no instructor store");
+        assert_eq!(refused.kind, ErrorKind::InstructorLocked, "learners get the instructor-locked error, not the editor");
+        session.instructor_unlocked = true;
+        assert!(session.instructor().is_ok(), "after the passphrase the instructor store is there");
+    }
+
+    #[test]
+    fn learner_commands_need_a_profile() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut session = session(tmp.path());
+        assert!(session.learner().is_err(), "nobody signed in: no learner");
+    }
+}
+
+#[cfg(test)]
+mod command_list_tests {
+    /// Every command the handler registers is in the permission set the
+    /// window is granted, and the other way round: a command missing from
+    /// `permissions/app.toml` would be refused at run time.
+    #[test]
+    fn handler_and_permissions_name_the_same_commands() {
+        let lib = include_str!("lib.rs");
+        let toml = include_str!("../permissions/app.toml");
+        let handler = lib.split("generate_handler![").nth(1).unwrap().split(']').next().unwrap();
+        let mut registered: Vec<String> = handler
+            .split(',')
+            .filter_map(|s| s.trim().strip_prefix("commands::"))
+            .map(|s| s.replace('_', "-"))
+            .collect();
+        let mut allowed: Vec<String> = toml
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("\"allow-"))
+            .map(|s| s.trim_end_matches(['"', ',']).to_string())
+            .collect();
+        registered.sort();
+        allowed.sort();
+        assert!(!registered.is_empty(), "the handler list was found");
+        assert_eq!(registered, allowed, "generate_handler! and permissions/app.toml must list the same commands");
+    }
 }

@@ -2,10 +2,12 @@
 // language switch, with axe on each screen in both languages.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { axeViolations, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { helpers } from '../lib/ui.mjs';
 import { activate, tabTo, type } from '../lib/keyboard.mjs';
 
 let browser;
+const { noViolations } = helpers(() => browser);
 
 before(async () => {
   await startDriver();
@@ -21,10 +23,6 @@ async function heading() {
   const h1 = await browser.$('main h1');
   await h1.waitForDisplayed({ timeout: 20000 });
   return h1.getText();
-}
-
-async function noViolations(what) {
-  assert.deepEqual(await axeViolations(browser), [], `no WCAG 2.1 AA violations on ${what}`);
 }
 
 test('first start shows the profile picker in Swedish', async () => {
@@ -83,6 +81,15 @@ test('the course home reflows in a narrow window', async () => {
   });
   const overflow = await browser.execute(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `nothing sticks out sideways at 380 px (overflow ${overflow} px)`);
+  const header = await browser.execute(() => document.querySelector('header.top').getBoundingClientRect().height);
+  assert.ok(header < 90, `the header folds its tools behind a menu button (${header} px high)`);
   await screenshot(browser, 'home-narrow-sv');
   await noViolations('the course home in a narrow window');
+  await activate(browser, '[data-testid="menu-toggle"]');
+  await browser.waitUntil(async () => browser.$('[data-testid="my-results"]').isDisplayed(), {
+    timeoutMsg: 'the menu opens by keyboard',
+  });
+  assert.equal(await browser.$('[data-testid="menu-toggle"]').getAttribute('aria-expanded'), 'true', 'the button says the menu is open');
+  await screenshot(browser, 'home-narrow-menu-sv');
+  await noViolations('the open menu in a narrow window');
 });

@@ -4,12 +4,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { answer } from '../lib/answer.mjs';
-import { axeViolations, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { helpers } from '../lib/ui.mjs';
 import { goodPath, questions, scenario } from '../lib/course.mjs';
 import { activate, tabTo, type } from '../lib/keyboard.mjs';
 
 const MODULE = 'sanningens-ogonblick';
 let browser;
+const { noViolations, waitFor } = helpers(() => browser);
 
 before(async () => {
   await startDriver();
@@ -20,16 +22,6 @@ after(async () => {
   await browser?.deleteSession().catch(() => {});
   await stopDriver();
 });
-
-async function noViolations(what) {
-  assert.deepEqual(await axeViolations(browser), [], `no WCAG 2.1 AA violations on ${what}`);
-}
-
-async function waitFor(selector, timeout = 15000) {
-  const el = await browser.$(selector);
-  await el.waitForDisplayed({ timeout });
-  return el;
-}
 
 test('a new learner reaches the course home by keyboard', async () => {
   await waitFor('[data-testid="new-name"]');

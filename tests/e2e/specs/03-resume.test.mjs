@@ -4,13 +4,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { answer } from '../lib/answer.mjs';
-import { axeViolations, freshDataDir, killApp, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { freshDataDir, killApp, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { helpers } from '../lib/ui.mjs';
 import { questions, scenario } from '../lib/course.mjs';
 import { activate, tabTo, type } from '../lib/keyboard.mjs';
 
 const MODULE = 'moten';
 const dataDir = freshDataDir('resume');
 let browser;
+const { noViolations, waitFor } = helpers(() => browser);
 
 before(async () => {
   await startDriver();
@@ -21,16 +23,6 @@ after(async () => {
   await browser?.deleteSession().catch(() => {});
   await stopDriver();
 });
-
-async function noViolations(what) {
-  assert.deepEqual(await axeViolations(browser), [], `no WCAG 2.1 AA violations on ${what}`);
-}
-
-async function waitFor(selector, timeout = 20000) {
-  const el = await browser.$(selector);
-  await el.waitForDisplayed({ timeout });
-  return el;
-}
 
 async function answered() {
   return browser.execute(() => document.querySelectorAll('.question-nav button.answered').length);

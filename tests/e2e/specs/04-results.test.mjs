@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { answer } from '../lib/answer.mjs';
-import { axeViolations, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { helpers } from '../lib/ui.mjs';
 import { goodPath, questions, scenario } from '../lib/course.mjs';
 import { activate, tabTo, type } from '../lib/keyboard.mjs';
 
@@ -14,6 +15,7 @@ const MODULE = 'moten';
 /** Questions answered wrong on purpose: they go to the practice queue. */
 const WRONG = new Set(['who-offline', 'finnish-area']);
 let browser;
+const { noViolations, waitFor } = helpers(() => browser);
 
 before(async () => {
   await startDriver();
@@ -24,16 +26,6 @@ after(async () => {
   await browser?.deleteSession().catch(() => {});
   await stopDriver();
 });
-
-async function noViolations(what) {
-  assert.deepEqual(await axeViolations(browser), [], `no WCAG 2.1 AA violations on ${what}`);
-}
-
-async function waitFor(selector, timeout = 20000) {
-  const el = await browser.$(selector);
-  await el.waitForDisplayed({ timeout });
-  return el;
-}
 
 /** Answers a single-choice or true/false question with an answer that is not the key's. */
 async function answerWrong(q) {

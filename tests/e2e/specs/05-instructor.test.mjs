@@ -5,12 +5,14 @@
 // system file dialogs are not driven.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { axeViolations, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
-import { activate, tabTo, type } from '../lib/keyboard.mjs';
+import { freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { helpers } from '../lib/ui.mjs';
+import { activate } from '../lib/keyboard.mjs';
 
 const PASSPHRASE = 'hosting2026';
 const dataDir = freshDataDir('instructor');
 let browser;
+const { noViolations, waitFor, exists, fill } = helpers(() => browser);
 
 before(async () => {
   await startDriver();
@@ -21,28 +23,6 @@ after(async () => {
   await browser?.deleteSession().catch(() => {});
   await stopDriver();
 });
-
-async function noViolations(what) {
-  assert.deepEqual(await axeViolations(browser), [], `no WCAG 2.1 AA violations on ${what}`);
-}
-
-async function waitFor(selector, timeout = 20000) {
-  const el = await browser.$(selector);
-  await el.waitForDisplayed({ timeout });
-  return el;
-}
-
-async function exists(selector) {
-  return browser.$(selector).isExisting();
-}
-
-/** Replaces the text of the field `selector` with `text`, by keyboard. */
-async function fill(selector, text) {
-  await tabTo(browser, selector);
-  await browser.keys(['Control', 'a']);
-  await browser.keys(['Backspace']);
-  await type(browser, text);
-}
 
 /** Tries `text` on the unlock form and returns the sentence shown. */
 async function tryPassphrase(text) {

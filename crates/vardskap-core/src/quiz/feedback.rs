@@ -110,127 +110,57 @@ pub fn feedback_for(question: &Question, answer: &Answer, lang: &str) -> Result<
         correct,
         feedback,
     };
-    let (key, parts) = match &question.body {
-        QuestionBody::Single { options } | QuestionBody::Multiple { options } => {
-            let key_options = options
-                .iter()
-                .map(|o| KeyOption {
-                    id: o.id.clone(),
-                    text: o.text.get(lang).to_string(),
-                    correct: o.correct,
-                })
-                .collect();
-            let key = if matches!(question.body, QuestionBody::Single { .. }) {
-                AnswerKey::Single {
-                    options: key_options,
-                }
-            } else {
-                AnswerKey::Multiple {
-                    options: key_options,
-                }
-            };
-            let parts = checked
-                .parts
-                .iter()
-                .filter_map(|(id, ok)| options.iter().find(|o| &o.id == id).map(|o| (o, ok)))
-                .map(|(o, ok)| {
-                    part(
-                        &o.id,
-                        o.text.get(lang),
-                        *ok,
-                        o.feedback.as_ref().map(|f| f.get(lang).to_string()),
-                    )
-                })
-                .collect();
-            (key, parts)
-        }
+    let parts = match &question.body {
+        QuestionBody::Single { options } | QuestionBody::Multiple { options } => checked
+            .parts
+            .iter()
+            .filter_map(|(id, ok)| options.iter().find(|o| &o.id == id).map(|o| (o, ok)))
+            .map(|(o, ok)| {
+                part(
+                    &o.id,
+                    o.text.get(lang),
+                    *ok,
+                    o.feedback.as_ref().map(|f| f.get(lang).to_string()),
+                )
+            })
+            .collect(),
         QuestionBody::TrueFalse {
-            answer: value,
             feedback_true,
             feedback_false,
-        } => {
-            let parts = checked
-                .parts
-                .iter()
-                .map(|(id, ok)| {
-                    let feedback = if id == "true" {
-                        feedback_true
-                    } else {
-                        feedback_false
-                    };
-                    part(
-                        id,
-                        id,
-                        *ok,
-                        feedback.as_ref().map(|f| f.get(lang).to_string()),
-                    )
-                })
-                .collect();
-            (AnswerKey::TrueFalse { value: *value }, parts)
-        }
-        QuestionBody::ShortText { accept, .. } => {
-            let accepted = accepted_in(accept, lang).to_vec();
-            let parts = checked
-                .parts
-                .iter()
-                .map(|(text, ok)| part(text, text, *ok, None))
-                .collect();
-            (AnswerKey::ShortText { accepted }, parts)
-        }
-        QuestionBody::Numeric {
-            answer: value,
-            tolerance,
-            unit,
-        } => {
-            let parts = checked
-                .parts
-                .iter()
-                .map(|(text, ok)| part(text, text, *ok, None))
-                .collect();
-            let unit = unit.as_ref().map(|u| u.get(lang).to_string());
-            (
-                AnswerKey::Numeric {
-                    value: *value,
-                    tolerance: *tolerance,
-                    unit,
-                },
-                parts,
-            )
-        }
-        QuestionBody::Ordering { items } => {
-            let key_items: Vec<super::ViewItem> = items
-                .iter()
-                .map(|i| super::ViewItem {
-                    id: i.id.clone(),
-                    text: i.text.get(lang).to_string(),
-                })
-                .collect();
-            let parts = checked
-                .parts
-                .iter()
-                .filter_map(|(id, ok)| {
-                    items
-                        .iter()
-                        .find(|i| &i.id == id)
-                        .map(|i| part(id, i.text.get(lang), *ok, None))
-                })
-                .collect();
-            (AnswerKey::Ordering { items: key_items }, parts)
-        }
+            ..
+        } => checked
+            .parts
+            .iter()
+            .map(|(id, ok)| {
+                let feedback = if id == "true" {
+                    feedback_true
+                } else {
+                    feedback_false
+                };
+                part(id, id, *ok, feedback.as_ref().map(|f| f.get(lang).to_string()))
+            })
+            .collect(),
+        QuestionBody::ShortText { .. } | QuestionBody::Numeric { .. } => checked
+            .parts
+            .iter()
+            .map(|(text, ok)| part(text, text, *ok, None))
+            .collect(),
+        QuestionBody::Ordering { items } => checked
+            .parts
+            .iter()
+            .filter_map(|(id, ok)| {
+                items
+                    .iter()
+                    .find(|i| &i.id == id)
+                    .map(|i| part(id, i.text.get(lang), *ok, None))
+            })
+            .collect(),
         QuestionBody::Matching { pairs } => {
             let chosen = match answer {
                 Answer::Matching { pairs } => Some(pairs),
                 _ => None,
             };
-            let key_pairs = pairs
-                .iter()
-                .map(|p| KeyPair {
-                    id: p.id.clone(),
-                    left: p.left.get(lang).to_string(),
-                    right: p.right.get(lang).to_string(),
-                })
-                .collect();
-            let parts = checked
+            checked
                 .parts
                 .iter()
                 .filter_map(|(id, ok)| {
@@ -247,22 +177,21 @@ pub fn feedback_for(question: &Question, answer: &Answer, lang: &str) -> Result<
                         None,
                     ))
                 })
-                .collect();
-            (AnswerKey::Matching { pairs: key_pairs }, parts)
+                .collect()
         }
     };
     Ok(AnswerReview {
         question_id: question.id.clone(),
         prompt: question.prompt.get(lang).to_string(),
         grade,
-        key,
+        key: answer_key(question, lang),
         parts,
         explanation: question.explanation.get(lang).to_string(),
     })
 }
 
-/// The key of a question the learner left unanswered, the same as
-/// `quiz::feedback_for` gives for an answered one (a test holds them equal).
+/// The correct answer of `question` in `lang`: part of every
+/// [`feedback_for`], and shown alone for a question left unanswered.
 pub fn answer_key(question: &Question, lang: &str) -> AnswerKey {
     let item = |id: &str, text: &crate::content::Text| super::ViewItem {
         id: id.to_string(),
@@ -287,12 +216,7 @@ pub fn answer_key(question: &Question, lang: &str) -> AnswerKey {
         },
         QuestionBody::TrueFalse { answer, .. } => AnswerKey::TrueFalse { value: *answer },
         QuestionBody::ShortText { accept, .. } => AnswerKey::ShortText {
-            accepted: accept
-                .get(lang)
-                .filter(|list| !list.is_empty())
-                .or_else(|| accept.values().find(|list| !list.is_empty()))
-                .cloned()
-                .unwrap_or_default(),
+            accepted: accepted_in(accept, lang).to_vec(),
         },
         QuestionBody::Numeric {
             answer,

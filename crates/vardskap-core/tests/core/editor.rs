@@ -183,7 +183,7 @@ fn previews_show_what_the_learner_sees() {
     assert_eq!(start.node.id, scenario.start, "no choice: the start node");
     assert!(start.last.is_none() && start.debrief.is_none(), "nothing chosen, nothing ended");
     let first = scenario.nodes[0].choices[0].clone();
-    let step = editor::preview_scenario(scenario, &[first.id.clone()], "en").unwrap();
+    let step = editor::preview_scenario(scenario, std::slice::from_ref(&first.id), "en").unwrap();
     assert_eq!(step.node.id, first.next, "a choice leads to its target");
     assert_eq!(step.last.as_ref().map(|s| s.choice_id.as_str()), Some(first.id.as_str()), "the last step is the choice made");
     assert!(editor::preview_scenario(scenario, &["no-such".into()], "en").is_err(), "an unknown choice is an error, not a panic");

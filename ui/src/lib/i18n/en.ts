@@ -3,6 +3,7 @@ export const en = {
   'app.name': 'Värdskap',
   'app.home': 'Värdskap, back to the course',
   'app.skip': 'Skip to content',
+  'app.menu': 'Menu',
   'app.signedInAs': 'Signed in as {name}',
   'app.signOut': 'Switch profile',
   'lang.label': 'Language',

@@ -5,6 +5,7 @@ export const sv: Record<MessageKey, string> = {
   'app.name': 'Värdskap',
   'app.home': 'Värdskap, tillbaka till kursen',
   'app.skip': 'Hoppa till innehållet',
+  'app.menu': 'Meny',
   'app.signedInAs': 'Inloggad som {name}',
   'app.signOut': 'Byt profil',
   'lang.label': 'Språk',

@@ -1,0 +1,35 @@
+// What every spec does with the screen: wait for an element, check axe,
+// fill a field by keyboard. `helpers(() => browser)` binds them to the spec's
+// session, which only exists once its `before` has run.
+import assert from 'node:assert/strict';
+import { axeViolations } from './app.mjs';
+import { tabTo, type } from './keyboard.mjs';
+
+export function helpers(session) {
+  return {
+    /** Fails with every WCAG 2.1 A/AA violation axe finds on the screen. */
+    async noViolations(what) {
+      assert.deepEqual(await axeViolations(session()), [], `no WCAG 2.1 AA violations on ${what}`);
+    },
+
+    /** The element once it is displayed. */
+    async waitFor(selector, timeout = 20000) {
+      const el = await session().$(selector);
+      await el.waitForDisplayed({ timeout });
+      return el;
+    },
+
+    async exists(selector) {
+      return session().$(selector).isExisting();
+    },
+
+    /** Replaces the text of the field `selector` with `text`, by keyboard. */
+    async fill(selector, text) {
+      const browser = session();
+      await tabTo(browser, selector);
+      await browser.keys(['Control', 'a']);
+      await browser.keys(['Backspace']);
+      await type(browser, text);
+    },
+  };
+}
