@@ -12,8 +12,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP, axeViolations, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { APP, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
 import { tabTo } from '../lib/keyboard.mjs';
+import { helpers } from '../lib/ui.mjs';
 
 const PASSPHRASE = 'redigera2026';
 const COURSE = 'e2e-kurs';
@@ -24,6 +25,7 @@ const CLI = path.join(path.dirname(APP), 'vardskap-cli');
 const M = 'module[1]';
 const FAR = { max: 400 };
 let browser;
+const { noViolations, waitFor } = helpers(() => browser);
 
 before(async () => {
   await startDriver();
@@ -58,16 +60,6 @@ async function answerDialogs(paths) {
       );
     };
   }, paths);
-}
-
-async function noViolations(what) {
-  assert.deepEqual(await axeViolations(browser), [], `no WCAG 2.1 AA violations on ${what}`);
-}
-
-async function waitFor(selector, timeout = 20000) {
-  const el = await browser.$(selector);
-  await el.waitForDisplayed({ timeout });
-  return el;
 }
 
 const field = (address) => `[id="f:${address}"]`;
