@@ -336,7 +336,7 @@ test('questions come in from a GIFT file, and the course goes out as a package',
   assert.equal(fs.readFileSync(pkg).subarray(0, 2).toString(), 'PK', 'the package is a zip file');
 });
 
-test('a question is tried as a learner', async () => {
+test('a question and the role-play are tried as a learner', async () => {
   await press(`[data-testid="nav-question"][data-key="${M}.question[2]"]`);
   await waitFor('[data-testid="question-form"][data-kind="true_false"]');
   await press('[data-testid="editor-preview"]');
@@ -348,8 +348,16 @@ test('a question is tried as a learner', async () => {
   assert.match(await feedback.getText(), /Rätt|Fel/, 'the learner’s feedback shows');
   await screenshot(browser, 'editor-preview-sv');
   await noViolations('the learner preview of a question (sv)');
+
+  // The preview stays on for the role-play: it is played from its start.
+  await press(`[data-testid="nav-scenario"][data-key="${M}.scenario[0]"]`);
+  await waitFor('[data-testid="preview-node"]');
+  await press('[data-testid="preview-node"] [data-choice="choice-2"]');
+  const debrief = await waitFor('[data-testid="preview-debrief"]');
+  assert.match(await debrief.getText(), /Du visade vägen/, 'the linked node’s debrief ends the play-through');
+  await noViolations('the learner preview of a role-play (sv)');
   await press('[data-testid="editor-preview"]');
-  await waitFor('[data-testid="question-form"]');
+  await waitFor('[data-testid="scenario-form"]');
 });
 
 test('the editor screens pass axe in English too, and fit 380 px', async () => {
