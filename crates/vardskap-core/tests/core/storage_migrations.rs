@@ -256,6 +256,21 @@ fn v4_fixture_migrates_to_the_latest_schema_with_data_intact() {
         "the stored passphrase hash still verifies"
     );
 
+    assert_eq!(
+        (
+            store.chosen_course(ada).unwrap(),
+            store.chosen_course(bo).unwrap()
+        ),
+        (None, None),
+        "nobody chose a course before v5, so everyone starts on the default course"
+    );
+    store.choose_course(ada, "c").unwrap();
+    assert_eq!(
+        store.chosen_course(ada).unwrap().as_deref(),
+        Some("c"),
+        "a course can be chosen on the migrated file"
+    );
+
     let attempt = store.start_attempt(ada, "c", "m2", "en").unwrap();
     assert_eq!(attempt.id, 2, "the open attempt resumes");
     let graded = store.submit_attempt(attempt.id, "en").unwrap();
@@ -263,5 +278,39 @@ fn v4_fixture_migrates_to_the_latest_schema_with_data_intact() {
     assert!(
         store.integrity_ok().unwrap(),
         "the migrated database passes integrity_check"
+    );
+}
+
+#[test]
+fn v5_fixture_opens_with_each_learners_chosen_course() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(5, dir.path());
+    let mut store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store_version(dir.path()),
+        SCHEMA_VERSION,
+        "the v5 fixture opens at the latest schema"
+    );
+    let profiles = store.profiles().unwrap();
+    let (ada, bo) = (profiles[0].id, profiles[1].id);
+    assert_eq!(
+        store.chosen_course(ada).unwrap().as_deref(),
+        Some("c"),
+        "Ada's chosen course survives"
+    );
+    assert_eq!(store.chosen_course(bo).unwrap(), None, "Bo chose none");
+    let results = store.course_results(ada, "c", "en").unwrap();
+    assert_eq!(
+        results.modules[0].best.as_ref().map(|b| (b.score, b.max)),
+        Some((1.0, 2.0)),
+        "the v4 progress is still there"
+    );
+    assert!(
+        store.unlock_instructor(V4_PASSPHRASE).is_ok(),
+        "the instructor passphrase still verifies"
+    );
+    assert!(
+        store.integrity_ok().unwrap(),
+        "the database passes integrity_check"
     );
 }
