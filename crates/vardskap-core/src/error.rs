@@ -113,6 +113,11 @@ pub enum Error {
          so it was not imported. Give the course another id in course.toml and pack it again."
     )]
     ReservedCourseId { id: String },
+
+    /// A course package was refused as unsafe or unreadable before anything
+    /// was installed (an entry outside the course, a link, too large, not a zip …).
+    #[error("{file} was not opened: {reason}")]
+    PackageRefused { file: String, reason: String },
 }
 
 fn wrong_passphrase_message(retry_after_secs: i64) -> String {
@@ -148,6 +153,7 @@ impl Error {
             Error::TooManyTries { .. } => ErrorKind::TooManyTries,
             Error::InstructorLocked => ErrorKind::InstructorLocked,
             Error::ReservedCourseId { .. } => ErrorKind::ReservedCourseId,
+            Error::PackageRefused { .. } => ErrorKind::PackageRefused,
         }
     }
 
@@ -181,6 +187,7 @@ pub enum ErrorKind {
     TooManyTries,
     InstructorLocked,
     ReservedCourseId,
+    PackageRefused,
 }
 
 /// Anki-style `.or_not_found(id)` for look-ups.

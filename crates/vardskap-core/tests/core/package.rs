@@ -181,6 +181,19 @@ fn parent_paths_are_refused() {
         &zip_of(&[("course.toml", COURSE_TOML), ("../evil", b"x")]),
         &Limits::default(),
     );
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("evil.vdsk");
+    std::fs::write(
+        &file,
+        zip_of(&[("course.toml", COURSE_TOML), ("../evil", b"x")]),
+    )
+    .unwrap();
+    let err = package::unpack(&file, &tmp.path().join("out")).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        vardskap_core::ErrorKind::PackageRefused,
+        "a hostile package is its own kind of error, so the UI can say so plainly: {err}"
+    );
     assert!(
         message.contains("points outside the course"),
         "got: {message}"
