@@ -46,7 +46,9 @@ pub fn run() {
             commands::lock_instructor,
             commands::import_course_package,
             commands::export_course_package,
-            commands::bench_ready
+            commands::bench_ready,
+            commands::installed_courses,
+            commands::choose_course
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {
