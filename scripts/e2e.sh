@@ -22,7 +22,10 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-tests=(node --test --test-concurrency=1 --test-reporter=spec specs/)
+# Spec files may be named (relative to tests/e2e, e.g. specs/06-packages.test.mjs); default: all.
+specs=("$@")
+[ ${#specs[@]} -eq 0 ] && specs=(specs/)
+tests=(node --test --test-concurrency=1 --test-reporter=spec "${specs[@]}")
 cd tests/e2e
 if [ -z "${DISPLAY:-}" ]; then
   # A private X server and session bus for the run.
