@@ -2,7 +2,19 @@
 // `zip` or python3 on a fresh machine): write a stored (uncompressed) zip
 // with any entry names, hostile ones included, and list a zip's entry names.
 import fs from 'node:fs';
-import { crc32 } from 'node:zlib';
+
+// CRC-32 (IEEE), as zip needs it; node:zlib has crc32 only from node 20.15.
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes) {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
 
 /** Writes `entries` ([{ name, data }]) to `file` as a zip without compression. */
 export function writeZip(file, entries) {
