@@ -26,8 +26,9 @@ setup-test:
 ui: setup-build
 	cd ui && npm run build
 
+# The CLI is built too: the end-to-end tests pack and unpack course packages with it.
 build: ui
-	cargo build -p vardskap $(CARGO_PROFILE_FLAG)
+	cargo build -p vardskap -p vardskap-cli $(CARGO_PROFILE_FLAG)
 
 # The shell embeds ui/build at compile time, so every Rust build needs the UI first.
 test-rust: ui

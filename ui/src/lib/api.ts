@@ -100,6 +100,9 @@ export const api = {
     call<InstalledCourse>('import_course_package', { path, lang }),
   exportCoursePackage: (course: string, path: string) =>
     call<PackSummary>('export_course_package', { course, path }),
+
+  installedCourses: (lang: string) => call<InstalledCourse[]>('installed_courses', { lang }),
+  chooseCourse: (id: string) => call<void>('choose_course', { id }),
 };
 
 /**

@@ -220,4 +220,10 @@ export const en = {
   'errors.TooManyTries': 'Too many wrong passphrases in a row. Wait a moment and try again.',
   'errors.InstructorLocked': 'Only an instructor can do this. Unlock instructor mode first.',
   'instructor.waitOne': 'Too many wrong passphrases in a row. Wait a second and try again.',
+  'courses.title': 'Courses',
+  'courses.lead': 'More than one course is installed on this computer. Choose the one you want to work on.',
+  'courses.current': 'Current course',
+  'instructor.findInChooser': 'Learners find it under “Courses” on the course home page.',
+  'errors.ReservedCourseId': 'This package’s course has the same id as the built-in course, and that id is reserved, so it was not imported. Give the course another id in course.toml and pack it again.',
+  'errors.PackageRefused': 'This file cannot be opened safely as a course package (for example, a file in it points outside the course), so nothing was installed.',
 } as const;

@@ -222,4 +222,10 @@ export const sv: Record<MessageKey, string> = {
   'errors.TooManyTries': 'För många felaktiga lösenfraser i rad. Vänta en stund och försök igen.',
   'errors.InstructorLocked': 'Bara en instruktör kan göra det här. Lås upp instruktörsläget först.',
   'instructor.waitOne': 'För många felaktiga lösenfraser i rad. Vänta en sekund och försök igen.',
+  'courses.title': 'Kurser',
+  'courses.lead': 'Det finns fler än en kurs på den här datorn. Välj den du vill arbeta med.',
+  'courses.current': 'Vald kurs',
+  'instructor.findInChooser': 'Deltagarna hittar den under ”Kurser” på kursens startsida.',
+  'errors.ReservedCourseId': 'Kursen i paketet har samma id som den inbyggda kursen, och det id:t är reserverat. Därför importerades den inte. Ge kursen ett annat id i course.toml och packa den igen.',
+  'errors.PackageRefused': 'Filen går inte att öppna på ett säkert sätt som kurspaket (till exempel pekar en fil i den utanför kursen), så ingenting installerades.',
 };
