@@ -211,6 +211,7 @@ test('a hostile package and one with the built-in course id are refused and inst
   ]);
   const refused = await importPackage(hostile, 'error');
   assert.match(refused, /cannot be opened safely as a course package.*nothing was installed/, `a plain sentence says why: ${refused}`);
+  assert.match(refused, /Details: .*\.\.\/evil\.txt/, `the instructor also sees which entry was refused: ${refused}`);
   // Unpacking happens in a temporary folder inside the data folder, so `../` lands in it or next to it.
   const leaked = fs.readdirSync(dataDir, { recursive: true }).filter((f) => String(f).endsWith('evil.txt'));
   assert.deepEqual(leaked, [], 'the entry pointing outside the course is written nowhere in the data folder');

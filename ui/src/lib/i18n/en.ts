@@ -193,6 +193,7 @@ export const en = {
   'errors.AttemptNotSubmitted': 'Submit the quiz first to see its answers.',
   'errors.RunNotFinished': 'This role-play has not reached an ending yet.',
   'errors.CourseNotPassed': 'The certificate is ready when you have passed every module.',
+  'instructor.detail': 'Details: {detail}',
   'instructor.open': 'Instructor',
   'instructor.title': 'Instructor mode',
   'instructor.lead': 'Instructors can bring in new versions of the course and share it with others as a course package. Learners do not need this.',

@@ -195,6 +195,7 @@ export const sv: Record<MessageKey, string> = {
   'errors.AttemptNotSubmitted': 'Lämna in quizet först för att se svaren.',
   'errors.RunNotFinished': 'Rollspelet har inte nått något slut än.',
   'errors.CourseNotPassed': 'Intyget blir klart när du har klarat alla moduler.',
+  'instructor.detail': 'Detaljer: {detail}',
   'instructor.open': 'Instruktör',
   'instructor.title': 'Instruktörsläge',
   'instructor.lead': 'Instruktörer kan lägga in nya versioner av kursen och dela den med andra som ett kurspaket. Deltagare behöver inte det här.',
