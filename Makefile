@@ -26,6 +26,7 @@ setup-test:
 ui: setup-build
 	cd ui && npm run build
 
+# The CLI is built too: the end-to-end tests pack and unpack course packages with it.
 build: ui
 	cargo build -p vardskap -p vardskap-cli $(CARGO_PROFILE_FLAG)
 

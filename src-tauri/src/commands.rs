@@ -68,7 +68,7 @@ pub async fn list_profiles(state: State<'_, AppState>) -> Reply<Vec<Profile>> {
 pub async fn create_profile(state: State<'_, AppState>, profile: NewProfile) -> Reply<Profile> {
     let mut session = state.session();
     let created = session.store()?.create_profile(&profile)?;
-    session.profile = Some(created.id);
+    session.sign_in(created.id)?;
     Ok(created)
 }
 
@@ -77,13 +77,13 @@ pub async fn create_profile(state: State<'_, AppState>, profile: NewProfile) -> 
 pub async fn sign_in(state: State<'_, AppState>, id: ProfileId, pin: Option<String>) -> Reply<Profile> {
     let mut session = state.session();
     let profile = session.store()?.unlock_profile(id, pin.as_deref())?;
-    session.profile = Some(profile.id);
+    session.sign_in(profile.id)?;
     Ok(profile)
 }
 
 #[tauri::command]
 pub async fn sign_out(state: State<'_, AppState>) -> Reply<()> {
-    state.session().profile = None;
+    state.session().sign_out();
     Ok(())
 }
 
@@ -99,7 +99,7 @@ pub async fn set_preferences(
     Ok(store.set_profile_preferences(profile, language.as_deref(), theme)?)
 }
 
-/// The built-in course's modules, lessons and scenarios.
+/// The current course's modules, lessons and scenarios (see `choose_course`).
 #[tauri::command]
 pub async fn course_outline(state: State<'_, AppState>, lang: String) -> Reply<CourseOutline> {
     let mut session = state.session();
@@ -468,4 +468,17 @@ pub async fn editor_import_gift(
 pub async fn editor_pack(state: State<'_, AppState>, folder: PathBuf, file: PathBuf) -> Reply<PackSummary> {
     instructor_only(&state)?;
     Ok(package::pack(&folder, &file)?)
+}
+
+/// Every installed course, titled in `lang`, for the learners' course chooser.
+#[tauri::command]
+pub async fn installed_courses(state: State<'_, AppState>, lang: String) -> Reply<Vec<InstalledCourse>> {
+    Ok(state.session().store()?.installed_courses(&lang)?)
+}
+
+/// Makes the installed course `id` the one the learner works in (remembered
+/// for the signed-in profile); NotFound when it is not installed.
+#[tauri::command]
+pub async fn choose_course(state: State<'_, AppState>, id: String) -> Reply<()> {
+    state.session().choose_course(&id)
 }

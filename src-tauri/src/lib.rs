@@ -57,7 +57,9 @@ pub fn run() {
             commands::editor_check_answer,
             commands::editor_preview_scenario,
             commands::editor_import_gift,
-            commands::editor_pack
+            commands::editor_pack,
+            commands::installed_courses,
+            commands::choose_course
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|err| {

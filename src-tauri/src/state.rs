@@ -24,7 +24,8 @@ pub struct AppState {
 /// Everything that changes while the app runs.
 pub struct Session {
     store: Result<Store, CommandError>,
-    /// The built-in course, once installed.
+    /// The course the learner works in: the one they chose last, else the
+    /// built-in course (once installed).
     pub course_id: Option<String>,
     /// The learner who is signed in (unlocked with their PIN, if any).
     pub profile: Option<ProfileId>,
@@ -82,7 +83,7 @@ impl Session {
         self.profile = None;
         self.store = Store::open(data_dir).map_err(CommandError::from);
         if let Ok(store) = &mut self.store {
-            match store.install_course_folder(content_dir, "sv") {
+            match store.install_builtin_course(content_dir, "sv") {
                 Ok(installed) => self.course_id = Some(installed.id),
                 Err(err) => self.store = Err(err.into()),
             }
@@ -166,6 +167,37 @@ fn data_dir_override() -> Option<PathBuf> {
         }
     }
     std::env::var_os("VARDSKAP_DATA_DIR").map(PathBuf::from)
+}
+
+impl Session {
+    /// Signs `profile` in and brings them back to the course they chose last,
+    /// if it is still installed; else to the built-in course.
+    pub fn sign_in(&mut self, profile: ProfileId) -> Result<(), CommandError> {
+        let store = self.store()?;
+        let course = store.chosen_course(profile)?.or_else(|| store.builtin_course().map(String::from));
+        self.profile = Some(profile);
+        self.course_id = course;
+        Ok(())
+    }
+
+    /// Signs out; the next learner starts on the built-in course.
+    pub fn sign_out(&mut self) {
+        self.profile = None;
+        self.course_id = self.store().ok().and_then(|s| s.builtin_course().map(String::from));
+    }
+
+    /// Makes the installed course `id` the current one and remembers it for
+    /// the signed-in learner; NotFound when no such course is installed.
+    pub fn choose_course(&mut self, id: &str) -> Result<(), CommandError> {
+        let profile = self.profile;
+        let store = self.store()?;
+        store.course(id)?;
+        if let Some(profile) = profile {
+            store.choose_course(profile, id)?;
+        }
+        self.course_id = Some(id.to_string());
+        Ok(())
+    }
 }
 
 #[cfg(test)]

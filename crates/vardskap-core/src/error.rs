@@ -105,6 +105,19 @@ pub enum Error {
     /// Something only an instructor may do was asked while instructor mode is locked.
     #[error("Only an instructor can do this. Unlock instructor mode with the passphrase first.")]
     InstructorLocked,
+
+    /// A package holds a course with the built-in course's id, which is
+    /// reserved: the built-in copy would silently replace it at the next start.
+    #[error(
+        "This package's course has the id \"{id}\", which is reserved for the built-in course, \
+         so it was not imported. Give the course another id in course.toml and pack it again."
+    )]
+    ReservedCourseId { id: String },
+
+    /// A course package was refused as unsafe or unreadable before anything
+    /// was installed (an entry outside the course, a link, too large, not a zip …).
+    #[error("{file} was not opened: {reason}")]
+    PackageRefused { file: String, reason: String },
 }
 
 fn wrong_passphrase_message(retry_after_secs: i64) -> String {
@@ -139,6 +152,8 @@ impl Error {
             Error::WrongPassphrase { .. } => ErrorKind::WrongPassphrase,
             Error::TooManyTries { .. } => ErrorKind::TooManyTries,
             Error::InstructorLocked => ErrorKind::InstructorLocked,
+            Error::ReservedCourseId { .. } => ErrorKind::ReservedCourseId,
+            Error::PackageRefused { .. } => ErrorKind::PackageRefused,
         }
     }
 
@@ -171,6 +186,8 @@ pub enum ErrorKind {
     WrongPassphrase,
     TooManyTries,
     InstructorLocked,
+    ReservedCourseId,
+    PackageRefused,
 }
 
 /// Anki-style `.or_not_found(id)` for look-ups.

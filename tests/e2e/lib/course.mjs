@@ -1,26 +1,34 @@
-// Reads the built-in course's own files, so a test can answer as a learner
-// who knows the answers would, and find a path through a scenario.
+// Reads a course's own files (the built-in one unless a folder is given), so
+// a test can answer as a learner who knows the answers would, and find a path
+// through a scenario.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'smol-toml';
 import { ROOT } from './app.mjs';
 
-const modules = path.join(ROOT, 'content/modules');
+const BUILTIN = path.join(ROOT, 'content');
 
-function moduleDir(id) {
+function moduleDir(id, courseDir = BUILTIN) {
+  const modules = path.join(courseDir, 'modules');
   for (const dir of fs.readdirSync(modules)) {
     const toml = parse(fs.readFileSync(path.join(modules, dir, 'module.toml'), 'utf8'));
     if (toml.id === id) return path.join(modules, dir);
   }
-  throw new Error(`no module ${id} in content/`);
+  throw new Error(`no module ${id} in ${courseDir}`);
 }
 
-export function questions(moduleId) {
-  return parse(fs.readFileSync(path.join(moduleDir(moduleId), 'quiz.toml'), 'utf8')).question;
+/** The questions of a module of the built-in course, or of the course folder `courseDir`. */
+export function questions(moduleId, courseDir = BUILTIN) {
+  return parse(fs.readFileSync(path.join(moduleDir(moduleId, courseDir), 'quiz.toml'), 'utf8')).question;
 }
 
-export function scenario(moduleId, scenarioId) {
-  return parse(fs.readFileSync(path.join(moduleDir(moduleId), 'scenarios', `${scenarioId}.toml`), 'utf8'));
+export function scenario(moduleId, scenarioId, courseDir = BUILTIN) {
+  return parse(fs.readFileSync(path.join(moduleDir(moduleId, courseDir), 'scenarios', `${scenarioId}.toml`), 'utf8'));
+}
+
+/** course.toml of the built-in course, or of the course folder `courseDir`. */
+export function courseToml(courseDir = BUILTIN) {
+  return parse(fs.readFileSync(path.join(courseDir, 'course.toml'), 'utf8'));
 }
 
 /** Choice ids from the start to a good ending with no critical choice (breadth first). */

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { APP, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { answerDialogs } from '../lib/dialog.mjs';
 import { tabTo } from '../lib/keyboard.mjs';
 import { helpers } from '../lib/ui.mjs';
 
@@ -37,30 +38,6 @@ after(async () => {
   await stopDriver();
   fs.rmSync(parent, { recursive: true, force: true });
 });
-
-/**
- * Answers the system file dialogs with `paths`, in order, instead of showing
- * them. Tauri's `invoke` cannot be replaced (it is frozen), but its IPC goes
- * through `fetch` to the `ipc://` protocol, so the dialog commands are
- * answered there. (tests/e2e/lib/dialog.mjs was not on main when this was
- * written; this is the same small mock.)
- */
-async function answerDialogs(paths) {
-  await browser.execute((queued) => {
-    window.__dialogAnswers = queued;
-    if (window.__dialogMocked) return;
-    window.__dialogMocked = true;
-    const real = window.fetch.bind(window);
-    window.fetch = (input, init) => {
-      const url = decodeURIComponent(typeof input === 'string' ? input : input.url);
-      if (!/plugin:dialog\|(open|save)$/.test(url)) return real(input, init);
-      const answer = window.__dialogAnswers.shift() ?? null;
-      return Promise.resolve(
-        new Response(JSON.stringify(answer), { headers: { 'Content-Type': 'application/json', 'Tauri-Response': 'ok' } }),
-      );
-    };
-  }, paths);
-}
 
 const field = (address) => `[id="f:${address}"]`;
 
@@ -135,7 +112,7 @@ test('a new course is created in the folder the dialog gives', async () => {
   await fill('[data-testid="editor-new-title-sv"]', 'Testkurs');
   await fill('[data-testid="editor-new-title-en"]', 'Test course');
   await fill('[data-testid="editor-new-id"]', COURSE);
-  await answerDialogs([parent]);
+  await answerDialogs(browser, [parent]);
   await press('[data-testid="editor-new-create"]');
   await waitFor('[data-testid="course-form"]');
   assert.ok(fs.existsSync(path.join(folder, 'course.toml')), 'the new course folder has its course.toml');
@@ -315,7 +292,7 @@ test('questions come in from a GIFT file, and the course goes out as a package',
   await press(`[data-testid="nav-module"][data-key="${M}"]`);
   await press('[data-testid="editor-import-gift"]');
   await waitFor('[data-testid="gift-import"]');
-  await answerDialogs([gift]);
+  await answerDialogs(browser, [gift]);
   await press('[data-testid="gift-choose"]');
   const add = await waitFor('[data-testid="gift-add"]');
   const shown = await browser.$('[data-testid="gift-import"]').getText();
@@ -329,7 +306,7 @@ test('questions come in from a GIFT file, and the course goes out as a package',
   assert.equal(await browser.$(`[data-testid="nav-question"][data-key="${M}.question[9]"]`).isExisting(), false, 'exactly two questions were added');
 
   const pkg = path.join(parent, 'kurs.vdsk');
-  await answerDialogs([pkg]);
+  await answerDialogs(browser, [pkg]);
   await press('[data-testid="editor-export"]');
   await waitFor('[data-testid="editor-done"]');
   assert.equal(await browser.$('[data-testid="editor-status"]').getText(), 'Alla ändringar är sparade', 'exporting saved the changes first');
@@ -411,7 +388,7 @@ test('a course whose files cannot be read says what to fix first', async () => {
   await press('[data-testid="instructor-editor"]');
   await press('[data-testid="editor-close"]');
   await waitFor('[data-testid="editor-start"]');
-  await answerDialogs([broken]);
+  await answerDialogs(browser, [broken]);
   await press('[data-testid="editor-open-folder"]');
   const panel = await waitFor('[data-testid="editor-unreadable"]');
   assert.match(await panel.getText(), /course\.toml:\d+:\d+/, 'the problem is shown with its file and line');

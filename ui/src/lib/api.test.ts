@@ -15,3 +15,16 @@ describe('error messages', () => {
     expect(errorMessage(new ApiError('InvalidContent', lines))).toBe(lines);
   });
 });
+
+describe('course package refusals', () => {
+  it('says plainly, in both languages, why a package was not installed', () => {
+    i18n.locale = 'sv';
+    expect(errorMessage(new ApiError('PackageRefused', 'x.vdsk was not opened: "../evil.txt" points outside the course'))).toMatch(
+      /går inte att öppna på ett säkert sätt.*ingenting installerades/,
+    );
+    expect(errorMessage(new ApiError('ReservedCourseId', 'reserved'))).toMatch(/samma id som den inbyggda kursen/);
+    i18n.locale = 'en';
+    expect(errorMessage(new ApiError('PackageRefused', 'x'))).toMatch(/cannot be opened safely.*nothing was installed/);
+    expect(errorMessage(new ApiError('ReservedCourseId', 'x'))).toMatch(/same id as the built-in course.*reserved/);
+  });
+});

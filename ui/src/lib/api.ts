@@ -130,6 +130,8 @@ export const api = {
   editorImportGift: (file: string, languages: string[], competency: string, taken: string[]) =>
     call<GiftImport>('editor_import_gift', { file, languages, competency, taken }),
   editorPack: (folder: string, file: string) => call<PackSummary>('editor_pack', { folder, file }),
+  installedCourses: (lang: string) => call<InstalledCourse[]>('installed_courses', { lang }),
+  chooseCourse: (id: string) => call<void>('choose_course', { id }),
 };
 
 /**

@@ -55,6 +55,8 @@ class AppState {
 
   signedIn(profile: Profile) {
     this.profile = profile;
+    // The shell brings each learner back to their own course; the home screen reads it.
+    this.courseId = null;
     if (profile.language === 'sv' || profile.language === 'en') i18n.locale = profile.language as Locale;
     this.setTheme(profile.theme);
     this.go({ name: 'home' });
@@ -62,6 +64,7 @@ class AppState {
 
   signedOut() {
     this.profile = null;
+    this.courseId = null;
     this.setTheme('system');
     this.go({ name: 'profiles' });
   }

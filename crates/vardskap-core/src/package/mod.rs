@@ -199,7 +199,10 @@ pub fn unpack(file: &Path, out_dir: &Path) -> Result<UnpackSummary> {
 }
 
 pub fn unpack_with_limits(file: &Path, out_dir: &Path, limits: &Limits) -> Result<UnpackSummary> {
-    let refuse = |why: String| Error::Invalid(format!("{} was not opened: {why}", file.display()));
+    let refuse = |reason: String| Error::PackageRefused {
+        file: file.display().to_string(),
+        reason,
+    };
 
     let size = fs::metadata(file).map_err(|e| Error::io(file, e))?.len();
     // Headers add a little to the contents; a package far larger than what it

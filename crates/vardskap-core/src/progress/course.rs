@@ -7,9 +7,10 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::ProfileId;
 use crate::content::{self, Course};
 use crate::error::OrNotFound;
-use crate::storage::{Store, Timestamp, courses};
+use crate::storage::{Store, Timestamp, courses, profiles};
 use crate::{Error, Result};
 
 /// An installed course, localised for a list.
@@ -74,9 +75,36 @@ impl Store {
     /// installed is left as it is.
     pub fn install_course_folder(&mut self, dir: &Path, lang: &str) -> Result<InstalledCourse> {
         let course = content::load_course(dir)?;
+        self.install_loaded_folder(course, dir, lang)
+    }
+
+    /// Installs the app's built-in course from `dir`, like any course folder,
+    /// and reserves its id for this store: a package with the same id is
+    /// refused ([`Error::ReservedCourseId`]) rather than replaced by the
+    /// built-in copy at the next start without a word.
+    pub fn install_builtin_course(&mut self, dir: &Path, lang: &str) -> Result<InstalledCourse> {
+        let installed = self.install_course_folder(dir, lang)?;
+        self.builtin_course = Some(installed.id.clone());
+        Ok(installed)
+    }
+
+    /// The built-in course's id, once [`Store::install_builtin_course`] installed it.
+    pub fn builtin_course(&self) -> Option<&str> {
+        self.builtin_course.as_deref()
+    }
+
+    /// [`Store::install_course_folder`] for a course already loaded from `dir`.
+    fn install_loaded_folder(
+        &mut self,
+        course: Course,
+        dir: &Path,
+        lang: &str,
+    ) -> Result<InstalledCourse> {
         let target = self.course_folder(&course.id);
         let unchanged = target.join("course.toml").is_file()
-            && self.course(&course.id).is_ok_and(|installed| *installed == course);
+            && self
+                .course(&course.id)
+                .is_ok_and(|installed| *installed == course);
         if unchanged {
             let row = courses::get(&self.conn, &course.id)?.or_not_found("course", &course.id)?;
             return Ok(installed(row, &course, lang, None));
@@ -110,7 +138,13 @@ impl Store {
             .map_err(|e| Error::io(&data_dir, e))?;
         let folder = temp.path().join("course");
         let installed = crate::package::unpack(file, &folder)
-            .and_then(|_| self.install_course_folder(&folder, lang));
+            .and_then(|_| content::load_course(&folder))
+            .and_then(|course| {
+                if self.builtin_course.as_deref() == Some(course.id.as_str()) {
+                    return Err(Error::ReservedCourseId { id: course.id });
+                }
+                self.install_loaded_folder(course, &folder, lang)
+            });
         let temp_path = temp.path().to_path_buf();
         temp.close().map_err(|e| Error::io(temp_path, e))?;
         installed
@@ -132,6 +166,29 @@ impl Store {
             .collect()
     }
 
+    /// Remembers `course_id` as the course `profile` works in, so signing in
+    /// brings the learner back to it. The course must be installed.
+    pub fn choose_course(&mut self, profile: ProfileId, course_id: &str) -> Result<()> {
+        courses::get(&self.conn, course_id)?.or_not_found("course", course_id)?;
+        if !self.transact(|tx| profiles::set_course(tx, profile, Some(course_id)))? {
+            return Err(Error::NotFound {
+                what: "profile",
+                id: profile.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The course `profile` last chose, if it is still installed; `None` means
+    /// the app's default course.
+    pub fn chosen_course(&self, profile: ProfileId) -> Result<Option<String>> {
+        let chosen = profiles::course(&self.conn, profile)?.or_not_found("profile", profile)?;
+        match chosen {
+            Some(id) if courses::get(&self.conn, &id)?.is_some() => Ok(Some(id)),
+            _ => Ok(None),
+        }
+    }
+
     /// The installed course model (parsed once, then shared).
     pub fn course(&self, id: &str) -> Result<Arc<Course>> {
         self.cached_course(id)
@@ -143,5 +200,104 @@ fn remove_dir_if_present(dir: &Path) -> Result<()> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(Error::io(dir, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::progress::NewProfile;
+    use crate::progress::testing::course;
+    use crate::storage::testing::open_temp;
+
+    fn learner(store: &mut Store, name: &str) -> ProfileId {
+        let new = NewProfile {
+            name: name.into(),
+            ..NewProfile::default()
+        };
+        store.create_profile(&new).unwrap().id
+    }
+
+    fn two_courses(store: &mut Store) {
+        store.install_course(&course(), "en").unwrap();
+        let mut other = course();
+        other.id = "other".into();
+        store.install_course(&other, "en").unwrap();
+    }
+
+    #[test]
+    fn a_chosen_course_is_remembered_per_learner() {
+        let (_dir, mut store, _) = open_temp();
+        two_courses(&mut store);
+        let (ada, bo) = (learner(&mut store, "Ada"), learner(&mut store, "Bo"));
+        assert_eq!(
+            store.chosen_course(ada).unwrap(),
+            None,
+            "a new learner has chosen no course, so the app's default applies"
+        );
+        store.choose_course(ada, "other").unwrap();
+        assert_eq!(
+            store.chosen_course(ada).unwrap().as_deref(),
+            Some("other"),
+            "the chosen course is remembered"
+        );
+        assert_eq!(
+            store.chosen_course(bo).unwrap(),
+            None,
+            "one learner's choice is not another's"
+        );
+        store.choose_course(ada, "c").unwrap();
+        assert_eq!(
+            store.chosen_course(ada).unwrap().as_deref(),
+            Some("c"),
+            "a later choice replaces the earlier one"
+        );
+    }
+
+    #[test]
+    fn only_an_installed_course_can_be_chosen() {
+        let (_dir, mut store, _) = open_temp();
+        two_courses(&mut store);
+        let ada = learner(&mut store, "Ada");
+        store.choose_course(ada, "other").unwrap();
+        let err = store.choose_course(ada, "nowhere").unwrap_err();
+        assert!(
+            matches!(err, Error::NotFound { what: "course", .. }),
+            "a course that is not installed is NotFound, got {err:?}"
+        );
+        assert_eq!(
+            store.chosen_course(ada).unwrap().as_deref(),
+            Some("other"),
+            "a refused choice keeps the earlier one"
+        );
+        let err = store.choose_course(ada + 100, "c").unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::NotFound {
+                    what: "profile",
+                    ..
+                }
+            ),
+            "an unknown learner is NotFound, got {err:?}"
+        );
+    }
+
+    #[test]
+    fn a_course_no_longer_installed_is_not_given_back() {
+        let (_dir, mut store, _) = open_temp();
+        two_courses(&mut store);
+        let ada = learner(&mut store, "Ada");
+        store.choose_course(ada, "other").unwrap();
+        store
+            .conn
+            .execute("DELETE FROM courses WHERE id = 'other'", [])
+            .unwrap();
+        assert_eq!(
+            store.chosen_course(ada).unwrap(),
+            None,
+            "a removed course falls back to the app's default"
+        );
     }
 }

@@ -19,13 +19,21 @@ pub(crate) fn fixture_path(version: usize) -> PathBuf {
 
 /// PIN "1234" hashed with a fixed salt, so the fixture is reproducible.
 fn fixed_pin_hash() -> String {
+    fixed_hash("1234")
+}
+
+/// `secret` hashed with argon2id and a fixed salt, so a fixture is reproducible.
+fn fixed_hash(secret: &str) -> String {
     let salt =
         SaltString::from_b64("dmFyZHNrYXBmaXh0dXJl").unwrap_or_else(|e| panic!("fixed salt: {e}"));
     argon2::Argon2::default()
-        .hash_password(b"1234", &salt)
-        .unwrap_or_else(|e| panic!("hashing the fixture PIN: {e}"))
+        .hash_password(secret.as_bytes(), &salt)
+        .unwrap_or_else(|e| panic!("hashing a fixture secret: {e}"))
         .to_string()
 }
+
+/// The instructor passphrase stored in the v4 fixture.
+const V4_PASSPHRASE: &str = "fixture passphrase";
 
 /// Schema version 1 with: Ada (PIN 1234, sv, dark) and Bo; course "c" 1.0.0
 /// (the progress test course); Ada's graded m1 attempt (q1 right, q2 wrong,
@@ -94,6 +102,114 @@ pub(crate) fn write_v1(path: &Path) {
         .unwrap_or_else(|e| panic!("commit: {e}"));
 }
 
+/// Schema version 4, written as the v4 app writes it: the v1 data (Ada with
+/// PIN 1234, sv, dark; Bo; course "c" 1.0.0; Ada's graded m1 attempt, 1 of 2,
+/// and open m2 attempt; Bo's graded m1, 2 of 2), where the graded attempts
+/// went from started to graded so the v3 trigger filled `question_totals`;
+/// Ada's review card for q2 (answered wrong); Ada's finished scenario run
+/// (greet → good) and Bo's unfinished one; the instructor passphrase
+/// [`V4_PASSPHRASE`] with one wrong try recorded.
+pub(crate) fn write_v4(path: &Path) {
+    let _ = std::fs::remove_file(path);
+    let mut conn =
+        Connection::open(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
+    migrations::to_version(&mut conn, 4).unwrap_or_else(|e| panic!("schema v4: {e}"));
+    let model = serde_json::to_string(&crate::progress::testing::course()).unwrap_or_default();
+    let t0: i64 = 1_700_000_000;
+    conn.execute_batch("BEGIN")
+        .unwrap_or_else(|e| panic!("begin: {e}"));
+    let sql = [
+        (
+            "INSERT INTO profiles VALUES (1, 'Ada', ?1, 'sv', 'dark', ?2)",
+            vec![fixed_pin_hash().into(), t0.into()],
+        ),
+        (
+            "INSERT INTO profiles VALUES (2, 'Bo', NULL, NULL, 'system', ?1)",
+            vec![t0.into()],
+        ),
+        (
+            "INSERT INTO courses VALUES ('c', '1.0.0', ?1, ?2, ?2)",
+            vec![model.into(), t0.into()],
+        ),
+        (
+            "INSERT INTO attempts VALUES (1, 1, 'c', 'm1', '1.0.0', 'started', ?1, NULL, NULL, NULL, 11)",
+            vec![t0.into()],
+        ),
+        (
+            "INSERT INTO attempts VALUES (2, 1, 'c', 'm2', '1.0.0', 'started', ?1 + 100, NULL, NULL, NULL, 22)",
+            vec![t0.into()],
+        ),
+        (
+            "INSERT INTO attempts VALUES (3, 2, 'c', 'm1', '1.0.0', 'started', ?1, NULL, NULL, NULL, 33)",
+            vec![t0.into()],
+        ),
+        (
+            r#"INSERT INTO answers VALUES (1, 'q1', '{"kind":"single","option":"a"}', 'sv', ?1 + 10, 1.0, 1.0)"#,
+            vec![t0.into()],
+        ),
+        (
+            r#"INSERT INTO answers VALUES (1, 'q2', '{"kind":"true_false","value":false}', 'sv', ?1 + 20, 0.0, 1.0)"#,
+            vec![t0.into()],
+        ),
+        (
+            r#"INSERT INTO answers VALUES (2, 'q1', '{"kind":"short_text","text":"hello"}', 'en', ?1 + 110, NULL, NULL)"#,
+            vec![t0.into()],
+        ),
+        (
+            r#"INSERT INTO answers VALUES (3, 'q1', '{"kind":"single","option":"a"}', 'en', ?1 + 10, 1.0, 1.0)"#,
+            vec![t0.into()],
+        ),
+        (
+            r#"INSERT INTO answers VALUES (3, 'q2', '{"kind":"true_false","value":true}', 'en', ?1 + 20, 1.0, 1.0)"#,
+            vec![t0.into()],
+        ),
+        (
+            "UPDATE attempts SET state = 'graded', submitted_at = ?1 + 60, score = 1.0, max_score = 2.0 WHERE id = 1",
+            vec![t0.into()],
+        ),
+        (
+            "UPDATE attempts SET state = 'graded', submitted_at = ?1 + 30, score = 2.0, max_score = 2.0 WHERE id = 3",
+            vec![t0.into()],
+        ),
+        (
+            r#"INSERT INTO review_cards VALUES (1, 'c', 'm1', 'q2',
+                '{"due":1700000060,"lastReview":null,"stability":0.0,"difficulty":0.0,"scheduledDays":0,"reps":0,"lapses":0,"state":"new"}',
+                ?1 + 60, ?1 + 60)"#,
+            vec![t0.into()],
+        ),
+        (
+            r#"INSERT INTO scenario_runs VALUES (1, 1, 'c', 'm2', 's1', '["greet"]', '{"welcome":2.0}', 'good', 0, ?1 + 200, ?1 + 230)"#,
+            vec![t0.into()],
+        ),
+        (
+            "INSERT INTO scenario_runs VALUES (2, 2, 'c', 'm2', 's1', '[]', '{}', NULL, 0, ?1 + 300, NULL)",
+            vec![t0.into()],
+        ),
+        (
+            "INSERT INTO instructor VALUES (1, ?1, 1, NULL, ?2 + 400)",
+            vec![fixed_hash(V4_PASSPHRASE).into(), t0.into()],
+        ),
+    ];
+    for (stmt, params) in sql {
+        let params: Vec<rusqlite::types::Value> = params;
+        conn.execute(stmt, rusqlite::params_from_iter(params))
+            .unwrap_or_else(|e| panic!("{stmt}: {e}"));
+    }
+    conn.execute_batch("COMMIT; VACUUM;")
+        .unwrap_or_else(|e| panic!("commit: {e}"));
+}
+
+/// Schema version 5: the v4 data, migrated as the v5 app migrates it, after
+/// which Ada chose course "c" (Bo chose none).
+pub(crate) fn write_v5(path: &Path) {
+    write_v4(path);
+    let mut conn =
+        Connection::open(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
+    migrations::to_version(&mut conn, 5).unwrap_or_else(|e| panic!("schema v5: {e}"));
+    conn.execute_batch("UPDATE profiles SET course_id = 'c' WHERE id = 1; VACUUM;")
+        .unwrap_or_else(|e| panic!("choosing a course: {e}"));
+}
+
 /// Every row of every table as text, with the course model parsed (so an
 /// additive change of the model does not count as a difference).
 fn dump(path: &Path) -> Vec<String> {
@@ -103,7 +219,12 @@ fn dump(path: &Path) -> Vec<String> {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap_or(-1);
     out.push(format!("user_version {version}"));
-    for table in ["profiles", "courses", "attempts", "answers"] {
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+        .unwrap_or_else(|e| panic!("listing tables: {e}"));
+    for table in &tables {
+        let table = table.as_str();
         let mut stmt = conn
             .prepare(&format!("SELECT * FROM {table} ORDER BY 1, 2"))
             .unwrap_or_else(|e| panic!("{e}"));
@@ -136,24 +257,40 @@ fn dump(path: &Path) -> Vec<String> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn committed_v1_fixture_is_what_the_generator_makes() {
-        let committed = fixture_path(1);
+    /// The committed fixture of `version` holds exactly what `write` makes
+    /// (rewritten first when `VARDSKAP_WRITE_FIXTURES` is set).
+    fn check_committed(version: usize, write: fn(&Path)) {
+        let committed = fixture_path(version);
         if std::env::var_os("VARDSKAP_WRITE_FIXTURES").is_some() {
-            write_v1(&committed);
+            write(&committed);
         }
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let fresh = dir.path().join("v1.sqlite3");
-        write_v1(&fresh);
+        let fresh = dir.path().join(format!("v{version}.sqlite3"));
+        write(&fresh);
         assert!(
             committed.exists(),
-            "the v1 fixture must be committed at {}",
+            "the v{version} fixture must be committed at {}",
             committed.display()
         );
         assert_eq!(
             dump(&committed),
             dump(&fresh),
-            "the committed v1 fixture must match its generator"
+            "the committed v{version} fixture must match its generator"
         );
+    }
+
+    #[test]
+    fn committed_v1_fixture_is_what_the_generator_makes() {
+        check_committed(1, write_v1);
+    }
+
+    #[test]
+    fn committed_v4_fixture_is_what_the_generator_makes() {
+        check_committed(4, write_v4);
+    }
+
+    #[test]
+    fn committed_v5_fixture_is_what_the_generator_makes() {
+        check_committed(5, write_v5);
     }
 }

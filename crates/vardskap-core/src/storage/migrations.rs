@@ -145,6 +145,12 @@ CREATE TABLE instructor (
 ) STRICT;
 ";
 
+/// Version 5: the course each learner last chose, so signing in brings them
+/// back to it. NULL: the app's default (built-in) course.
+const V5: &str = "
+ALTER TABLE profiles ADD COLUMN course_id TEXT REFERENCES courses(id) ON DELETE SET NULL;
+";
+
 const MIGRATIONS_SLICE: &[M<'static>] = &[
     M::up(V1)
         .comment("profiles, courses, attempts, answers")
@@ -156,6 +162,9 @@ const MIGRATIONS_SLICE: &[M<'static>] = &[
         .comment("question totals for mastery, kept by a trigger")
         .foreign_key_check(),
     M::up(V4).comment("instructor passphrase and wait after wrong tries"),
+    M::up(V5)
+        .comment("each learner's chosen course")
+        .foreign_key_check(),
 ];
 
 /// Every migration, in order; only ever appended to.

@@ -77,6 +77,8 @@ pub struct Store {
     clock: Clock,
     /// Parsed course models by course id; cleared for a course when it is (re)installed.
     courses: RefCell<HashMap<String, Arc<Course>>>,
+    /// The app's built-in course, once installed: no package may replace it.
+    pub(crate) builtin_course: Option<String>,
 }
 
 impl Store {
@@ -121,6 +123,7 @@ impl Store {
             keep_backups: options.keep_backups,
             clock: options.clock,
             courses: RefCell::new(HashMap::new()),
+            builtin_course: None,
         };
         if let Some(every) = options.backup_every {
             let every = i64::try_from(every.as_secs()).unwrap_or(i64::MAX);

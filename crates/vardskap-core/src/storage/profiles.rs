@@ -102,6 +102,21 @@ pub(crate) fn rename(conn: &Connection, id: i64, name: &str) -> Result<bool> {
     }
 }
 
+/// The course the learner last chose; `Ok(None)` for no profile, `Some(None)` for none chosen.
+pub(crate) fn course(conn: &Connection, id: i64) -> Result<Option<Option<String>>> {
+    Ok(conn
+        .prepare_cached("SELECT course_id FROM profiles WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
+}
+
+pub(crate) fn set_course(conn: &Connection, id: i64, course_id: Option<&str>) -> Result<bool> {
+    let n = conn
+        .prepare_cached("UPDATE profiles SET course_id = ?2 WHERE id = ?1")?
+        .execute(params![id, course_id])?;
+    Ok(n == 1)
+}
+
 /// Deletes the profile; its attempts, answers, runs and cards go with it (cascade).
 pub(crate) fn delete(conn: &Connection, id: i64) -> Result<bool> {
     Ok(conn

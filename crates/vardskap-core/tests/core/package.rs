@@ -181,6 +181,19 @@ fn parent_paths_are_refused() {
         &zip_of(&[("course.toml", COURSE_TOML), ("../evil", b"x")]),
         &Limits::default(),
     );
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("evil.vdsk");
+    std::fs::write(
+        &file,
+        zip_of(&[("course.toml", COURSE_TOML), ("../evil", b"x")]),
+    )
+    .unwrap();
+    let err = package::unpack(&file, &tmp.path().join("out")).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        vardskap_core::ErrorKind::PackageRefused,
+        "a hostile package is its own kind of error, so the UI can say so plainly: {err}"
+    );
     assert!(
         message.contains("points outside the course"),
         "got: {message}"
@@ -386,7 +399,10 @@ fn a_package_installs_through_the_store_and_leaves_no_temporary_folder() {
 
     let installed = store.install_course_package(&file, "sv").unwrap();
     let want = vardskap_core::content::load_course(&crate::fixture("valid")).unwrap();
-    assert_eq!(installed.id, want.id, "the package's course must be installed");
+    assert_eq!(
+        installed.id, want.id,
+        "the package's course must be installed"
+    );
     assert!(
         store.course_folder(&want.id).join("course.toml").is_file(),
         "the installed copy must be in the courses folder"
@@ -415,5 +431,87 @@ fn a_package_installs_through_the_store_and_leaves_no_temporary_folder() {
         leftovers(&data_dir).is_empty(),
         "a refused package must leave nothing behind either: {:?}",
         leftovers(&data_dir)
+    );
+}
+
+/// The app's built-in course folder (`content/` at the repository root).
+fn builtin_content() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content")
+}
+
+#[test]
+fn a_package_with_the_builtin_course_id_is_refused() {
+    use vardskap_core::Error;
+    let tmp = tempfile::tempdir().unwrap();
+    let data_dir = tmp.path().join("data");
+    let mut store = vardskap_core::storage::Store::open(&data_dir).unwrap();
+    let builtin = store
+        .install_builtin_course(&builtin_content(), "sv")
+        .unwrap();
+    assert_eq!(
+        store.builtin_course(),
+        Some(builtin.id.as_str()),
+        "installing the built-in course reserves its id"
+    );
+    let before = store.course(&builtin.id).unwrap();
+
+    // An instructor's edited copy of the built-in course, still under its id.
+    let copy = tmp.path().join("copy");
+    crate::copy_dir(&builtin_content(), &copy);
+    let toml = std::fs::read_to_string(copy.join("course.toml")).unwrap();
+    let bumped = toml.replacen(
+        &format!("version = \"{}\"", builtin.version),
+        "version = \"99.0.0\"",
+        1,
+    );
+    assert_ne!(
+        bumped, toml,
+        "the copy must differ from the built-in course"
+    );
+    std::fs::write(copy.join("course.toml"), bumped).unwrap();
+    let file = tmp.path().join("same-id.vdsk");
+    package::pack(&copy, &file).unwrap();
+
+    let err = store.install_course_package(&file, "sv").unwrap_err();
+    assert!(
+        matches!(&err, Error::ReservedCourseId { id } if *id == builtin.id),
+        "a package with the built-in course's id must be refused as reserved, got {err:?}"
+    );
+    assert!(
+        err.to_string().contains("reserved for the built-in course"),
+        "the message must say why: {err}"
+    );
+    assert_eq!(
+        store.course(&builtin.id).unwrap(),
+        before,
+        "the built-in course stays as it was"
+    );
+    assert_eq!(
+        store
+            .installed_courses("sv")
+            .unwrap()
+            .iter()
+            .map(|c| (c.id.clone(), c.version.clone()))
+            .collect::<Vec<_>>(),
+        [(builtin.id.clone(), builtin.version.clone())],
+        "nothing new is installed"
+    );
+    assert!(
+        leftovers(&data_dir).is_empty(),
+        "a refused package leaves nothing behind: {:?}",
+        leftovers(&data_dir)
+    );
+
+    let other = tmp.path().join("other.vdsk");
+    package::pack(&course_folder(tmp.path()), &other).unwrap();
+    let installed = store.install_course_package(&other, "sv").unwrap();
+    assert_ne!(
+        installed.id, builtin.id,
+        "a package with another id still installs next to the built-in course"
+    );
+    assert_eq!(
+        store.installed_courses("sv").unwrap().len(),
+        2,
+        "both courses are installed"
     );
 }

@@ -127,3 +127,190 @@ fn store_version(dir: &Path) -> usize {
         .unwrap();
     usize::try_from(v).unwrap()
 }
+
+/// The passphrase `src/storage/fixtures.rs` stored in the v4 fixture.
+const V4_PASSPHRASE: &str = "fixture passphrase";
+
+#[test]
+fn v4_fixture_migrates_to_the_latest_schema_with_data_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(4, dir.path());
+    let mut store = Store::open(dir.path()).unwrap();
+
+    assert_eq!(
+        store_version(dir.path()),
+        SCHEMA_VERSION,
+        "opening must migrate the v4 fixture to the latest schema"
+    );
+    let backups = store.backups().unwrap();
+    let before = backups
+        .iter()
+        .find(|b| b.label == format!("before-v{SCHEMA_VERSION}"));
+    if SCHEMA_VERSION > 4 {
+        let before =
+            before.unwrap_or_else(|| panic!("a backup must precede the migration: {backups:?}"));
+        let old = rusqlite::Connection::open(&before.path).unwrap();
+        let old_version: i64 = old
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            old_version, 4,
+            "the pre-migration backup must hold the v4 database as it was"
+        );
+    }
+
+    let profiles = store.profiles().unwrap();
+    let names: Vec<&str> = profiles.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ada", "Bo"], "both profiles survive");
+    let (ada, bo) = (profiles[0].id, profiles[1].id);
+    assert!(
+        store.unlock_profile(ada, Some("1234")).is_ok(),
+        "Ada's PIN hash survives and still verifies"
+    );
+    assert_eq!(
+        (profiles[0].language.as_deref(), profiles[0].theme),
+        (Some("sv"), vardskap_core::progress::Theme::Dark),
+        "Ada's preferences survive"
+    );
+
+    let results = store.course_results(ada, "c", "en").unwrap();
+    let m1 = &results.modules[0];
+    assert_eq!(
+        (m1.attempts, m1.best.as_ref().map(|b| (b.score, b.max))),
+        (1, Some((1.0, 2.0))),
+        "Ada's graded attempt and its score survive"
+    );
+    let welcome = results
+        .mastery
+        .iter()
+        .find(|m| m.competency_id == "welcome")
+        .unwrap();
+    assert_eq!(
+        (welcome.score, welcome.max, welcome.answers),
+        (1.0, 1.0, 1),
+        "the question totals the v3 trigger kept survive"
+    );
+    assert_eq!(
+        results.modules[1].open_attempt,
+        Some(2),
+        "Ada's open attempt survives"
+    );
+    assert_eq!(results.reviews_due, 1, "Ada's review card is still due");
+    let due = store.reviews_due(ada, "en").unwrap();
+    assert_eq!(
+        due.iter()
+            .map(|d| (d.module_id.as_str(), d.question.id.as_str()))
+            .collect::<Vec<_>>(),
+        [("m1", "q2")],
+        "the card of the question Ada got wrong is in her review queue"
+    );
+
+    let history = store.results_history(ada, "c", "en").unwrap();
+    assert_eq!(
+        history
+            .scenario_runs
+            .iter()
+            .map(|r| (r.run_id, r.passed))
+            .collect::<Vec<_>>(),
+        [(1, true)],
+        "Ada's finished role-play run survives with its good ending"
+    );
+    let resumed = store.start_scenario(bo, "c", "m2", "s1", "en").unwrap();
+    assert_eq!(
+        (resumed.run_id, resumed.resumed),
+        (2, true),
+        "Bo's unfinished run resumes"
+    );
+
+    let status = store.instructor_status().unwrap();
+    assert!(status.passphrase_set, "the instructor passphrase survives");
+    assert!(
+        matches!(
+            store.unlock_instructor("not the passphrase"),
+            Err(Error::WrongPassphrase {
+                retry_after_secs: 0
+            })
+        ),
+        "a wrong passphrase is still refused"
+    );
+    assert!(
+        matches!(
+            store.unlock_instructor("not it either"),
+            Err(Error::WrongPassphrase {
+                retry_after_secs: 2
+            })
+        ),
+        "the wrong try stored in v4 still counts: this is the third in a row, which waits"
+    );
+    let later = i64::try_from(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs(),
+    )
+    .unwrap()
+        + 60;
+    store.set_clock(Box::new(move || later));
+    assert!(
+        store.unlock_instructor(V4_PASSPHRASE).is_ok(),
+        "the stored passphrase hash still verifies"
+    );
+
+    assert_eq!(
+        (
+            store.chosen_course(ada).unwrap(),
+            store.chosen_course(bo).unwrap()
+        ),
+        (None, None),
+        "nobody chose a course before v5, so everyone starts on the default course"
+    );
+    store.choose_course(ada, "c").unwrap();
+    assert_eq!(
+        store.chosen_course(ada).unwrap().as_deref(),
+        Some("c"),
+        "a course can be chosen on the migrated file"
+    );
+
+    let attempt = store.start_attempt(ada, "c", "m2", "en").unwrap();
+    assert_eq!(attempt.id, 2, "the open attempt resumes");
+    let graded = store.submit_attempt(attempt.id, "en").unwrap();
+    assert_eq!(graded.score, 2.0, "the old answer grades as before");
+    assert!(
+        store.integrity_ok().unwrap(),
+        "the migrated database passes integrity_check"
+    );
+}
+
+#[test]
+fn v5_fixture_opens_with_each_learners_chosen_course() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(5, dir.path());
+    let mut store = Store::open(dir.path()).unwrap();
+    assert_eq!(
+        store_version(dir.path()),
+        SCHEMA_VERSION,
+        "the v5 fixture opens at the latest schema"
+    );
+    let profiles = store.profiles().unwrap();
+    let (ada, bo) = (profiles[0].id, profiles[1].id);
+    assert_eq!(
+        store.chosen_course(ada).unwrap().as_deref(),
+        Some("c"),
+        "Ada's chosen course survives"
+    );
+    assert_eq!(store.chosen_course(bo).unwrap(), None, "Bo chose none");
+    let results = store.course_results(ada, "c", "en").unwrap();
+    assert_eq!(
+        results.modules[0].best.as_ref().map(|b| (b.score, b.max)),
+        Some((1.0, 2.0)),
+        "the v4 progress is still there"
+    );
+    assert!(
+        store.unlock_instructor(V4_PASSPHRASE).is_ok(),
+        "the instructor passphrase still verifies"
+    );
+    assert!(
+        store.integrity_ok().unwrap(),
+        "the database passes integrity_check"
+    );
+}

@@ -193,6 +193,7 @@ export const en = {
   'errors.AttemptNotSubmitted': 'Submit the quiz first to see its answers.',
   'errors.RunNotFinished': 'This role-play has not reached an ending yet.',
   'errors.CourseNotPassed': 'The certificate is ready when you have passed every module.',
+  'instructor.detail': 'Details: {detail}',
   'instructor.open': 'Instructor',
   'instructor.title': 'Instructor mode',
   'instructor.lead': 'Instructors can bring in new versions of the course and share it with others as a course package. Learners do not need this.',
@@ -400,4 +401,10 @@ export const en = {
   'editor.giftNotes': 'Notes',
   'editor.giftAdd': 'Add {count} questions to the module',
   'editor.giftAdded': '{count} questions are added.',
+  'courses.title': 'Courses',
+  'courses.lead': 'More than one course is installed on this computer. Choose the one you want to work on.',
+  'courses.current': 'Current course',
+  'instructor.findInChooser': 'Learners find it under “Courses” on the course home page.',
+  'errors.ReservedCourseId': 'This package’s course has the same id as the built-in course, and that id is reserved, so it was not imported. Give the course another id in course.toml and pack it again.',
+  'errors.PackageRefused': 'This file cannot be opened safely as a course package (for example, a file in it points outside the course), so nothing was installed.',
 } as const;

@@ -195,6 +195,7 @@ export const sv: Record<MessageKey, string> = {
   'errors.AttemptNotSubmitted': 'Lämna in quizet först för att se svaren.',
   'errors.RunNotFinished': 'Rollspelet har inte nått något slut än.',
   'errors.CourseNotPassed': 'Intyget blir klart när du har klarat alla moduler.',
+  'instructor.detail': 'Detaljer: {detail}',
   'instructor.open': 'Instruktör',
   'instructor.title': 'Instruktörsläge',
   'instructor.lead': 'Instruktörer kan lägga in nya versioner av kursen och dela den med andra som ett kurspaket. Deltagare behöver inte det här.',
@@ -402,4 +403,10 @@ export const sv: Record<MessageKey, string> = {
   'editor.giftNotes': 'Anmärkningar',
   'editor.giftAdd': 'Lägg till {count} frågor i modulen',
   'editor.giftAdded': '{count} frågor är tillagda.',
+  'courses.title': 'Kurser',
+  'courses.lead': 'Det finns fler än en kurs på den här datorn. Välj den du vill arbeta med.',
+  'courses.current': 'Vald kurs',
+  'instructor.findInChooser': 'Deltagarna hittar den under ”Kurser” på kursens startsida.',
+  'errors.ReservedCourseId': 'Kursen i paketet har samma id som den inbyggda kursen, och det id:t är reserverat. Därför importerades den inte. Ge kursen ett annat id i course.toml och packa den igen.',
+  'errors.PackageRefused': 'Filen går inte att öppna på ett säkert sätt som kurspaket (till exempel pekar en fil i den utanför kursen), så ingenting installerades.',
 };
