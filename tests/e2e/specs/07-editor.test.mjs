@@ -5,14 +5,18 @@
 // reported, the problem leads to that node's field, and the problem goes once
 // the node is linked. The saved files pass `vardskap-cli validate`; a question
 // is tried as a learner. axe checks every editor screen in Swedish and
-// English; screenshots are taken wide and at 380 px.
+// English; screenshots are taken wide and at 380 px. At the end the exported
+// package is imported in instructor mode, and a learner chooses the new
+// course, reads its lesson, passes its quiz and plays its role-play.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { answer } from '../lib/answer.mjs';
 import { APP, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { goodPath, questions, scenario } from '../lib/course.mjs';
 import { answerDialogs } from '../lib/dialog.mjs';
 import { tabTo } from '../lib/keyboard.mjs';
 import { helpers } from '../lib/ui.mjs';
@@ -394,4 +398,56 @@ test('a course whose files cannot be read says what to fix first', async () => {
   assert.match(await panel.getText(), /course\.toml:\d+:\d+/, 'the problem is shown with its file and line');
   await screenshot(browser, 'editor-unreadable-en');
   await noViolations('a course that cannot be read (en)');
+});
+
+test('the exported package is imported, and a learner takes the authored course', async () => {
+  const pkg = path.join(parent, 'kurs.vdsk');
+  await press('[data-testid="instructor-open"]');
+  await waitFor('[data-testid="instructor-import"]');
+  await answerDialogs(browser, [pkg]);
+  await press('[data-testid="instructor-import"]');
+  const done = await waitFor('[data-testid="instructor-done"]');
+  assert.match(await done.getText(), /Test course/, `the import names the authored course: ${await done.getText()}`);
+
+  // A learner: a new profile, then the new course from the chooser.
+  await press('main .back button');
+  await fill('[data-testid="new-name"]', 'Elin');
+  await press('[data-testid="create-profile"]');
+  await waitFor('[data-testid="course-chooser"]');
+  await press(`[data-testid="course-option-${COURSE}"]`);
+  await browser.waitUntil(async () => (await browser.$('[data-testid="course-title"]').getText()) === 'Test course', {
+    timeoutMsg: 'the authored course did not open for the learner',
+  });
+  const moduleId = fs
+    .readFileSync(path.join(folder, 'modules/02-module/module.toml'), 'utf8')
+    .match(/^id = "([^"]+)"/m)[1];
+  await press(`[data-testid="module-${moduleId}"] .links button`);
+  assert.equal(await (await waitFor('[data-testid="lesson-title"]')).getText(), 'Welcome', 'the authored lesson opens with its title');
+  assert.match(await browser.$('[data-testid="lesson-body"]').getText(), /Hello guest, come in\./, 'and its text');
+
+  await press('[data-testid="to-quiz"]');
+  const qs = questions(moduleId, folder);
+  assert.equal(new Set(qs.map((q) => q.kind)).size, 7, 'the authored quiz has all seven kinds');
+  for (const [i, q] of qs.entries()) {
+    const section = await waitFor(`[data-testid="question"][data-question="${q.id}"]`);
+    assert.equal(await section.getAttribute('data-kind'), q.kind, `question ${q.id} shows as ${q.kind}`);
+    await answer(browser, q, 'en');
+    await press('[data-testid="save-answer"]');
+    const feedback = await waitFor('[data-testid="feedback"]');
+    assert.ok((await feedback.getAttribute('class')).includes('correct'), `the author's key to ${q.id} (${q.kind}) is graded right`);
+    if (i < qs.length - 1) await press('[data-testid="next-question"]');
+  }
+  await press('[data-testid="submit"]');
+  assert.match(await (await waitFor('[data-testid="result-verdict"]')).getText(), /Passed/, 'the authored quiz is passed');
+  await screenshot(browser, 'authored-result-en');
+  await noViolations('the result of the authored quiz (en)');
+
+  await press('[data-testid="back-to-course"]');
+  const sc = scenario(moduleId, 'scenario', folder);
+  await press(`[data-testid="scenario-${moduleId}-scenario"]`);
+  assert.equal(await (await waitFor('[data-testid="scenario-title"]')).getText(), 'At the front desk', 'the authored role-play opens');
+  for (const choice of goodPath(sc)) await press(`[data-choice="${choice}"]`);
+  assert.match(await (await waitFor('[data-testid="debrief"]')).getText(), /Role-play passed/, 'the role-play reaches its good ending');
+  await screenshot(browser, 'authored-debrief-en');
+  await noViolations('the debrief of the authored role-play (en)');
 });
