@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # What the tests need beyond the build: a virtual display, WebKitWebDriver,
-# tauri-driver, PDF text tools, and the end-to-end tests' npm packages.
+# tauri-driver, PDF text tools, python3-xlib (to close the window as a window
+# manager would), and the end-to-end tests' npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 scripts/setup-build.sh
 if [ "$(uname -s)" = Linux ]; then
-  apt_ensure xvfb xauth webkit2gtk-driver dbus-x11 imagemagick poppler-utils fonts-dejavu-core
+  apt_ensure xvfb xauth webkit2gtk-driver dbus-x11 imagemagick poppler-utils fonts-dejavu-core python3-xlib
 fi
 if ! command -v tauri-driver >/dev/null; then
   echo "Installing tauri-driver"

@@ -95,6 +95,15 @@ export function appPids() {
   return pids;
 }
 
+/**
+ * Asks the app's window to close as the window manager's close button does
+ * (WM_DELETE_WINDOW), so the app's close handling runs.
+ */
+export function requestClose() {
+  const script = new URL('./close_window.py', import.meta.url).pathname;
+  execFileSync('/usr/bin/python3', [script, ...appPids().map(String)], { stdio: 'inherit' });
+}
+
 /** Kills every running copy of the app at once with SIGKILL: a crash, as far as it knows. */
 export async function killApp() {
   const pids = appPids();

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { answer } from '../lib/answer.mjs';
-import { APP, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { APP, appPids, freshDataDir, launch, requestClose, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
 import { goodPath, questions, scenario } from '../lib/course.mjs';
 import { answerDialogs } from '../lib/dialog.mjs';
 import { tabTo } from '../lib/keyboard.mjs';
@@ -450,4 +450,30 @@ test('the exported package is imported, and a learner takes the authored course'
   assert.match(await (await waitFor('[data-testid="debrief"]')).getText(), /Role-play passed/, 'the role-play reaches its good ending');
   await screenshot(browser, 'authored-debrief-en');
   await noViolations('the debrief of the authored role-play (en)');
+});
+
+test('closing the window with unsaved changes asks first; leaving without saving closes it', async () => {
+  await press('[data-testid="instructor-open"]');
+  await press('[data-testid="instructor-editor"]');
+  // The editor still shows the unreadable folder: open the authored course again.
+  await press('[data-testid="editor-open-other"]');
+  await answerDialogs(browser, [folder]);
+  await press('[data-testid="editor-open-folder"]');
+  await press(`[data-testid="nav-course"][data-key="course"]`);
+  await fillText('course.title', 'Osparad titel', 'Unsaved title');
+  await browser.waitUntil(async () => (await browser.$('[data-testid="editor-status"]').getText()) === 'Unsaved changes');
+  requestClose();
+  await waitFor('[data-testid="editor-leave"]');
+  assert.ok(appPids().length > 0, 'the window stays open while the question is asked');
+  await noViolations('the unsaved-changes question on closing the window (en)');
+  await press('[data-testid="editor-leave-stay"]');
+  assert.ok(await browser.$('[data-testid="course-form"]').isDisplayed(), 'staying keeps the editor and its changes');
+
+  requestClose();
+  await tabTo(browser, '[data-testid="editor-leave-discard"]', FAR);
+  // The window goes away during the key press, so WebDriver may report the action as failed.
+  await browser.keys(['Enter']).catch(() => {});
+  for (let i = 0; i < 100 && appPids().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(appPids().length, 0, 'leaving without saving closes the window and the app');
+  assert.doesNotMatch(fs.readFileSync(path.join(folder, 'course.toml'), 'utf8'), /Unsaved title/, 'and the discarded edit was not written');
 });
