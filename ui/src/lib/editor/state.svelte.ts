@@ -123,7 +123,7 @@ class EditorState {
     this.cancelCheck();
     const seq = this.seq;
     try {
-      const saved = await api.editorSave(this.folder, course);
+      const saved = await api.editorSave(this.folder, course, course.modules.map((m) => m.dir), []);
       this.saved = json;
       this.unsavedDirs.clear();
       if (seq === this.seq) this.diagnostics = saved.diagnostics;
