@@ -399,9 +399,17 @@ pub async fn editor_check(state: State<'_, AppState>, folder: PathBuf, course: C
 }
 
 #[tauri::command]
-pub async fn editor_save(state: State<'_, AppState>, folder: PathBuf, course: Course) -> Reply<EditorSaved> {
+/// Saves the model; `origins` are the module folders as loaded or last saved
+/// (renamed when modules moved), `removed` the saved modules' folders to delete.
+pub async fn editor_save(
+    state: State<'_, AppState>,
+    folder: PathBuf,
+    course: Course,
+    origins: Vec<Option<String>>,
+    removed: Vec<String>,
+) -> Reply<EditorSaved> {
     instructor_only(&state)?;
-    Ok(editor::save(&course, &folder)?)
+    Ok(editor::save(&course, &folder, &origins, &removed)?)
 }
 
 #[tauri::command]

@@ -177,24 +177,24 @@ impl Session {
         let course = store.chosen_course(profile)?.or_else(|| store.builtin_course().map(String::from));
         self.profile = Some(profile);
         self.course_id = course;
+        // Whoever signs in next is a learner until the passphrase is given again.
+        self.instructor_unlocked = false;
         Ok(())
     }
 
     /// Signs out; the next learner starts on the built-in course.
     pub fn sign_out(&mut self) {
         self.profile = None;
+        self.instructor_unlocked = false;
         self.course_id = self.store().ok().and_then(|s| s.builtin_course().map(String::from));
     }
 
-    /// Makes the installed course `id` the current one and remembers it for
-    /// the signed-in learner; NotFound when no such course is installed.
+    /// Makes the installed course `id` the signed-in learner's current one and
+    /// remembers it; NotFound when no such course is installed.
     pub fn choose_course(&mut self, id: &str) -> Result<(), CommandError> {
-        let profile = self.profile;
-        let store = self.store()?;
+        let (store, profile) = self.learner()?;
         store.course(id)?;
-        if let Some(profile) = profile {
-            store.choose_course(profile, id)?;
-        }
+        store.choose_course(profile, id)?;
         self.course_id = Some(id.to_string());
         Ok(())
     }
@@ -218,6 +218,20 @@ mod tests {
         assert_eq!(refused.kind, ErrorKind::InstructorLocked, "learners get the instructor-locked error, not the editor");
         session.instructor_unlocked = true;
         assert!(session.instructor().is_ok(), "after the passphrase the instructor store is there");
+    }
+
+    #[test]
+    fn signing_in_or_out_locks_instructor_mode() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut session = session(tmp.path());
+        let profile = session.store().unwrap().create_profile(&vardskap_core::progress::NewProfile { name: "Elin".into(), ..Default::default() }).unwrap();
+        session.instructor_unlocked = true;
+        session.sign_in(profile.id).unwrap();
+        assert!(!session.instructor_unlocked, "a learner who signs in never inherits an unlocked instructor mode");
+        session.instructor_unlocked = true;
+        session.sign_out();
+        assert!(!session.instructor_unlocked, "signing out locks instructor mode too");
+        assert!(session.choose_course("anything").is_err(), "with nobody signed in no course is chosen");
     }
 
     #[test]

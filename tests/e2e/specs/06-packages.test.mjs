@@ -183,6 +183,10 @@ test('signing in again brings the learner back to the course they chose', async 
 test('the built-in course is exported through the save dialog into a real package', async () => {
   const exported = path.join(work, 'exported.vdsk');
   await activate(browser, '[data-testid="instructor-open"]');
+  // Signing in and out locked instructor mode: the passphrase is needed again.
+  await waitFor('[data-testid="unlock-instructor"]');
+  await fill('[data-testid="passphrase"]', PASSPHRASE);
+  await activate(browser, '[data-testid="unlock-instructor"]');
   await waitFor('[data-testid="instructor-export"]');
   await answerDialogs(browser, [exported]);
   await activate(browser, '[data-testid="instructor-export"]');

@@ -454,6 +454,10 @@ test('the exported package is imported, and a learner takes the authored course'
 
 test('closing the window with unsaved changes asks first; leaving without saving closes it', async () => {
   await press('[data-testid="instructor-open"]');
+  // The learner's sign-in locked instructor mode: the editor needs the passphrase again.
+  await waitFor('[data-testid="unlock-instructor"]');
+  await fill('[data-testid="passphrase"]', PASSPHRASE);
+  await press('[data-testid="unlock-instructor"]');
   await press('[data-testid="instructor-editor"]');
   // The editor still shows the unreadable folder: open the authored course again.
   await press('[data-testid="editor-open-other"]');

@@ -55,6 +55,8 @@ class AppState {
 
   signedIn(profile: Profile) {
     this.profile = profile;
+    // The shell locks instructor mode whenever someone signs in or out.
+    this.instructor = false;
     // The shell brings each learner back to their own course; the home screen reads it.
     this.courseId = null;
     if (profile.language === 'sv' || profile.language === 'en') i18n.locale = profile.language as Locale;
@@ -64,6 +66,7 @@ class AppState {
 
   signedOut() {
     this.profile = null;
+    this.instructor = false;
     this.courseId = null;
     this.setTheme('system');
     this.go({ name: 'profiles' });

@@ -61,21 +61,26 @@ pub struct EditorSaved {
 /// Opens the course in `dir` for editing, with every problem it has.
 pub fn open(dir: &Path) -> EditorCourse {
     let (course, diagnostics) = content::check_course(dir);
-    let mut texts: HashMap<String, Option<String>> = HashMap::new();
-    let diagnostics = diagnostics
-        .into_iter()
-        .map(|d| {
-            let text = texts
-                .entry(d.path.clone())
-                .or_insert_with(|| std::fs::read_to_string(dir.join(&d.path)).ok());
-            locate(d, course.as_ref(), text.as_deref())
-        })
-        .collect();
+    let diagnostics = locate_on_disk(diagnostics, course.as_ref(), dir);
     EditorCourse {
         folder: dir.display().to_string(),
         course,
         diagnostics,
     }
+}
+
+/// Places the diagnostics of the files in `dir` in `course`.
+fn locate_on_disk(diagnostics: Vec<Diagnostic>, course: Option<&Course>, dir: &Path) -> Vec<EditorDiagnostic> {
+    let mut texts: HashMap<String, Option<String>> = HashMap::new();
+    diagnostics
+        .into_iter()
+        .map(|d| {
+            let text = texts
+                .entry(d.path.clone())
+                .or_insert_with(|| std::fs::read_to_string(dir.join(&d.path)).ok());
+            locate(d, course, text.as_deref())
+        })
+        .collect()
 }
 
 /// Checks `course` as it would be saved into `dir` (media are looked up
@@ -110,7 +115,13 @@ pub fn check(course: &Course, dir: &Path) -> Vec<EditorDiagnostic> {
 
 /// Writes `course` into `dir` in the canonical form, even with problems (an
 /// author's work is never lost), and returns the saved files' problems.
-pub fn save(course: &Course, dir: &Path) -> Result<EditorSaved> {
+///
+/// Module folders follow the model first: `origins[i]` is the folder module
+/// `i` had on disk when the editor loaded or last saved it (`None` for a new
+/// module), and a module moved in the editor has a new folder name, so its
+/// folder (with its media) is renamed; `removed` names the folders of saved
+/// modules the author removed, which are deleted.
+pub fn save(course: &Course, dir: &Path, origins: &[Option<String>], removed: &[String]) -> Result<EditorSaved> {
     let naming = name_problems(course);
     if let Some(first) = naming.first() {
         return Err(Error::Invalid(format!(
@@ -118,11 +129,68 @@ pub fn save(course: &Course, dir: &Path) -> Result<EditorSaved> {
             first.message
         )));
     }
+    if origins.len() != course.modules.len() {
+        return Err(Error::Invalid(format!(
+            "the editor sent {} module folders for {} modules",
+            origins.len(),
+            course.modules.len()
+        )));
+    }
+    let modules = dir.join("modules");
+    let folder = |name: &str| -> Result<std::path::PathBuf> {
+        if !folder_name_ok(name) {
+            return Err(Error::Invalid(format!("`{name}` is not a module folder of this course")));
+        }
+        Ok(modules.join(name))
+    };
+    for name in removed {
+        let path = folder(name)?;
+        if course.modules.iter().any(|m| &m.dir == name) {
+            continue; // Its folder name was given to another module meanwhile.
+        }
+        if path.join("module.toml").is_file() {
+            std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    // Renames whose target is free go at once; the others go through a
+    // hidden temporary name (the loader skips hidden folders) so that two
+    // modules can swap places.
+    let mut renames = Vec::new();
+    for (module, origin) in course.modules.iter().zip(origins) {
+        if let Some(origin) = origin.as_deref().filter(|o| *o != module.dir) {
+            let from = folder(origin)?;
+            if from.is_dir() {
+                renames.push((from, folder(&module.dir)?));
+            }
+        }
+    }
+    let leaving: HashSet<&Path> = renames.iter().map(|(from, _)| from.as_path()).collect();
+    for (_, to) in &renames {
+        if to.exists() && !leaving.contains(to.as_path()) {
+            return Err(Error::Invalid(format!(
+                "the folder {} already exists: rename or remove it first",
+                to.display()
+            )));
+        }
+    }
+    let mut parked = Vec::new();
+    for (i, (from, to)) in renames.iter().enumerate() {
+        if to.exists() {
+            let temp = modules.join(format!(".moving-{i}"));
+            std::fs::rename(from, &temp).map_err(|e| Error::io(from, e))?;
+            parked.push((temp, to));
+        } else {
+            std::fs::rename(from, to).map_err(|e| Error::io(from, e))?;
+        }
+    }
+    for (temp, to) in parked {
+        std::fs::rename(&temp, to).map_err(|e| Error::io(&temp, e))?;
+    }
     let summary = content::write_course(course, dir)?;
-    Ok(EditorSaved {
-        summary,
-        diagnostics: open(dir).diagnostics,
-    })
+    // Problems are placed in the model the author has, which is the one saved.
+    let (_, diagnostics) = content::check_course(dir);
+    let diagnostics = locate_on_disk(diagnostics, Some(course), dir);
+    Ok(EditorSaved { summary, diagnostics })
 }
 
 /// Creates the folder `parent/id` with a small valid course: one
@@ -223,16 +291,17 @@ fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
             );
         }
     }
+    // Case-insensitive: on Windows and macOS `Intro` and `intro` are one file.
     let mut dirs = HashSet::new();
     for (m, module) in course.modules.iter().enumerate() {
         let path = format!("modules/{}", module.dir);
-        if content::save::check_name_part("module folder", &module.dir).is_err() {
+        if !folder_name_ok(&module.dir) {
             problem(path.clone(), format!("module[{m}]"), format!("the module folder name `{}` cannot be used", module.dir));
-        } else if !dirs.insert(module.dir.as_str()) {
+        } else if !dirs.insert(module.dir.to_lowercase()) {
             problem(path.clone(), format!("module[{m}]"), format!("two modules use the folder {path}"));
         }
         for (l, lesson) in module.lessons.iter().enumerate() {
-            if content::save::check_name_part("lesson id", &lesson.id).is_err() {
+            if !is_slug(&lesson.id) {
                 problem(
                     format!("{path}/lessons"),
                     format!("module[{m}].lesson[{l}].id"),
@@ -244,14 +313,20 @@ fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
         for (s, scenario) in module.scenarios.iter().enumerate() {
             let field = format!("module[{m}].scenario[{s}].id");
             let file = format!("{path}/scenarios/{}.toml", scenario.id);
-            if content::save::check_name_part("scenario id", &scenario.id).is_err() {
+            if !is_slug(&scenario.id) {
                 problem(file, field, format!("the role-play id `{}` cannot be a file name: use lower-case letters a-z, digits and `-`", scenario.id));
-            } else if !scenarios.insert(scenario.id.as_str()) {
+            } else if !scenarios.insert(scenario.id.to_lowercase()) {
                 problem(file, field, format!("duplicate role-play id `{}` in this module", scenario.id));
             }
         }
     }
     out
+}
+
+/// A folder name of its own: one path component, not hidden (the loader
+/// skips hidden folders).
+fn folder_name_ok(name: &str) -> bool {
+    !name.starts_with('.') && content::save::check_name_part("module folder", name).is_ok()
 }
 
 fn locate(d: Diagnostic, course: Option<&Course>, text: Option<&str>) -> EditorDiagnostic {

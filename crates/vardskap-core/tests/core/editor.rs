@@ -104,7 +104,7 @@ fn names_that_cannot_be_files_are_reported_not_written() {
     course.modules[0].lessons[0].id = "../escape".into();
     let problems = editor::check(&course, &dir);
     assert_eq!(fields(&problems), vec![Some("module[0].lesson[0].id")], "a lesson id with a path in it is refused");
-    let err = editor::save(&course, &tmp.path().join("out")).unwrap_err();
+    let err = editor::save(&course, &tmp.path().join("out"), &[None, None], &[]).unwrap_err();
     assert!(err.to_string().contains("cannot be saved"), "saving says why it cannot: {err}");
     assert!(!tmp.path().join("out").exists(), "nothing is written when files cannot be named");
 }
@@ -131,11 +131,12 @@ fn a_new_course_is_valid_and_never_overwrites_a_folder() {
 fn saving_round_trips_and_an_unchanged_save_writes_nothing() {
     let (_tmp, dir, mut course) = valid_copy();
     // The fixture is hand-written (e.g. `critical = false`); the first save makes it canonical.
-    editor::save(&course, &dir).unwrap();
-    let saved = editor::save(&course, &dir).unwrap();
+    let origins = |c: &Course| c.modules.iter().map(|m| Some(m.dir.clone())).collect::<Vec<_>>();
+    editor::save(&course, &dir, &origins(&course), &[]).unwrap();
+    let saved = editor::save(&course, &dir, &origins(&course), &[]).unwrap();
     assert!(saved.summary.written.is_empty(), "saving an unchanged canonical course rewrites no file: {:?}", saved.summary);
     course.modules[1].title.0.insert("en".into(), "Local knowledge, revised".into());
-    let saved = editor::save(&course, &dir).unwrap();
+    let saved = editor::save(&course, &dir, &origins(&course), &[]).unwrap();
     assert_eq!(saved.summary.written, vec!["modules/02-lokalt/module.toml".to_string()], "only the changed file is written");
     assert!(saved.diagnostics.is_empty(), "the saved course is valid");
     let reopened = editor::open(&dir).course.unwrap();
@@ -210,4 +211,71 @@ fn gift_questions_get_free_ids_in_the_module() {
     std::fs::write(&latin1, b"::Q:: Caf\xe9? {T}").unwrap();
     let err = editor::import_gift(&latin1, &langs, "welcome", &[]).unwrap_err();
     assert!(err.to_string().contains("UTF-8"), "a file in another encoding gets a plain message: {err}");
+}
+
+#[test]
+fn moved_modules_keep_their_order_and_media_and_removed_ones_go() {
+    let (_tmp, dir, mut course) = valid_copy();
+    let origins: Vec<Option<String>> = course.modules.iter().map(|m| Some(m.dir.clone())).collect();
+    // Move module 2 first: the editor renumbers the folder names.
+    course.modules.swap(0, 1);
+    course.modules[0].dir = "01-lokalt".into();
+    course.modules[1].dir = "02-valkommen".into();
+    let origins = vec![origins[1].clone(), origins[0].clone()];
+    let saved = editor::save(&course, &dir, &origins, &[]).unwrap();
+    assert!(saved.diagnostics.is_empty(), "the moved course is valid: {:?}", saved.diagnostics);
+    assert!(dir.join("modules/02-valkommen/media/entre.svg").is_file(), "the image moved with its module");
+    assert!(!dir.join("modules/01-valkommen").exists() && !dir.join("modules/02-lokalt").exists(), "no folder is left under its old name");
+    let reopened = editor::open(&dir).course.unwrap();
+    assert_eq!(reopened.modules.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["lokalt", "valkommen"], "the new order survives reopening");
+
+    // Two modules that trade folder names go through a temporary name.
+    let swapped = vec![Some("01-lokalt".to_string()), Some("02-valkommen".to_string())];
+    course.modules[0].dir = "02-valkommen".into(); // lokalt
+    course.modules[1].dir = "01-lokalt".into(); // valkommen
+    editor::save(&course, &dir, &swapped, &[]).unwrap();
+    let reopened = editor::open(&dir).course.unwrap();
+    assert_eq!(
+        reopened.modules.iter().map(|m| (m.dir.as_str(), m.id.as_str())).collect::<Vec<_>>(),
+        [("01-lokalt", "valkommen"), ("02-valkommen", "lokalt")],
+        "each module is in the folder it was given"
+    );
+    assert!(dir.join("modules/01-lokalt/media/entre.svg").is_file(), "the image went with its module");
+    assert!(std::fs::read_dir(dir.join("modules")).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().starts_with('.')), "no temporary folder is left");
+    course = reopened;
+
+    // Removing a saved module deletes its folder.
+    let gone = course.modules.remove(1);
+    let origins: Vec<Option<String>> = course.modules.iter().map(|m| Some(m.dir.clone())).collect();
+    editor::save(&course, &dir, &origins, std::slice::from_ref(&gone.dir)).unwrap();
+    assert!(!dir.join("modules").join(&gone.dir).exists(), "the removed module's folder is gone");
+    assert_eq!(editor::open(&dir).course.unwrap().modules.len(), 1, "and it does not come back on reopening");
+}
+
+#[test]
+fn a_rename_onto_a_folder_that_stays_is_refused_before_anything_moves() {
+    let (_tmp, dir, mut course) = valid_copy();
+    let origins: Vec<Option<String>> = course.modules.iter().map(|m| Some(m.dir.clone())).collect();
+    std::fs::create_dir_all(dir.join("modules/03-other")).unwrap();
+    course.modules[0].dir = "03-other".into();
+    let err = editor::save(&course, &dir, &origins, &[]).unwrap_err();
+    assert!(err.to_string().contains("already exists"), "an occupied folder name is refused in words: {err}");
+    assert!(dir.join("modules/01-valkommen/module.toml").is_file(), "and nothing was moved");
+    let err = editor::save(&course, &dir, &[Some("../../etc".into()), None], &[]).unwrap_err();
+    assert!(err.to_string().contains("not a module folder"), "a folder outside the course is refused: {err}");
+    let err = editor::save(&course, &dir, &[None, None], &["..".into()]).unwrap_err();
+    assert!(err.to_string().contains("not a module folder"), "nothing outside the course is removed: {err}");
+}
+
+#[test]
+fn hidden_or_case_clashing_ids_are_problems() {
+    let (_tmp, dir, mut course) = valid_copy();
+    course.modules[0].scenarios[0].id = ".hidden".into();
+    assert_eq!(fields(&editor::check(&course, &dir)), vec![Some("module[0].scenario[0].id")], "a hidden file name would vanish on reopening");
+    let mut second = course.modules[0].scenarios[0].clone();
+    course.modules[0].scenarios[0].id = "intro".into();
+    second.id = "Intro".into();
+    course.modules[0].scenarios.push(second);
+    let problems = editor::check(&course, &dir);
+    assert!(fields(&problems).contains(&Some("module[0].scenario[1].id")), "`Intro` and `intro` are one file on Windows and macOS: {problems:?}");
 }
