@@ -266,6 +266,18 @@ test('a role-play: an unreachable node is reported, leads to its field, and is f
     timeoutMsg: 'linking the node should leave no problems',
   });
   assert.ok(await browser.$('[data-testid="no-problems"]').isDisplayed(), 'the panel says there are no problems');
+
+  // Making the start node an ending would drop its two choices: the editor asks first.
+  await tabTo(browser, field(`${s}.node[0].ending`), FAR);
+  await browser.keys(['ArrowDown']);
+  const ask = await waitFor('[data-testid="ending-ask"]');
+  assert.match(await ask.getText(), /val \(2\)/, 'the question says how many choices would go');
+  await screenshot(browser, 'editor-ending-ask-sv');
+  await noViolations('the question before choices are dropped (sv)');
+  await press('[data-testid="ending-no"]');
+  assert.equal(await browser.execute(() => document.activeElement?.id), `f:${s}.node[0].ending`, 'keeping the choices returns to the ending field');
+  assert.equal(await browser.$$(`[data-testid="node"][data-node="start"] [data-testid="choice"]`).length, 2, 'both choices are kept');
+  assert.equal(await browser.$(field(`${s}.node[0].ending`)).getValue(), '', 'the node is still not an ending');
   await screenshot(browser, 'editor-scenario-sv');
   await noViolations('the role-play form (sv)');
 });
@@ -340,6 +352,9 @@ test('questions come in from a GIFT file, and the course goes out as a package',
   assert.match(await add.getText(), /frågorna \(2\)/, 'two questions can be added');
   await press('[data-testid="gift-add"]');
   await waitFor(`[data-testid="nav-question"][data-key="${M}.question[8]"]`);
+  await browser.waitUntil(async () => browser.execute(() => document.activeElement?.hasAttribute('data-form-title') ?? false), {
+    timeoutMsg: 'after adding, focus should be on the first added question’s form title',
+  });
   assert.equal(await browser.$(`[data-testid="nav-question"][data-key="${M}.question[9]"]`).isExisting(), false, 'exactly two questions were added');
 
   const pkg = path.join(parent, 'kurs.vdsk');

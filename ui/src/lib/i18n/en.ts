@@ -368,7 +368,7 @@ export const en = {
   'editor.nodeText': 'What happens or is said',
   'editor.ending': 'Ending',
   'editor.noEnding': 'No ending: the learner chooses',
-  'editor.endingAsk': 'Node {id} has choices ({count}). If it becomes an ending, they are removed.',
+  'editor.endingAsk': 'Node {id} has choices ({count}). Choosing “{kind}” removes them.',
   'editor.endingYes': 'Remove the choices and make it an ending',
   'editor.endingNo': 'Keep the choices',
   'editor.ending.good': 'Good ending',

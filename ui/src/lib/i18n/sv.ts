@@ -370,7 +370,7 @@ export const sv: Record<MessageKey, string> = {
   'editor.nodeText': 'Vad som händer eller sägs',
   'editor.ending': 'Slut',
   'editor.noEnding': 'Inget slut: deltagaren väljer',
-  'editor.endingAsk': 'Noden {id} har val ({count}). Om den blir ett slut tas valen bort.',
+  'editor.endingAsk': 'Noden {id} har val ({count}). Väljer du ”{kind}” tas valen bort.',
   'editor.endingYes': 'Ta bort valen och gör noden till ett slut',
   'editor.endingNo': 'Behåll valen',
   'editor.ending.good': 'Bra slut',
