@@ -266,6 +266,18 @@ test('a role-play: an unreachable node is reported, leads to its field, and is f
     timeoutMsg: 'linking the node should leave no problems',
   });
   assert.ok(await browser.$('[data-testid="no-problems"]').isDisplayed(), 'the panel says there are no problems');
+
+  // Making the start node an ending would drop its two choices: the editor asks first.
+  await tabTo(browser, field(`${s}.node[0].ending`), FAR);
+  await browser.keys(['ArrowDown']);
+  const ask = await waitFor('[data-testid="ending-ask"]');
+  assert.match(await ask.getText(), /val \(2\)/, 'the question says how many choices would go');
+  await screenshot(browser, 'editor-ending-ask-sv');
+  await noViolations('the question before choices are dropped (sv)');
+  await press('[data-testid="ending-no"]');
+  assert.equal(await browser.execute(() => document.activeElement?.id), `f:${s}.node[0].ending`, 'keeping the choices returns to the ending field');
+  assert.equal(await browser.$$(`[data-testid="node"][data-node="start"] [data-testid="choice"]`).length, 2, 'both choices are kept');
+  assert.equal(await browser.$(field(`${s}.node[0].ending`)).getValue(), '', 'the node is still not an ending');
   await screenshot(browser, 'editor-scenario-sv');
   await noViolations('the role-play form (sv)');
 });
@@ -287,6 +299,39 @@ test('saving writes files that the CLI validates', async () => {
   assert.match(out, /is valid: 2 modules, 2 lessons, 7 questions, 1 scenarios/, `the CLI counts what was written: ${out}`);
 });
 
+/** Saves with Ctrl+S and waits until the editor says everything is saved. */
+async function saveByKey() {
+  await browser.keys(['Control', 's']);
+  await browser.waitUntil(async () => (await browser.$('[data-testid="editor-status"]').getText()) === 'Alla ändringar är sparade', {
+    timeoutMsg: 'Ctrl+S should save the course',
+  });
+}
+
+test('moving module 2 above module 1 and saving renames the folders, and the order stays after reopening', async () => {
+  const modules = path.join(folder, 'modules');
+  const before = fs.readdirSync(modules).sort();
+  assert.equal(before[1], '02-module', `the written module is second on disk: ${before}`);
+  const firstName = before[0].replace(/^\d+-/, '');
+  await press('[data-testid="nav-course"][data-key="course"]');
+  await waitFor('[data-testid="course-form"]');
+  await press('[id="mv:module[1]:up"]');
+  await saveByKey();
+  assert.deepEqual(fs.readdirSync(modules).sort(), ['01-module', `02-${firstName}`], 'the folders are renamed to the new order');
+
+  await press('[data-testid="editor-close"]');
+  await waitFor('[data-testid="editor-start"]');
+  await answerDialogs(browser, [folder]);
+  await press('[data-testid="editor-open-folder"]');
+  await waitFor('[data-testid="course-form"]');
+  assert.match(await browser.$('[data-testid="nav-module"][data-key="module[0]"]').getText(), /Bemötande/, 'the moved module is first after reopening');
+  await screenshot(browser, 'editor-modules-moved-sv');
+
+  // Back again, so the rest finds the module where it was written.
+  await press('[id="mv:module[1]:up"]');
+  await saveByKey();
+  assert.deepEqual(fs.readdirSync(modules).sort(), before, 'moving back restores the folders');
+});
+
 test('questions come in from a GIFT file, and the course goes out as a package', async () => {
   const gift = path.join(parent, 'bank.gift');
   fs.writeFileSync(
@@ -301,12 +346,15 @@ test('questions come in from a GIFT file, and the course goes out as a package',
   const add = await waitFor('[data-testid="gift-add"]');
   const shown = await browser.$('[data-testid="gift-import"]').getText();
   assert.match(shown, /rad 2/, `each question is shown with its GIFT line: ${shown}`);
-  assert.match(shown, /Utelämnade/, 'the essay question is listed as left out');
+  assert.match(shown, /Hoppades över/, 'the essay question is listed as skipped');
   await screenshot(browser, 'editor-gift-sv');
   await noViolations('the GIFT import (sv)');
-  assert.match(await add.getText(), /2 frågor/, 'two questions can be added');
+  assert.match(await add.getText(), /frågorna \(2\)/, 'two questions can be added');
   await press('[data-testid="gift-add"]');
   await waitFor(`[data-testid="nav-question"][data-key="${M}.question[8]"]`);
+  await browser.waitUntil(async () => browser.execute(() => document.activeElement?.hasAttribute('data-form-title') ?? false), {
+    timeoutMsg: 'after adding, focus should be on the first added question’s form title',
+  });
   assert.equal(await browser.$(`[data-testid="nav-question"][data-key="${M}.question[9]"]`).isExisting(), false, 'exactly two questions were added');
 
   const pkg = path.join(parent, 'kurs.vdsk');

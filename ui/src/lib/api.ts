@@ -117,6 +117,11 @@ export const api = {
   editorCreate: (parent: string, id: string, languages: string[], title: Text) =>
     call<EditorCourse>('editor_create', { parent, id, languages, title }),
   editorCheck: (folder: string, course: Course) => call<EditorDiagnostic[]>('editor_check', { folder, course }),
+  /**
+   * Writes the course. `origins[i]` is the folder module i had on disk when
+   * loaded or last saved (null if never saved); `removed` are the folders of
+   * saved modules removed since. The core renames and deletes them first.
+   */
   editorSave: (folder: string, course: Course, origins: (string | null)[], removed: string[]) =>
     call<EditorSaved>('editor_save', { folder, course, origins, removed }),
   /** `moduleDir` is the lesson's module folder, where its images are. */

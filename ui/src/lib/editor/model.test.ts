@@ -7,6 +7,7 @@ import {
   diagnosticsWithin,
   fieldFallbacks,
   formatDecimal,
+  IdRenamer,
   lessonTitle,
   moduleDir,
   moveInPlace,
@@ -15,9 +16,11 @@ import {
   nextLetter,
   parentField,
   parseDecimal,
+  parseLanguages,
   problemCounts,
   renameCompetency,
   renameNode,
+  renumberDirs,
   selectionFor,
   shiftIndex,
   slugify,
@@ -134,6 +137,12 @@ describe('module folders', () => {
     expect(module.id, 'the id is free').toBe('module-2');
     expect(module.dir, 'the folder follows its position').toBe('03-module-2');
   });
+
+  it('renumbers every folder to its position after a move, keeping the names', () => {
+    expect(renumberDirs(['02-bemotande', '01-intro', '03-x']), 'the moved module takes 01, the other 02').toEqual(['01-bemotande', '02-intro', '03-x']);
+    expect(renumberDirs(['1-a', 'plain', '104-b']), 'short, missing and long prefixes become two digits').toEqual(['01-a', '02-plain', '03-b']);
+    expect(renumberDirs(Array.from({ length: 10 }, (_, i) => `${i + 1}-m`))[9], 'the tenth is 10').toBe('10-m');
+  });
 });
 
 describe('changing the kind of a question', () => {
@@ -180,6 +189,47 @@ describe('renaming', () => {
     renameCompetency(c, 'welcome', 'greeting');
     expect(c.modules[0].questions[0].competency, 'the question follows').toBe('greeting');
     expect(c.modules[0].scenarios[0].nodes[0].choices[0].points, 'points move to the new id, others stay').toEqual({ greeting: 2, other: 1 });
+  });
+});
+
+describe('renaming while typing', () => {
+  const renamer = () => {
+    const moves: [string, string][] = [];
+    return { moves, r: new IdRenamer<{ id: string }>((from, to) => moves.push([from, to])) };
+  };
+
+  it('moves the references with a unique id, keystroke by keystroke', () => {
+    const { moves, r } = renamer();
+    const items = [{ id: 'a' }, { id: 'b' }];
+    r.set(items[1], items, 'bc');
+    r.set(items[1], items, 'bcd');
+    expect(moves, 'each step moves the references on').toEqual([['b', 'bc'], ['bc', 'bcd']]);
+  });
+
+  it('does not move references while the id is another item’s, and moves them from the last unique id after', () => {
+    const { moves, r } = renamer();
+    const items = [{ id: 'a' }, { id: 'b' }];
+    r.set(items[1], items, 'a');
+    expect(moves, 'references are not moved onto an id another item has').toEqual([]);
+    r.set(items[1], items, 'ax');
+    expect(moves, 'once unique again, references move from the last unique id').toEqual([['b', 'ax']]);
+  });
+
+  it('does not move the other item’s references when renaming a duplicate', () => {
+    const { moves, r } = renamer();
+    const items = [{ id: 'x' }, { id: 'x' }];
+    r.set(items[1], items, 'y');
+    expect(moves, 'references to x belong to the other x too, so they stay').toEqual([]);
+    expect(items.map((i) => i.id), 'the id itself changes').toEqual(['x', 'y']);
+    r.set(items[1], items, 'yz');
+    expect(moves, 'y was unique, so references follow from there').toEqual([['y', 'yz']]);
+  });
+});
+
+describe('course languages', () => {
+  it('reads codes separated by commas or spaces, each once', () => {
+    expect(parseLanguages(' sv, en  sv,'), 'duplicates and empty parts go').toEqual(['sv', 'en']);
+    expect(parseLanguages(' , '), 'nothing usable').toEqual([]);
   });
 });
 

@@ -136,6 +136,46 @@ export function moduleDir(position: number, id: string, taken: Iterable<string> 
   }
 }
 
+/**
+ * Module folders after a move: each keeps its name after the position prefix
+ * and gets its new position (1-based, two digits): `02-bemotande` moved first
+ * becomes `01-bemotande`. The course's order on disk is the folders' order.
+ */
+export function renumberDirs(dirs: string[]): string[] {
+  return dirs.map((dir, i) => `${String(i + 1).padStart(2, '0')}-${dir.replace(/^\d+-?/, '') || 'module'}`);
+}
+
+/** The language codes typed in the course's languages field, each once; none when nothing usable is typed. */
+export function parseLanguages(text: string): string[] {
+  return [...new Set(text.split(/[\s,]+/).map((c) => c.trim()).filter((c) => c !== ''))];
+}
+
+/**
+ * Follows the renames of ids that other parts refer to (competencies, nodes)
+ * while one is typed, so references move with it. An id another item also
+ * has is ambiguous: references are not moved from or to it, and each item
+ * remembers its last unique id, from which its references move once its id
+ * is unique again.
+ */
+export class IdRenamer<T extends { id: string }> {
+  private lastUnique = new WeakMap<T, string>();
+
+  constructor(private readonly rename: (from: string, to: string) => void) {}
+
+  /** Sets `item`'s id to `id` (`items` are it and its siblings) and moves the references if that is unambiguous. */
+  set(item: T, items: T[], id: string) {
+    const others = new Set(items.filter((x) => x !== item).map((x) => x.id));
+    const from = this.lastUnique.get(item) ?? (others.has(item.id) ? null : item.id);
+    item.id = id;
+    if (others.has(id)) {
+      if (from !== null) this.lastUnique.set(item, from);
+      return;
+    }
+    if (from !== null && !others.has(from)) this.rename(from, id);
+    this.lastUnique.set(item, id);
+  }
+}
+
 /** The text in the first of `languages` that has one, else "". */
 export function textIn(text: Text | null | undefined, languages: string[]): string {
   if (!text) return '';

@@ -1,8 +1,10 @@
 // The course editor's state: the course being edited, its folder, whether it
 // has unsaved changes, what is selected, and the core's diagnostics of the
 // unsaved model (asked for shortly after each edit; late replies are dropped).
+// Saves run one at a time, and a reply about a course no longer open is ignored.
 import { tick } from 'svelte';
-import { api, errorMessage } from '$lib/api';
+import { api, ApiError, errorMessage } from '$lib/api';
+import { t } from '$lib/i18n/index.svelte';
 import type { Course } from '$lib/bindings/Course';
 import {
   diagnosticsAt,
@@ -15,6 +17,8 @@ import {
   newModule,
   newQuestion,
   newScenario,
+  parseLanguages,
+  renumberDirs,
   selectionFor,
   selectionKey,
   shiftIndex,
@@ -31,6 +35,22 @@ const SELECTION_OF: Record<ListName, 'lesson' | 'question' | 'scenario'> = {
   questions: 'question',
   scenarios: 'scenario',
 };
+
+/**
+ * An editor call's failure for the author: the app's sentence for its kind
+ * and the core's reason ("folder already exists and is not empty"), which is
+ * in English like every diagnostic for authors.
+ */
+export function editorError(err: unknown): string {
+  const generic = errorMessage(err);
+  if (err instanceof ApiError && err.message && err.message !== generic) {
+    return `${generic} ${t('instructor.detail', { detail: err.message })}`;
+  }
+  return generic;
+}
+
+/** Where a module's folder is on disk: null until it is saved. Moves with its module. */
+type ModuleOrigin = { dir: string | null };
 
 /** Focus on the heading of the form shown now, so keyboard users go on from there. */
 export function focusFormTitle() {
@@ -54,15 +74,31 @@ class EditorState {
   private saved = $state('');
   private current = $state('');
   private seq = 0;
+  /** Counts load and close: a save's reply of an older generation is about another course. */
+  private generation = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  /** Folder names of modules added since the last save. */
-  private unsavedDirs = new Set<string>();
+  /** The save under way, if any: the next waits for it. */
+  private saving: Promise<boolean> | null = null;
+  /** Each module's folder on disk, in the modules' order. */
+  private origins: ModuleOrigin[] = [];
+  /** Saved modules removed since the last save: their folders go at the next. */
+  private removed: ModuleOrigin[] = [];
+  /** The course's languages as typed, until the field is left (null when not being typed). */
+  languagesDraft = $state<string | null>(null);
 
-  dirty = $derived(this.current !== this.saved);
+  /** Typed languages that would change the course's. */
+  private languagesPending = $derived.by(() => {
+    if (this.languagesDraft === null || !this.course) return false;
+    const codes = parseLanguages(this.languagesDraft);
+    return codes.length > 0 && codes.join(',') !== this.course.languages.join(',');
+  });
+
+  dirty = $derived(this.current !== this.saved || this.languagesPending);
 
   /** Shows a course the shell opened or created. */
   load(opened: EditorCourse) {
     this.cancelCheck();
+    this.generation++;
     this.folder = opened.folder;
     this.course = opened.course;
     this.diagnostics = opened.diagnostics;
@@ -70,7 +106,9 @@ class EditorState {
     this.selection = { kind: 'course' };
     this.preview = false;
     this.error = null;
-    this.unsavedDirs.clear();
+    this.languagesDraft = null;
+    this.origins = (opened.course?.modules ?? []).map((m) => ({ dir: m.dir }));
+    this.removed = [];
     const json = opened.course ? JSON.stringify(opened.course) : '';
     this.saved = json;
     this.current = json;
@@ -78,6 +116,10 @@ class EditorState {
 
   close() {
     this.cancelCheck();
+    this.generation++;
+    this.languagesDraft = null;
+    this.origins = [];
+    this.removed = [];
     this.folder = null;
     this.course = null;
     this.diagnostics = [];
@@ -104,34 +146,77 @@ class EditorState {
   async check() {
     if (!this.course || !this.folder) return;
     const seq = ++this.seq;
+    const generation = this.generation;
     try {
       const diagnostics = await api.editorCheck(this.folder, $state.snapshot(this.course) as Course);
-      if (seq === this.seq) {
+      if (seq === this.seq && generation === this.generation) {
+        const before = this.diagnostics.length;
         this.diagnostics = diagnostics;
         this.error = null;
+        if (diagnostics.length !== before) this.announce(t('editor.problemsNow', { count: diagnostics.length }));
       }
     } catch (err) {
-      if (seq === this.seq) this.error = errorMessage(err);
+      if (seq === this.seq && generation === this.generation) this.error = editorError(err);
     }
   }
 
-  /** Writes the files; true when they were written. */
+  /** Takes the typed languages into the course (if they are usable). */
+  applyLanguages() {
+    if (this.languagesDraft === null || !this.course) return;
+    const codes = parseLanguages(this.languagesDraft);
+    if (codes.length > 0 && codes.join(',') !== this.course.languages.join(',')) this.course.languages = codes;
+    this.languagesDraft = null;
+  }
+
+  /**
+   * Writes the files; true when they were written and the course is still
+   * the one open. A save asked for while one runs waits for it, then writes
+   * only if something changed meanwhile.
+   */
   async save(): Promise<boolean> {
+    if (this.saving) {
+      while (this.saving) await this.saving;
+      if (!this.dirty) return !!this.course;
+    }
+    const running = this.write();
+    this.saving = running;
+    try {
+      return await running;
+    } finally {
+      if (this.saving === running) this.saving = null;
+    }
+  }
+
+  private async write(): Promise<boolean> {
+    this.applyLanguages();
     if (!this.course || !this.folder) return false;
     const course = $state.snapshot(this.course) as Course;
     const json = JSON.stringify(course);
+    // The edit that the languages just made is part of this save, not a new one to check.
+    this.current = json;
+    const origins = [...this.origins];
+    const removed = [...this.removed];
     this.cancelCheck();
     const seq = this.seq;
+    const generation = this.generation;
     try {
-      const saved = await api.editorSave(this.folder, course, course.modules.map((m) => m.dir), []);
+      const saved = await api.editorSave(
+        this.folder,
+        course,
+        origins.map((o) => o.dir),
+        removed.flatMap((o) => (o.dir === null ? [] : [o.dir])),
+      );
+      if (generation !== this.generation) return false;
       this.saved = json;
-      this.unsavedDirs.clear();
+      // The folders are where this save put them, whatever was moved or removed since it was sent.
+      origins.forEach((o, i) => (o.dir = course.modules[i].dir));
+      this.removed = this.removed.filter((o) => !removed.includes(o));
       if (seq === this.seq) this.diagnostics = saved.diagnostics;
       else void this.check();
       this.error = null;
       return true;
     } catch (err) {
-      this.error = errorMessage(err);
+      if (generation === this.generation) this.error = editorError(err);
       return false;
     }
   }
@@ -197,14 +282,17 @@ class EditorState {
     if (!this.course) return;
     const module = newModule(this.course);
     this.course.modules.push(module);
-    this.unsavedDirs.add(module.dir);
+    this.origins.push({ dir: null });
     this.selection = { kind: 'module', m: this.course.modules.length - 1 };
     focusFormTitle();
   }
 
   removeModule(m: number) {
     if (!this.course) return;
+    if (!this.course.modules[m]) return;
     this.course.modules.splice(m, 1);
+    const [origin] = this.origins.splice(m, 1);
+    if (origin) this.removed.push(origin);
     const sel = this.selection;
     if (sel.kind !== 'course') {
       const at = shiftIndex(sel.m, m, null);
@@ -212,8 +300,12 @@ class EditorState {
     }
   }
 
+  /** Moves a module; every module's folder is renumbered to its position, as the order on disk is the folders'. */
   moveModule(m: number, delta: number) {
     if (!this.course || !moveInPlace(this.course.modules, m, delta)) return;
+    moveInPlace(this.origins, m, delta);
+    const dirs = renumberDirs(this.course.modules.map((x) => x.dir));
+    this.course.modules.forEach((x, i) => (x.dir = dirs[i]));
     const sel = this.selection;
     if (sel.kind !== 'course') this.selection = { ...sel, m: shiftIndex(sel.m, m, m + delta) ?? sel.m };
   }
@@ -228,11 +320,9 @@ class EditorState {
     const module = c?.modules[m];
     if (!c || !module) return;
     module.id = id;
-    if (this.unsavedDirs.has(module.dir)) {
-      this.unsavedDirs.delete(module.dir);
+    if (this.origins[m]?.dir === null) {
       const prefix = /^\d+/.exec(module.dir)?.[0] ?? String(m + 1);
       module.dir = moduleDir(Number(prefix), id, c.modules.filter((_, i) => i !== m).map((x) => x.dir));
-      this.unsavedDirs.add(module.dir);
     }
   }
 

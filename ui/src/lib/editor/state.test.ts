@@ -87,6 +87,126 @@ describe('saving', () => {
   });
 });
 
+describe('saving safely', () => {
+  const saves = () => calls.filter((c) => c.cmd === 'editor_save');
+  const reply = (call: Call) => call.reply({ summary: { written: [], removed: [], mediaCopied: [] }, diagnostics: [] });
+  const edit = (version: string) => {
+    editor.course!.version = version;
+    editor.edited(JSON.stringify(editor.course));
+  };
+
+  it('runs one save at a time and saves again only what changed meanwhile', async () => {
+    edit('1.1.0');
+    const first = editor.save();
+    const second = editor.save();
+    await settle();
+    expect(saves(), 'the second save waits for the first').toHaveLength(1);
+    reply(saves()[0]);
+    expect(await first, 'the first save wrote').toBe(true);
+    expect(await second, 'nothing changed since, so the second is done too').toBe(true);
+    expect(saves(), 'no second write of the same course').toHaveLength(1);
+
+    edit('1.2.0');
+    const third = editor.save();
+    await settle();
+    edit('1.3.0');
+    const fourth = editor.save();
+    await settle();
+    expect(saves(), 'an edit during a save waits for it').toHaveLength(2);
+    reply(saves()[1]);
+    await third;
+    await settle();
+    expect(saves(), 'then the newer course is written').toHaveLength(3);
+    expect((saves()[2].args.course as Course).version, 'with the edit made during the first').toBe('1.3.0');
+    reply(saves()[2]);
+    expect(await fourth, 'the waiting save wrote').toBe(true);
+    expect(editor.dirty, 'all saved').toBe(false);
+  });
+
+  it('ignores a save reply that arrives after another course was opened', async () => {
+    edit('1.1.0');
+    const saving = editor.save();
+    await settle();
+    const other = { ...course(), id: 'other' };
+    editor.load({ folder: '/courses/other', course: other, diagnostics: [problem('other’s')] });
+    reply(saves()[0]);
+    expect(await saving, 'the save is not reported for the course open now').toBe(false);
+    expect(editor.dirty, 'the course open now is not marked unsaved by the old reply').toBe(false);
+    expect(editor.diagnostics.map((d) => d.message), 'its problems stay').toEqual(['other’s']);
+  });
+
+  it('ignores a save reply that arrives after the course was closed, and a check reply too', async () => {
+    edit('1.1.0');
+    const saving = editor.save();
+    await settle();
+    editor.close();
+    reply(saves()[0]);
+    await saving;
+    expect(editor.dirty, 'a closed editor has nothing unsaved').toBe(false);
+    editor.load({ folder: '/courses/c', course: course(), diagnostics: [] });
+    const checking = editor.check();
+    editor.load({ folder: '/courses/c', course: course(), diagnostics: [] });
+    calls.at(-1)!.reply([problem('old')]);
+    await checking;
+    expect(editor.diagnostics, 'a check of the course as it was before reopening is dropped').toEqual([]);
+  });
+
+  it('applies typed languages when saving and counts them as unsaved until then', async () => {
+    editor.languagesDraft = 'sv, en';
+    expect(editor.dirty, 'typed languages that differ are unsaved').toBe(true);
+    const saving = editor.save();
+    await settle();
+    expect((saves()[0].args.course as Course).languages, 'the save writes the typed languages').toEqual(['sv', 'en']);
+    reply(saves()[0]);
+    await saving;
+    expect(editor.languagesDraft, 'the draft is applied').toBeNull();
+    expect(editor.dirty, 'nothing unsaved after').toBe(false);
+    editor.languagesDraft = ' sv ,en';
+    expect(editor.dirty, 'the same languages typed differently are not a change').toBe(false);
+  });
+});
+
+describe('module folders', () => {
+  const module = (id: string, dir: string) => ({ ...course().modules[0], id, dir });
+  const saves = () => calls.filter((c) => c.cmd === 'editor_save');
+
+  it('renumbers folders after a move and tells the save where each was and what went', async () => {
+    const c = course();
+    c.modules = [module('a', '01-a'), module('b', '02-b'), module('c', '03-c')];
+    editor.load({ folder: '/courses/c', course: c, diagnostics: [] });
+    editor.moveModule(1, -1);
+    expect(editor.course!.modules.map((m) => m.dir), 'b moved first is 01-b, a is 02-a').toEqual(['01-b', '02-a', '03-c']);
+    editor.removeModule(2);
+    editor.addModule();
+    const saving = editor.save();
+    await settle();
+    const args = saves()[0].args;
+    expect(args.origins, 'each module’s folder on disk, null for the new one').toEqual(['02-b', '01-a', null]);
+    expect(args.removed, 'the removed module’s folder goes').toEqual(['03-c']);
+    saves()[0].reply({ summary: { written: [], removed: [], mediaCopied: [] }, diagnostics: [] });
+    expect(await saving, 'saved').toBe(true);
+
+    editor.moveModule(2, -1);
+    const again = editor.save();
+    await settle();
+    expect(saves()[1].args.origins, 'after a save the folders are where it put them').toEqual(['01-b', '03-module', '02-a']);
+    expect(saves()[1].args.removed, 'nothing removed since').toEqual([]);
+    saves()[1].reply({ summary: { written: [], removed: [], mediaCopied: [] }, diagnostics: [] });
+    await again;
+  });
+
+  it('removing a module not saved yet removes no folder', async () => {
+    editor.addModule();
+    editor.removeModule(1);
+    const saving = editor.save();
+    await settle();
+    expect(saves()[0].args.removed, 'an unsaved module has no folder to remove').toEqual([]);
+    expect(saves()[0].args.origins, 'the saved module is where it was').toEqual(['01-m']);
+    saves()[0].reply({ summary: { written: [], removed: [], mediaCopied: [] }, diagnostics: [] });
+    await saving;
+  });
+});
+
 describe('selection', () => {
   it('follows a moved question and leaves a removed one', () => {
     const module = editor.course!.modules[0];
