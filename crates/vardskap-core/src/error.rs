@@ -137,6 +137,15 @@ impl Error {
             Error::Invalid(_) => ErrorKind::Invalid,
             Error::WrongAnswerShape { .. } => ErrorKind::WrongAnswerShape,
             Error::Io { .. } => ErrorKind::Io,
+            // Damage found while the app runs (not only at open) is told as such.
+            Error::Db(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+                ) =>
+            {
+                ErrorKind::CorruptDatabase
+            }
             Error::Db(_) => ErrorKind::Db,
             Error::CorruptDatabase { .. } => ErrorKind::CorruptDatabase,
             Error::DatabaseTooNew { .. } => ErrorKind::DatabaseTooNew,
@@ -198,5 +207,21 @@ pub trait OrNotFound<T> {
 impl<T> OrNotFound<T> for Option<T> {
     fn or_not_found(self, what: &'static str, id: impl ToString) -> Result<T> {
         self.ok_or_else(|| Error::NotFound { what, id: id.to_string() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: std::ffi::c_int) -> Error {
+        Error::Db(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None))
+    }
+
+    #[test]
+    fn damage_found_mid_session_is_a_corrupt_database() {
+        assert_eq!(sqlite(rusqlite::ffi::SQLITE_CORRUPT).kind(), ErrorKind::CorruptDatabase, "a corrupt page read while the app runs is told as damage");
+        assert_eq!(sqlite(rusqlite::ffi::SQLITE_NOTADB).kind(), ErrorKind::CorruptDatabase, "so is a file that stopped being a database");
+        assert_eq!(sqlite(rusqlite::ffi::SQLITE_BUSY).kind(), ErrorKind::Db, "other database errors stay plain database errors");
     }
 }

@@ -182,7 +182,7 @@ export const en = {
   'errors.WrongAnswerShape': 'That answer could not be read. Check it and try again.',
   'errors.Io': 'A file could not be read or written.',
   'errors.Db': 'Your progress could not be read or saved. Try again; if it keeps happening, restart the app.',
-  'errors.CorruptDatabase': 'The file with your progress is damaged.',
+  'errors.CorruptDatabase': 'The file with your progress is damaged. Restart the app: it will offer to put back the latest backup.',
   'errors.DatabaseTooNew': 'Your progress was saved by a newer version of Värdskap. Update the app to open it.',
   'errors.NoBackup': 'There is no backup to restore.',
   'errors.WrongPin': 'That PIN is not right. Try again.',

@@ -184,7 +184,7 @@ export const sv: Record<MessageKey, string> = {
   'errors.WrongAnswerShape': 'Svaret gick inte att läsa. Kontrollera det och försök igen.',
   'errors.Io': 'En fil gick inte att läsa eller spara.',
   'errors.Db': 'Dina framsteg gick inte att läsa eller spara. Försök igen. Starta om appen om det händer igen.',
-  'errors.CorruptDatabase': 'Filen med dina framsteg är skadad.',
+  'errors.CorruptDatabase': 'Filen med dina framsteg är skadad. Starta om appen, så erbjuder den att lägga tillbaka den senaste säkerhetskopian.',
   'errors.DatabaseTooNew': 'Dina framsteg sparades av en nyare version av Värdskap. Uppdatera appen för att öppna dem.',
   'errors.NoBackup': 'Det finns ingen säkerhetskopia att lägga tillbaka.',
   'errors.WrongPin': 'Pinkoden stämmer inte. Försök igen.',
