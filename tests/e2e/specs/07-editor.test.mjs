@@ -433,7 +433,7 @@ test('leaving with unsaved changes asks first', async () => {
   assert.match(fs.readFileSync(path.join(folder, 'course.toml'), 'utf8'), /The test course/, 'save-and-leave saved the change');
 });
 
-test('a course whose files cannot be read says what to fix first', async () => {
+test('a course whose files cannot be read says what to fix first; a taken folder is refused with its reason', async () => {
   const broken = path.join(parent, 'trasig');
   fs.mkdirSync(broken);
   fs.writeFileSync(path.join(broken, 'course.toml'), 'id = "trasig"\ntitle = { sv = "Trasig" \n');
@@ -446,6 +446,16 @@ test('a course whose files cannot be read says what to fix first', async () => {
   assert.match(await panel.getText(), /course\.toml:\d+:\d+/, 'the problem is shown with its file and line');
   await screenshot(browser, 'editor-unreadable-en');
   await noViolations('a course that cannot be read (en)');
+
+  // A new course in a folder that is taken: the sentence says why, in the core's words too.
+  await press('[data-testid="editor-open-other"]');
+  await fill('[data-testid="editor-new-title-sv"]', 'Igen');
+  await fill('[data-testid="editor-new-title-en"]', 'Again');
+  await fill('[data-testid="editor-new-id"]', COURSE);
+  await answerDialogs(browser, [parent]);
+  await press('[data-testid="editor-new-create"]');
+  const refused = await (await waitFor('[data-testid="editor-error"]')).getText();
+  assert.match(refused, /Details: .*already exists and is not empty/, `the reason is shown: ${refused}`);
 });
 
 test('the exported package is imported, and a learner takes the authored course', async () => {
@@ -507,12 +517,28 @@ test('closing the window with unsaved changes asks first; leaving without saving
   await fill('[data-testid="passphrase"]', PASSPHRASE);
   await press('[data-testid="unlock-instructor"]');
   await press('[data-testid="instructor-editor"]');
-  // The editor still shows the unreadable folder: open the authored course again.
-  await press('[data-testid="editor-open-other"]');
+  // The editor is still on its start panel: open the authored course again.
   await answerDialogs(browser, [folder]);
   await press('[data-testid="editor-open-folder"]');
+  // A removal moves focus to the entry that took its place.
+  const q0 = `${M}.question[0]`;
+  await press(`[data-testid="nav-question"][data-key="${q0}"]`);
+  await press('[data-testid="editor-add-option"]');
+  await press(`[id="mv:${q0}.option[0]:remove"]`);
+  // Two options are the least a question keeps, so that one's remove button is off and focus takes its next button.
+  await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.id ?? '')).startsWith(`mv:${q0}.option[0]:`), {
+    timeoutMsg: 'after removing the first option, focus should be on a button of the option now first',
+  });
+  assert.equal(await browser.$$(`[data-testid="option"]`).length, 2, 'one of the three options was removed');
+
   await press(`[data-testid="nav-course"][data-key="course"]`);
   await fillText('course.title', 'Osparad titel', 'Unsaved title');
+  // Escape in the unsaved-changes question means "stay".
+  await press('[data-testid="instructor-open"]');
+  await waitFor('[data-testid="editor-leave"]');
+  await browser.keys(['Escape']);
+  await browser.waitUntil(async () => !(await browser.$('[data-testid="editor-leave"]').isExisting()), { timeoutMsg: 'Escape should close the question' });
+  assert.ok(await browser.$('[data-testid="course-form"]').isDisplayed(), 'and keep the editor with its changes');
   await browser.waitUntil(async () => (await browser.$('[data-testid="editor-status"]').getText()) === 'Unsaved changes');
   requestClose();
   await waitFor('[data-testid="editor-leave"]');
