@@ -20,6 +20,8 @@ export const en = {
   'error.title': 'Something went wrong.',
   'error.retry': 'Try again',
   'recovery.title': 'Your progress could not be opened',
+  'recovery.damaged': 'The file with your progress is damaged.',
+  'recovery.details': 'Technical details (for support)',
   'recovery.lead': 'The app keeps backups of your progress. You can put the latest backup back in place; the damaged file is kept aside.',
   'recovery.restore': 'Restore the latest backup',
   'profiles.title': 'Who is learning today?',

@@ -22,6 +22,8 @@ export const sv: Record<MessageKey, string> = {
   'error.title': 'Något gick fel.',
   'error.retry': 'Försök igen',
   'recovery.title': 'Dina framsteg gick inte att öppna',
+  'recovery.damaged': 'Filen med dina framsteg är skadad.',
+  'recovery.details': 'Tekniska detaljer (för support)',
   'recovery.lead': 'Appen sparar säkerhetskopior av dina framsteg. Du kan lägga tillbaka den senaste kopian. Den skadade filen sparas undan.',
   'recovery.restore': 'Lägg tillbaka den senaste säkerhetskopian',
   'profiles.title': 'Vem ska lära sig i dag?',
