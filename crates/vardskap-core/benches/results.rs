@@ -9,12 +9,15 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+
+mod common;
+use common::{options, percentile};
 use rusqlite::{Connection, params};
 use vardskap_core::content::{Course, QuestionBody, load_course};
 use vardskap_core::progress::NewProfile;
 use vardskap_core::quiz::Answer;
 use vardskap_core::scenario::Run;
-use vardskap_core::storage::{DB_FILE, SCHEMA_VERSION, Store, StoreOptions};
+use vardskap_core::storage::{DB_FILE, SCHEMA_VERSION, Store};
 
 const HEAVY_ATTEMPTS: usize = 10_000;
 const HEAVY_RUNS: usize = 1_000;
@@ -22,19 +25,6 @@ const LIGHT_LEARNERS: i64 = 200;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("target"))
-}
-
-fn options() -> StoreOptions {
-    StoreOptions {
-        backup_every: None,
-        ..Default::default()
-    }
 }
 
 /// A right answer to every kind of question, so the stored rows look real.
@@ -105,28 +95,18 @@ fn played(course: &Course, m: usize, pick: usize) -> Vec<(String, String, String
 
 /// The cached data directory; its learner 1 is the heavy one.
 fn big_store_dir(course: &Course) -> PathBuf {
-    let dir = target_dir().join(format!("bench-data/history-10k-v{SCHEMA_VERSION}-a2"));
-    if dir.join(DB_FILE).exists() {
-        return dir;
-    }
-    let partial = dir.with_extension("partial");
-    let _ = std::fs::remove_dir_all(&partial);
-    let started = Instant::now();
-    {
-        let mut store = Store::open_with(&partial, options()).expect("open bench store");
-        store.install_course(course, "sv").expect("install");
-        store
-            .create_profile(&NewProfile {
-                name: "Åsa Öberg".into(),
-                ..Default::default()
-            })
-            .expect("heavy learner");
-    }
-    let mut conn = Connection::open(partial.join(DB_FILE)).expect("open bench db");
-    conn.pragma_update(None, "synchronous", "OFF")
-        .expect("pragma");
-    let tx = conn.transaction().expect("begin");
-    {
+    common::cached_store(
+        &format!("history-10k-v{SCHEMA_VERSION}-a2"),
+        |store| {
+            store.install_course(course, "sv").expect("install");
+            store
+                .create_profile(&NewProfile {
+                    name: "Åsa Öberg".into(),
+                    ..Default::default()
+                })
+                .expect("heavy learner");
+        },
+        |tx| {
         let mut profile = tx
             .prepare(
                 "INSERT INTO profiles (id, name, theme, created_at) VALUES (?1, ?2, 'system', 0)",
@@ -229,25 +209,9 @@ fn big_store_dir(course: &Course) -> PathBuf {
                 .expect("run");
             }
         }
-    }
-    // Graded through the schema's own trigger, which keeps question_totals.
-    tx.execute(
-        "UPDATE attempts SET state = 'graded' WHERE state = 'submitted'",
-        [],
+        },
+        "PRAGMA wal_checkpoint(TRUNCATE);",
     )
-    .expect("grade");
-    tx.commit().expect("commit");
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
-        .expect("checkpoint");
-    drop(conn);
-    std::fs::rename(&partial, &dir).expect("publish bench db");
-    eprintln!("generated {} in {:.1?}", dir.display(), started.elapsed());
-    dir
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
 }
 
 /// How SQLite runs the history's queries (so a missing index shows up here).

@@ -8,17 +8,20 @@
 //! The generator writes rows with raw SQL for speed: it mirrors the current
 //! schema (src/storage/migrations.rs) and is regenerated when SCHEMA_VERSION changes.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use rusqlite::{Connection, params};
+
+mod common;
+use common::{options, percentile, target_dir};
+use rusqlite::params;
 use vardskap_core::content::{
     Competency, Course, FeedbackMode, Module, Question, QuestionBody, Text,
 };
 use vardskap_core::progress::NewProfile;
 use vardskap_core::quiz::Answer;
-use vardskap_core::storage::{DB_FILE, SCHEMA_VERSION, Store, StoreOptions};
+use vardskap_core::storage::{DB_FILE, SCHEMA_VERSION, Store};
 
 const LEARNERS: i64 = 10_000;
 const MODULES: usize = 10;
@@ -74,39 +77,16 @@ fn course() -> Course {
     }
 }
 
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"))
-}
-
-fn options() -> StoreOptions {
-    StoreOptions {
-        backup_every: None,
-        ..Default::default()
-    }
-}
-
 /// The cached 1M-answer data directory, generated when missing.
 fn big_store_dir() -> PathBuf {
-    let dir = target_dir().join(format!("bench-data/results-1m-v{SCHEMA_VERSION}-b2"));
-    if dir.join(DB_FILE).exists() {
-        return dir;
-    }
-    let partial = dir.with_extension("partial");
-    let _ = std::fs::remove_dir_all(&partial);
-    let started = Instant::now();
-    {
-        let mut store = Store::open_with(&partial, options()).expect("open bench store");
-        store
-            .install_course(&course(), "en")
-            .expect("install bench course");
-    }
-    let mut conn = Connection::open(partial.join(DB_FILE)).expect("open bench db");
-    conn.pragma_update(None, "synchronous", "OFF")
-        .expect("pragma");
-    let tx = conn.transaction().expect("begin");
-    {
+    common::cached_store(
+        &format!("results-1m-v{SCHEMA_VERSION}-b2"),
+        |store| {
+            store
+                .install_course(&course(), "en")
+                .expect("install bench course");
+        },
+        |tx| {
         let mut profile = tx
             .prepare(
                 "INSERT INTO profiles (id, name, theme, created_at) VALUES (?1, ?2, 'system', 0)",
@@ -178,25 +158,9 @@ fn big_store_dir() -> PathBuf {
                 }
             }
         }
-    }
-    // Graded through the schema's own trigger, which keeps question_totals.
-    tx.execute(
-        "UPDATE attempts SET state = 'graded' WHERE state = 'submitted'",
-        [],
+        },
+        "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;",
     )
-    .expect("grade");
-    tx.commit().expect("commit");
-    conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;")
-        .expect("checkpoint");
-    drop(conn);
-    std::fs::rename(&partial, &dir).expect("publish bench db");
-    eprintln!("generated {} in {:.1?}", dir.display(), started.elapsed());
-    dir
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
 }
 
 fn record_answer(c: &mut Criterion) {

@@ -11,7 +11,7 @@ use crate::content::{self, Lang, Question, Scenario};
 use crate::gift::{self, GiftImport};
 use crate::quiz::{self, Answer, AnswerReview, QuestionView};
 use crate::scenario::{Debrief, NodeView, Run, Step};
-use crate::{Error, Result};
+use crate::Result;
 
 /// A lesson's Markdown rendered as the learner will see it.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -73,13 +73,7 @@ pub fn preview_scenario(scenario: &Scenario, choices: &[String], lang: &str) -> 
 /// Reads the GIFT file at `file` into questions for a module whose
 /// questions already use the ids `taken`.
 pub fn import_gift(file: &Path, languages: &[Lang], competency: &str, taken: &[String]) -> Result<GiftImport> {
-    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Error::Invalid(format!(
-            "{} is not UTF-8 text; save it as UTF-8 and import again",
-            file.display()
-        ))
-    })?;
+    let text = gift::read_file(file)?;
     let taken: HashSet<String> = taken.iter().cloned().collect();
     Ok(gift::parse_for_module(&text, competency, languages, &taken))
 }

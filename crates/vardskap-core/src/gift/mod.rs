@@ -148,13 +148,7 @@ pub fn import_into_module(
     competency: &str,
     languages: &[Lang],
 ) -> Result<ImportSummary> {
-    let bytes = std::fs::read(gift_path).map_err(|e| Error::io(gift_path, e))?;
-    let gift = String::from_utf8(bytes).map_err(|_| {
-        Error::Invalid(format!(
-            "{} is not UTF-8 text; save it as UTF-8 and import again",
-            gift_path.display()
-        ))
-    })?;
+    let gift = read_file(gift_path)?;
     if !module_dir.join("module.toml").is_file() {
         return Err(Error::Invalid(format!(
             "{} is not a module folder: it has no module.toml",
@@ -200,6 +194,17 @@ pub fn import_into_module(
         problems: import.problems,
         notes: import.notes,
         categories: import.categories,
+    })
+}
+
+/// The text of a GIFT file, which must be UTF-8 (Moodle exports it so).
+pub fn read_file(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    String::from_utf8(bytes).map_err(|_| {
+        Error::Invalid(format!(
+            "{} is not UTF-8 text; save it as UTF-8 and import again",
+            path.display()
+        ))
     })
 }
 

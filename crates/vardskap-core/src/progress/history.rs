@@ -414,20 +414,10 @@ mod tests {
 
     use super::*;
     use crate::quiz::KeyOption;
-    use crate::progress::NewProfile;
-    use crate::progress::testing::course;
-    use crate::storage::testing::{TestClock, open_temp};
+    use crate::storage::testing::TestClock;
 
     fn setup() -> (tempfile::TempDir, Store, TestClock, ProfileId) {
-        let (dir, mut store, clock) = open_temp();
-        store.install_course(&course(), "en").unwrap();
-        let p = store
-            .create_profile(&NewProfile {
-                name: "Åsa Öberg".into(),
-                ..Default::default()
-            })
-            .unwrap();
-        (dir, store, clock, p.id)
+        crate::progress::testing::store_with_learner("Åsa Öberg")
     }
 
     /// One m1 attempt (immediate feedback) with the given answers, submitted.

@@ -1,5 +1,6 @@
 //! A small course built in code for progress tests: two modules (immediate
-//! and deferred feedback), two competencies, a scenario with a critical choice.
+//! and deferred feedback), two competencies, a scenario with a critical choice;
+//! and a temporary store with it installed and one learner.
 
 use std::collections::BTreeMap;
 
@@ -188,4 +189,20 @@ pub fn course() -> Course {
             ),
         ],
     }
+}
+
+/// A temporary store with [`course`] installed (in English) and one learner
+/// called `name`; the directory lives as long as the returned guard.
+pub fn store_with_learner(
+    name: &str,
+) -> (tempfile::TempDir, crate::storage::Store, crate::storage::testing::TestClock, super::ProfileId) {
+    let (dir, mut store, clock) = crate::storage::testing::open_temp();
+    store.install_course(&course(), "en").expect("install the test course");
+    let profile = store
+        .create_profile(&super::NewProfile {
+            name: name.into(),
+            ..Default::default()
+        })
+        .expect("create the test learner");
+    (dir, store, clock, profile.id)
 }

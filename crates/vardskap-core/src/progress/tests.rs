@@ -10,15 +10,7 @@ use crate::storage::Store;
 use crate::storage::testing::{TestClock, open_temp};
 
 fn setup() -> (tempfile::TempDir, Store, TestClock, ProfileId) {
-    let (dir, mut store, clock) = open_temp();
-    store.install_course(&course(), "en").unwrap();
-    let p = store
-        .create_profile(&NewProfile {
-            name: "Ada".into(),
-            ..Default::default()
-        })
-        .unwrap();
-    (dir, store, clock, p.id)
+    testing::store_with_learner("Ada")
 }
 
 fn single(o: &str) -> Answer {
