@@ -14,6 +14,7 @@ fn text(s: &str) -> Text {
 
 fn question(id: &str, body: QuestionBody) -> Question {
     Question {
+        shuffle: true,
         id: id.to_string(),
         competency: "welcome".to_string(),
         points: 2.0,

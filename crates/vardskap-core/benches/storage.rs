@@ -34,6 +34,7 @@ fn t(s: &str) -> Text {
 fn course() -> Course {
     let competencies = ["welcome", "dialogue", "local", "recovery"];
     Course {
+        final_test: None,
         id: "bench".into(),
         version: "1.0.0".into(),
         languages: vec!["sv".into(), "en".into()],
@@ -50,6 +51,7 @@ fn course() -> Course {
             .collect(),
         modules: (0..MODULES)
             .map(|m| Module {
+                outcomes: Vec::new(),
                 id: format!("m{m}"),
                 dir: format!("{m:02}-m{m}"),
                 title: t(&format!("Module {m}")),
@@ -59,6 +61,7 @@ fn course() -> Course {
                 lessons: vec![],
                 questions: (0..QUESTIONS)
                     .map(|q| Question {
+                        shuffle: true,
                         id: format!("q{q}"),
                         competency: competencies[q % competencies.len()].into(),
                         points: 1.0,

@@ -19,6 +19,7 @@ fn t(s: &str) -> Text {
 
 fn course() -> Course {
     let module = |id: &str, title: &str| Module {
+        outcomes: Vec::new(),
         id: id.into(),
         dir: format!("01-{id}"),
         title: t(title),
@@ -28,6 +29,7 @@ fn course() -> Course {
         lessons: vec![],
         questions: (0..2)
             .map(|i| Question {
+                shuffle: true,
                 id: format!("q{i}"),
                 competency: "welcome".into(),
                 points: 1.0,
@@ -43,6 +45,7 @@ fn course() -> Course {
         scenarios: vec![],
     };
     Course {
+        final_test: None,
         id: "vardskap".into(),
         version: "1.2.0".into(),
         languages: vec!["sv".into(), "en".into()],

@@ -211,6 +211,7 @@ impl Loader<'_> {
                 }
             }
             let mut lesson = Lesson {
+                minutes: None,
                 id,
                 title: Text::default(),
                 html: Text::default(),

@@ -47,6 +47,34 @@ pub struct Course {
     pub competencies: Vec<Competency>,
     /// In folder-name order (`01-…`, `02-…`).
     pub modules: Vec<Module>,
+    /// The final course test (`[final]` in course.toml, its bank in final.toml).
+    #[serde(default)]
+    pub final_test: Option<FinalTest>,
+}
+
+/// The final course test: `draw` questions drawn per attempt from a bank,
+/// balanced across modules and competencies, graded Underkänd / Godkänd /
+/// Väl godkänd by `pass_mark` and `distinction`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FinalTest {
+    /// How many questions one attempt draws from the bank.
+    pub draw: u32,
+    /// Share of points (0..=1) needed for Godkänd.
+    pub pass_mark: f64,
+    /// Share of points (0..=1) needed for Väl godkänd; at least `pass_mark`.
+    pub distinction: f64,
+    /// The bank, in the order of final.toml.
+    pub questions: Vec<BankQuestion>,
+}
+
+/// A question of the final test's bank, tagged with the module it tests.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BankQuestion {
+    /// Id of the module whose content the question tests.
+    pub module: String,
+    pub question: Question,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -80,6 +108,10 @@ pub struct Module {
     pub feedback: FeedbackMode,
     /// Overrides the course's pass mark for this module.
     pub pass_mark: Option<f64>,
+    /// What a learner can do after the module (`outcomes` in module.toml),
+    /// shown when the module starts and listed on the certificate.
+    #[serde(default)]
+    pub outcomes: Vec<Text>,
     pub lessons: Vec<Lesson>,
     pub questions: Vec<Question>,
     pub scenarios: Vec<Scenario>,
@@ -95,6 +127,10 @@ pub struct Lesson {
     pub html: Text,
     /// The Markdown source per language, as the author wrote it.
     pub markdown: Text,
+    /// The author's estimate of the reading time in minutes
+    /// (`[lesson.<id>] minutes` in module.toml); estimated from the words otherwise.
+    #[serde(default)]
+    pub minutes: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
@@ -106,7 +142,15 @@ pub struct Question {
     pub prompt: Text,
     /// Shown after the answer is submitted.
     pub explanation: Text,
+    /// Options are shown in a new order per attempt; `shuffle = false` keeps the
+    /// author's order, for scales such as "never … always".
+    #[serde(default = "yes")]
+    pub shuffle: bool,
     pub body: QuestionBody,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Question {
@@ -252,6 +296,9 @@ pub struct Node {
     pub text: Text,
     /// Empty exactly when `ending` is set.
     pub choices: Vec<Choice>,
+    /// Choices are shown in a new order per run; `shuffle = false` keeps the author's.
+    #[serde(default = "yes")]
+    pub shuffle: bool,
     pub ending: Option<Ending>,
 }
 

@@ -87,6 +87,7 @@ pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<CourseHea
             pass_mark: pass_mark.map(|l| l.value).unwrap_or(0.0),
             competencies,
             modules: Vec::new(),
+            final_test: None,
         },
         competencies: Some(known),
     })
@@ -209,6 +210,7 @@ pub(crate) fn module(
         summary,
         feedback,
         pass_mark: pass_mark.map(|l| l.value),
+        outcomes: Vec::new(),
         lessons: Vec::new(),
         questions: Vec::new(),
         scenarios: Vec::new(),
@@ -308,6 +310,7 @@ fn question(
     }
     let prompt = f.text(cx, "prompt");
     let explanation = f.text(cx, "explanation");
+    let shuffle = f.opt_bool(cx, "shuffle").unwrap_or(true);
     let id_at = id.as_ref().map(|l| l.span.start).unwrap_or(at);
     let body = match kind {
         Some(kind) => body(cx, &mut f, kind, id_at),
@@ -328,6 +331,7 @@ fn question(
         points: points.map(|p| p.value).unwrap_or(1.0),
         prompt,
         explanation,
+        shuffle,
         body: body?,
     };
     Some((question, id?))
@@ -586,6 +590,7 @@ fn node(
     let id = f.str(cx, "id");
     let speaker = f.opt_text(cx, "speaker");
     let text = f.text(cx, "text");
+    let shuffle = f.opt_bool(cx, "shuffle").unwrap_or(true);
     let mut choices = Vec::new();
     let mut choice_ids = Vec::new();
     let mut nexts = Vec::new();
@@ -671,6 +676,7 @@ fn node(
             speaker,
             text,
             choices,
+            shuffle,
             ending,
         },
         id,

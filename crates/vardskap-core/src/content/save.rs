@@ -116,6 +116,9 @@ fn write_question(w: &mut TomlOut<'_>, q: &Question) {
         w.number("points", q.points);
     }
     w.text("prompt", &q.prompt);
+    if !q.shuffle {
+        w.raw("shuffle", "false");
+    }
     match &q.body {
         QuestionBody::Single { .. } | QuestionBody::Multiple { .. } => {}
         QuestionBody::TrueFalse {
@@ -199,6 +202,9 @@ pub fn scenario_toml(scenario: &Scenario, languages: &[Lang]) -> String {
         w.string("id", &node.id);
         w.opt_text("speaker", node.speaker.as_ref());
         w.text("text", &node.text);
+        if !node.shuffle {
+            w.raw("shuffle", "false");
+        }
         if let Some(ending) = &node.ending {
             let kind = match ending.kind {
                 super::EndingKind::Good => "good",
@@ -532,6 +538,7 @@ mod tests {
 
     fn question(id: &str, body: QuestionBody) -> Question {
         Question {
+            shuffle: true,
             id: id.into(),
             competency: "welcome".into(),
             points: 1.0,
@@ -544,6 +551,7 @@ mod tests {
     #[test]
     fn localised_text_follows_course_language_order_not_alphabet() {
         let module = Module {
+            outcomes: Vec::new(),
             id: "valkommen".into(),
             dir: "01-valkommen".into(),
             title: t("Välkommen", "Welcome"),
@@ -723,6 +731,7 @@ right = { sv = "H", en = "R" }
             start: "arrival".into(),
             nodes: vec![
                 Node {
+                    shuffle: true,
                     id: "arrival".into(),
                     speaker: Some(t("Besökare", "Visitor")),
                     text: t("Hej", "Hi"),
@@ -740,6 +749,7 @@ right = { sv = "H", en = "R" }
                     ending: None,
                 },
                 Node {
+                    shuffle: true,
                     id: "end".into(),
                     speaker: None,
                     text: t("Slut", "End"),
@@ -796,6 +806,7 @@ debrief = { sv = "Fint", en = "Nice" }
 
     fn small_course() -> Course {
         Course {
+            final_test: None,
             id: "demo".into(),
             version: "1.0.0".into(),
             languages: langs(),
@@ -804,6 +815,7 @@ debrief = { sv = "Fint", en = "Nice" }
             pass_mark: 0.8,
             competencies: vec![],
             modules: vec![Module {
+                outcomes: Vec::new(),
                 id: "m".into(),
                 dir: "01-m".into(),
                 title: t("M", "M"),
@@ -811,6 +823,7 @@ debrief = { sv = "Fint", en = "Nice" }
                 feedback: FeedbackMode::Immediate,
                 pass_mark: None,
                 lessons: vec![Lesson {
+                    minutes: None,
                     id: "intro".into(),
                     title: t("Intro", "Intro"),
                     html: Text::default(),

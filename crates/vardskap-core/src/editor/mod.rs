@@ -237,6 +237,7 @@ pub fn create(parent: &Path, id: &str, languages: &[Lang], title: &Text) -> Resu
             .collect(),
     );
     let course = Course {
+        final_test: None,
         id: id.to_string(),
         version: "0.1.0".into(),
         languages: languages.to_vec(),
@@ -249,6 +250,7 @@ pub fn create(parent: &Path, id: &str, languages: &[Lang], title: &Text) -> Resu
             description: None,
         }],
         modules: vec![Module {
+            outcomes: Vec::new(),
             id: "module-1".into(),
             dir: "01-module-1".into(),
             title: words("Modul 1", "Module 1"),
@@ -256,6 +258,7 @@ pub fn create(parent: &Path, id: &str, languages: &[Lang], title: &Text) -> Resu
             feedback: FeedbackMode::Immediate,
             pass_mark: None,
             lessons: vec![Lesson {
+                minutes: None,
                 id: "lesson-1".into(),
                 title: lesson_title,
                 html: Text::default(),

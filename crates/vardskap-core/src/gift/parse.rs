@@ -356,6 +356,7 @@ impl Reader<'_> {
         let id = self.unique_id(title.as_deref());
         self.out.question_lines.push(line);
         self.out.questions.push(Question {
+            shuffle: true,
             id,
             competency: self.competency.to_string(),
             points: 1.0,

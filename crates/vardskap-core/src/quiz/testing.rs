@@ -15,6 +15,7 @@ pub fn text(s: &str) -> Text {
 
 pub fn question(id: &str, points: f64, body: QuestionBody) -> Question {
     Question {
+        shuffle: true,
         id: id.to_string(),
         competency: "welcome".to_string(),
         points,

@@ -359,6 +359,7 @@ mod tests {
 
     fn node(id: &str, choices: Vec<Choice>) -> Node {
         Node {
+            shuffle: true,
             id: id.to_string(),
             speaker: Some(t("Besökare")),
             text: t(&format!("at {id}")),
@@ -369,6 +370,7 @@ mod tests {
 
     fn ending(id: &str, kind: EndingKind) -> Node {
         Node {
+            shuffle: true,
             id: id.to_string(),
             speaker: None,
             text: t(&format!("at {id}")),

@@ -10,6 +10,7 @@ pub fn t(s: &str) -> Text {
 
 pub fn numeric(id: &str) -> Question {
     Question {
+        shuffle: true,
         id: id.into(),
         competency: "welcome".into(),
         points: 1.0,
@@ -26,6 +27,7 @@ pub fn numeric(id: &str) -> Question {
 /// Course `id` with one deferred module "m" of `questions` numeric questions.
 pub fn numeric_course(id: &str, questions: usize) -> Course {
     Course {
+        final_test: None,
         id: id.into(),
         version: "1.0.0".into(),
         languages: vec!["sv".into(), "en".into()],
@@ -38,6 +40,7 @@ pub fn numeric_course(id: &str, questions: usize) -> Course {
             description: None,
         }],
         modules: vec![Module {
+            outcomes: Vec::new(),
             id: "m".into(),
             dir: "01-m".into(),
             title: t("Module"),

@@ -13,4 +13,9 @@ html: Text,
 /**
  * The Markdown source per language, as the author wrote it.
  */
-markdown: Text, };
+markdown: Text, 
+/**
+ * The author's estimate of the reading time in minutes
+ * (`[lesson.<id>] minutes` in module.toml); estimated from the words otherwise.
+ */
+minutes: number | null, };

@@ -13,4 +13,9 @@ dir: string, title: Text, summary: Text | null, feedback: FeedbackMode,
 /**
  * Overrides the course's pass mark for this module.
  */
-pass_mark: number | null, lessons: Array<Lesson>, questions: Array<Question>, scenarios: Array<Scenario>, };
+pass_mark: number | null, 
+/**
+ * What a learner can do after the module (`outcomes` in module.toml),
+ * shown when the module starts and listed on the certificate.
+ */
+outcomes: Array<Text>, lessons: Array<Lesson>, questions: Array<Question>, scenarios: Array<Scenario>, };

@@ -11,4 +11,8 @@ speaker: Text | null, text: Text,
 /**
  * Empty exactly when `ending` is set.
  */
-choices: Array<Choice>, ending: Ending | null, };
+choices: Array<Choice>, 
+/**
+ * Choices are shown in a new order per run; `shuffle = false` keeps the author's.
+ */
+shuffle: boolean, ending: Ending | null, };

@@ -6,4 +6,9 @@ export type Question = { id: string, competency: string, points: number, prompt:
 /**
  * Shown after the answer is submitted.
  */
-explanation: Text, body: QuestionBody, };
+explanation: Text, 
+/**
+ * Options are shown in a new order per attempt; `shuffle = false` keeps the
+ * author's order, for scales such as "never … always".
+ */
+shuffle: boolean, body: QuestionBody, };

@@ -39,17 +39,19 @@ function course(): Course {
     description: null,
     pass_mark: 0.8,
     competencies: [{ id: 'welcome', title: { sv: 'V', en: 'W' }, description: null }],
+    final_test: null,
     modules: [
       {
         id: 'intro',
         dir: '01-intro',
+        outcomes: [],
         title: { sv: 'I', en: 'I' },
         summary: null,
         feedback: 'immediate',
         pass_mark: null,
         lessons: [],
         questions: [
-          { id: 'q', competency: 'welcome', points: 1, prompt: {}, explanation: {}, body: { kind: 'true_false', answer: true, feedback_true: null, feedback_false: null } },
+          { id: 'q', competency: 'welcome', points: 1, prompt: {}, explanation: {}, shuffle: true, body: { kind: 'true_false', answer: true, feedback_true: null, feedback_false: null } },
         ],
         scenarios: [],
       },

@@ -213,6 +213,7 @@ export function newModule(course: Course): Module {
     summary: null,
     feedback: 'immediate',
     pass_mark: null,
+    outcomes: [],
     lessons: [],
     questions: [],
     scenarios: [],
@@ -226,6 +227,7 @@ export function newLesson(module: Module, languages: string[]): Lesson {
     title: {},
     html: {},
     markdown: Object.fromEntries(languages.map((l) => [l, `# ${NEW_LESSON[l] ?? NEW_LESSON.en}\n\n`])),
+    minutes: null,
   };
 }
 
@@ -320,6 +322,7 @@ export function newQuestion(module: Module, course: Course, kind: QuestionKind =
     points: 1,
     prompt: emptyText(course.languages),
     explanation: emptyText(course.languages),
+    shuffle: true,
     body: newBody(kind, course.languages),
   };
 }
@@ -341,14 +344,15 @@ export function newNode(scenario: Scenario, languages: string[]): Node {
     speaker: null,
     text: emptyText(languages),
     choices: [],
+    shuffle: true,
     ending: { kind: 'good', debrief: emptyText(languages) },
   };
 }
 
 /** A new scenario: a start node with one choice that leads to an ending. */
 export function newScenario(module: Module, languages: string[]): Scenario {
-  const end: Node = { id: 'end', speaker: null, text: emptyText(languages), choices: [], ending: { kind: 'good', debrief: emptyText(languages) } };
-  const start: Node = { id: 'start', speaker: null, text: emptyText(languages), choices: [], ending: null };
+  const end: Node = { id: 'end', speaker: null, text: emptyText(languages), choices: [], shuffle: true, ending: { kind: 'good', debrief: emptyText(languages) } };
+  const start: Node = { id: 'start', speaker: null, text: emptyText(languages), choices: [], shuffle: true, ending: null };
   start.choices.push(newChoice(start, end.id, languages));
   return {
     id: uniqueId('scenario', module.scenarios.map((s) => s.id)),

@@ -20,8 +20,9 @@ function course(): Course {
     description: null,
     pass_mark: 0.8,
     competencies: [{ id: 'welcome', title: { sv: 'V' }, description: null }],
+    final_test: null,
     modules: [
-      { id: 'm', dir: '01-m', title: { sv: 'M' }, summary: null, feedback: 'immediate', pass_mark: null, lessons: [], questions: [], scenarios: [] },
+      { id: 'm', dir: '01-m', title: { sv: 'M' }, summary: null, feedback: 'immediate', pass_mark: null, outcomes: [], lessons: [], questions: [], scenarios: [] },
     ],
   };
 }
