@@ -8,6 +8,7 @@ pub mod content;
 pub mod editor;
 pub mod error;
 pub mod export;
+pub mod final_test;
 pub mod gift;
 pub mod package;
 pub mod progress;
