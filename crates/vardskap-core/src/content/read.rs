@@ -4,14 +4,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use toml::de::DeTable;
+use toml::de::{DeTable, DeValue};
 
-use super::fields::{Ctx, Fields, number, string_list};
+use super::fields::{Ctx, Fields, number, string_list, text_of};
 use super::source::{Located, Report, SourceFile};
 use super::validate;
 use super::{
-    AnswerOption, Choice, Competency, Course, Ending, EndingKind, FeedbackMode, Item, Module, Node,
-    Pair, Question, QuestionBody, QuestionKind, Scenario,
+    AnswerOption, BankQuestion, Choice, Competency, Course, Ending, EndingKind, FeedbackMode, Item, Module, Node,
+    Pair, Question, QuestionBody, QuestionKind, Scenario, Text,
 };
 
 /// What the rest of the course is checked against.
@@ -165,13 +165,25 @@ fn is_version(s: &str) -> bool {
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// module.toml: everything but the lessons, questions and scenarios.
+/// `[lesson.<id>]` of module.toml: settings for the lesson `id` (read from
+/// its files later, so the id is kept with its position to be checked then).
+pub(crate) struct LessonSettings {
+    pub id: Located<String>,
+    /// `minutes`: the author's reading time, 1..=[`MAX_MINUTES`].
+    pub minutes: Option<u32>,
+}
+
+/// The longest reading time a lesson may claim: ten hours is a typo, not a lesson.
+pub(crate) const MAX_MINUTES: u32 = 600;
+
+/// module.toml: everything but the lessons, questions and scenarios, plus the
+/// `[lesson.<id>]` settings to apply once the lessons are read.
 pub(crate) fn module(
     file: &SourceFile,
     report: &mut Report,
     langs: &[String],
     dir: &str,
-) -> Option<(Module, Located<String>)> {
+) -> Option<(Module, Located<String>, Vec<LessonSettings>)> {
     let root = super::fields::parse_document(file, report)?;
     let cx = &mut Ctx {
         file,
@@ -210,12 +222,89 @@ pub(crate) fn module(
         summary,
         feedback,
         pass_mark: pass_mark.map(|l| l.value),
-        outcomes: Vec::new(),
+        outcomes,
         lessons: Vec::new(),
         questions: Vec::new(),
         scenarios: Vec::new(),
     };
-    Some((module, id))
+    Some((module, id, lessons))
+}
+
+/// `outcomes = [{ sv = "…", en = "…" }, …]`: each a text in every language.
+fn outcomes(cx: &mut Ctx, f: &mut Fields) -> Vec<Text> {
+    let example = format!(
+        "a list of texts, like outcomes = [{{ {} }}]",
+        cx.langs
+            .iter()
+            .map(|l| format!("{l} = \"…\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let Some((_, items)) = f.opt_array(cx, "outcomes", &example) else {
+        return Vec::new();
+    };
+    let mut outcomes = Vec::new();
+    for item in items {
+        match item.get_ref() {
+            DeValue::Table(table) => {
+                outcomes.push(text_of(cx, "outcomes", item.span().start, table));
+            }
+            other => cx.fatal(
+                item.span().start,
+                format!(
+                    "each outcome is a table with one text per language, like {{ {} }}, not {} {}",
+                    cx.langs
+                        .iter()
+                        .map(|l| format!("{l} = \"…\""))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    if other.type_str().starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" },
+                    other.type_str()
+                ),
+            ),
+        }
+    }
+    outcomes
+}
+
+/// `[lesson.<id>]` tables: `minutes = N` per lesson.
+fn lesson_settings(cx: &mut Ctx, f: &mut Fields) -> Vec<LessonSettings> {
+    let Some((_, table)) = f.opt_table(cx, "lesson") else {
+        return Vec::new();
+    };
+    let mut settings = Vec::new();
+    for (key, value) in table {
+        let id = Located::new(key.get_ref().to_string(), key.span());
+        let DeValue::Table(lesson) = value.get_ref() else {
+            cx.fatal(
+                value.span().start,
+                format!(
+                    "`lesson.{}` must be a table, written [lesson.{}] with `minutes = 6` under it",
+                    id.value, id.value
+                ),
+            );
+            continue;
+        };
+        let mut l = Fields::new(lesson, id.span.start, "lesson table");
+        let minutes = l.opt_num(cx, "minutes").and_then(|n| {
+            let whole = n.value.fract() == 0.0 && n.value >= 1.0 && n.value <= f64::from(MAX_MINUTES);
+            if !whole {
+                cx.error(
+                    n.span.start,
+                    format!(
+                        "`minutes` is a whole number of minutes from 1 to {MAX_MINUTES}, not {}",
+                        n.value
+                    ),
+                );
+                return None;
+            }
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            Some(n.value as u32)
+        });
+        l.finish(cx, |_| None);
+        settings.push(LessonSettings { id, minutes });
+    }
+    settings
 }
 
 /// quiz.toml: the module's questions in order.
@@ -239,6 +328,8 @@ pub(crate) fn quiz(
     for (at, table) in f.tables(cx, "question") {
         if let Some((question, id)) = question(cx, at, table, competencies) {
             questions.push(question);
+    let outcomes = outcomes(cx, &mut f);
+    let lessons = lesson_settings(cx, &mut f);
             ids.push(id);
         }
     }
