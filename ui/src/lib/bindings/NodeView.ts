@@ -12,7 +12,8 @@ export type NodeView = { id: string,
  */
 speaker: string | null, text: string, 
 /**
- * Empty at an ending.
+ * Empty at an ending. In the author's order from [`NodeView::new`], in
+ * the run's order from [`shuffled`].
  */
 choices: Array<ChoiceView>, 
 /**
