@@ -200,37 +200,25 @@ impl<'t, 'i> Fields<'t, 'i> {
             );
             return None;
         };
-        let mut text = BTreeMap::new();
-        for (lang, s) in table {
-            let lang_name = lang.get_ref().as_ref();
-            if !cx.langs.is_empty() && !cx.langs.iter().any(|l| l == lang_name) {
-                cx.error(
-                    lang.span().start,
-                    format!(
-                        "`{lang_name}` is not a language of this course ({})",
-                        cx.langs.join(", ")
-                    ),
-                );
-            }
-            match s.get_ref() {
-                DeValue::String(t) if t.trim().is_empty() => {
-                    cx.error(s.span().start, format!("`{key}` is empty in `{lang_name}`"));
-                }
-                DeValue::String(t) => {
-                    text.insert(lang_name.to_string(), t.to_string());
-                }
-                _ => Self::wrong_type(cx, &format!("{key}.{lang_name}"), s, "a string"),
+        Some(text_of(cx, key, k.span().start, table))
+    }
+
+    /// An array of any values, e.g. `outcomes = [{ sv = "…" }, …]`, with
+    /// where it starts; `want` describes the expected shape for a wrong type.
+    pub fn opt_array(
+        &mut self,
+        cx: &mut Ctx,
+        key: &str,
+        want: &str,
+    ) -> Option<(usize, Vec<&'t Spanned<DeValue<'i>>>)> {
+        let (_, value) = self.take(key)?;
+        match value.get_ref() {
+            DeValue::Array(items) => Some((value.span().start, items.iter().collect())),
+            _ => {
+                Self::wrong_type(cx, key, value, want);
+                None
             }
         }
-        for lang in cx.langs {
-            if !table.contains_key(lang.as_str()) {
-                cx.error(
-                    k.span().start,
-                    format!("`{key}` has no `{lang}` translation"),
-                );
-            }
-        }
-        Some(Text(text))
     }
 
     /// An inline table or sub-table, e.g. `points = { welcome = 2 }`.
@@ -297,6 +285,39 @@ impl<'t, 'i> Fields<'t, 'i> {
             cx.error(key.span().start, message);
         }
     }
+}
+
+/// The localised text in `table` (one string per language), named `key` in
+/// messages; a missing translation is reported at `key_at`.
+pub(crate) fn text_of(cx: &mut Ctx, key: &str, key_at: usize, table: &DeTable) -> Text {
+    let mut text = BTreeMap::new();
+    for (lang, s) in table {
+        let lang_name = lang.get_ref().as_ref();
+        if !cx.langs.is_empty() && !cx.langs.iter().any(|l| l == lang_name) {
+            cx.error(
+                lang.span().start,
+                format!(
+                    "`{lang_name}` is not a language of this course ({})",
+                    cx.langs.join(", ")
+                ),
+            );
+        }
+        match s.get_ref() {
+            DeValue::String(t) if t.trim().is_empty() => {
+                cx.error(s.span().start, format!("`{key}` is empty in `{lang_name}`"));
+            }
+            DeValue::String(t) => {
+                text.insert(lang_name.to_string(), t.to_string());
+            }
+            _ => Fields::wrong_type(cx, &format!("{key}.{lang_name}"), s, "a string"),
+        }
+    }
+    for lang in cx.langs {
+        if !table.contains_key(lang.as_str()) {
+            cx.error(key_at, format!("`{key}` has no `{lang}` translation"));
+        }
+    }
+    Text(text)
 }
 
 /// A TOML integer or float as f64; NaN and infinities are refused.

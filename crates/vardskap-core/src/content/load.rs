@@ -74,13 +74,12 @@ struct Loader<'a> {
 
 impl Loader<'_> {
     fn course(&self, report: &mut Report) -> Option<Course> {
-        let course_file = self.file("course.toml", report);
-        let head = course_file
-            .as_ref()
-            .and_then(|file| read::course(file, report));
-        let (mut course, competencies, final_head) = match head {
-            Some(head) => (Some(head.course), head.competencies, head.final_test),
-            None => (None, None, None),
+        let head = self
+            .file("course.toml", report)
+            .and_then(|file| read::course(&file, report));
+        let (mut course, competencies) = match head {
+            Some(head) => (Some(head.course), head.competencies),
+            None => (None, None),
         };
         let langs = course
             .as_ref()
@@ -103,14 +102,6 @@ impl Loader<'_> {
                 continue;
             };
             if let Some(first) = module_ids.get(&id.value) {
-            validate::module_id_not_reserved(
-                &mut Ctx {
-                    file: &file,
-                    report,
-                    langs: &langs,
-                },
-                &id,
-            );
                 report.error(
                     &file,
                     id.span.start,
@@ -120,8 +111,8 @@ impl Loader<'_> {
                 module_ids.insert(id.value.clone(), file.path.clone());
             }
             module.lessons = self.lessons(&path, &langs, report);
-            if let Some(quiz) = self.optional_file(&format!("{path}/quiz.toml"), report) {
             apply_lesson_settings(&file, report, &mut module.lessons, settings);
+            if let Some(quiz) = self.optional_file(&format!("{path}/quiz.toml"), report) {
                 module.questions = read::quiz(&quiz, report, &langs, competencies.as_ref());
             }
             for name in self.files(&format!("{path}/scenarios"), ".toml", report) {
@@ -153,14 +144,6 @@ impl Loader<'_> {
             modules.push(module);
         }
         if let Some(course) = course.as_mut() {
-        let final_test = self.final_test(
-            course_file.as_ref(),
-            final_head,
-            &modules,
-            &langs,
-            competencies.as_ref(),
-            report,
-        );
             course.modules = modules;
         }
         course
@@ -168,100 +151,6 @@ impl Loader<'_> {
 
     /// `lessons/NN-id.lang.md`: one file per declared language, grouped by id.
     fn lessons(&self, module_path: &str, langs: &[String], report: &mut Report) -> Vec<Lesson> {
-    /// final.toml, read after the modules and checked against `[final]` and
-    /// them: each question names a module of the course, no bank id is also a
-    /// module question's id (answers are stored by question id) and the bank
-    /// holds at least `draw` questions. `[final]` and final.toml come together.
-    fn final_test(
-        &self,
-        course_file: Option<&SourceFile>,
-        head: Option<read::FinalHead>,
-        modules: &[Module],
-        langs: &[String],
-        competencies: Option<&BTreeSet<String>>,
-        report: &mut Report,
-    ) -> Option<FinalTest> {
-        let bank_file = self.optional_file("final.toml", report);
-        let (head, bank_file) = match (head, bank_file) {
-            (None, None) => return None,
-            (Some(head), None) => {
-                if let Some(file) = course_file {
-                    report.error(
-                        file,
-                        head.at,
-                        "`[final]` draws its questions from final.toml at the course root, and that file is missing",
-                    );
-                }
-                return None;
-            }
-            (None, Some(file)) => {
-                report.error(
-                    &file,
-                    0,
-                    "final.toml holds a final test's questions, but course.toml has no `[final]` (with `draw`, `pass_mark` and `distinction`)",
-                );
-                // Its questions are still checked, so the author sees every problem at once.
-                read::final_bank(&file, report, langs, competencies);
-                return None;
-            }
-            (Some(head), Some(file)) => (head, file),
-        };
-        let problems_before = report.diagnostics.len();
-        let bank = read::final_bank(&bank_file, report, langs, competencies);
-        let bank_read_cleanly = report.diagnostics.len() == problems_before;
-        let in_modules: HashMap<&str, &str> = modules
-            .iter()
-            .flat_map(|m| m.questions.iter().map(|q| (q.id.as_str(), m.id.as_str())))
-            .collect();
-        let module_list = modules
-            .iter()
-            .map(|m| m.id.as_str())
-            .collect::<Vec<_>>()
-            .join(", ");
-        for (_, module, id) in &bank {
-            if !modules.iter().any(|m| m.id == module.value) {
-                report.error(
-                    &bank_file,
-                    module.span.start,
-                    format!(
-                        "unknown module `{}` (the course's modules: {module_list})",
-                        module.value
-                    ),
-                );
-            }
-            if let Some(owner) = in_modules.get(id.value.as_str()) {
-                report.error(
-                    &bank_file,
-                    id.span.start,
-                    format!(
-                        "question id `{}` is also a question of module `{owner}`: answers are kept by question id, so a final-test question needs an id of its own",
-                        id.value
-                    ),
-                );
-            }
-        }
-        if let (Some(draw), Some(file)) = (&head.draw, course_file)
-            && bank_read_cleanly
-            && usize::try_from(draw.value).unwrap_or(usize::MAX) > bank.len()
-        {
-            report.error(
-                file,
-                draw.span.start,
-                format!(
-                    "`draw` is {} but final.toml has {} questions: an attempt cannot draw more than the bank holds",
-                    draw.value,
-                    bank.len()
-                ),
-            );
-        }
-        Some(FinalTest {
-            draw: head.draw?.value,
-            pass_mark: head.pass_mark?,
-            distinction: head.distinction?,
-            questions: bank.into_iter().map(|(q, _, _)| q).collect(),
-        })
-    }
-
         let dir = format!("{module_path}/lessons");
         let mut found: BTreeMap<(u64, String), LessonFiles> = BTreeMap::new();
         let mut seen_ids: HashMap<String, u64> = HashMap::new();
@@ -353,21 +242,7 @@ impl Loader<'_> {
         match read {
             Ok(bytes) => decode(path, bytes, report),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
-                report.fatal_file(
-                    path,
-                    format!(
-                        "the file is larger than {} MiB; split it into smaller lessons or modules",
-                        MAX_FILE_BYTES >> 20
-                    ),
-                );
-                None
-            }
                 report.fatal_file(path, "this file is missing");
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => {
-                report.fatal_file(path, e.to_string());
-                None
-            }
                 None
             }
             Err(e) => {
@@ -411,30 +286,6 @@ impl Loader<'_> {
 
 /// Names in the folder `path` of an in-memory tree: files directly in it, or
 /// the sub-folders that hold files.
-/// The largest course text file (TOML or Markdown) the loader reads. The
-/// built-in course's largest is about 30 KiB; 4 MiB keeps a hostile file
-/// from taking the loader's time and memory while leaving room for a bank
-/// of thousands of questions.
-pub(crate) const MAX_FILE_BYTES: u64 = 4 << 20;
-
-/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes, so an oversized file is known
-/// to be too large without being read whole. A symbolic link is refused: a
-/// course is read from inside its folder only.
-fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidInput,
-            "this file is a symbolic link; a course's files must be inside its folder",
-        ));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
 fn memory_entries(files: &BTreeMap<String, String>, path: &str, dirs: bool) -> Vec<String> {
     let prefix = format!("{path}/");
     let mut names: Vec<String> = files
@@ -473,13 +324,6 @@ fn disk_entries(dir: &Path, path: &str, report: &mut Report, dirs: bool) -> Vec<
         let name = entry.file_name();
         let Some(name) = name.to_str() else {
             report.error_file(
-        if kind.is_symlink() {
-            report.error_file(
-                format!("{path}/{}", name.to_string_lossy()),
-                "this is a symbolic link; a course's files must be inside its folder, so it is not read",
-            );
-            continue;
-        }
                 path,
                 format!("a file name is not valid UTF-8: {}", name.to_string_lossy()),
             );
@@ -493,8 +337,6 @@ fn disk_entries(dir: &Path, path: &str, report: &mut Report, dirs: bool) -> Vec<
     names
 }
 
-/// UTF-8 text without a byte-order mark; invalid bytes are located.
-fn decode(path: &str, bytes: Vec<u8>, report: &mut Report) -> Option<SourceFile> {
 /// Applies module.toml's `[lesson.<id>]` settings to the lessons read from
 /// the files; a setting for a lesson the module does not have is reported
 /// where its id is written.
@@ -527,6 +369,8 @@ fn apply_lesson_settings(
     }
 }
 
+/// UTF-8 text without a byte-order mark; invalid bytes are located.
+fn decode(path: &str, bytes: Vec<u8>, report: &mut Report) -> Option<SourceFile> {
     match String::from_utf8(bytes) {
         Ok(text) => {
             let text = text

@@ -12,6 +12,7 @@ mod read;
 pub mod save;
 mod source;
 mod stats;
+pub mod time;
 mod validate;
 mod view;
 

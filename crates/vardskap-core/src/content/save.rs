@@ -94,6 +94,21 @@ pub fn module_toml(module: &Module, languages: &[Lang]) -> String {
     if let Some(pass_mark) = module.pass_mark {
         w.number("pass_mark", pass_mark);
     }
+    if !module.outcomes.is_empty() {
+        // One outcome per line: authors read and diff them as a list.
+        let _ = writeln!(w.out, "outcomes = [");
+        for outcome in &module.outcomes {
+            let _ = writeln!(w.out, "  {},", w.inline_text(outcome));
+        }
+        let _ = writeln!(w.out, "]");
+    }
+    for lesson in &module.lessons {
+        if let Some(minutes) = lesson.minutes {
+            w.out.push('\n');
+            let _ = writeln!(w.out, "[lesson.{}]", lesson.id.as_str().to_toml_key());
+            w.number("minutes", f64::from(minutes));
+        }
+    }
     w.finish()
 }
 
@@ -493,10 +508,16 @@ impl<'a> TomlOut<'a> {
     }
 
     fn text(&mut self, key: &str, text: &Text) {
+        let table = self.inline_text(text);
+        self.raw(key, &table);
+    }
+
+    /// `{ sv = "…", en = "…" }` in the course's language order.
+    fn inline_text(&self, text: &Text) -> String {
         let entries = ordered(&text.0, self.languages)
             .map(|(lang, s)| (lang.to_string(), quote(s)))
             .collect::<Vec<_>>();
-        self.raw(key, &inline_table(&entries));
+        inline_table(&entries)
     }
 
     fn opt_text(&mut self, key: &str, text: Option<&Text>) {
@@ -565,6 +586,41 @@ mod tests {
         let got = module_toml(&module, &langs());
         let want = "id = \"valkommen\"\ntitle = { sv = \"Välkommen\", en = \"Welcome\" }\nfeedback = \"deferred\"\npass_mark = 0.75\n";
         assert_eq!(got, want, "sv is declared first, so it must come before en");
+    }
+
+    #[test]
+    fn outcomes_are_listed_one_a_line_and_minutes_follow_per_lesson() {
+        let lesson = |id: &str, minutes| Lesson {
+            minutes,
+            id: id.into(),
+            title: Text::default(),
+            html: Text::default(),
+            markdown: Text::default(),
+        };
+        let module = Module {
+            outcomes: vec![t("möta en gäst", "meet a guest"), t("säga \"hej\"", "say \"hi\"")],
+            id: "m".into(),
+            dir: "01-m".into(),
+            title: t("M", "M"),
+            summary: None,
+            feedback: FeedbackMode::Immediate,
+            pass_mark: None,
+            lessons: vec![lesson("forsta", Some(6)), lesson("andra", None), lesson("tredje", Some(12))],
+            questions: vec![],
+            scenarios: vec![],
+        };
+        let got = module_toml(&module, &langs());
+        let want = "id = \"m\"\ntitle = { sv = \"M\", en = \"M\" }\nfeedback = \"immediate\"\n\
+            outcomes = [\n  { sv = \"möta en gäst\", en = \"meet a guest\" },\n  { sv = \"säga \\\"hej\\\"\", en = \"say \\\"hi\\\"\" },\n]\n\
+            \n[lesson.forsta]\nminutes = 6\n\n[lesson.tredje]\nminutes = 12\n";
+        assert_eq!(got, want, "outcomes one a line in course language order; only lessons with minutes get a table, in lesson order");
+        let parsed: toml::Table = toml::from_str(&got).unwrap();
+        assert_eq!(
+            parsed["lesson"]["tredje"]["minutes"].as_integer(),
+            Some(12),
+            "the written minutes are a TOML integer under [lesson.<id>]"
+        );
+        assert_eq!(parsed["outcomes"].as_array().map(Vec::len), Some(2), "both outcomes parse back as one array");
     }
 
     #[test]

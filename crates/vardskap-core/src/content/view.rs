@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use super::markdown::{MediaRoot, Sanitiser, render_lesson};
 use super::source::{Report, SourceFile};
-use super::{Course, FeedbackMode, MEDIA_SCHEME, Module};
+use super::time::{lesson_minutes, module_minutes};
+use super::{Course, FeedbackMode, Lesson, MEDIA_SCHEME, Module};
 use crate::error::OrNotFound;
 use crate::Result;
 
@@ -42,6 +43,10 @@ pub struct ModuleOutline {
     pub title: String,
     pub summary: Option<String>,
     pub feedback: FeedbackMode,
+    /// What a learner can do after the module, in the language asked.
+    pub outcomes: Vec<String>,
+    /// Estimated minutes for the whole module (see `content::time`).
+    pub minutes: u32,
     pub lessons: Vec<LessonLink>,
     pub questions: u32,
     pub scenarios: Vec<ScenarioLink>,
@@ -53,6 +58,8 @@ pub struct ModuleOutline {
 pub struct LessonLink {
     pub id: String,
     pub title: String,
+    /// Reading minutes: the author's or estimated from the words.
+    pub minutes: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -80,6 +87,8 @@ pub struct LessonView {
     pub count: u32,
     pub previous: Option<LessonLink>,
     pub next: Option<LessonLink>,
+    /// The module's outcomes, shown as the module starts (on its first lesson).
+    pub outcomes: Vec<String>,
 }
 
 pub fn course_outline(course: &Course, lang: &str) -> CourseOutline {
@@ -104,11 +113,9 @@ fn module_outline(module: &Module, lang: &str) -> ModuleOutline {
         title: module.title.get(lang).to_string(),
         summary: module.summary.as_ref().map(|s| s.get(lang).to_string()),
         feedback: module.feedback,
-        lessons: module
-            .lessons
-            .iter()
-            .map(|l| LessonLink { id: l.id.clone(), title: l.title.get(lang).to_string() })
-            .collect(),
+        outcomes: module.outcomes.iter().map(|o| o.get(lang).to_string()).collect(),
+        minutes: module_minutes(module, lang),
+        lessons: module.lessons.iter().map(|l| lesson_link(l, lang)).collect(),
         questions: u32::try_from(module.questions.len()).unwrap_or(u32::MAX),
         scenarios: module
             .scenarios
@@ -146,12 +153,7 @@ pub fn lesson_view(
         .position(|l| l.id == lesson_id)
         .or_not_found("lesson", lesson_id)?;
     let lesson = &module.lessons[index];
-    let link = |i: usize| {
-        module.lessons.get(i).map(|l| LessonLink {
-            id: l.id.clone(),
-            title: l.title.get(lang).to_string(),
-        })
-    };
+    let link = |i: usize| module.lessons.get(i).map(|l| lesson_link(l, lang));
     Ok(LessonView {
         module_id: module.id.clone(),
         module_title: module.title.get(lang).to_string(),
@@ -162,7 +164,16 @@ pub fn lesson_view(
         count: u32::try_from(module.lessons.len()).unwrap_or(u32::MAX),
         previous: index.checked_sub(1).and_then(link),
         next: link(index + 1),
+        outcomes: module.outcomes.iter().map(|o| o.get(lang).to_string()).collect(),
     })
+}
+
+fn lesson_link(lesson: &Lesson, lang: &str) -> LessonLink {
+    LessonLink {
+        id: lesson.id.clone(),
+        title: lesson.title.get(lang).to_string(),
+        minutes: lesson_minutes(lesson, lang),
+    }
 }
 
 /// A lesson's Markdown as the learner will see it, before it is saved: the
@@ -226,6 +237,7 @@ fn data_url(root: &Path, escaped: &str) -> Option<String> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::content::Text;
 
     fn builtin() -> Course {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
@@ -244,6 +256,35 @@ mod tests {
             assert_eq!(o.lessons.len(), m.lessons.len(), "lessons of {}", m.id);
             assert_eq!(o.scenarios.len(), m.scenarios.len(), "scenarios of {}", m.id);
         }
+    }
+
+    #[test]
+    fn outline_carries_minutes_and_outcomes_in_the_language_asked() {
+        let mut course = builtin();
+        let module = &mut course.modules[0];
+        module.outcomes = vec![
+            Text::from_pairs([("sv", "hälsa en gäst välkommen"), ("en", "welcome a guest")]),
+            Text::from_pairs([("sv", "förklara värdskap"), ("en", "explain hostmanship")]),
+        ];
+        module.lessons[0].minutes = Some(42);
+        let sv = course_outline(&course, "sv");
+        let en = course_outline(&course, "en");
+        assert_eq!(sv.modules[0].outcomes, ["hälsa en gäst välkommen", "förklara värdskap"], "Swedish outcomes in order");
+        assert_eq!(en.modules[0].outcomes, ["welcome a guest", "explain hostmanship"], "English outcomes in order");
+        assert_eq!(sv.modules[0].lessons[0].minutes, 42, "the author's minutes are shown as they are");
+        let module = &course.modules[0];
+        for (o, m) in sv.modules.iter().zip(&course.modules) {
+            assert_eq!(o.minutes, module_minutes(m, "sv"), "{}: the module's time is the core's estimate", m.id);
+            let lessons: u32 = o.lessons.iter().map(|l| l.minutes).sum();
+            assert!(
+                o.minutes >= lessons + u32::try_from(m.questions.len()).unwrap(),
+                "{}: a module takes at least its lessons and a minute per question",
+                m.id
+            );
+        }
+        let second = module.lessons.get(1).map(|l| l.id.clone()).unwrap_or_else(|| module.lessons[0].id.clone());
+        let view = lesson_view(&course, None, &module.id, &second, "en").unwrap();
+        assert_eq!(view.outcomes, ["welcome a guest", "explain hostmanship"], "the lesson view carries its module's outcomes");
     }
 
     #[test]

@@ -8,4 +8,8 @@ export type LessonView = { moduleId: string, moduleTitle: string, id: string, ti
 /**
  * 1-based position among the module's lessons, and their count.
  */
-position: number, count: number, previous: LessonLink | null, next: LessonLink | null, };
+position: number, count: number, previous: LessonLink | null, next: LessonLink | null, 
+/**
+ * The module's outcomes, shown as the module starts (on its first lesson).
+ */
+outcomes: Array<string>, };

@@ -3,4 +3,12 @@ import type { FeedbackMode } from "./FeedbackMode";
 import type { LessonLink } from "./LessonLink";
 import type { ScenarioLink } from "./ScenarioLink";
 
-export type ModuleOutline = { id: string, title: string, summary: string | null, feedback: FeedbackMode, lessons: Array<LessonLink>, questions: number, scenarios: Array<ScenarioLink>, };
+export type ModuleOutline = { id: string, title: string, summary: string | null, feedback: FeedbackMode, 
+/**
+ * What a learner can do after the module, in the language asked.
+ */
+outcomes: Array<string>, 
+/**
+ * Estimated minutes for the whole module (see `content::time`).
+ */
+minutes: number, lessons: Array<LessonLink>, questions: number, scenarios: Array<ScenarioLink>, };
