@@ -4,6 +4,7 @@
 
 mod diagnostic;
 mod fields;
+mod lint;
 mod load;
 mod markdown;
 mod model;
@@ -16,7 +17,8 @@ pub mod time;
 mod validate;
 mod view;
 
-pub use diagnostic::Diagnostic;
+pub use diagnostic::{Diagnostic, Severity};
+pub use lint::{lint_course, lint_course_dir};
 pub use load::{check_course, load_course};
 pub(crate) use load::check_files;
 pub(crate) use save::course_files;

@@ -15,8 +15,8 @@ pub use fields::field_for;
 pub use preview::{LessonPreview, ScenarioPreview, check_answer, import_gift, preview_lesson, preview_question, preview_scenario};
 
 use crate::content::{
-    self, Competency, Course, Diagnostic, FeedbackMode, Lang, Lesson, Module, SaveSummary, Text,
-    is_slug,
+    self, Competency, Course, Diagnostic, FeedbackMode, Lang, Lesson, Module, SaveSummary,
+    Severity, Text, is_slug,
 };
 use crate::{Error, Result};
 
@@ -31,6 +31,9 @@ pub struct EditorDiagnostic {
     pub line: u32,
     pub column: u32,
     pub message: String,
+    /// Errors break the course's rules; warnings are the item lint's advice
+    /// and do not stop saving or packing.
+    pub severity: Severity,
     /// The field of the model the problem is about, e.g.
     /// `module[1].question[3].option[0].text` (see [`field_for`]); none
     /// when it cannot be told.
@@ -60,13 +63,23 @@ pub struct EditorSaved {
 
 /// Opens the course in `dir` for editing, with every problem it has.
 pub fn open(dir: &Path) -> EditorCourse {
-    let (course, diagnostics) = content::check_course(dir);
+    let (course, diagnostics) = checked_on_disk(dir);
     let diagnostics = locate_on_disk(diagnostics, course.as_ref(), dir);
     EditorCourse {
         folder: dir.display().to_string(),
         course,
         diagnostics,
     }
+}
+
+/// The course in `dir` with its errors and, when it could be read, the
+/// item lint's warnings.
+fn checked_on_disk(dir: &Path) -> (Option<Course>, Vec<Diagnostic>) {
+    let (course, mut diagnostics) = content::check_course(dir);
+    if let Some(course) = &course {
+        diagnostics.extend(content::lint_course_dir(course, dir));
+    }
+    (course, diagnostics)
 }
 
 /// Places the diagnostics of the files in `dir` in `course`.
@@ -99,11 +112,15 @@ pub fn check(course: &Course, dir: &Path) -> Vec<EditorDiagnostic> {
                 line: 0,
                 column: 0,
                 message: err.to_string(),
+                severity: Severity::Error,
                 field: Some("course".into()),
             }];
         }
     };
-    let (_, diagnostics) = content::check_files(&files, dir);
+    let (loaded, mut diagnostics) = content::check_files(&files, dir);
+    if let Some(loaded) = &loaded {
+        diagnostics.extend(content::lint_course(loaded, &files));
+    }
     diagnostics
         .into_iter()
         .map(|d| {
@@ -188,7 +205,7 @@ pub fn save(course: &Course, dir: &Path, origins: &[Option<String>], removed: &[
     }
     let summary = content::write_course(course, dir)?;
     // Problems are placed in the model the author has, which is the one saved.
-    let (_, diagnostics) = content::check_course(dir);
+    let (_, diagnostics) = checked_on_disk(dir);
     let diagnostics = locate_on_disk(diagnostics, Some(course), dir);
     Ok(EditorSaved { summary, diagnostics })
 }
@@ -282,6 +299,7 @@ fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
             line: 0,
             column: 0,
             message,
+            severity: Severity::Error,
             field: Some(field),
         });
     };
@@ -339,6 +357,7 @@ fn locate(d: Diagnostic, course: Option<&Course>, text: Option<&str>) -> EditorD
         line: d.line,
         column: d.column,
         message: d.message,
+        severity: d.severity,
         field,
     }
 }
