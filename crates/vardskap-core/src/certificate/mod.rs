@@ -35,6 +35,10 @@ pub struct CertifiedModule {
     pub best_score: Option<f64>,
     pub best_max: Option<f64>,
     pub best_share: Option<f64>,
+    /// The module's learning outcomes in the certificate's language, as
+    /// module.toml lists them; not part of the verification code (they are
+    /// course content, fixed by the course version).
+    pub outcomes: Vec<String>,
 }
 
 /// A competency on the certificate with the learner's mastery.
@@ -173,6 +177,15 @@ impl Certificate {
             });
         }
         let file = export::results_file(store, profile, course_id)?;
+        let course = store.course(course_id)?;
+        let outcomes_of = |id: &str| -> Vec<String> {
+            course
+                .modules
+                .iter()
+                .find(|m| m.id == id)
+                .map(|m| m.outcomes.iter().map(|o| o.get(lang).to_string()).collect())
+                .unwrap_or_default()
+        };
         let now = store.now();
         let date = day_of(now);
         let bests = bests_by(&file, now);
@@ -193,6 +206,7 @@ impl Certificate {
                 best_score: best.map(|b| b.0),
                 best_max: best.map(|b| b.1),
                 best_share: best.map(|(s, x)| share(s, x)),
+                outcomes: outcomes_of(&m.module_id),
             })
             .collect();
         Ok(Certificate {
@@ -216,7 +230,8 @@ impl Certificate {
         })
     }
 
-    /// The certificate as a one-page A4 PDF with DejaVu Sans embedded.
+    /// The certificate as an A4 PDF with DejaVu Sans embedded; long lists
+    /// (many modules, their outcomes) go on to further pages.
     pub fn to_pdf(&self) -> Result<Vec<u8>> {
         pdf::render(self)
     }

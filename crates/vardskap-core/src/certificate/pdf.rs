@@ -36,6 +36,7 @@ struct Words {
     code: &'static str,
     how_to_check: &'static str,
     continued: &'static str,
+    outcomes: &'static str,
 }
 
 const SV: Words = Words {
@@ -51,6 +52,7 @@ const SV: Words = Words {
     code: "Verifieringskod",
     how_to_check: "Koden kan kontrolleras mot deltagarens resultatfil: vardskap-cli verify-certificate --results <fil> --code <kod>",
     continued: "fortsättning",
+    outcomes: "Lärandemål",
 };
 
 const EN: Words = Words {
@@ -66,6 +68,7 @@ const EN: Words = Words {
     code: "Verification code",
     how_to_check: "Check the code against the learner's results file: vardskap-cli verify-certificate --results <file> --code <code>",
     continued: "continued",
+    outcomes: "Learning outcomes",
 };
 
 /// Measures text in the embedded font (krilla draws; it does not measure).
@@ -204,6 +207,60 @@ impl Pen<'_, '_> {
 struct Row {
     title: String,
     figure: String,
+    kind: RowKind,
+}
+
+/// How a row is drawn.
+#[derive(Clone, Copy, PartialEq)]
+enum RowKind {
+    /// A title with its figure.
+    Figure,
+    /// A module's title over its outcomes.
+    Group,
+    /// One line of an outcome; the first line of each carries the dash.
+    Outcome { first: bool },
+}
+
+impl Row {
+    fn figure(title: String, figure: String) -> Row {
+        Row { title, figure, kind: RowKind::Figure }
+    }
+
+    /// Vertical space the row takes.
+    fn height(&self) -> f32 {
+        match self.kind {
+            RowKind::Figure => 18.0,
+            RowKind::Group => 17.0,
+            RowKind::Outcome { .. } => 14.0,
+        }
+    }
+}
+
+/// Left edge of an outcome's text, right of its dash.
+const OUTCOME_INDENT: f32 = 24.0;
+
+/// Each module with outcomes: its title, then each outcome wrapped into
+/// short lines under a dash.
+fn outcome_rows(cert: &Certificate, measure: &Measure, width: f32) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for module in cert.modules.iter().filter(|m| !m.outcomes.is_empty()) {
+        rows.push(Row {
+            title: measure.fit(&module.title, 11.0, width),
+            figure: String::new(),
+            kind: RowKind::Group,
+        });
+        for outcome in &module.outcomes {
+            let lines = measure.wrap(outcome, 10.0, width - OUTCOME_INDENT);
+            for (i, line) in lines.into_iter().enumerate() {
+                rows.push(Row {
+                    title: line,
+                    figure: String::new(),
+                    kind: RowKind::Outcome { first: i == 0 },
+                });
+            }
+        }
+    }
+    rows
 }
 
 pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
@@ -235,10 +292,7 @@ pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
             words.best.to_string(),
             cert.modules
                 .iter()
-                .map(|m| Row {
-                    title: m.title.clone(),
-                    figure: percent(m.best_share, &cert.lang),
-                })
+                .map(|m| Row::figure(m.title.clone(), percent(m.best_share, &cert.lang)))
                 .collect(),
         ),
         (
@@ -246,11 +300,13 @@ pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
             words.mastery.to_string(),
             cert.competencies
                 .iter()
-                .map(|c| Row {
-                    title: c.title.clone(),
-                    figure: percent(c.mastery, &cert.lang),
-                })
+                .map(|c| Row::figure(c.title.clone(), percent(c.mastery, &cert.lang)))
                 .collect(),
+        ),
+        (
+            words.outcomes.to_string(),
+            String::new(),
+            outcome_rows(cert, &measure, text_width),
         ),
     ];
     sections.retain(|(_, _, rows)| !rows.is_empty());
@@ -319,14 +375,31 @@ pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
                 pen.color(0, 0, 0);
                 while y <= ROWS_END {
                     let Some(row) = rows.next() else { break };
-                    pen.left(
-                        MARGIN,
-                        y,
-                        11.0,
-                        &measure.fit(&row.title, 11.0, text_width - 70.0),
-                    );
-                    pen.right(WIDTH - MARGIN, y, 11.0, &row.figure);
-                    y += 18.0;
+                    match row.kind {
+                        RowKind::Figure => {
+                            pen.left(
+                                MARGIN,
+                                y,
+                                11.0,
+                                &measure.fit(&row.title, 11.0, text_width - 70.0),
+                            );
+                            pen.right(WIDTH - MARGIN, y, 11.0, &row.figure);
+                        }
+                        RowKind::Group => {
+                            pen.color(0x1f, 0x4e, 0x79);
+                            pen.left(MARGIN, y + 3.0, 11.0, &row.title);
+                            pen.color(0, 0, 0);
+                        }
+                        RowKind::Outcome { first } => {
+                            pen.color(0x33, 0x33, 0x33);
+                            if first {
+                                pen.left(MARGIN + 10.0, y, 10.0, "–");
+                            }
+                            pen.left(MARGIN + OUTCOME_INDENT, y, 10.0, &row.title);
+                            pen.color(0, 0, 0);
+                        }
+                    }
+                    y += row.height();
                 }
                 let mut rest = rows.peekable();
                 if rest.peek().is_some() {
@@ -361,4 +434,56 @@ pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
     document
         .finish()
         .map_err(|e| Error::Invalid(format!("The certificate PDF could not be made: {e:?}")))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::certificate::CertifiedModule;
+
+    fn certificate(outcomes_per_module: usize) -> Certificate {
+        Certificate {
+            learner: "Åsa Öberg".into(),
+            course_id: "c".into(),
+            course_title: "Gott värdskap i Borås".into(),
+            version: "1.0.0".into(),
+            lang: "sv".into(),
+            date: "2026-01-01".into(),
+            modules: (1..=8)
+                .map(|n| CertifiedModule {
+                    id: format!("m{n}"),
+                    title: format!("Modul {n}"),
+                    best_score: Some(3.0),
+                    best_max: Some(4.0),
+                    best_share: Some(0.75),
+                    outcomes: (1..=outcomes_per_module)
+                        .map(|i| format!("möta gäst nummer {i} med ett leende, en fråga och en tydlig väg vidare till det gästen söker i staden"))
+                        .collect(),
+                })
+                .collect(),
+            competencies: vec![],
+            code: "ABCD-EF01-2345-6789".into(),
+        }
+    }
+
+    /// Pages of a PDF as krilla writes them (one `/Type /Page` object each).
+    fn pages(pdf: &[u8]) -> usize {
+        let needle = b"/Type /Page";
+        pdf.windows(needle.len() + 1)
+            .filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's')
+            .count()
+    }
+
+    #[test]
+    fn outcomes_are_listed_and_the_certificate_grows_a_page_for_them() {
+        let without = render(&certificate(0)).unwrap();
+        let with = render(&certificate(3)).unwrap();
+        assert_eq!(pages(&without), 1, "eight modules and no outcomes fit one page");
+        assert!(
+            pages(&with) >= 2,
+            "24 outcomes of two lines each go on to a second page rather than off the first"
+        );
+        assert!(with.len() > without.len(), "the outcomes add text to the PDF");
+    }
 }

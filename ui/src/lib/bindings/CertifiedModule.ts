@@ -7,4 +7,10 @@ export type CertifiedModule = { id: string, title: string,
 /**
  * Best attempt's (score, max, share); `None` for a module without questions.
  */
-bestScore: number | null, bestMax: number | null, bestShare: number | null, };
+bestScore: number | null, bestMax: number | null, bestShare: number | null, 
+/**
+ * The module's learning outcomes in the certificate's language, as
+ * module.toml lists them; not part of the verification code (they are
+ * course content, fixed by the course version).
+ */
+outcomes: Array<string>, };
