@@ -233,14 +233,28 @@ impl Loader<'_> {
     /// Reads a required file; a missing or unreadable one is reported.
     fn file(&self, path: &str, report: &mut Report) -> Option<SourceFile> {
         let read = match self.tree {
-            Tree::Disk(dir) => std::fs::read(dir.join(path)),
+            Tree::Disk(dir) => read_bounded(&dir.join(path)),
             Tree::Memory(files) => files
                 .get(path)
                 .map(|text| text.as_bytes().to_vec())
                 .ok_or_else(|| std::io::ErrorKind::NotFound.into()),
         };
         match read {
+            Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
+                report.fatal_file(
+                    path,
+                    format!(
+                        "the file is larger than {} MiB; split it into smaller lessons or modules",
+                        MAX_FILE_BYTES >> 20
+                    ),
+                );
+                None
+            }
             Ok(bytes) => decode(path, bytes, report),
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => {
+                report.fatal_file(path, e.to_string());
+                None
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 report.fatal_file(path, "this file is missing");
                 None
@@ -284,6 +298,30 @@ impl Loader<'_> {
     }
 }
 
+/// The largest course text file (TOML or Markdown) the loader reads. The
+/// built-in course's largest is about 30 KiB; 4 MiB keeps a hostile file
+/// from taking the loader's time and memory while leaving room for a bank
+/// of thousands of questions.
+pub(crate) const MAX_FILE_BYTES: u64 = 4 << 20;
+
+/// Reads at most [`MAX_FILE_BYTES`] + 1 bytes, so an oversized file is known
+/// to be too large without being read whole. A symbolic link is refused: a
+/// course is read from inside its folder only.
+fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "this file is a symbolic link; a course's files must be inside its folder",
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// Names in the folder `path` of an in-memory tree: files directly in it, or
 /// the sub-folders that hold files.
 fn memory_entries(files: &BTreeMap<String, String>, path: &str, dirs: bool) -> Vec<String> {
@@ -317,11 +355,10 @@ fn disk_entries(dir: &Path, path: &str, report: &mut Report, dirs: bool) -> Vec<
     };
     let mut names = Vec::new();
     for entry in entries.flatten() {
-        // Follow symlinks for the kind, as the files are then read through them.
-        let Ok(kind) = std::fs::metadata(entry.path()).map(|m| m.file_type()) else {
+        // Not followed: a link could lead out of the course folder.
+        let Ok(kind) = entry.file_type() else {
             continue;
-        };
-        let name = entry.file_name();
+        }
         let Some(name) = name.to_str() else {
             report.error_file(
                 path,
