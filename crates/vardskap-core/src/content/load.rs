@@ -358,6 +358,14 @@ fn disk_entries(dir: &Path, path: &str, report: &mut Report, dirs: bool) -> Vec<
         // Not followed: a link could lead out of the course folder.
         let Ok(kind) = entry.file_type() else {
             continue;
+        };
+        let name = entry.file_name();
+        if kind.is_symlink() {
+            report.error_file(
+                format!("{path}/{}", name.to_string_lossy()),
+                "this is a symbolic link; a course's files must be inside its folder, so it is not read",
+            );
+            continue;
         }
         let Some(name) = name.to_str() else {
             report.error_file(

@@ -315,6 +315,16 @@ pub(crate) fn render_lesson(
 
     let mut rendered = String::new();
     pulldown_cmark::html::push_html(&mut rendered, events.into_iter());
+    // The sanitiser's tree builder and its serialiser get slow (and deep) on
+    // deeply nested elements; no lesson needs more than a few levels.
+    if nesting_depth(&rendered) > MAX_NESTING {
+        report.error(
+            file,
+            deep_nesting_at(text),
+            format!("elements are nested more than {MAX_NESTING} levels deep here; a lesson needs far fewer"),
+        );
+        return LessonPage { title, html: String::new() };
+    }
     let html = sanitiser.clean(&rendered);
     // A safety net under the located checks: if the sanitiser still changed a
     // tag or attribute and nothing above said why, say so for the file.
@@ -322,7 +332,7 @@ pub(crate) fn render_lesson(
         let (mut before, mut after) = (start_tags(&rendered), start_tags(&html));
         before.sort();
         after.sort();
-        if let Some(lost) = before.iter().find(|t| !after.contains(t)) {
+        if let Some(lost) = first_missing(&before, &after) {
             report.error(
                 file,
                 0,
@@ -419,11 +429,11 @@ fn check_raw_html(file: &SourceFile, report: &mut Report, pieces: &[(usize, Stri
         starts.push((joined.len(), *offset));
         joined.push_str(piece);
     }
+    // `starts` is sorted by its first field: a binary search keeps a block of
+    // 100,000 lines linear-logarithmic rather than quadratic.
     let source_offset = |i: usize| {
         let (from, offset) = starts
-            .iter()
-            .rev()
-            .find(|(from, _)| *from <= i)
+            .get(starts.partition_point(|(from, _)| *from <= i).saturating_sub(1))
             .copied()
             .unwrap_or((0, 0));
         offset + (i - from)
@@ -469,7 +479,92 @@ fn check_raw_html(file: &SourceFile, report: &mut Report, pieces: &[(usize, Stri
     }
 }
 
+/// The deepest element nesting a lesson may have, Markdown and raw HTML together.
+pub(crate) const MAX_NESTING: usize = 100;
+
+/// Elements that never hold content, so they open no level.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// How deeply the elements of `html` nest, by one pass of the HTML tokenizer.
+fn nesting_depth(html: &str) -> usize {
+    let tokenizer = Tokenizer::new(DepthSink::default(), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    let _ = tokenizer.feed(&input);
+    tokenizer.end();
+    tokenizer.sink.deepest.get()
+}
+
+#[derive(Default)]
+struct DepthSink {
+    depth: std::cell::Cell<usize>,
+    deepest: std::cell::Cell<usize>,
+}
+
+impl TokenSink for DepthSink {
+    type Handle = ();
+
+    fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        if let Token::TagToken(tag) = token
+            && !VOID.contains(&&*tag.name)
+        {
+            match tag.kind {
+                TagKind::StartTag if !tag.self_closing => {
+                    self.depth.set(self.depth.get() + 1);
+                    self.deepest.set(self.deepest.get().max(self.depth.get()));
+                }
+                TagKind::EndTag => self.depth.set(self.depth.get().saturating_sub(1)),
+                TagKind::StartTag => {}
+            }
+        }
+        TokenSinkResult::Continue
+    }
+}
+
+/// Where the source first nests too deeply, for the author: a rough count of
+/// `<tag` and `</tag` and of `>` quote markers at line starts (HTML and
+/// Markdown's usual ways to nest). The start of the file when neither explains it.
+fn deep_nesting_at(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    for (i, pair) in bytes.windows(2).enumerate() {
+        match pair {
+            [b'<', b'/'] => depth = depth.saturating_sub(1),
+            [b'<', c] if c.is_ascii_alphabetic() => depth += 1,
+            _ => {}
+        }
+        if depth > MAX_NESTING {
+            return i;
+        }
+    }
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let quotes = line.bytes().take_while(|b| *b == b'>' || *b == b' ').filter(|b| *b == b'>').count();
+        if quotes > MAX_NESTING / 2 {
+            return line_start;
+        }
+        line_start += line.len();
+    }
+    0
+}
+
 type StartTag = (String, Vec<(String, String)>);
+
+/// The first tag of sorted `before` that sorted `after` has none of: one
+/// merge walk, linear in the number of tags (it was a scan per tag).
+fn first_missing<'a>(before: &'a [StartTag], after: &[StartTag]) -> Option<&'a StartTag> {
+    let mut rest = after.iter().peekable();
+    for tag in before {
+        while rest.next_if(|t| *t < tag).is_some() {}
+        if rest.peek() != Some(&tag) {
+            return Some(tag);
+        }
+    }
+    None
+}
 
 /// Every start tag in `html` with its attributes (sorted, values decoded).
 fn start_tags(html: &str) -> Vec<StartTag> {

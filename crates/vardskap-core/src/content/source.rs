@@ -77,12 +77,24 @@ fn to_u32(n: usize) -> u32 {
 pub(crate) struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub broken: bool,
+    /// Located problems reported per file, to stop at [`MAX_PROBLEMS_PER_FILE`].
+    per_file: std::collections::HashMap<String, usize>,
 }
+
+/// Located problems kept per file. Past it an author learns how many more
+/// there are, in one line: a hostile file with a million bad tags must not
+/// make a million diagnostics (each one counts its column from its line's
+/// start, so that would also be quadratic on a long line).
+pub(crate) const MAX_PROBLEMS_PER_FILE: usize = 100;
 
 impl Report {
     /// A rule is broken; the model can still be built.
     pub fn error(&mut self, file: &SourceFile, offset: usize, message: impl Into<String>) {
-        self.diagnostics.push(file.diagnostic_at(offset, message));
+        let count = self.per_file.entry(file.path.clone()).or_insert(0);
+        *count += 1;
+        if *count <= MAX_PROBLEMS_PER_FILE {
+            self.diagnostics.push(file.diagnostic_at(offset, message));
+        }
     }
 
     /// A required value is missing or has the wrong shape: no model.
@@ -104,6 +116,17 @@ impl Report {
 
     /// In file order, then by position: the order an author fixes them in.
     pub fn into_sorted(mut self) -> (Vec<Diagnostic>, bool) {
+        for (path, count) in &self.per_file {
+            if *count > MAX_PROBLEMS_PER_FILE {
+                self.diagnostics.push(Diagnostic::file(
+                    path.clone(),
+                    format!(
+                        "{} more problems in this file are not listed (only the first {MAX_PROBLEMS_PER_FILE} are)",
+                        count - MAX_PROBLEMS_PER_FILE
+                    ),
+                ));
+            }
+        }
         self.diagnostics.sort_by(|a, b| {
             (a.path.as_str(), a.line, a.column).cmp(&(b.path.as_str(), b.line, b.column))
         });

@@ -2,7 +2,7 @@
 //! questions are separated by blank lines, `//` lines are comments, the
 //! first `{…}` holds the answers and its contents decide the kind.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use super::text::{self, Format, Plain};
 use super::{GiftImport, GiftMessage, Skipped};
@@ -157,7 +157,7 @@ struct Reader<'a> {
     competency: &'a str,
     languages: &'a [Lang],
     out: GiftImport,
-    ids: HashSet<String>,
+    ids: super::IdAllocator,
 }
 
 /// What a question's answers become, and how to name the right answer when
@@ -182,7 +182,7 @@ pub(super) fn parse(input: &str, competency: &str, languages: &[Lang]) -> GiftIm
         competency,
         languages,
         out: GiftImport::default(),
-        ids: HashSet::new(),
+        ids: super::IdAllocator::default(),
     };
     if languages.is_empty() {
         reader.out.problems.push(GiftMessage::new(
@@ -672,9 +672,7 @@ impl Reader<'_> {
             .map(slug::slugify)
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| format!("q-{}", self.out.questions.len() + 1));
-        let id = super::unique(&base, &self.ids);
-        self.ids.insert(id.clone());
-        id
+        self.ids.claim(&base)
     }
 
     /// Names the right answer, in the first language when we know its words.

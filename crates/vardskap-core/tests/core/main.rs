@@ -8,6 +8,7 @@ mod builtin_course;
 mod common;
 mod editor;
 mod gift;
+mod hostile;
 mod outcomes;
 mod package;
 mod results_export;

@@ -1,0 +1,155 @@
+//! Hostile course folders and GIFT banks: each is refused or read in bounded
+//! time and memory, with a located problem where a limit is crossed. The
+//! watchdog below is a hang detector, not a timing: every case here takes
+//! well under a second once linear, and minutes when it was quadratic.
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use vardskap_core::content::{Diagnostic, check_course};
+
+use crate::{copy_dir, fixture};
+
+/// Runs `work` on a thread and fails the test when it has not finished in
+/// `seconds` (generous: a debug build on a loaded 2-core machine).
+fn within<T: Send + 'static>(seconds: u64, what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(work());
+    });
+    rx.recv_timeout(Duration::from_secs(seconds))
+        .unwrap_or_else(|_| panic!("{what} did not finish within {seconds} s: a step is not linear"))
+}
+
+const LESSON: &str = "modules/01-valkommen/lessons/01-vad-ar-vardskap.sv.md";
+
+/// The valid fixture with the Swedish lesson replaced by `markdown`.
+fn course_with_lesson(markdown: String) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("valid"), dir.path());
+    std::fs::write(dir.path().join(LESSON), markdown).unwrap();
+    dir
+}
+
+fn lesson_problems(dir: tempfile::TempDir) -> Vec<Diagnostic> {
+    let problems = within(60, "checking the course", move || check_course(dir.path()).1);
+    problems.into_iter().filter(|d| d.path == LESSON).collect()
+}
+
+#[test]
+fn a_lesson_of_100k_nested_divs_is_refused_at_its_line() {
+    let mut md = String::from("# Djupt\n\nText.\n\n");
+    md.push_str(&"<div>\n".repeat(100_000));
+    let problems = lesson_problems(course_with_lesson(md));
+    assert!(
+        problems
+            .iter()
+            .any(|d| d.message.contains("nested more than 100 levels") && d.line > 4),
+        "deep nesting must be a problem located in the lesson, past its title: {:?}",
+        &problems[..problems.len().min(3)]
+    );
+}
+
+#[test]
+fn a_lesson_of_100k_strong_tags_is_refused() {
+    // <strong> is allowed, so nothing else is reported: the nesting is.
+    let mut md = String::from("# Fetstil\n\n");
+    md.push_str(&"<strong>".repeat(100_000));
+    md.push_str(" text\n");
+    let problems = lesson_problems(course_with_lesson(md));
+    assert!(
+        problems.iter().any(|d| d.message.contains("nested more than") && d.line == 3),
+        "100,000 unclosed <strong> nest that deep, on line 3: {:?}",
+        &problems[..problems.len().min(3)]
+    );
+}
+
+#[test]
+fn a_lesson_of_100k_disallowed_bold_tags_is_checked_in_bounded_time() {
+    let mut md = String::from("# Fetstil\n\n");
+    md.push_str(&"<b>".repeat(100_000));
+    md.push_str(" text\n");
+    let problems = lesson_problems(course_with_lesson(md));
+    assert!(
+        problems.len() <= 101 && problems.iter().any(|d| d.message.contains("more problems")),
+        "each <b> is a problem, listed up to the limit: {} problems",
+        problems.len()
+    );
+}
+
+#[test]
+fn many_bad_tags_on_one_line_give_a_bounded_list_of_problems() {
+    let mut md = String::from("# Taggar\n\n");
+    md.push_str(&"<x-tag></x-tag>".repeat(50_000));
+    md.push('\n');
+    let problems = lesson_problems(course_with_lesson(md));
+    assert!(
+        problems.len() <= 101,
+        "at most 100 located problems per file and one line counting the rest, got {}",
+        problems.len()
+    );
+    assert!(
+        problems.iter().any(|d| d.message.contains("49900 more problems")),
+        "the author learns how many more there are: {:?}",
+        problems.last()
+    );
+}
+
+#[test]
+fn an_oversized_lesson_is_refused_without_reading_it_whole() {
+    let mut md = String::from("# Stor\n\n");
+    md.push_str(&"Ord och mer ord. ".repeat(300_000)); // about 5 MiB
+    let problems = lesson_problems(course_with_lesson(md));
+    assert!(
+        problems.iter().any(|d| d.message.contains("larger than 4 MiB")),
+        "a lesson over the size limit is refused in words: {problems:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_links_out_of_the_course_are_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.sv.md");
+    std::fs::write(&secret, "# HEMLIGT\n\nZZSECRET\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("valid"), dir.path());
+    let lesson = dir.path().join(LESSON);
+    std::fs::remove_file(&lesson).unwrap();
+    std::os::unix::fs::symlink(&secret, &lesson).unwrap();
+    let (course, problems) = check_course(dir.path());
+    assert!(
+        problems.iter().any(|d| d.message.contains("symbolic link")),
+        "a linked lesson file is refused in words: {problems:?}"
+    );
+    let json = serde_json::to_string(&course).unwrap();
+    assert!(!json.contains("ZZSECRET"), "nothing is read through the link");
+
+    // A linked folder of modules is not entered either.
+    let elsewhere = tempfile::tempdir().unwrap();
+    copy_dir(&dir.path().join("modules/01-valkommen"), &elsewhere.path().join("02-ute"));
+    std::os::unix::fs::symlink(elsewhere.path().join("02-ute"), dir.path().join("modules/02-ute")).unwrap();
+    let (_, problems) = check_course(dir.path());
+    assert!(
+        problems.iter().any(|d| d.path == "modules/02-ute" && d.message.contains("symbolic link")),
+        "a linked module folder is reported, not read: {problems:?}"
+    );
+}
+
+#[test]
+fn twenty_thousand_gift_questions_with_one_title_get_distinct_ids_in_linear_time() {
+    let gift: String = (0..20_000)
+        .map(|i| format!("::Samma titel::Fråga {i}? {{T}}\n\n"))
+        .collect();
+    let import = within(60, "importing the GIFT bank", move || {
+        vardskap_core::gift::parse(&gift, "welcome", &["sv".to_string()])
+    });
+    assert_eq!(import.questions.len(), 20_000, "every question is imported");
+    let ids: std::collections::HashSet<&str> =
+        import.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids.len(), 20_000, "every question has its own id");
+    assert_eq!(
+        import.questions[19_999].id, "samma-titel-20000",
+        "the suffixes count up as before"
+    );
+}
