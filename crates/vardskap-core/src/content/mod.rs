@@ -26,6 +26,6 @@ pub use markdown::{MEDIA_SCHEME, markdown_to_html};
 pub use model::*;
 pub use overview::{CourseOverview, course_overview};
 pub use save::{SaveSummary, write_course, write_course_with_media};
-pub use stats::{CourseStats, ModuleStats, course_stats};
+pub use stats::{CourseStats, KeyLength, KeyPositions, KeyStats, ModuleStats, TrueFalseKeys, course_stats, key_stats};
 pub use validate::is_slug;
 pub use view::{lesson_preview, CompetencyLink, CourseOutline, LessonLink, LessonView, ModuleOutline, ScenarioLink, course_outline, lesson_view};
