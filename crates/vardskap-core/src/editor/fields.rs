@@ -23,7 +23,10 @@ pub fn field_for(course: Option<&Course>, path: &str, line: u32, text: Option<&s
     let module = &course.modules[m];
     let base = format!("module[{m}]");
     match file {
-        "" | "module.toml" => Some(in_toml(&base, text, line)),
+        "module.toml" => Some(
+            lesson_setting(module, &base, text, line).unwrap_or_else(|| in_toml(&base, text, line)),
+        ),
+        "" => Some(in_toml(&base, text, line)),
         "quiz.toml" => Some(in_toml(&base, text, line)),
         _ => {
             if let Some(name) = file.strip_prefix("lessons/") {
@@ -44,6 +47,21 @@ pub fn field_for(course: Option<&Course>, path: &str, line: u32, text: Option<&s
             }
         }
     }
+}
+
+/// A line inside module.toml's `[lesson.<id>]` table names that lesson's
+/// setting (`minutes` is the only one), or the lesson when the id is unknown.
+fn lesson_setting(module: &crate::content::Module, base: &str, text: Option<&str>, line: u32) -> Option<String> {
+    let header = text?
+        .lines()
+        .take(usize::try_from(line).ok()?)
+        .filter_map(|l| l.trim().strip_prefix('[').filter(|h| !h.starts_with('[')))
+        .last()?;
+    let id = header.split(']').next()?.trim().strip_prefix("lesson.")?.trim().trim_matches('"');
+    Some(match module.lessons.iter().position(|lesson| lesson.id == id) {
+        Some(l) => format!("{base}.lesson[{l}].minutes"),
+        None => base.to_string(),
+    })
 }
 
 /// Walks the TOML text down to `line`, counting `[[table]]` headers, and

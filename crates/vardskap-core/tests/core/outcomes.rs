@@ -196,3 +196,27 @@ fn the_certificate_lists_each_modules_outcomes_in_its_language() {
     assert_eq!(en.code, sv.code, "the outcomes are content, not certified facts: the code is the same in both languages");
     assert!(sv.to_pdf().unwrap().starts_with(b"%PDF-"), "a certificate with outcomes renders");
 }
+
+#[test]
+fn the_editor_leads_a_problem_to_the_outcomes_or_the_lessons_minutes() {
+    let (_tmp, dir, _) = course_with(GOOD);
+    let mut course = load_course(&dir).unwrap();
+    course.modules[0].lessons[0].minutes = Some(0);
+    course.modules[0].outcomes[1].0.insert("en".into(), " ".into());
+    let found: Vec<(Option<String>, String)> = vardskap_core::editor::check(&course, &dir)
+        .into_iter()
+        .filter(|d| d.path == MODULE)
+        .map(|d| (d.field, d.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Some("module[0].outcomes".to_string()), "`outcomes` is empty in `en`".to_string()),
+            (
+                Some("module[0].lesson[0].minutes".to_string()),
+                "`minutes` is a whole number of minutes from 1 to 600, not 0".to_string()
+            ),
+        ],
+        "each problem leads to the field that fixes it"
+    );
+}
