@@ -11,6 +11,8 @@ import {
   lessonTitle,
   moduleDir,
   moveInPlace,
+  emptyText,
+  newLesson,
   newModule,
   newScenario,
   nextLetter,
@@ -138,6 +140,15 @@ describe('module folders', () => {
     const module = newModule(c);
     expect(module.id, 'the id is free').toBe('module-2');
     expect(module.dir, 'the folder follows its position').toBe('03-module-2');
+  });
+
+  it('starts a module without outcomes and a lesson without minutes, so its time is estimated', () => {
+    const c = course();
+    const module = newModule(c);
+    expect(module.outcomes, 'the author adds outcomes; none are invented').toEqual([]);
+    expect(newLesson(module, c.languages).minutes, 'no override: the core estimates from the words').toBeNull();
+    module.outcomes.push(emptyText(c.languages));
+    expect(module.outcomes[0], 'a new outcome has an empty text in every course language, for the form to fill').toEqual({ sv: '', en: '' });
   });
 
   it('renumbers every folder to its position after a move, keeping the names', () => {
