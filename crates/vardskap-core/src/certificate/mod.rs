@@ -15,6 +15,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::export::{self, ResultsFile, parse_iso_utc};
+use crate::final_test::{FINAL_TEST_ID, FinalGrade};
 use crate::progress::ProfileId;
 use crate::storage::{Store, Timestamp};
 use crate::{Error, Result};
@@ -68,8 +69,23 @@ pub struct Certificate {
     /// Every module of the course (all passed), in course order.
     pub modules: Vec<CertifiedModule>,
     pub competencies: Vec<CertifiedCompetency>,
+    /// The final test's best attempt and grade, when the course has a final test.
+    pub final_test: Option<CertifiedFinal>,
     /// `XXXX-XXXX-XXXX-XXXX`, see the module docs.
     pub code: String,
+}
+
+/// The final test on the certificate: the best attempt and the grade it earned.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CertifiedFinal {
+    pub grade: FinalGrade,
+    /// The grade's name in the certificate's language ("Väl godkänd", "Pass with distinction").
+    pub grade_label: String,
+    pub best_score: f64,
+    pub best_max: f64,
+    pub best_share: f64,
 }
 
 /// One module's best (score, max) by some time.
@@ -90,23 +106,31 @@ fn share(score: f64, max: f64) -> f64 {
 }
 
 /// Best (score, max) per module among attempts submitted by `end`: the highest
-/// share, the earliest of equal ones (as the results view counts it).
+/// share, the earliest of equal ones (as the results view counts it). A
+/// course with a final test lists it last, under the id `final`.
 fn bests_by(file: &ResultsFile, end: Timestamp) -> Vec<(String, Best)> {
-    file.modules
+    let best_of = |attempts: &mut dyn Iterator<Item = &export::AttemptEntry>| {
+        attempts
+            .filter(|a| parse_iso_utc(&a.submitted_at).is_some_and(|t| t <= end))
+            .fold(None, |best: Best, a| match best {
+                Some((s, x)) if share(s, x) >= share(a.score, a.max) => best,
+                _ => Some((a.score, a.max)),
+            })
+    };
+    let mut bests: Vec<(String, Best)> = file
+        .modules
         .iter()
         .map(|m| {
-            let best = m
-                .attempts
-                .iter()
-                .filter(|a| parse_iso_utc(&a.submitted_at).is_some_and(|t| t <= end))
-                .fold(None, |best: Best, a| match best {
-                    Some((s, x)) if share(s, x) >= share(a.score, a.max) => best,
-                    _ => Some((a.score, a.max)),
-                });
+            let best = best_of(&mut m.attempts.iter());
             let best = if m.has_questions { best } else { None };
             (m.id.clone(), best)
         })
-        .collect()
+        .collect();
+    if let Some(test) = &file.final_test {
+        let best = best_of(&mut test.attempts.iter().map(|a| &a.attempt));
+        bests.push((FINAL_TEST_ID.to_string(), best));
+    }
+    bests
 }
 
 /// The verification code of the certified facts.
@@ -161,11 +185,19 @@ impl Certificate {
     ) -> Result<Certificate> {
         let results = store.course_results(profile, course_id, lang)?;
         if !results.passed {
-            let missing: Vec<&str> = results
+            let final_title = crate::final_test::title(&[lang.to_string()]).get(lang).to_string();
+            let missing: Vec<String> = results
                 .modules
                 .iter()
                 .filter(|m| !m.passed)
-                .map(|m| m.title.as_str())
+                .map(|m| m.title.clone())
+                .chain(
+                    results
+                        .final_test
+                        .as_ref()
+                        .filter(|f| !f.passed)
+                        .map(|_| final_title),
+                )
                 .collect();
             return Err(Error::CourseNotPassed {
                 course: results.title.clone(),
@@ -217,6 +249,16 @@ impl Certificate {
             lang: lang.to_string(),
             date,
             modules,
+            final_test: results.final_test.as_ref().and_then(|f| {
+                let (best, grade) = (f.best.as_ref()?, f.grade?);
+                Some(CertifiedFinal {
+                    grade,
+                    grade_label: grade.label(lang).to_string(),
+                    best_score: best.score,
+                    best_max: best.max,
+                    best_share: best.share,
+                })
+            }),
             competencies: results
                 .mastery
                 .iter()

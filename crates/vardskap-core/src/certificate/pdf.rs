@@ -37,6 +37,8 @@ struct Words {
     how_to_check: &'static str,
     continued: &'static str,
     outcomes: &'static str,
+    final_test: &'static str,
+    grade: &'static str,
 }
 
 const SV: Words = Words {
@@ -53,6 +55,8 @@ const SV: Words = Words {
     how_to_check: "Koden kan kontrolleras mot deltagarens resultatfil: vardskap-cli verify-certificate --results <fil> --code <kod>",
     continued: "fortsättning",
     outcomes: "Lärandemål",
+    final_test: "Sluttest",
+    grade: "Betyg",
 };
 
 const EN: Words = Words {
@@ -69,6 +73,8 @@ const EN: Words = Words {
     how_to_check: "Check the code against the learner's results file: vardskap-cli verify-certificate --results <file> --code <code>",
     continued: "continued",
     outcomes: "Learning outcomes",
+    final_test: "Final test",
+    grade: "Grade",
 };
 
 /// Measures text in the embedded font (krilla draws; it does not measure).
@@ -296,6 +302,17 @@ pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
                 .collect(),
         ),
         (
+            words.final_test.to_string(),
+            words.grade.to_string(),
+            cert.final_test
+                .iter()
+                .map(|f| {
+                    let figure = format!("{} ({})", f.grade_label, percent(Some(f.best_share), &cert.lang));
+                    Row::figure(words.best.to_string(), figure)
+                })
+                .collect(),
+        ),
+        (
             words.competencies.to_string(),
             words.mastery.to_string(),
             cert.competencies
@@ -463,6 +480,7 @@ mod tests {
                 })
                 .collect(),
             competencies: vec![],
+            final_test: None,
             code: "ABCD-EF01-2345-6789".into(),
         }
     }

@@ -2,12 +2,13 @@
 //! reads every file, renders the lessons and returns the typed course, or
 //! every problem found, each as `path:line:col: message`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use super::markdown::{LessonPage, MediaRoot, Sanitiser, render_lesson};
 use super::source::{Report, SourceFile};
-use super::{Course, Diagnostic, Lesson, Text, read, validate};
+use super::fields::Ctx;
+use super::{Course, Diagnostic, FinalTest, Lesson, Module, Text, read, validate};
 use crate::{Error, Result};
 
 /// Loads, validates and renders the course in `dir`. Any problem at all is
@@ -74,12 +75,13 @@ struct Loader<'a> {
 
 impl Loader<'_> {
     fn course(&self, report: &mut Report) -> Option<Course> {
-        let head = self
-            .file("course.toml", report)
-            .and_then(|file| read::course(&file, report));
-        let (mut course, competencies) = match head {
-            Some(head) => (Some(head.course), head.competencies),
-            None => (None, None),
+        let course_file = self.file("course.toml", report);
+        let head = course_file
+            .as_ref()
+            .and_then(|file| read::course(file, report));
+        let (mut course, competencies, final_head) = match head {
+            Some(head) => (Some(head.course), head.competencies, head.final_test),
+            None => (None, None, None),
         };
         let langs = course
             .as_ref()
@@ -101,6 +103,14 @@ impl Loader<'_> {
             let Some((mut module, id, settings)) = read::module(&file, report, &langs, &dir) else {
                 continue;
             };
+            validate::module_id_not_reserved(
+                &mut Ctx {
+                    file: &file,
+                    report,
+                    langs: &langs,
+                },
+                &id,
+            );
             if let Some(first) = module_ids.get(&id.value) {
                 report.error(
                     &file,
@@ -143,10 +153,113 @@ impl Loader<'_> {
             }
             modules.push(module);
         }
+        let final_test = self.final_test(
+            course_file.as_ref(),
+            final_head,
+            &modules,
+            &langs,
+            competencies.as_ref(),
+            report,
+        );
         if let Some(course) = course.as_mut() {
             course.modules = modules;
+            course.final_test = final_test;
         }
         course
+    }
+
+    /// final.toml, read after the modules and checked against `[final]` and
+    /// them: each question names a module of the course, no bank id is also a
+    /// module question's id (answers are stored by question id) and the bank
+    /// holds at least `draw` questions. `[final]` and final.toml come together.
+    fn final_test(
+        &self,
+        course_file: Option<&SourceFile>,
+        head: Option<read::FinalHead>,
+        modules: &[Module],
+        langs: &[String],
+        competencies: Option<&BTreeSet<String>>,
+        report: &mut Report,
+    ) -> Option<FinalTest> {
+        let bank_file = self.optional_file("final.toml", report);
+        let (head, bank_file) = match (head, bank_file) {
+            (None, None) => return None,
+            (Some(head), None) => {
+                if let Some(file) = course_file {
+                    report.error(
+                        file,
+                        head.at,
+                        "`[final]` draws its questions from final.toml at the course root, and that file is missing",
+                    );
+                }
+                return None;
+            }
+            (None, Some(file)) => {
+                report.error(
+                    &file,
+                    0,
+                    "final.toml holds a final test's questions, but course.toml has no `[final]` (with `draw`, `pass_mark` and `distinction`)",
+                );
+                // Its questions are still checked, so the author sees every problem at once.
+                read::final_bank(&file, report, langs, competencies);
+                return None;
+            }
+            (Some(head), Some(file)) => (head, file),
+        };
+        let problems_before = report.diagnostics.len();
+        let bank = read::final_bank(&bank_file, report, langs, competencies);
+        let bank_read_cleanly = report.diagnostics.len() == problems_before;
+        let in_modules: HashMap<&str, &str> = modules
+            .iter()
+            .flat_map(|m| m.questions.iter().map(|q| (q.id.as_str(), m.id.as_str())))
+            .collect();
+        let module_list = modules
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        for (_, module, id) in &bank {
+            if !modules.iter().any(|m| m.id == module.value) {
+                report.error(
+                    &bank_file,
+                    module.span.start,
+                    format!(
+                        "unknown module `{}` (the course's modules: {module_list})",
+                        module.value
+                    ),
+                );
+            }
+            if let Some(owner) = in_modules.get(id.value.as_str()) {
+                report.error(
+                    &bank_file,
+                    id.span.start,
+                    format!(
+                        "question id `{}` is also a question of module `{owner}`: answers are kept by question id, so a final-test question needs an id of its own",
+                        id.value
+                    ),
+                );
+            }
+        }
+        if let (Some(draw), Some(file)) = (&head.draw, course_file)
+            && bank_read_cleanly
+            && usize::try_from(draw.value).unwrap_or(usize::MAX) > bank.len()
+        {
+            report.error(
+                file,
+                draw.span.start,
+                format!(
+                    "`draw` is {} but final.toml has {} questions: an attempt cannot draw more than the bank holds",
+                    draw.value,
+                    bank.len()
+                ),
+            );
+        }
+        Some(FinalTest {
+            draw: head.draw?.value,
+            pass_mark: head.pass_mark?,
+            distinction: head.distinction?,
+            questions: bank.into_iter().map(|(q, _, _)| q).collect(),
+        })
     }
 
     /// `lessons/NN-id.lang.md`: one file per declared language, grouped by id.

@@ -19,6 +19,19 @@ pub(crate) struct CourseHead {
     pub course: Course,
     /// `None` when course.toml could not be read; references are then not checked.
     pub competencies: Option<BTreeSet<String>>,
+    /// `[final]`, when course.toml has it; its bank is read from final.toml later.
+    pub final_test: Option<FinalHead>,
+}
+
+/// `[final]` in course.toml with where it is written, so that the bank read
+/// later from final.toml can be checked against it.
+pub(crate) struct FinalHead {
+    /// Where the `final` key (the `[final]` header) is written.
+    pub at: usize,
+    /// `None` when missing or not a whole number of at least 1 (already reported).
+    pub draw: Option<Located<u32>>,
+    pub pass_mark: Option<f64>,
+    pub distinction: Option<f64>,
 }
 
 pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<CourseHead> {
@@ -74,6 +87,7 @@ pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<CourseHea
     if competencies.is_empty() && !cx.report.broken {
         cx.error(0, "the course declares no `[[competency]]`; every question and scenario choice refers to one");
     }
+    let final_test = final_head(cx, &mut f);
     f.finish(cx, |_| None);
 
     let known = competencies.iter().map(|c| c.id.clone()).collect();
@@ -90,7 +104,108 @@ pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<CourseHea
             final_test: None,
         },
         competencies: Some(known),
+        final_test,
     })
+}
+
+/// `[final]`: `draw`, `pass_mark` and `distinction`, all required.
+fn final_head(cx: &mut Ctx, f: &mut Fields) -> Option<FinalHead> {
+    let at = f.key_at("final");
+    let (_, table) = f.opt_table(cx, "final")?;
+    let mut t = Fields::new(table, at, "final test ([final])");
+    let draw = t.num(cx, "draw").and_then(|n| {
+        let whole = n.value.fract() == 0.0 && n.value >= 1.0 && n.value <= f64::from(u32::MAX);
+        if !whole {
+            cx.error(
+                n.span.start,
+                format!(
+                    "`draw` is how many questions one attempt draws from final.toml: a whole number of at least 1, not {}",
+                    n.value
+                ),
+            );
+            return None;
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Some(Located::new(n.value as u32, n.span))
+    });
+    let pass_mark = t.num(cx, "pass_mark");
+    if let Some(mark) = &pass_mark {
+        validate::pass_mark(cx, mark);
+    }
+    let distinction = t.num(cx, "distinction");
+    if let Some(d) = &distinction {
+        validate::final_distinction(cx, d, pass_mark.as_ref());
+    }
+    t.finish(cx, |_| None);
+    Some(FinalHead {
+        at,
+        draw,
+        pass_mark: pass_mark.map(|l| l.value),
+        distinction: distinction.map(|l| l.value),
+    })
+}
+
+/// final.toml: the final test's bank, `[[question]]` tables as in quiz.toml,
+/// each with a `module` id. Returns each question with its located module id
+/// and question id, for the checks against the rest of the course.
+pub(crate) fn final_bank(
+    file: &SourceFile,
+    report: &mut Report,
+    langs: &[String],
+    competencies: Option<&BTreeSet<String>>,
+) -> Vec<(BankQuestion, Located<String>, Located<String>)> {
+    let Some(root) = super::fields::parse_document(file, report) else {
+        return Vec::new();
+    };
+    let cx = &mut Ctx {
+        file,
+        report,
+        langs,
+    };
+    let mut f = Fields::new(&root, 0, "final.toml");
+    let mut bank = Vec::new();
+    let mut ids = Vec::new();
+    for (at, table) in f.tables(cx, "question") {
+        // Read here rather than by `question_in`, which quiz.toml shares.
+        let module = match table.get("module") {
+            Some(value) => match value.get_ref() {
+                DeValue::String(s) => Some(Located::new(s.to_string(), value.span())),
+                _ => {
+                    cx.fatal(
+                        value.span().start,
+                        "`module` must be a string: the id of the module the question tests",
+                    );
+                    None
+                }
+            },
+            None => {
+                cx.fatal(
+                    at,
+                    "a final-test question has no `module`: add module = \"<module id>\" (the module it tests)",
+                );
+                None
+            }
+        };
+        if let Some((question, id)) = question_in(cx, at, table, competencies, &["module"]) {
+            ids.push(id.clone());
+            if let Some(module) = module {
+                bank.push((
+                    BankQuestion {
+                        module: module.value.clone(),
+                        question,
+                    },
+                    module,
+                    id,
+                ));
+            }
+        }
+    }
+    validate::ids(cx, "question", &ids);
+    if ids.is_empty() && !cx.report.broken {
+        cx.error(0, "final.toml has no `[[question]]`: the final test draws its questions from them");
+    }
+    f.finish(cx, |_| None);
+    bank
 }
 
 /// The declared languages. When they cannot be read, the languages of the
@@ -213,6 +328,8 @@ pub(crate) fn module(
     if let Some(mark) = &pass_mark {
         validate::pass_mark(cx, mark);
     }
+    let outcomes = outcomes(cx, &mut f);
+    let lessons = lesson_settings(cx, &mut f);
     f.finish(cx, |_| None);
     let id = id?;
     let module = Module {
@@ -328,8 +445,6 @@ pub(crate) fn quiz(
     for (at, table) in f.tables(cx, "question") {
         if let Some((question, id)) = question(cx, at, table, competencies) {
             questions.push(question);
-    let outcomes = outcomes(cx, &mut f);
-    let lessons = lesson_settings(cx, &mut f);
             ids.push(id);
         }
     }
@@ -376,7 +491,19 @@ fn question(
     table: &DeTable,
     competencies: Option<&BTreeSet<String>>,
 ) -> Option<(Question, Located<String>)> {
+    question_in(cx, at, table, competencies, &[])
+}
+
+/// A `[[question]]` table; `extra` are keys the caller reads itself (final.toml's `module`).
+fn question_in(
+    cx: &mut Ctx,
+    at: usize,
+    table: &DeTable,
+    competencies: Option<&BTreeSet<String>>,
+    extra: &[&str],
+) -> Option<(Question, Located<String>)> {
     let mut f = Fields::new(table, at, "question");
+    f.skip(extra);
     let kind_name = f.peek_str("kind");
     let id = f.str(cx, "id");
     let kind_value = f.str(cx, "kind");

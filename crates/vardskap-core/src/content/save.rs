@@ -9,7 +9,7 @@ use std::path::{Component, Path, PathBuf};
 
 use toml_writer::{ToTomlKey as _, ToTomlValue as _, TomlStringBuilder};
 
-use super::{Course, Lang, Module, Question, QuestionBody, Scenario, Text};
+use super::{Course, FinalTest, Lang, Module, Question, QuestionBody, Scenario, Text};
 use crate::{Error, Result};
 
 /// What a save did, as paths relative to the course folder with `/` separators.
@@ -77,6 +77,23 @@ pub fn course_toml(course: &Course) -> String {
         w.text("title", &competency.title);
         w.opt_text("description", competency.description.as_ref());
     }
+    if let Some(test) = &course.final_test {
+        w.out.push('\n');
+        let _ = writeln!(w.out, "[final]");
+        w.number("draw", f64::from(test.draw));
+        w.number("pass_mark", test.pass_mark);
+        w.number("distinction", test.distinction);
+    }
+    w.finish()
+}
+
+/// `final.toml`: the final test's bank, `[[question]]` tables as in quiz.toml
+/// with each question's `module` after its id.
+pub fn final_toml(test: &FinalTest, languages: &[Lang]) -> String {
+    let mut w = TomlOut::new(languages);
+    for bank in &test.questions {
+        write_question(&mut w, &bank.question, Some(&bank.module));
+    }
     w.finish()
 }
 
@@ -117,14 +134,18 @@ pub fn module_toml(module: &Module, languages: &[Lang]) -> String {
 pub fn quiz_toml(questions: &[Question], languages: &[Lang]) -> String {
     let mut w = TomlOut::new(languages);
     for question in questions {
-        write_question(&mut w, question);
+        write_question(&mut w, question, None);
     }
     w.finish()
 }
 
-fn write_question(w: &mut TomlOut<'_>, q: &Question) {
+/// `module` is the module a final-test question tests; quiz questions have none.
+fn write_question(w: &mut TomlOut<'_>, q: &Question, module: Option<&str>) {
     w.table("question");
     w.string("id", &q.id);
+    if let Some(module) = module {
+        w.string("module", module);
+    }
     w.string("kind", q.kind().as_str());
     w.string("competency", &q.competency);
     if q.points != 1.0 {
@@ -289,8 +310,14 @@ pub(crate) fn course_files(course: &Course) -> Result<Vec<(String, String)>> {
             ));
         }
     }
+    if let Some(test) = &course.final_test {
+        files.push((FINAL_TOML.to_string(), final_toml(test, langs)));
+    }
     Ok(files)
 }
+
+/// The final test's bank, at the course root.
+const FINAL_TOML: &str = "final.toml";
 
 fn write_structure(course: &Course, dir: &Path, summary: &mut SaveSummary) -> Result<()> {
     let files = course_files(course)?;
@@ -318,6 +345,9 @@ fn write_structure(course: &Course, dir: &Path, summary: &mut SaveSummary) -> Re
             &names_in("scenarios"),
             summary,
         )?;
+    }
+    if course.final_test.is_none() {
+        remove_file(dir, FINAL_TOML, summary)?;
     }
     Ok(())
 }

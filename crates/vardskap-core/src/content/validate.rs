@@ -265,3 +265,44 @@ mod tests {
         }
     }
 }
+/// `distinction` of `[final]`: a share like `pass_mark`, and not below the
+/// test's `pass_mark` (a distinction that is easier than a pass means nothing).
+pub(crate) fn final_distinction(
+    cx: &mut Ctx,
+    distinction: &Located<f64>,
+    pass_mark: Option<&Located<f64>>,
+) {
+    if !(distinction.value > 0.0 && distinction.value <= 1.0) {
+        cx.error(
+            distinction.span.start,
+            format!(
+                "`distinction` must be a share of the points, above 0 and at most 1 (e.g. 0.9), not {}",
+                distinction.value
+            ),
+        );
+    } else if let Some(mark) = pass_mark
+        && distinction.value < mark.value
+    {
+        cx.error(
+            distinction.span.start,
+            format!(
+                "`distinction` ({}) is below `pass_mark` ({}): Väl godkänd needs at least the points of Godkänd",
+                distinction.value, mark.value
+            ),
+        );
+    }
+}
+
+/// No module may use the id under which final-test attempts are stored.
+pub(crate) fn module_id_not_reserved(cx: &mut Ctx, id: &Located<String>) {
+    if id.value == crate::final_test::FINAL_TEST_ID {
+        cx.error(
+            id.span.start,
+            format!(
+                "module id `{}` is reserved for the course's final test; choose another id",
+                id.value
+            ),
+        );
+    }
+}
+

@@ -7,8 +7,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::content::{Course, EndingKind};
-use crate::progress::{ProfileId, ResultsHistory};
+use crate::content::{Course, EndingKind, Question};
+use crate::final_test::{FINAL_TEST_ID, FinalGrade};
+use crate::progress::{AttemptPoint, ProfileId, ResultsHistory};
 use crate::storage::{Store, Timestamp, answers, attempts};
 use crate::{Error, Result};
 
@@ -27,10 +28,13 @@ pub struct ResultsFile {
     pub language: String,
     pub profile: ProfileEntry,
     pub course: CourseEntry,
-    /// Every module is passed.
+    /// Every module is passed, and the final test when the course has one.
     pub passed: bool,
     /// In course order.
     pub modules: Vec<ModuleEntry>,
+    /// The final test, when the course has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_test: Option<FinalEntry>,
     /// Finished scenario runs, oldest first.
     pub scenario_runs: Vec<RunEntry>,
     pub mastery: Vec<MasteryEntry>,
@@ -64,6 +68,35 @@ pub struct ModuleEntry {
     pub best_share: Option<f64>,
     /// Graded attempts, oldest submission first.
     pub attempts: Vec<AttemptEntry>,
+}
+
+/// The final test: its marks, the learner's grade and every graded attempt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FinalEntry {
+    /// Questions per attempt, drawn from the bank.
+    pub draw: u32,
+    /// Share of points for Godkänd, 0..=1.
+    pub pass_mark: f64,
+    /// Share of points for Väl godkänd, 0..=1.
+    pub distinction: f64,
+    /// The best attempt is Godkänd or Väl godkänd.
+    pub passed: bool,
+    /// The best attempt's grade; `null` before a graded attempt.
+    pub grade: Option<FinalGrade>,
+    /// The best attempt's share, 0..=1; `null` before a graded attempt.
+    pub best_share: Option<f64>,
+    /// Graded attempts, oldest submission first.
+    pub attempts: Vec<FinalAttemptEntry>,
+}
+
+/// A graded final-test attempt: an attempt entry with its grade.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FinalAttemptEntry {
+    #[serde(flatten)]
+    pub attempt: AttemptEntry,
+    pub grade: FinalGrade,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -161,59 +194,59 @@ pub fn results_file(store: &Store, profile: ProfileId, course_id: &str) -> Resul
         scores.entry(s.attempt_id).or_default().push(s);
     }
 
+    let mut entry_of = |a: &AttemptPoint, questions: &[&Question]| {
+        let position: HashMap<&str, usize> = questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
+            .collect();
+        let mut answered = scores.remove(&a.attempt_id).unwrap_or_default();
+        // Question order; answers to removed questions last, by id.
+        answered.sort_by(|x, y| {
+            let key = |s: &answers::AnswerScore| {
+                (position
+                    .get(s.question_id.as_str())
+                    .copied()
+                    .unwrap_or(usize::MAX),)
+            };
+            key(x)
+                .cmp(&key(y))
+                .then_with(|| x.question_id.cmp(&y.question_id))
+        });
+        AttemptEntry {
+            id: a.attempt_id,
+            course_version: versions
+                .get(&a.attempt_id)
+                .map_or_else(|| course.version.clone(), |v| v.to_string()),
+            submitted_at: iso_utc(a.submitted_at),
+            score: a.score,
+            max: a.max,
+            share: a.share,
+            passed: a.passed,
+            questions: answered
+                .into_iter()
+                .map(|s| QuestionScore {
+                    competency: questions
+                        .iter()
+                        .find(|q| q.id == s.question_id)
+                        .map(|q| q.competency.clone()),
+                    id: s.question_id,
+                    score: s.score,
+                    max: s.max_score,
+                })
+                .collect(),
+        }
+    };
     let modules = course
         .modules
         .iter()
         .zip(&history.modules)
         .map(|(module, h)| {
-            let position: HashMap<&str, usize> = module
-                .questions
-                .iter()
-                .enumerate()
-                .map(|(i, q)| (q.id.as_str(), i))
-                .collect();
+            let questions: Vec<&Question> = module.questions.iter().collect();
             let attempts = h
                 .attempts
                 .iter()
-                .map(|a| {
-                    let mut answered = scores.remove(&a.attempt_id).unwrap_or_default();
-                    // Module order; answers to removed questions last, by id.
-                    answered.sort_by(|x, y| {
-                        let key = |s: &answers::AnswerScore| {
-                            (position
-                                .get(s.question_id.as_str())
-                                .copied()
-                                .unwrap_or(usize::MAX),)
-                        };
-                        key(x)
-                            .cmp(&key(y))
-                            .then_with(|| x.question_id.cmp(&y.question_id))
-                    });
-                    AttemptEntry {
-                        id: a.attempt_id,
-                        course_version: versions
-                            .get(&a.attempt_id)
-                            .map_or_else(|| course.version.clone(), |v| v.to_string()),
-                        submitted_at: iso_utc(a.submitted_at),
-                        score: a.score,
-                        max: a.max,
-                        share: a.share,
-                        passed: a.passed,
-                        questions: answered
-                            .into_iter()
-                            .map(|s| QuestionScore {
-                                competency: module
-                                    .questions
-                                    .iter()
-                                    .find(|q| q.id == s.question_id)
-                                    .map(|q| q.competency.clone()),
-                                id: s.question_id,
-                                score: s.score,
-                                max: s.max_score,
-                            })
-                            .collect(),
-                    }
-                })
+                .map(|a| entry_of(a, &questions))
                 .collect();
             ModuleEntry {
                 id: module.id.clone(),
@@ -226,6 +259,30 @@ pub fn results_file(store: &Store, profile: ProfileId, course_id: &str) -> Resul
             }
         })
         .collect();
+    let final_test = course
+        .final_test
+        .as_ref()
+        .zip(history.final_test.as_ref())
+        .map(|(test, h)| {
+            // Each attempt asked its own draw; the bank names every question's competency.
+            let bank: Vec<&Question> = test.questions.iter().map(|b| &b.question).collect();
+            FinalEntry {
+                draw: h.summary.draw,
+                pass_mark: h.summary.pass_mark,
+                distinction: h.summary.distinction,
+                passed: h.summary.passed,
+                grade: h.summary.grade,
+                best_share: h.summary.best.as_ref().map(|b| b.share),
+                attempts: h
+                    .attempts
+                    .iter()
+                    .map(|a| FinalAttemptEntry {
+                        attempt: entry_of(&a.point, &bank),
+                        grade: a.grade,
+                    })
+                    .collect(),
+            }
+        });
     Ok(ResultsFile {
         format: RESULTS_FORMAT.to_string(),
         generated_at: iso_utc(store.now()),
@@ -238,6 +295,7 @@ pub fn results_file(store: &Store, profile: ProfileId, course_id: &str) -> Resul
         },
         passed: history.passed,
         modules,
+        final_test,
         scenario_runs: history
             .scenario_runs
             .iter()
@@ -362,23 +420,30 @@ pub fn results_csv(store: &Store, profile: ProfileId, course_id: &str) -> Result
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     out.write_record(CSV_HEADER).map_err(csv_error)?;
-    for module in &file.modules {
-        for attempt in &module.attempts {
-            for q in &attempt.questions {
-                out.write_record([
-                    file.profile.name.as_str(),
-                    file.course.id.as_str(),
-                    attempt.course_version.as_str(),
-                    module.id.as_str(),
-                    &attempt.id.to_string(),
-                    attempt.submitted_at.as_str(),
-                    q.id.as_str(),
-                    q.competency.as_deref().unwrap_or(""),
-                    &q.score.to_string(),
-                    &q.max.to_string(),
-                ])
-                .map_err(csv_error)?;
-            }
+    let final_attempts = file
+        .final_test
+        .iter()
+        .flat_map(|f| f.attempts.iter().map(|a| (FINAL_TEST_ID, &a.attempt)));
+    let attempts = file
+        .modules
+        .iter()
+        .flat_map(|m| m.attempts.iter().map(move |a| (m.id.as_str(), a)))
+        .chain(final_attempts);
+    for (module_id, attempt) in attempts {
+        for q in &attempt.questions {
+            out.write_record([
+                file.profile.name.as_str(),
+                file.course.id.as_str(),
+                attempt.course_version.as_str(),
+                module_id,
+                &attempt.id.to_string(),
+                attempt.submitted_at.as_str(),
+                q.id.as_str(),
+                q.competency.as_deref().unwrap_or(""),
+                &q.score.to_string(),
+                &q.max.to_string(),
+            ])
+            .map_err(csv_error)?;
         }
     }
     let bytes = out

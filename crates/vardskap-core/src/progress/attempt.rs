@@ -2,12 +2,15 @@
 //! committed before the call returns) → submitted → graded. A learner has at
 //! most one unfinished attempt per module; starting again resumes it.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::results::ModuleResult;
 use super::{AttemptId, ProfileId, find_module, find_question};
 use crate::content::{Course, FeedbackMode, Module, Question};
 use crate::error::OrNotFound;
+use crate::final_test::{self, FINAL_TEST_ID};
 use crate::quiz::{self, Answer, AnswerReview, Grade, QuestionView};
 use crate::review;
 use crate::storage::attempts::{self, AttemptRow};
@@ -103,6 +106,17 @@ pub struct AnswerSaved {
     pub review: Option<AnswerReview>,
 }
 
+/// The questions an attempt asks: its module's, or for the final test the
+/// ones its seed draws from the bank (the same on every resume).
+pub(crate) fn attempt_module<'c>(course: &'c Course, row: &AttemptRow) -> Result<Cow<'c, Module>> {
+    if row.module_id == FINAL_TEST_ID {
+        return final_test::attempt_module(course, seed_of(row))
+            .map(Cow::Owned)
+            .or_not_found("final test of course", &course.id);
+    }
+    find_module(course, &row.module_id).map(Cow::Borrowed)
+}
+
 /// A seed for the attempt's shuffles, kept within a JavaScript-safe integer.
 fn new_seed() -> i64 {
     let (hi, _) = uuid::Uuid::new_v4().as_u64_pair();
@@ -157,12 +171,26 @@ impl Store {
                 "The module \"{module_id}\" has no questions to answer."
             )));
         }
+        self.open_attempt(profile, &course, module_id, lang)
+    }
+
+    /// Resumes the learner's unfinished attempt at `module_id` (a module's or
+    /// the final test's), or starts one with a new secret seed.
+    pub(crate) fn open_attempt(
+        &mut self,
+        profile: ProfileId,
+        course: &Course,
+        module_id: &str,
+        lang: &str,
+    ) -> Result<AttemptView> {
+        let course_id = course.id.as_str();
         if let Some(open) = attempts::unfinished(&self.conn, profile, course_id, module_id)? {
+            let module = attempt_module(course, &open)?;
             if open.state == AttemptState::Started {
-                return self.attempt_view(&open, &course, module, lang, true);
+                return self.attempt_view(&open, course, &module, lang, true);
             }
             // Grading was interrupted (a crash between submit and grade): finish it first.
-            self.grade_submitted(&open, &course, module)?;
+            self.grade_submitted(&open, course, &module)?;
         }
         let now = self.now();
         let seed = new_seed();
@@ -171,15 +199,16 @@ impl Store {
             attempts::insert(tx, profile, course_id, module_id, &version, seed, now)
         })?;
         let row = attempts::get(&self.conn, id)?.or_not_found("attempt", id)?;
-        self.attempt_view(&row, &course, module, lang, false)
+        let module = attempt_module(course, &row)?;
+        self.attempt_view(&row, course, &module, lang, false)
     }
 
     /// An attempt by id with its saved answers (to resume it, or to look back).
     pub fn attempt(&self, id: AttemptId, lang: &str) -> Result<AttemptView> {
         let row = attempts::get(&self.conn, id)?.or_not_found("attempt", id)?;
         let course = self.cached_course(&row.course_id)?;
-        let module = find_module(&course, &row.module_id)?;
-        self.attempt_view(&row, &course, module, lang, true)
+        let module = attempt_module(&course, &row)?;
+        self.attempt_view(&row, &course, &module, lang, true)
     }
 
     fn attempt_view(
@@ -254,9 +283,9 @@ impl Store {
             return Err(Error::AttemptClosed { attempt });
         }
         let course = self.cached_course(&row.course_id)?;
-        let module = find_module(&course, &row.module_id)?;
+        let module = attempt_module(&course, &row)?;
         let question =
-            find_question(module, question_id).ok_or_else(|| Error::QuestionNotInModule {
+            find_question(&module, question_id).ok_or_else(|| Error::QuestionNotInModule {
                 question: question_id.to_string(),
                 module: module.id.clone(),
             })?;
@@ -305,7 +334,7 @@ impl Store {
     pub fn submit_attempt(&mut self, attempt: AttemptId, lang: &str) -> Result<ModuleResult> {
         let row = attempts::get(&self.conn, attempt)?.or_not_found("attempt", attempt)?;
         let course = self.cached_course(&row.course_id)?;
-        let module = find_module(&course, &row.module_id)?;
+        let module = attempt_module(&course, &row)?;
         match row.state {
             AttemptState::Started => {
                 let now = self.now();
@@ -314,9 +343,9 @@ impl Store {
                 if !self.transact(|tx| attempts::mark_submitted(tx, attempt, now))? {
                     return Err(Error::AttemptClosed { attempt });
                 }
-                self.grade_submitted(&row, &course, module)?;
+                self.grade_submitted(&row, &course, &module)?;
             }
-            AttemptState::Submitted => self.grade_submitted(&row, &course, module)?,
+            AttemptState::Submitted => self.grade_submitted(&row, &course, &module)?,
             AttemptState::Graded => return Err(Error::AttemptClosed { attempt }),
         }
         self.module_result(attempt, lang)
@@ -350,13 +379,16 @@ impl Store {
         }
         let (id, profile, course_id, module_id) =
             (row.id, row.profile_id, course.id.clone(), module.id.clone());
+        let final_test = module_id == FINAL_TEST_ID;
         self.transact(|tx| {
             for (question_id, grade) in &graded {
                 if let Some((s, m)) = grade {
                     answers::set_score(tx, id, question_id, *s, *m)?;
                 }
                 let right = grade.is_some_and(|(s, m)| s >= m);
-                if !right {
+                // The review queue finds questions in their module; a bank
+                // question is in none, so the final test feeds no review cards.
+                if !right && !final_test {
                     let card = match review_cards::get(
                         tx,
                         profile,

@@ -9,9 +9,12 @@ use serde::Serialize;
 use super::mastery::{CompetencyMastery, mastery};
 use super::results::{ModuleSummary, module_summaries};
 use super::rules::{attempt_passes, pass_mark, share};
+use super::attempt::attempt_module;
+use super::final_test::{FinalTestHistory, course_passed, final_history, grade_in};
 use super::{AttemptId, AttemptState, ProfileId, ScenarioRunId, find_module};
 use crate::content::{Course, EndingKind, Question, QuestionBody, QuestionKind};
 use crate::error::OrNotFound;
+use crate::final_test::{FINAL_TEST_ID, FinalGrade};
 use crate::quiz::{self, Answer, AnswerKey, PartFeedback};
 use crate::scenario::{Debrief, Run};
 use crate::storage::attempts::AttemptRow;
@@ -73,10 +76,12 @@ pub struct ResultsHistory {
     pub course_id: String,
     pub version: String,
     pub title: String,
-    /// Every module is passed.
+    /// Every module is passed, and the final test when the course has one.
     pub passed: bool,
     /// In course order.
     pub modules: Vec<ModuleHistory>,
+    /// The final test's attempts, when the course has one.
+    pub final_test: Option<FinalTestHistory>,
     pub mastery: Vec<CompetencyMastery>,
     /// Finished runs, oldest first.
     pub scenario_runs: Vec<ScenarioRunLine>,
@@ -123,7 +128,9 @@ pub struct AttemptDetail {
     pub pass_mark: f64,
     /// This attempt reached the pass mark.
     pub passed: bool,
-    /// In the module's question order.
+    /// For a final-test attempt, its grade; `None` for a module's attempt.
+    pub final_grade: Option<FinalGrade>,
+    /// In the module's question order (a final test's: the order it was asked in).
     pub questions: Vec<QuestionDetail>,
 }
 
@@ -195,7 +202,8 @@ impl Store {
         let graded = answers::graded_for_learner(&self.conn, profile, course_id)?;
 
         let summaries = module_summaries(&course, &all, &runs, lang);
-        let passed = !summaries.is_empty() && summaries.iter().all(|m| m.passed);
+        let final_test = final_history(&course, &all, &summaries);
+        let passed = course_passed(&summaries, final_test.as_ref().map(|f| &f.summary));
         let modules = course
             .modules
             .iter()
@@ -232,6 +240,7 @@ impl Store {
             title: course.title.get(lang).to_string(),
             passed,
             modules,
+            final_test,
             mastery: mastery(&course, &graded, &runs, lang),
             scenario_runs: finished,
         })
@@ -246,7 +255,7 @@ impl Store {
             return Err(Error::AttemptNotSubmitted { attempt });
         }
         let course = self.cached_course(&row.course_id)?;
-        let module = find_module(&course, &row.module_id)?;
+        let module = &*attempt_module(&course, &row)?;
         let saved = answers::for_attempt(&self.conn, attempt)?;
         let questions = module
             .questions
@@ -298,6 +307,11 @@ impl Store {
             share: share(score, max),
             pass_mark: mark,
             passed: attempt_passes(score, max, mark),
+            final_grade: if row.module_id == FINAL_TEST_ID {
+                grade_in(&course, score, max)
+            } else {
+                None
+            },
             questions,
         })
     }

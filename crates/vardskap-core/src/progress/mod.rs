@@ -5,6 +5,7 @@
 
 mod attempt;
 mod course;
+mod final_test;
 mod history;
 mod instructor;
 mod mastery;
@@ -17,6 +18,7 @@ mod scenario;
 
 pub use attempt::{AnswerSaved, AttemptEvent, AttemptState, AttemptView, SavedAnswer};
 pub use course::InstalledCourse;
+pub use final_test::{FinalAttemptPoint, FinalTestHistory, FinalTestSummary};
 pub use history::{
     AttemptDetail, AttemptPoint, ModuleHistory, QuestionDetail, ResultsHistory, ScenarioRunDetail,
     ScenarioRunLine,

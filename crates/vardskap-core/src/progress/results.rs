@@ -8,9 +8,12 @@ use serde::Serialize;
 
 use super::mastery::{CompetencyMastery, mastery};
 use super::rules::{attempt_passes, module_standing, pass_mark, share};
-use super::{AttemptId, ProfileId, find_module};
+use super::attempt::attempt_module;
+use super::final_test::{FinalTestSummary, course_passed, final_summary, grade_in};
+use super::{AttemptId, ProfileId};
 use crate::content::{Course, Module};
 use crate::error::OrNotFound;
+use crate::final_test::{FINAL_TEST_ID, FinalGrade};
 use crate::quiz::AnswerReview;
 use crate::storage::attempts::AttemptRow;
 use crate::storage::scenario_runs::ScenarioRunRow;
@@ -59,6 +62,8 @@ pub struct ModuleResult {
     /// Feedback and key for every answered question, in question order.
     pub reviews: Vec<AnswerReview>,
     pub submitted_at: Option<Timestamp>,
+    /// For a final-test attempt, its grade; `None` for a module's attempt.
+    pub final_grade: Option<FinalGrade>,
 }
 
 /// One attempt's score, as a line in the results view.
@@ -106,15 +111,17 @@ pub struct CourseResults {
     pub course_id: String,
     pub version: String,
     pub title: String,
-    /// Every module is passed.
+    /// Every module is passed, and the final test when the course has one.
     pub passed: bool,
     pub modules: Vec<ModuleSummary>,
+    /// The final test, when the course has one.
+    pub final_test: Option<FinalTestSummary>,
     pub mastery: Vec<CompetencyMastery>,
     /// Review cards due now, across all courses.
     pub reviews_due: u32,
 }
 
-fn score_line(row: &AttemptRow) -> Option<ScoreLine> {
+pub(crate) fn score_line(row: &AttemptRow) -> Option<ScoreLine> {
     let (score, max) = row.score.zip(row.max_score)?;
     Some(ScoreLine {
         attempt_id: row.id,
@@ -126,7 +133,7 @@ fn score_line(row: &AttemptRow) -> Option<ScoreLine> {
 }
 
 /// The best graded attempt: highest share, the earliest among equals.
-fn best_of<'a>(rows: impl IntoIterator<Item = &'a AttemptRow>) -> Option<ScoreLine> {
+pub(crate) fn best_of<'a>(rows: impl IntoIterator<Item = &'a AttemptRow>) -> Option<ScoreLine> {
     rows.into_iter()
         .filter_map(score_line)
         .fold(None, |best: Option<ScoreLine>, line| match best {
@@ -203,7 +210,7 @@ impl Store {
             ));
         }
         let course = self.cached_course(&row.course_id)?;
-        let module = find_module(&course, &row.module_id)?;
+        let module = &*attempt_module(&course, &row)?;
         let saved = answers::for_attempt(&self.conn, attempt)?;
 
         let mut by_competency: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
@@ -258,6 +265,11 @@ impl Store {
             unanswered,
             reviews,
             submitted_at: row.submitted_at,
+            final_grade: if module.id == FINAL_TEST_ID {
+                grade_in(&course, score, max)
+            } else {
+                None
+            },
         })
     }
 
@@ -276,15 +288,17 @@ impl Store {
         let graded = answers::graded_for_learner(&self.conn, profile, course_id)?;
 
         let modules = module_summaries(&course, &all, &runs, lang);
+        let final_test = final_summary(&course, &all, &modules);
         let due = review_cards::count_due(&self.conn, profile, self.now())?;
         Ok(CourseResults {
             profile_id: profile,
             course_id: course.id.clone(),
             version: course.version.clone(),
             title: course.title.get(lang).to_string(),
-            passed: !modules.is_empty() && modules.iter().all(|m| m.passed),
+            passed: course_passed(&modules, final_test.as_ref()),
             mastery: mastery(&course, &graded, &runs, lang),
             modules,
+            final_test,
             reviews_due: u32::try_from(due).unwrap_or(u32::MAX),
         })
     }

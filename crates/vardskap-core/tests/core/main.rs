@@ -7,6 +7,7 @@ mod broken_courses;
 mod builtin_course;
 mod common;
 mod editor;
+mod final_test;
 mod gift;
 mod hostile;
 mod outcomes;
