@@ -766,11 +766,13 @@ pub(crate) fn scenario(
     let mut nodes = Vec::new();
     let mut node_ids = Vec::new();
     let mut nexts: Vec<Vec<Located<String>>> = Vec::new();
+    let mut endings_at = Vec::new();
     for (at, table) in f.tables(cx, "node") {
-        if let Some((node, node_id, node_nexts)) = node(cx, at, table, competencies) {
+        if let Some((node, node_id, node_nexts, ending_at)) = node(cx, at, table, competencies) {
             nodes.push(node);
             node_ids.push(node_id);
             nexts.push(node_nexts);
+            endings_at.push(ending_at);
         }
     }
     if nodes.is_empty() && !f.has("node") {
@@ -782,10 +784,13 @@ pub(crate) fn scenario(
         .iter()
         .zip(&node_ids)
         .zip(&nexts)
-        .map(|((node, id), next)| validate::GraphNode {
+        .zip(&endings_at)
+        .map(|(((node, id), next), &ending_at)| validate::GraphNode {
             id,
             next: next.iter().collect(),
+            choices: &node.choices,
             ending: node.ending.as_ref().map(|e| e.kind),
+            ending_at,
         })
         .collect();
     validate::scenario_graph(cx, start.as_ref(), &graph);
@@ -798,12 +803,14 @@ pub(crate) fn scenario(
     })
 }
 
+/// A `[[node]]`, with its located id, the `next` of each choice and where
+/// its `ending` key is written (for the rules on endings).
 fn node(
     cx: &mut Ctx,
     at: usize,
     table: &DeTable,
     competencies: Option<&BTreeSet<String>>,
-) -> Option<(Node, Located<String>, Vec<Located<String>>)> {
+) -> Option<(Node, Located<String>, Vec<Located<String>>, usize)> {
     let mut f = Fields::new(table, at, "node");
     let id = f.str(cx, "id");
     let speaker = f.opt_text(cx, "speaker");
@@ -886,6 +893,7 @@ fn node(
             "a node with an `ending` is the end of the scenario and has no choices",
         );
     }
+    let ending_at = f.key_at("ending");
     f.finish(cx, |_| None);
     let id = id?;
     Some((
@@ -899,5 +907,6 @@ fn node(
         },
         id,
         nexts,
+        ending_at,
     ))
 }

@@ -7,7 +7,8 @@ use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use super::fields::Ctx;
 use super::source::Located;
-use super::{EndingKind, Text};
+use super::{Choice, EndingKind, Text};
+use crate::scenario::paths::{self, Analysis, Hop, Witness};
 
 /// Lower-case ASCII letters, digits and `-`, starting with a letter or digit.
 pub fn is_slug(s: &str) -> bool {
@@ -155,13 +156,18 @@ pub(crate) fn distinct_texts(cx: &mut Ctx, what: &str, texts: &[(usize, &Text)])
 /// One scenario node as the graph rules see it.
 pub(crate) struct GraphNode<'a> {
     pub id: &'a Located<String>,
+    /// The `next` of each of `choices`, in the same order.
     pub next: Vec<&'a Located<String>>,
+    pub choices: &'a [Choice],
     pub ending: Option<EndingKind>,
+    /// Where the `ending` key is written (the node's table when it has none).
+    pub ending_at: usize,
 }
 
 /// Walks the graph: references, reachability from `start`, nodes that lead
-/// nowhere (no choices and no ending, or loops with no way out) and a path
-/// to a good ending.
+/// nowhere (no choices and no ending, or loops with no way out), a path
+/// to a good ending, and whether every ending is earned by its paths
+/// ([`earned_endings`]).
 pub(crate) fn scenario_graph(cx: &mut Ctx, start: Option<&Located<String>>, nodes: &[GraphNode]) {
     let index: HashMap<&str, usize> = nodes
         .iter()
@@ -210,7 +216,15 @@ pub(crate) fn scenario_graph(cx: &mut Ctx, start: Option<&Located<String>>, node
         .collect();
     let ends_somewhere = walk(&endings, &reverse);
     for (i, node) in nodes.iter().enumerate() {
-        if !reachable[i] {
+        if !reachable[i] && node.ending.is_some() {
+            cx.error(
+                node.ending_at,
+                format!(
+                    "the ending `{}` is never reached: no path from `start` leads to it",
+                    node.id.value
+                ),
+            );
+        } else if !reachable[i] {
             cx.error(
                 node.id.span.start,
                 format!("node `{}` cannot be reached from `start`", node.id.value),
@@ -231,6 +245,110 @@ pub(crate) fn scenario_graph(cx: &mut Ctx, start: Option<&Located<String>>, node
             "no path from `start` leads to a `good` ending",
         );
     }
+    let graph = paths::Graph {
+        start: first,
+        nodes: nodes
+            .iter()
+            .map(|node| paths::Vertex {
+                ending: node.ending,
+                choices: node
+                    .choices
+                    .iter()
+                    .zip(&node.next)
+                    .enumerate()
+                    .filter_map(|(choice, (c, next))| {
+                        Some(paths::Edge {
+                            choice,
+                            to: *index.get(next.value.as_str())?,
+                            points: c.points.values().sum(),
+                            critical: c.critical,
+                        })
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    earned_endings(cx, nodes, &graph);
+}
+
+/// Every ending is earned by each path to it: no path through a critical
+/// choice ends well, and no path reaches a good ending with under half of
+/// the best path's points (the engine's pass threshold,
+/// [`paths::earned_enough`]). Reported at the ending, with one path as an
+/// example for the author.
+fn earned_endings(cx: &mut Ctx, nodes: &[GraphNode], graph: &paths::Graph) {
+    let analysis = Analysis::new(graph);
+    let Some(best) = analysis.best() else { return };
+    for (i, node) in nodes.iter().enumerate() {
+        if node.ending != Some(EndingKind::Good) {
+            continue;
+        }
+        if let Some((path, (at, choice))) = analysis.critical_path(i) {
+            cx.error(
+                node.ending_at,
+                format!(
+                    "the good ending `{}` can be reached after the critical choice `{}` at node `{}` (path: {}); a critical choice must never end well",
+                    node.id.value,
+                    nodes[at].choices[choice].id,
+                    nodes[at].id.value,
+                    path_words(nodes, &path),
+                ),
+            );
+        }
+        if let Some((fewest, path)) = analysis.fewest_path(i)
+            && !paths::earned_enough(fewest, best)
+        {
+            cx.error(
+                node.ending_at,
+                format!(
+                    "the good ending `{}` can be reached with {} of {} points on the path {}; a good ending needs at least half of the best path's {}",
+                    node.id.value,
+                    figure(fewest),
+                    figure(best),
+                    path_words(nodes, &path),
+                    figure(best),
+                ),
+            );
+        }
+    }
+}
+
+/// Points as an author wrote them: `14`, `2.5`, not `2.5000000000000004`.
+fn figure(points: f64) -> String {
+    let rounded = (points * 100.0).round() / 100.0;
+    if rounded == 0.0 { "0".to_string() } else { rounded.to_string() }
+}
+
+/// A path as choice ids, `a → b → c`; a long one keeps its first and last
+/// steps, and choices counted once round a loop are named after it.
+fn path_words(nodes: &[GraphNode], path: &Witness) -> String {
+    const KEEP: usize = 8;
+    let name = |&(at, choice): &Hop| format!("`{}`", nodes[at].choices[choice].id);
+    let hops = &path.hops;
+    let mut words = if hops.is_empty() {
+        "(no choice)".to_string()
+    } else if hops.len() <= 2 * KEEP {
+        hops.iter().map(name).collect::<Vec<_>>().join(" → ")
+    } else {
+        let head: Vec<String> = hops[..KEEP].iter().map(name).collect();
+        let tail: Vec<String> = hops[hops.len() - KEEP..].iter().map(name).collect();
+        format!(
+            "{} → … ({} more) … → {}",
+            head.join(" → "),
+            hops.len() - 2 * KEEP,
+            tail.join(" → ")
+        )
+    };
+    if !path.loops.is_empty() {
+        let counted: Vec<String> = path.loops.iter().take(KEEP).map(name).collect();
+        let more = path.loops.len().saturating_sub(KEEP);
+        words.push_str(&format!(
+            ", counting once round its loop {}{}",
+            counted.join(", "),
+            if more > 0 { format!(" and {more} more") } else { String::new() }
+        ));
+    }
+    words
 }
 
 /// Breadth-first: which nodes can be reached from `from` along `edges`.

@@ -9,6 +9,7 @@ use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use std::path::{Component, Path, PathBuf};
 
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
@@ -216,10 +217,21 @@ pub fn unpack_with_limits(file: &Path, out_dir: &Path, limits: &Limits) -> Resul
             size_text(size)
         )));
     }
+    // The zip reader parses the whole central directory before anything can
+    // be counted: read what the end records claim first, and refuse a
+    // package that claims more entries than it may hold.
+    if let Some(claimed) = claimed_entries(file).map_err(|e| Error::io(file, e))?
+        && claimed > u64::try_from(limits.max_entries).unwrap_or(u64::MAX)
+    {
+        return Err(refuse(format!(
+            "it has more than {} entries (its directory claims {claimed})",
+            limits.max_entries
+        )));
+    }
     let reader = BufReader::new(File::open(file).map_err(|e| Error::io(file, e))?);
     let mut archive = ZipArchive::new(reader)
         .map_err(|e| refuse(format!("it is not a readable zip file ({e})")))?;
-    check_directory(file, &archive, limits).map_err(refuse)?;
+    check_directory(file, &mut archive, limits).map_err(refuse)?;
 
     if out_dir.exists() && !is_empty_dir(out_dir) {
         return Err(Error::Invalid(format!(
@@ -353,7 +365,7 @@ fn check_course(root: &Path) -> Result<()> {
 /// with one name, so the directory is walked here to see every one of them.
 fn check_directory<R: Read + Seek>(
     file: &Path,
-    archive: &ZipArchive<R>,
+    archive: &mut ZipArchive<R>,
     limits: &Limits,
 ) -> Result<(), String> {
     let raw = central_names(file, archive.central_directory_start(), limits.max_entries)
@@ -367,17 +379,85 @@ fn check_directory<R: Read + Seek>(
             return Err(format!("{:?} appears twice", String::from_utf8_lossy(name)));
         }
     }
-    // Names differing only in case would overwrite each other on Windows and macOS.
+    // Names differing only in case or in Unicode normal form would
+    // overwrite each other on Windows and macOS.
     let mut folded = HashSet::new();
     for name in archive.file_names() {
-        if !folded.insert(name.trim_end_matches('/').to_lowercase()) {
-            return Err(format!("{name:?} appears twice (letter case aside)"));
+        let key: String = name.trim_end_matches('/').nfc().collect::<String>().to_lowercase();
+        if !folded.insert(key) {
+            return Err(format!(
+                "{name:?} appears twice (letter case or Unicode form aside)"
+            ));
+        }
+    }
+    // Two entries pointing at one stored data stream (overlapping entries, as
+    // in "zip bombs" that reuse one compressed block) are refused.
+    let mut starts = HashSet::new();
+    for index in 0..archive.len() {
+        let start = archive
+            .by_index_raw(index)
+            .map_err(|e| format!("entry {index} cannot be read ({e})"))?
+            .header_start();
+        if !starts.insert(start) {
+            return Err("two of its entries share one stored data stream".into());
         }
     }
     if raw.len() != archive.len() {
         return Err("its directory lists entries twice".into());
     }
     Ok(())
+}
+
+/// The number of entries the end-of-central-directory records claim (the
+/// zip64 record's when the classic one defers to it), read from the last
+/// 64 KiB of the file only; `None` when no end record is found (the zip
+/// reader then refuses the file in its own words).
+fn claimed_entries(file: &Path) -> io::Result<Option<u64>> {
+    const EOCD: [u8; 4] = [0x50, 0x4b, 0x05, 0x06];
+    const LOCATOR: [u8; 4] = [0x50, 0x4b, 0x06, 0x07];
+    const ZIP64_EOCD: [u8; 4] = [0x50, 0x4b, 0x06, 0x06];
+    let mut f = File::open(file)?;
+    let len = f.metadata()?.len();
+    // The end record is 22 bytes plus a comment of at most 65,535.
+    let tail_len = len.min(22 + 65_535);
+    f.seek(SeekFrom::Start(len - tail_len))?;
+    let mut tail = vec![0u8; usize::try_from(tail_len).unwrap_or(0)];
+    f.read_exact(&mut tail)?;
+    let Some(at) = (0..tail.len().saturating_sub(21))
+        .rev()
+        .find(|&i| tail[i..i + 4] == EOCD)
+    else {
+        return Ok(None);
+    };
+    let u16_at = |b: &[u8], i: usize| u64::from(u16::from_le_bytes([b[i], b[i + 1]]));
+    let u64_at = |b: &[u8], i: usize| {
+        let mut x = [0u8; 8];
+        x.copy_from_slice(&b[i..i + 8]);
+        u64::from_le_bytes(x)
+    };
+    let entries = u16_at(&tail, at + 10);
+    if entries != 0xFFFF {
+        return Ok(Some(entries));
+    }
+    // Zip64: a 20-byte locator just before the end record gives the offset
+    // of the zip64 end record, whose entry count is 8 bytes at offset 32.
+    let Some(locator) = at.checked_sub(20).map(|l| &tail[l..l + 20]) else {
+        return Ok(Some(entries));
+    };
+    if locator[..4] != LOCATOR {
+        return Ok(Some(entries));
+    }
+    let record_at = u64_at(locator, 8);
+    if record_at.saturating_add(56) > len {
+        return Ok(Some(u64::MAX));
+    }
+    f.seek(SeekFrom::Start(record_at))?;
+    let mut record = [0u8; 56];
+    f.read_exact(&mut record)?;
+    if record[..4] != ZIP64_EOCD {
+        return Ok(Some(u64::MAX));
+    }
+    Ok(Some(u64_at(&record, 32)))
 }
 
 /// The raw names of the central directory's entries, at most `max + 1` of them.
@@ -409,6 +489,11 @@ fn safe_name(name: &str, enclosed: Option<PathBuf>) -> Result<PathBuf, String> {
     if name.split('/').any(|part| part == "..") {
         return Err(format!("{name:?} points outside the course (`..`)"));
     }
+    for part in name.split('/').filter(|p| !p.is_empty()) {
+        if let Some(why) = unportable_part(part) {
+            return Err(format!("{name:?} cannot be written on every computer: {why}"));
+        }
+    }
     let path = enclosed.ok_or_else(|| format!("{name:?} is not a safe path inside the course"))?;
     let plain = path
         .components()
@@ -417,6 +502,28 @@ fn safe_name(name: &str, enclosed: Option<PathBuf>) -> Result<PathBuf, String> {
         return Err(format!("{name:?} is not a safe path inside the course"));
     }
     Ok(path)
+}
+
+/// Why a file or folder name would be unsafe or different on Windows or
+/// macOS, or `None`: Windows' reserved device names (with any extension),
+/// a trailing dot or space (Windows drops them, so two names become one),
+/// and `:` (an NTFS alternate data stream).
+fn unportable_part(part: &str) -> Option<&'static str> {
+    const RESERVED: [&str; 22] = [
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+        "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    ];
+    if part.contains(':') {
+        return Some("a name cannot contain `:`");
+    }
+    if part.ends_with('.') || part.ends_with(' ') {
+        return Some("a name cannot end with a dot or a space");
+    }
+    let stem = part.split('.').next().unwrap_or(part).trim_end().to_lowercase();
+    if RESERVED.contains(&stem.as_str()) {
+        return Some("it is a name Windows reserves for a device");
+    }
+    None
 }
 
 /// The folder holding course.toml: the package's top, or its only folder.

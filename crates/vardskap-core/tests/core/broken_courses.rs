@@ -56,7 +56,26 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "unreachable-node",
-        &["modules/01-m/scenarios/s.toml:21:6: node `island` cannot be reached from `start`"],
+        &["modules/01-m/scenarios/s.toml:23:1: the ending `island` is never reached: no path from `start` leads to it"],
+    ),
+    (
+        "unreached-ending",
+        &[
+            "modules/01-m/scenarios/s.toml:22:6: node `island` cannot be reached from `start`",
+            "modules/01-m/scenarios/s.toml:34:1: the ending `lost` is never reached: no path from `start` leads to it",
+        ],
+    ),
+    (
+        "critical-good-ending",
+        &[
+            "modules/01-m/scenarios/s.toml:37:1: the good ending `thanks` can be reached after the critical choice `ignore` at node `door` (path: `ignore` → `help`); a critical choice must never end well",
+        ],
+    ),
+    (
+        "good-ending-unearned",
+        &[
+            "modules/01-m/scenarios/s.toml:41:1: the good ending `thanks` can be reached with 0 of 5 points on the path `rush` → `point`; a good ending needs at least half of the best path's 5",
+        ],
     ),
     (
         "node-leads-nowhere",
@@ -264,5 +283,58 @@ fn a_missing_folder_is_a_problem_not_a_panic() {
         problems.first().map(ToString::to_string).as_deref(),
         Some("course.toml:0:0: this file is missing"),
         "the missing course.toml is named"
+    );
+}
+
+/// A course of the `good-ending-unearned` fixture whose scenario is `levels`
+/// diamonds: at each level `up` gives a point and `down` none, and both meet
+/// again, so there are 2^levels paths to the one good ending. Also returns
+/// the line of that ending's `ending` key.
+fn diamond_course(levels: usize) -> (tempfile::TempDir, std::path::PathBuf, usize) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("course");
+    crate::copy_dir(&fixture("broken/good-ending-unearned"), &dir);
+    let mut toml = String::from("title = { sv = \"Diamanter\", en = \"Diamonds\" }\nstart = \"l0\"\n");
+    let choice = |id: &str, next: &str, points: &str| {
+        format!(
+            "\n[[node.choice]]\nid = \"{id}\"\ntext = {{ sv = \"{id}\", en = \"{id}\" }}\nnext = \"{next}\"\n{points}feedback = {{ sv = \"Ok.\", en = \"Ok.\" }}\n"
+        )
+    };
+    let node = |id: &str| format!("\n[[node]]\nid = \"{id}\"\ntext = {{ sv = \"{id}\", en = \"{id}\" }}\n");
+    for level in 0..levels {
+        let next = format!("l{}", level + 1);
+        toml += &node(&format!("l{level}"));
+        toml += &choice("up", &format!("u{level}"), "points = { welcome = 1 }\n");
+        toml += &choice("down", &format!("d{level}"), "");
+        for side in ["u", "d"] {
+            toml += &node(&format!("{side}{level}"));
+            toml += &choice("on", &next, "");
+        }
+    }
+    toml += &node(&format!("l{levels}"));
+    toml += "ending = \"good\"\ndebrief = { sv = \"Slut.\", en = \"The end.\" }\n";
+    let ending_line = toml.lines().position(|l| l.starts_with("ending")).unwrap() + 1;
+    std::fs::write(dir.join("modules/01-m/scenarios/s.toml"), toml).unwrap();
+    (tmp, dir, ending_line)
+}
+
+#[test]
+fn sixty_diamonds_are_checked_without_walking_their_paths() {
+    let (_tmp, dir, ending_line) = diamond_course(60);
+    let began = std::time::Instant::now();
+    let (_, problems) = check_course(&dir);
+    let took = began.elapsed();
+    let got: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let steps = "`down` → `on` → `down` → `on` → `down` → `on` → `down` → `on`";
+    assert_eq!(
+        got,
+        [format!(
+            "modules/01-m/scenarios/s.toml:{ending_line}:1: the good ending `l60` can be reached with 0 of 60 points on the path {steps} → … (104 more) … → {steps}; a good ending needs at least half of the best path's 60"
+        )],
+        "the worst of 2^60 paths is found, named by a shortened path, at the ending's line"
+    );
+    assert!(
+        took < std::time::Duration::from_secs(3),
+        "2^60 paths must be checked by dynamic programming, not one by one (took {took:?})"
     );
 }

@@ -270,7 +270,7 @@ fn duplicate_names_are_refused() {
     ]);
     let message = refused(&bytes, &Limits::default());
     assert!(
-        message.contains("appears twice (letter case aside)"),
+        message.contains("appears twice (letter case or Unicode form aside)"),
         "case-only twins would overwrite each other: {message}"
     );
 }
@@ -513,5 +513,93 @@ fn a_package_with_the_builtin_course_id_is_refused() {
         store.installed_courses("sv").unwrap().len(),
         2,
         "both courses are installed"
+    );
+}
+
+/// End records that claim `entries` through zip64, after an empty directory:
+/// the shape of a package that would make the zip reader parse millions of
+/// entries before any count could refuse it.
+fn zip64_claiming(entries: u64) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    // zip64 end of central directory record, at offset 0.
+    bytes.extend_from_slice(&[0x50, 0x4b, 0x06, 0x06]);
+    bytes.extend_from_slice(&44u64.to_le_bytes()); // size of the rest
+    bytes.extend_from_slice(&45u16.to_le_bytes()); // made by
+    bytes.extend_from_slice(&45u16.to_le_bytes()); // needed
+    bytes.extend_from_slice(&0u32.to_le_bytes()); // this disk
+    bytes.extend_from_slice(&0u32.to_le_bytes()); // directory's disk
+    bytes.extend_from_slice(&entries.to_le_bytes()); // entries on this disk
+    bytes.extend_from_slice(&entries.to_le_bytes()); // entries in all
+    bytes.extend_from_slice(&(entries * 46).to_le_bytes()); // directory size
+    bytes.extend_from_slice(&0u64.to_le_bytes()); // directory offset
+    // zip64 locator: the record is at offset 0.
+    bytes.extend_from_slice(&[0x50, 0x4b, 0x06, 0x07]);
+    bytes.extend_from_slice(&0u32.to_le_bytes());
+    bytes.extend_from_slice(&0u64.to_le_bytes());
+    bytes.extend_from_slice(&1u32.to_le_bytes());
+    // classic end record deferring to zip64.
+    bytes.extend_from_slice(&[0x50, 0x4b, 0x05, 0x06]);
+    bytes.extend_from_slice(&[0, 0, 0, 0]);
+    bytes.extend_from_slice(&0xFFFFu16.to_le_bytes());
+    bytes.extend_from_slice(&0xFFFFu16.to_le_bytes());
+    bytes.extend_from_slice(&0xFFFF_FFFFu32.to_le_bytes());
+    bytes.extend_from_slice(&0xFFFF_FFFFu32.to_le_bytes());
+    bytes.extend_from_slice(&0u16.to_le_bytes());
+    bytes
+}
+
+#[test]
+fn a_zip64_directory_claiming_millions_of_entries_is_refused_before_it_is_parsed() {
+    let message = refused(&zip64_claiming(4_000_000), &Limits::default());
+    assert!(
+        message.contains("more than 10000 entries (its directory claims 4000000)"),
+        "the claimed count is read from the end records and refused: {message}"
+    );
+}
+
+#[test]
+fn names_that_differ_between_systems_are_refused() {
+    for (name, why) in [
+        ("media/CON.txt", "reserves"),
+        ("media/nul", "reserves"),
+        ("media/Aux.svg", "reserves"),
+        ("media/bild.", "dot or a space"),
+        ("media/bild ", "dot or a space"),
+        ("media/bild.svg:dold", "`:`"),
+    ] {
+        let message = refused(&zip_of(&[("course.toml", COURSE_TOML), (name, b"x")]), &Limits::default());
+        assert!(message.contains(why), "{name:?} must be refused because {why}: {message}");
+    }
+    let message = refused(
+        &zip_of(&[
+            ("course.toml", COURSE_TOML),
+            ("media/caf\u{e9}.txt", b"x"),
+            ("media/cafe\u{301}.txt", b"y"),
+        ]),
+        &Limits::default(),
+    );
+    assert!(
+        message.contains("Unicode form"),
+        "two names equal after NFC normalisation would be one file on macOS: {message}"
+    );
+}
+
+#[test]
+fn two_entries_sharing_one_data_stream_are_refused() {
+    let mut bytes = zip_of(&[("course.toml", COURSE_TOML), ("media/a.txt", b"aaaa"), ("media/b.txt", b"bbbb")]);
+    // Point media/b.txt's directory entry at media/a.txt's local header.
+    let central = |bytes: &[u8], name: &[u8]| {
+        (0..bytes.len() - 46)
+            .find(|&i| bytes[i..i + 4] == [0x50, 0x4b, 0x01, 0x02] && bytes[i + 46..].starts_with(name))
+            .unwrap()
+    };
+    let a = central(&bytes, b"media/a.txt");
+    let b = central(&bytes, b"media/b.txt");
+    let offset: [u8; 4] = bytes[a + 42..a + 46].try_into().unwrap();
+    bytes[b + 42..b + 46].copy_from_slice(&offset);
+    let message = refused(&bytes, &Limits::default());
+    assert!(
+        message.contains("share one stored data stream"),
+        "overlapping entries are refused: {message}"
     );
 }
