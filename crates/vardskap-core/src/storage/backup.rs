@@ -45,8 +45,15 @@ pub(crate) fn write(
     }
     let partial = path.with_extension("partial");
     let _ = std::fs::remove_file(&partial);
-    conn.backup(MAIN_DB, &partial, None)?;
-    std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, e))?;
+    // A failed copy (a full disk) leaves no half-written file behind.
+    let copied = conn
+        .backup(MAIN_DB, &partial, None)
+        .map_err(Error::from)
+        .and_then(|()| std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, e)));
+    if let Err(e) = copied {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
     Ok(BackupInfo {
         path: path.display().to_string(),
         taken_at,

@@ -79,6 +79,9 @@ pub struct Store {
     courses: RefCell<HashMap<String, Arc<Course>>>,
     /// The app's built-in course, once installed: no package may replace it.
     pub(crate) builtin_course: Option<String>,
+    /// Why the regular backup at open could not be taken (a full disk, say):
+    /// the store opened all the same, and the app tells the learner.
+    backup_warning: Option<String>,
 }
 
 impl Store {
@@ -92,11 +95,23 @@ impl Store {
     pub fn open_with(data_dir: &Path, options: StoreOptions) -> Result<Store> {
         std::fs::create_dir_all(data_dir).map_err(|e| Error::io(data_dir, e))?;
         let path = data_dir.join(DB_FILE);
+        let backup_dir = data_dir.join(BACKUP_DIR);
+        // SQLite takes an empty file for a new database. Ours is never empty
+        // once opened (WAL mode writes the header), so an empty file beside
+        // backups is a truncated database: told as damage, so the app offers
+        // the backups instead of starting afresh and pruning them away.
+        if std::fs::metadata(&path).is_ok_and(|m| m.len() == 0)
+            && backup::list(&backup_dir).is_ok_and(|list| !list.is_empty())
+        {
+            return Err(Error::CorruptDatabase {
+                path: path.display().to_string(),
+                detail: "the database file is empty".into(),
+            });
+        }
         let mut conn = Connection::open(&path).map_err(|e| db_error_at(&path, e))?;
         configure(&conn).map_err(|e| db_error_at(&path, e))?;
         quick_check(&conn, &path)?;
 
-        let backup_dir = data_dir.join(BACKUP_DIR);
         let now = (options.clock)();
         let version = migrations::current_version(&conn).map_err(|e| migration_error(&path, e))?;
         if version > SCHEMA_VERSION {
@@ -116,7 +131,7 @@ impl Store {
         }
         migrations::to_latest(&mut conn).map_err(|e| migration_error(&path, e))?;
 
-        let store = Store {
+        let mut store = Store {
             conn,
             data_dir: data_dir.to_path_buf(),
             path,
@@ -124,12 +139,19 @@ impl Store {
             clock: options.clock,
             courses: RefCell::new(HashMap::new()),
             builtin_course: None,
+            backup_warning: None,
         };
         if let Some(every) = options.backup_every {
             let every = i64::try_from(every.as_secs()).unwrap_or(i64::MAX);
-            let newest = backup::list(&backup_dir)?.first().map(|b| b.taken_at);
+            let newest = backup::list(&backup_dir)
+                .ok()
+                .and_then(|list| list.first().map(|b| b.taken_at));
             if version > 0 && newest.is_none_or(|t| now.saturating_sub(t) >= every) {
-                store.backup_now()?;
+                // A learner must never be locked out of an intact database
+                // because a backup could not be written.
+                if let Err(e) = store.backup_now() {
+                    store.backup_warning = Some(e.to_string());
+                }
             }
         }
         Ok(store)
@@ -160,6 +182,11 @@ impl Store {
         let info = backup::write(&self.conn, &dir, self.now(), "manual")?;
         backup::prune(&dir, self.keep_backups)?;
         Ok(info)
+    }
+
+    /// Why the regular backup at open failed, if it did (the store works).
+    pub fn backup_warning(&self) -> Option<&str> {
+        self.backup_warning.as_deref()
     }
 
     /// Backups of this store's data directory, newest first.

@@ -185,3 +185,63 @@ fn backup_now_keeps_only_the_newest_backups() {
         "backups are listed newest first"
     );
 }
+
+#[test]
+fn an_empty_database_file_beside_backups_is_damage_and_the_backups_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    store_with_answer(dir.path(), "Ada", 7.0);
+    Store::open_with(dir.path(), options()).unwrap().backup_now().unwrap();
+    let db = dir.path().join(DB_FILE);
+    let _ = std::fs::remove_file(dir.path().join(format!("{DB_FILE}-wal")));
+    std::fs::write(&db, b"").unwrap();
+    let err = Store::open_with(dir.path(), options()).err();
+    assert!(
+        matches!(err, Some(Error::CorruptDatabase { .. })),
+        "an emptied database must be offered its backups, not replaced by a new store: {err:?}"
+    );
+    assert_eq!(std::fs::metadata(&db).unwrap().len(), 0, "the empty file is left for the recovery step");
+    Store::restore_latest_backup(dir.path()).unwrap();
+    let store = Store::open_with(dir.path(), options()).unwrap();
+    assert_eq!(
+        store.profiles().unwrap().len(),
+        1,
+        "the backup brings the learner back"
+    );
+
+    let fresh = tempfile::tempdir().unwrap();
+    std::fs::write(fresh.path().join(DB_FILE), b"").unwrap();
+    assert!(
+        Store::open_with(fresh.path(), options()).is_ok(),
+        "an empty file with no backups holds nothing to lose: a new store"
+    );
+}
+
+#[test]
+fn a_backup_that_cannot_be_written_does_not_lock_the_learner_out() {
+    let dir = tempfile::tempdir().unwrap();
+    store_with_answer(dir.path(), "Ada", 7.0);
+    // Where the backups go, a file stands in the way: every write there
+    // fails, as on a full disk.
+    let backups = dir.path().join("backups");
+    let _ = std::fs::remove_dir_all(&backups);
+    std::fs::write(&backups, b"in the way").unwrap();
+    let store = Store::open_with(
+        dir.path(),
+        StoreOptions {
+            backup_every: Some(std::time::Duration::ZERO),
+            ..options()
+        },
+    )
+    .expect("an intact database opens even when its backup fails");
+    assert!(
+        store.backup_warning().is_some(),
+        "the failed backup is told as a warning"
+    );
+    assert_eq!(store.profiles().unwrap().len(), 1, "the learner's data is there");
+    let partials: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+        .collect();
+    assert!(partials.is_empty(), "no half-written backup is left behind");
+}
