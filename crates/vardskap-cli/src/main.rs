@@ -1,7 +1,8 @@
 //! `vardskap-cli`: authoring and admin commands over the core.
 //!
 //! Exit codes: 0 success, 1 the course (or package, or GIFT file) has
-//! problems, 2 bad arguments or a file or folder that cannot be read.
+//! problems (for `validate --strict` also warnings), 2 bad arguments, an
+//! unknown id or a file or folder that cannot be read.
 //! `verify-certificate`: 0 the code matches, 1 it does not, 2 usage.
 //! `export-results` and `certificate`: 0 written, 1 the store refused (no such
 //! profile, wrong PIN, course not passed), 2 usage.
@@ -9,10 +10,14 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod preview;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use vardskap_core::Error;
 use vardskap_core::certificate::{self, Certificate};
-use vardskap_core::content::{Course, CourseStats, Diagnostic, check_course, course_stats};
+use vardskap_core::content::{
+    Course, CourseStats, Diagnostic, check_course, course_stats, lint_course_dir,
+};
 use vardskap_core::export;
 use vardskap_core::gift::{self, ImportSummary};
 use vardskap_core::package;
@@ -32,16 +37,40 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check a course folder; print every problem as `path:line:col: message`.
+    /// Check a course folder; print every problem as `path:line:col: message`,
+    /// then the item lint's warnings as `path:line:col: warning: message`.
     Validate {
         /// The course folder (the one holding course.toml).
         course_dir: PathBuf,
+        /// Fail (exit code 1) on warnings too.
+        #[arg(long)]
+        strict: bool,
     },
-    /// Per module: lessons, questions by kind, scenarios, complete languages.
+    /// Per module: lessons, questions by kind, scenarios, complete languages;
+    /// with --json also where the answer keys are and how long they are.
     Stats {
         /// The course folder (the one holding course.toml).
         course_dir: PathBuf,
         /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a lesson, a question or a role-play node as a learner gets it,
+    /// without its key.
+    Preview {
+        /// The course folder (the one holding course.toml).
+        course_dir: PathBuf,
+        /// `<module-id>/<lesson-id|question-id|scenario-id[#node-id]>`;
+        /// a role-play shows its start node unless a node is given.
+        #[arg(value_name = "MODULE/ITEM")]
+        item: String,
+        /// The shuffle seed (an attempt's or a run's); a new one when left out.
+        #[arg(long)]
+        seed: Option<u64>,
+        /// The language; the course's first when left out.
+        #[arg(long, value_name = "LANG")]
+        lang: Option<String>,
+        /// Print JSON (a lesson as its HTML) instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -137,9 +166,18 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     match cli.command {
-        Command::Validate { course_dir } => {
-            readable(&course_dir).map_or_else(|c| c, |()| validate(&course_dir))
+        Command::Validate { course_dir, strict } => {
+            readable(&course_dir).map_or_else(|c| c, |()| validate(&course_dir, strict))
         }
+        Command::Preview {
+            course_dir,
+            item,
+            seed,
+            lang,
+            json,
+        } => readable(&course_dir).map_or_else(|c| c, |()| {
+            preview::run(&course_dir, &item, seed, lang.as_deref(), json)
+        }),
         Command::Stats { course_dir, json } => {
             readable(&course_dir).map_or_else(|c| c, |()| stats(&course_dir, json))
         }
@@ -559,16 +597,37 @@ fn unpack(file: &Path, out: &Path) -> ExitCode {
     }
 }
 
-fn validate(dir: &Path) -> ExitCode {
-    match check_course(dir) {
-        (Some(course), problems) if problems.is_empty() => {
-            println!("{}: {}", dir.display(), summary(&course));
-            ExitCode::SUCCESS
+/// Errors first, then the lint's warnings (of a course that could be read);
+/// warnings fail only with `strict`.
+fn validate(dir: &Path, strict: bool) -> ExitCode {
+    let (course, mut problems) = check_course(dir);
+    problems.retain(Diagnostic::is_error);
+    let warnings = course
+        .as_ref()
+        .map(|c| lint_course_dir(c, dir))
+        .unwrap_or_default();
+    for p in problems.iter().chain(&warnings) {
+        println!("{p}");
+    }
+    let failed = !problems.is_empty() || course.is_none() || (strict && !warnings.is_empty());
+    match &course {
+        Some(course) if problems.is_empty() => {
+            println!("{}: {}", dir.display(), summary(course));
         }
-        (_, problems) => {
-            print_problems(&problems);
-            ExitCode::from(PROBLEMS)
-        }
+        _ => eprintln!("{} problem{}", problems.len(), plural(problems.len())),
+    }
+    if !warnings.is_empty() {
+        eprintln!(
+            "{} warning{}{}",
+            warnings.len(),
+            plural(warnings.len()),
+            if strict { " (--strict: they fail the check)" } else { "" }
+        );
+    }
+    if failed {
+        ExitCode::from(PROBLEMS)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -24,24 +24,10 @@ maxPoints: { [key in string]: number },
  */
 critical: boolean, 
 /**
- * Points earned, summed over competencies.
- */
-earnedTotal: number, 
-/**
- * The best path's points summed over competencies, see [`best_total`].
- */
-bestTotal: number, 
-/**
- * The points a run needs to pass: half of `best_total`, see [`pass_points`].
- */
-passTotal: number, 
-/**
- * The ending is good or mixed, no critical choice was made and at least
- * `pass_total` points were earned ([`run_passes`]).
+ * The ending is good or mixed and no critical choice was made.
  */
 passed: boolean, 
 /**
- * Every choice actually made, in order: the ending's debrief says only
- * what every path to it did, so this recaps the learner's own path.
+ * Every choice, for the learner to look back on.
  */
 steps: Array<DebriefStep>, };
