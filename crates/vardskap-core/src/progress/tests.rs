@@ -665,12 +665,15 @@ fn an_unknown_matching_token_is_a_typed_error_and_nothing_is_saved() {
         "a pair id is not a token of the view, got {e:?}"
     );
     // Tokens of another question do not decode either.
-    let other = pair_by_text(view_of(&a, "trips"));
-    let Answer::Matching { pairs } = other else {
+    let Answer::Matching { pairs: drinks } = pair_by_text(view_of(&a, "drinks")) else {
         unreachable!()
     };
+    let Answer::Matching { pairs: trips } = pair_by_text(view_of(&a, "trips")) else {
+        unreachable!()
+    };
+    let (drinks_left, trips_right) = (drinks.keys().next().unwrap(), trips.values().next().unwrap());
     let crossed = Answer::Matching {
-        pairs: [("kaffe".to_string(), pairs["buss"].clone())].into(),
+        pairs: [(drinks_left.clone(), trips_right.clone())].into(),
     };
     assert!(
         matches!(

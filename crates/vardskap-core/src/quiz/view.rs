@@ -1,11 +1,13 @@
 //! The learner's view of a question before answering: everything needed to
-//! render it in one language, and nothing of its key.
+//! render it in one language, and nothing of its key. Options, items and
+//! right sides are shown in an order fixed by the attempt's seed; items and
+//! pair sides carry per-attempt tokens instead of the author's ids.
 
 use rand::seq::SliceRandom;
 use rand_chacha::{ChaCha8Rng, rand_core::SeedableRng};
 use serde::Serialize;
 
-use super::tokens::right_token;
+use super::tokens::{Role, token};
 use crate::content::{Question, QuestionBody};
 
 /// A question as the learner sees it before answering, in one language.
@@ -32,7 +34,9 @@ pub struct QuestionView {
 )]
 #[ts(export)]
 pub enum ViewBody {
-    /// Options in the author's order (authors place "none of these" last on purpose).
+    /// Options in the attempt's order, or the author's when the question
+    /// says `shuffle = false` (a scale such as "never … always"). Ids are the
+    /// author's option ids: only their order is shuffled.
     Single {
         options: Vec<ViewItem>,
     },
@@ -45,13 +49,15 @@ pub enum ViewBody {
         unit: Option<String>,
     },
     /// Items shuffled; never in the correct order when there are three or more.
+    /// Ids are per-attempt tokens (author ids sorted would be the key);
+    /// [`super::Answer::Ordering`] lists them in the learner's order.
     Ordering {
         items: Vec<ViewItem>,
     },
-    /// Left sides (ids: pair ids) in the author's order, right sides shuffled.
-    /// A right side's id is an opaque token, fixed for the attempt, that does
-    /// not tell which left side it belongs to; [`super::Answer::Matching`]
-    /// maps left ids to these tokens.
+    /// Left sides in the author's order, right sides shuffled. Every id on
+    /// both sides is an opaque token, fixed for the attempt, that does not tell
+    /// which pair it belongs to; [`super::Answer::Matching`] maps left tokens
+    /// to right tokens.
     Matching {
         left: Vec<ViewItem>,
         right: Vec<ViewItem>,
@@ -69,21 +75,30 @@ pub struct ViewItem {
 
 /// The learner-safe view of `question` in `lang`. `seed` (the attempt's
 /// secret seed, never the attempt id: the UI must not be able to recompute
-/// the matching tokens) fixes the shuffle of ordering items and matching right
-/// sides and the right sides' tokens, so a resumed attempt shows the same.
+/// the tokens) fixes the order of options, ordering items and matching right
+/// sides and the tokens of items and pair sides, so a resumed attempt shows
+/// the same.
 pub fn view(question: &Question, lang: &str, seed: u64) -> QuestionView {
+    let options = |options: &[crate::content::AnswerOption]| {
+        let mut shown: Vec<ViewItem> = options
+            .iter()
+            .map(|o| ViewItem::new(&o.id, o.text.get(lang)))
+            .collect();
+        if question.shuffle {
+            shown.shuffle(&mut ChaCha8Rng::from_seed(rng_key(seed, &question.id)));
+        }
+        shown
+    };
+    let tokened = |role: Role, id: &str, text: &str| ViewItem {
+        id: token(seed, &question.id, role, id),
+        text: text.to_string(),
+    };
     let body = match &question.body {
-        QuestionBody::Single { options } => ViewBody::Single {
-            options: options
-                .iter()
-                .map(|o| ViewItem::new(&o.id, o.text.get(lang)))
-                .collect(),
+        QuestionBody::Single { options: o } => ViewBody::Single {
+            options: options(o),
         },
-        QuestionBody::Multiple { options } => ViewBody::Multiple {
-            options: options
-                .iter()
-                .map(|o| ViewItem::new(&o.id, o.text.get(lang)))
-                .collect(),
+        QuestionBody::Multiple { options: o } => ViewBody::Multiple {
+            options: options(o),
         },
         QuestionBody::TrueFalse { .. } => ViewBody::TrueFalse,
         QuestionBody::ShortText { .. } => ViewBody::ShortText,
@@ -95,21 +110,23 @@ pub fn view(question: &Question, lang: &str, seed: u64) -> QuestionView {
                 .iter()
                 .map(|i| ViewItem::new(&i.id, i.text.get(lang)))
                 .collect();
+            // Shuffled by author ids, then tokened: the order stays what it
+            // was before items had tokens, so open attempts keep theirs.
             ViewBody::Ordering {
-                items: shuffled(&key, seed, &question.id),
+                items: shuffled(&key, seed, &question.id)
+                    .into_iter()
+                    .map(|i| tokened(Role::Item, &i.id, &i.text))
+                    .collect(),
             }
         }
         QuestionBody::Matching { pairs } => {
             let left: Vec<ViewItem> = pairs
                 .iter()
-                .map(|p| ViewItem::new(&p.id, p.left.get(lang)))
+                .map(|p| tokened(Role::Left, &p.id, p.left.get(lang)))
                 .collect();
             let right: Vec<ViewItem> = pairs
                 .iter()
-                .map(|p| ViewItem {
-                    id: right_token(seed, &question.id, &p.id),
-                    text: p.right.get(lang).to_string(),
-                })
+                .map(|p| tokened(Role::Right, &p.id, p.right.get(lang)))
                 .collect();
             ViewBody::Matching {
                 right: shuffled(&right, seed, &question.id),
@@ -150,7 +167,8 @@ fn shuffled(key: &[ViewItem], seed: u64, question_id: &str) -> Vec<ViewItem> {
 }
 
 /// A ChaCha key from the seed and the question id, so questions of the same
-/// size in one attempt are not all shuffled alike. ChaCha8 is specified, so
+/// size in one attempt are not all shuffled alike. (A question has one kind,
+/// so options and items never share a stream.) ChaCha8 is specified, so
 /// the order stays the same across builds and platforms.
 fn rng_key(seed: u64, question_id: &str) -> [u8; 32] {
     let mut key = [0u8; 32];
@@ -166,18 +184,43 @@ fn rng_key(seed: u64, question_id: &str) -> [u8; 32] {
 mod tests {
     #![allow(clippy::unwrap_used)]
 
+    use std::collections::BTreeSet;
+
     use proptest::prelude::*;
 
-    use super::{ViewBody, view};
-    use crate::content::{QuestionBody, Text};
+    use super::{ViewBody, ViewItem, view};
+    use crate::content::{Question, QuestionBody, Text};
     use crate::quiz::testing::*;
 
-    fn ids(items: &[super::ViewItem]) -> Vec<&str> {
-        items.iter().map(|i| i.id.as_str()).collect()
+    fn texts(items: &[ViewItem]) -> Vec<&str> {
+        items.iter().map(|i| i.text.as_str()).collect()
+    }
+
+    /// The shown order of a question's options or items, by text (ids of
+    /// items are tokens that change with the seed, so they cannot show an order).
+    fn shown(q: &Question, seed: u64) -> Vec<String> {
+        let items = match view(q, "sv", seed).body {
+            ViewBody::Single { options } | ViewBody::Multiple { options } => options,
+            ViewBody::Ordering { items } => items,
+            other => panic!("{} has no options or items: {other:?}", q.id),
+        };
+        items.into_iter().map(|i| i.text).collect()
+    }
+
+    fn single(names: &[&str], shuffle: bool) -> Question {
+        let mut q = question(
+            "frekvens",
+            1.0,
+            QuestionBody::Single {
+                options: names.iter().map(|n| option(n, *n == names[0])).collect(),
+            },
+        );
+        q.shuffle = shuffle;
+        q
     }
 
     /// One question of each kind, with key words in places only the key uses.
-    fn every_kind() -> Vec<crate::content::Question> {
+    fn every_kind() -> Vec<Question> {
         let mut with_feedback = option("b", true);
         with_feedback.feedback = Some(Text::from_pairs([("sv", "ZZFEEDBACK")]));
         vec![
@@ -222,7 +265,7 @@ mod tests {
                 "o",
                 1.0,
                 QuestionBody::Ordering {
-                    items: items(&["a", "b", "c"]),
+                    items: items(ORDERING_ITEMS),
                 },
             ),
             question(
@@ -235,8 +278,9 @@ mod tests {
         ]
     }
 
-    /// Pair ids with letters outside hex, so a hex token cannot contain them by chance.
+    /// Ids with letters outside hex, so a hex token cannot contain them by chance.
     const MATCHING_PAIRS: &[&str] = &["kaffe", "te", "saft"];
+    const ORDERING_ITEMS: &[&str] = &["hälsa", "lyssna", "visa", "tacka"];
 
     #[test]
     fn view_json_holds_no_key() {
@@ -258,63 +302,48 @@ mod tests {
                     q.id
                 );
             }
-            if matches!(q.body, QuestionBody::Matching { .. }) {
-                assert_right_ids_hide_pairs(&json, MATCHING_PAIRS);
+            match q.body {
+                QuestionBody::Matching { .. } => assert_ids_hide(&json, &["left", "right"], MATCHING_PAIRS),
+                QuestionBody::Ordering { .. } => assert_ids_hide(&json, &["items"], ORDERING_ITEMS),
+                _ => {}
             }
         }
     }
 
-    /// From the JSON of a matching view alone: no right id equals or contains
-    /// a left id or a pair id. `contains` is only checked for ids of two or
-    /// more characters: a one-letter id like "a" is a hex digit of any token.
-    fn assert_right_ids_hide_pairs(json: &str, pair_ids: &[&str]) {
+    /// From the JSON of a view alone: no id in the `lists` equals or contains
+    /// an author id, and every shown id is distinct. `contains` is only checked
+    /// for ids of two or more characters: a one-letter id like "a" is a hex
+    /// digit of any token.
+    fn assert_ids_hide(json: &str, lists: &[&str], author_ids: &[&str]) {
         let value: serde_json::Value = serde_json::from_str(json).unwrap();
-        let side = |name: &str| -> Vec<String> {
-            value[name]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|i| i["id"].as_str().unwrap().to_string())
-                .collect()
-        };
-        let (left, right) = (side("left"), side("right"));
-        assert_eq!(
-            left, pair_ids,
-            "left ids are the pair ids, in the author's order"
-        );
-        for r in &right {
-            for id in pair_ids
-                .iter()
-                .copied()
-                .chain(left.iter().map(String::as_str))
-            {
+        let mut shown = Vec::new();
+        for name in lists {
+            let list = value[name].as_array().unwrap();
+            assert_eq!(list.len(), author_ids.len(), "{name} shows every entry once: {json}");
+            shown.extend(list.iter().map(|i| i["id"].as_str().unwrap().to_string()));
+        }
+        for s in &shown {
+            for id in author_ids {
                 assert!(
-                    r != id && (id.len() == 1 || !r.contains(id)),
-                    "right id {r} gives away its pair {id}: {json}"
+                    s != id && (id.len() == 1 || !s.contains(id)),
+                    "shown id {s} gives away the author's id {id}: {json}"
                 );
             }
         }
-        let distinct: std::collections::BTreeSet<&String> = right.iter().collect();
-        assert_eq!(
-            distinct.len(),
-            pair_ids.len(),
-            "each right side has its own id: {json}"
-        );
+        let distinct: BTreeSet<&String> = shown.iter().collect();
+        assert_eq!(distinct.len(), shown.len(), "every shown entry has its own id: {json}");
     }
 
     #[test]
-    fn matching_right_ids_hide_their_pairs_for_any_seed() {
+    fn ordering_and_matching_ids_hide_the_authors_for_any_seed() {
         for names in [&["kaffe", "te", "saft", "vatten"][..], &["a", "b", "c"]] {
-            let q = question(
-                "drycker",
-                1.0,
-                QuestionBody::Matching {
-                    pairs: pairs(names),
-                },
-            );
+            let matching = question("drycker", 1.0, QuestionBody::Matching { pairs: pairs(names) });
+            let ordering = question("steg", 1.0, QuestionBody::Ordering { items: items(names) });
             for seed in [0, 7, u64::MAX] {
-                let json = serde_json::to_string(&view(&q, "sv", seed)).unwrap();
-                assert_right_ids_hide_pairs(&json, names);
+                let json = serde_json::to_string(&view(&matching, "sv", seed)).unwrap();
+                assert_ids_hide(&json, &["left", "right"], names);
+                let json = serde_json::to_string(&view(&ordering, "sv", seed)).unwrap();
+                assert_ids_hide(&json, &["items"], names);
             }
         }
     }
@@ -343,29 +372,70 @@ mod tests {
 
     #[test]
     fn shuffle_is_stable_for_a_seed() {
-        let q = question(
+        let ordering = question(
             "o",
             1.0,
             QuestionBody::Ordering {
                 items: items(&["a", "b", "c", "d", "e", "f"]),
             },
         );
-        assert_eq!(
-            view(&q, "sv", 42),
-            view(&q, "sv", 42),
-            "a resumed attempt must show the same order"
-        );
-        let orders: std::collections::BTreeSet<Vec<String>> = (0..20)
-            .map(|seed| match view(&q, "sv", seed).body {
-                ViewBody::Ordering { items } => items.into_iter().map(|i| i.id).collect(),
-                _ => unreachable!("an ordering question has an ordering view"),
-            })
+        let options = single(&["a", "b", "c", "d", "e", "f"], true);
+        for q in [&ordering, &options] {
+            assert_eq!(
+                view(q, "sv", 42),
+                view(q, "sv", 42),
+                "a resumed attempt must show the same order and ids"
+            );
+            let orders: BTreeSet<Vec<String>> = (0..20).map(|seed| shown(q, seed)).collect();
+            assert!(
+                orders.len() > 5,
+                "different attempts should see different orders of {}, got {}",
+                q.id,
+                orders.len()
+            );
+        }
+    }
+
+    #[test]
+    fn options_keep_their_ids_and_the_key_has_no_fixed_place() {
+        let q = single(&["ja", "nej", "kanske", "aldrig"], true);
+        let ViewBody::Single { options } = view(&q, "sv", 5).body else {
+            panic!("a single question has a single view");
+        };
+        for o in &options {
+            assert_eq!(
+                o.text,
+                format!("Option {}", o.id),
+                "an option keeps its author id and its own text: stored answers hold option ids"
+            );
+        }
+        let key_places: BTreeSet<usize> = (0..40)
+            .map(|seed| shown(&q, seed).iter().position(|t| t == "Option ja").unwrap())
             .collect();
-        assert!(
-            orders.len() > 5,
-            "different attempts should see different orders, got {}",
-            orders.len()
+        assert_eq!(
+            key_places.len(),
+            4,
+            "the key (written first) must come at every place in some attempt: {key_places:?}"
         );
+    }
+
+    #[test]
+    fn shuffle_false_keeps_the_authors_option_order() {
+        let scale = ["aldrig", "sällan", "ibland", "ofta", "alltid"];
+        let mut multiple = single(&scale, false);
+        multiple.body = QuestionBody::Multiple {
+            options: scale.iter().map(|n| option(n, true)).collect(),
+        };
+        let want: Vec<String> = scale.iter().map(|n| format!("Option {n}")).collect();
+        for q in [single(&scale, false), multiple] {
+            for seed in [0, 1, 77, u64::MAX] {
+                assert_eq!(
+                    shown(&q, seed),
+                    want,
+                    "shuffle = false keeps a scale in the author's order (seed {seed})"
+                );
+            }
+        }
     }
 
     #[test]
@@ -381,11 +451,11 @@ mod tests {
             panic!("a matching question has a matching view");
         };
         assert_eq!(
-            ids(&left),
-            ["a", "b", "c"],
+            texts(&left),
+            ["Left a", "Left b", "Left c"],
             "left sides stay in the author's order"
         );
-        let texts: Vec<&str> = right.iter().map(|r| r.text.as_str()).collect();
+        let texts = texts(&right);
         assert_ne!(
             texts,
             ["Right a", "Right b", "Right c"],
@@ -403,15 +473,8 @@ mod tests {
     #[test]
     fn two_items_are_shown_in_both_orders_so_the_order_gives_nothing_away() {
         let q = question("o", 1.0, QuestionBody::Ordering { items: items(&["first", "second"]) });
-        let shown: std::collections::BTreeSet<Vec<String>> = (0..64u64)
-            .map(|seed| {
-                let ViewBody::Ordering { items } = view(&q, "sv", seed).body else {
-                    panic!("an ordering question has an ordering view");
-                };
-                items.into_iter().map(|i| i.id).collect()
-            })
-            .collect();
-        assert_eq!(shown.len(), 2, "with two items, the shown order must not always be the reverse of the key");
+        let orders: BTreeSet<Vec<String>> = (0..64u64).map(|seed| shown(&q, seed)).collect();
+        assert_eq!(orders.len(), 2, "with two items, the shown order must not always be the reverse of the key");
     }
 
     proptest! {
@@ -420,15 +483,31 @@ mod tests {
             let names: Vec<String> = (0..n).map(|i| format!("i{i}")).collect();
             let refs: Vec<&str> = names.iter().map(String::as_str).collect();
             let q = question("o", 1.0, QuestionBody::Ordering { items: items(&refs) });
-            let ViewBody::Ordering { items: shown } = view(&q, "sv", seed).body else {
-                panic!("an ordering question has an ordering view");
-            };
-            let mut sorted: Vec<&str> = ids(&shown);
+            let key: Vec<String> = refs.iter().map(|id| format!("Item {id}")).collect();
+            let mut got = shown(&q, seed);
             if n >= 3 {
-                prop_assert_ne!(&sorted, &refs, "the learner must not be shown the correct order");
+                prop_assert_ne!(&got, &key, "the learner must not be shown the correct order");
             }
-            sorted.sort_by_key(|id| id[1..].parse::<usize>().unwrap());
-            prop_assert_eq!(sorted, refs, "every item is shown exactly once");
+            got.sort_by_key(|t| t["Item i".len()..].parse::<usize>().unwrap());
+            prop_assert_eq!(got, key, "every item is shown exactly once");
+        }
+
+        #[test]
+        fn options_are_a_permutation_and_follow_the_shuffle_flag(
+            n in 1usize..9,
+            seed in any::<u64>(),
+            shuffle in any::<bool>(),
+        ) {
+            let names: Vec<String> = (0..n).map(|i| format!("o{i}")).collect();
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            let q = single(&refs, shuffle);
+            let author: Vec<String> = refs.iter().map(|id| format!("Option {id}")).collect();
+            let mut got = shown(&q, seed);
+            if !shuffle {
+                prop_assert_eq!(&got, &author, "shuffle = false keeps the author's order");
+            }
+            got.sort_by_key(|t| t["Option o".len()..].parse::<usize>().unwrap());
+            prop_assert_eq!(got, author, "every option is shown exactly once");
         }
     }
 }
