@@ -147,6 +147,20 @@ pub async fn start_attempt(
     Ok(store.start_attempt(profile, &course, &module, &lang)?)
 }
 
+/// Starts the course's final test (once every module is passed), or resumes
+/// the unfinished attempt with its drawn questions and answers. Answers and
+/// the submission go through `save_answer` and `submit_attempt`.
+#[tauri::command]
+pub async fn start_final_test(
+    state: State<'_, AppState>,
+    course: String,
+    lang: String,
+) -> Reply<AttemptView> {
+    let mut session = state.session();
+    let (store, profile) = session.learner()?;
+    Ok(store.start_final_test(profile, &course, &lang)?)
+}
+
 /// Saves one answer durably; the reply comes only once it is on disk.
 #[tauri::command]
 pub async fn save_answer(

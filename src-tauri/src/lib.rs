@@ -29,6 +29,7 @@ pub fn run() {
             commands::course_results,
             commands::lesson,
             commands::start_attempt,
+            commands::start_final_test,
             commands::save_answer,
             commands::submit_attempt,
             commands::module_result,

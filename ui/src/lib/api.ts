@@ -81,6 +81,8 @@ export const api = {
 
   startAttempt: (course: string, module: string, lang: string) =>
     call<AttemptView>('start_attempt', { course, module, lang }),
+  /** The final course test: opens once every module is passed; answers and submission as for a module. */
+  startFinalTest: (course: string, lang: string) => call<AttemptView>('start_final_test', { course, lang }),
   saveAnswer: (attempt: number, question: string, answer: Answer, lang: string) =>
     call<AnswerSaved>('save_answer', { attempt, question, answer, lang }),
   submitAttempt: (attempt: number, lang: string) => call<ModuleResult>('submit_attempt', { attempt, lang }),

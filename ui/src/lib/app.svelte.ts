@@ -9,6 +9,7 @@ export type Screen =
   | { name: 'home' }
   | { name: 'lesson'; module: string; lesson: string }
   | { name: 'quiz'; module: string }
+  | { name: 'final' }
   | { name: 'scenario'; module: string; scenario: string }
   | { name: 'result'; attempt: number }
   | { name: 'results' }

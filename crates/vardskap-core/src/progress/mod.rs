@@ -26,7 +26,9 @@ pub use history::{
 pub use instructor::InstructorStatus;
 pub use mastery::CompetencyMastery;
 pub use profile::{NewProfile, Profile, Theme};
-pub use results::{CompetencyScore, CourseResults, ModuleResult, ModuleSummary, ScoreLine};
+pub use results::{
+    CompetencyScore, CourseResults, FinalAttemptResult, ModuleResult, ModuleSummary, ScoreLine,
+};
 pub use review::{ReviewAnswered, ReviewItem};
 pub use rules::{attempt_passes, pass_mark};
 pub use scenario::ScenarioPlay;

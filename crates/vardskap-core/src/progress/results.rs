@@ -62,8 +62,21 @@ pub struct ModuleResult {
     /// Feedback and key for every answered question, in question order.
     pub reviews: Vec<AnswerReview>,
     pub submitted_at: Option<Timestamp>,
-    /// For a final-test attempt, its grade; `None` for a module's attempt.
-    pub final_grade: Option<FinalGrade>,
+    /// For a final-test attempt, its grade and the marks; `None` for a module's attempt.
+    pub final_test: Option<FinalAttemptResult>,
+}
+
+/// The final-test part of an attempt's result.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct FinalAttemptResult {
+    /// This attempt's grade.
+    pub grade: FinalGrade,
+    /// The best grade of all the learner's attempts, this one included.
+    pub best_grade: FinalGrade,
+    /// Share of points for Väl godkänd (`pass_mark` is the one for Godkänd).
+    pub distinction: f64,
 }
 
 /// One attempt's score, as a line in the results view.
@@ -240,6 +253,21 @@ impl Store {
 
         let (score, max) = (row.score.unwrap_or(0.0), row.max_score.unwrap_or(0.0));
         let mark = pass_mark(&course, module);
+        let final_result = match (&course.final_test, module.id == FINAL_TEST_ID) {
+            (Some(test), true) => {
+                let all = attempts::for_learner(&self.conn, row.profile_id, &row.course_id)?;
+                let best = best_of(all.iter().filter(|a| a.module_id == FINAL_TEST_ID));
+                let grade = FinalGrade::of(score, max, test.pass_mark, test.distinction);
+                Some(FinalAttemptResult {
+                    grade,
+                    best_grade: best
+                        .and_then(|b| grade_in(&course, b.score, b.max))
+                        .map_or(grade, |b| b.max(grade)),
+                    distinction: test.distinction,
+                })
+            }
+            _ => None,
+        };
         let all = attempts::for_learner(&self.conn, row.profile_id, &row.course_id)?;
         let best = best_of(all.iter().filter(|a| a.module_id == module.id));
         let runs = scenario_runs::for_learner(&self.conn, row.profile_id, &row.course_id)?;
@@ -265,11 +293,7 @@ impl Store {
             unanswered,
             reviews,
             submitted_at: row.submitted_at,
-            final_grade: if module.id == FINAL_TEST_ID {
-                grade_in(&course, score, max)
-            } else {
-                None
-            },
+            final_test: final_result,
         })
     }
 

@@ -324,7 +324,11 @@ fn the_final_test_opens_when_every_module_is_passed_and_keeps_its_draw_on_resume
 
     let result = l.store.submit_attempt(first.id, "sv").unwrap();
     assert_eq!((result.score, result.max), (1.0, 4.0), "one of four right");
-    assert_eq!(result.final_grade, Some(FinalGrade::Fail), "25 % is Underkänd");
+    assert_eq!(
+        result.final_test.map(|f| f.grade),
+        Some(FinalGrade::Fail),
+        "25 % is Underkänd"
+    );
     let next = l.store.start_final_test(l.id, "vardskap", "sv").unwrap();
     assert_ne!(next.id, first.id, "after a submission, starting again starts a new attempt");
 }
@@ -338,7 +342,7 @@ fn exactly_the_marks_are_godkand_and_val_godkand_and_the_results_say_so() {
         .into_iter()
         .map(|right| {
             let id = take_final(&mut l, right);
-            l.store.module_result(id, "sv").unwrap().final_grade
+            l.store.module_result(id, "sv").unwrap().final_test.map(|f| f.grade)
         })
         .collect();
     assert_eq!(
@@ -346,16 +350,23 @@ fn exactly_the_marks_are_godkand_and_val_godkand_and_the_results_say_so() {
         [Some(FinalGrade::Fail), Some(FinalGrade::Pass), Some(FinalGrade::Distinction)],
         "6/10 is below 0.7; exactly 0.7 is Godkänd; exactly 0.9 is Väl godkänd"
     );
+    let worse = take_final(&mut l, 1);
+    let result = l.store.module_result(worse, "sv").unwrap().final_test.unwrap();
+    assert_eq!(
+        (result.grade, result.best_grade, result.distinction),
+        (FinalGrade::Fail, FinalGrade::Distinction, 0.9),
+        "a later failed attempt keeps the best grade, and the result says both"
+    );
     let results = l.store.course_results(l.id, "vardskap", "sv").unwrap();
     let summary = results.final_test.expect("the course has a final test");
-    assert_eq!(summary.attempts, 3, "three graded attempts");
+    assert_eq!(summary.attempts, 4, "four graded attempts");
     assert_eq!(summary.grade, Some(FinalGrade::Distinction), "the best attempt's grade counts");
     assert!(summary.passed && results.passed, "modules and final test passed: the course is passed");
     let history = l.store.results_history(l.id, "vardskap", "sv").unwrap();
     let points = history.final_test.expect("the history lists the final test");
     assert_eq!(
         points.attempts.iter().map(|a| a.grade).collect::<Vec<_>>(),
-        [FinalGrade::Fail, FinalGrade::Pass, FinalGrade::Distinction],
+        [FinalGrade::Fail, FinalGrade::Pass, FinalGrade::Distinction, FinalGrade::Fail],
         "every attempt with its grade, oldest first"
     );
     let detail = l.store.attempt_detail(points.attempts[1].point.attempt_id, "en").unwrap();

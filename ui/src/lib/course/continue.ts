@@ -7,6 +7,7 @@ import type { CourseResults } from '$lib/bindings/CourseResults';
 export function continueTarget(outline: CourseOutline, results: CourseResults): Screen | null {
   const open = results.modules.find((m) => m.openAttempt !== null);
   if (open) return { name: 'quiz', module: open.moduleId };
+  if (results.finalTest?.openAttempt != null) return { name: 'final' };
   for (const module of outline.modules) {
     const summary = results.modules.find((m) => m.moduleId === module.id);
     if (summary?.passed) continue;
@@ -15,6 +16,9 @@ export function continueTarget(outline: CourseOutline, results: CourseResults): 
     if (module.questions > 0) return { name: 'quiz', module: module.id };
     if (module.scenarios.length > 0) return { name: 'scenario', module: module.id, scenario: module.scenarios[0].id };
   }
+  // Every module passed: the final test is next, until it is passed.
+  const final = results.finalTest;
+  if (final && !final.passed && (final.available || final.openAttempt !== null)) return { name: 'final' };
   return null;
 }
 
