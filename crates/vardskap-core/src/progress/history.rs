@@ -164,13 +164,13 @@ pub(crate) fn graded_in_time_order<'a>(
 
 fn run_line(course: &Course, row: &ScenarioRunRow, lang: &str) -> Option<ScenarioRunLine> {
     let (ending, finished_at) = (row.ending?, row.finished_at?);
-    let title = find_module(course, &row.module_id)
+    let scenario = find_module(course, &row.module_id)
         .ok()
-        .and_then(|m| m.scenarios.iter().find(|s| s.id == row.scenario_id))
-        .map_or_else(
-            || row.scenario_id.clone(),
-            |s| s.title.get(lang).to_string(),
-        );
+        .and_then(|m| m.scenarios.iter().find(|s| s.id == row.scenario_id));
+    let title = scenario.map_or_else(
+        || row.scenario_id.clone(),
+        |s| s.title.get(lang).to_string(),
+    );
     Some(ScenarioRunLine {
         run_id: row.id,
         module_id: row.module_id.clone(),
@@ -179,7 +179,11 @@ fn run_line(course: &Course, row: &ScenarioRunRow, lang: &str) -> Option<Scenari
         ending,
         points: row.points.clone(),
         critical: row.critical,
-        passed: matches!(ending, EndingKind::Good | EndingKind::Mixed) && !row.critical,
+        // A scenario gone from the course can no longer say its best path.
+        passed: match scenario {
+            Some(s) => crate::scenario::run_passes(s, ending, row.critical, &row.points),
+            None => matches!(ending, EndingKind::Good | EndingKind::Mixed) && !row.critical,
+        },
         started_at: row.started_at,
         finished_at,
     })

@@ -4,7 +4,8 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::{Course, EndingKind, Module};
+use crate::content::{Course, Module};
+use crate::scenario::run_passes;
 use crate::storage::scenario_runs::ScenarioRunRow;
 
 /// Slack for float sums (0.1 + 0.2 points) when comparing with a pass mark.
@@ -53,7 +54,7 @@ pub(crate) struct Standing {
 
 /// `best` is the best graded attempt's (score, max); `runs` are the learner's
 /// scenario runs in this module. A module without questions is passed when the
-/// latest finished run of every scenario in it passed (a good or mixed ending,
+/// latest finished run of every scenario in it passed (`scenario::run_passes`,
 /// as `scenario::Debrief::passed` says); a lesson-only module always is.
 pub(crate) fn module_standing(
     course: &Course,
@@ -66,9 +67,10 @@ pub(crate) fn module_standing(
     let critical = latest.iter().any(|(id, run)| in_module(id) && run.critical);
     let quiz_ok = if module.questions.is_empty() {
         module.scenarios.iter().all(|s| {
-            latest
-                .get(s.id.as_str())
-                .is_some_and(|run| matches!(run.ending, Some(EndingKind::Good | EndingKind::Mixed)))
+            latest.get(s.id.as_str()).is_some_and(|run| {
+                run.ending
+                    .is_some_and(|ending| run_passes(s, ending, run.critical, &run.points))
+            })
         })
     } else {
         best.is_some_and(|(score, max)| attempt_passes(score, max, pass_mark(course, module)))
@@ -82,8 +84,10 @@ pub(crate) fn module_standing(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::EndingKind;
     use crate::progress::testing;
 
+    /// A run that earned testing::scenario's best 2 points.
     fn run(id: i64, scenario: &str, ending: Option<EndingKind>, critical: bool) -> ScenarioRunRow {
         ScenarioRunRow {
             id,
@@ -92,7 +96,7 @@ mod tests {
             module_id: "s".into(),
             scenario_id: scenario.into(),
             path: vec![],
-            points: BTreeMap::new(),
+            points: BTreeMap::from([("welcome".to_string(), 2.0)]),
             ending,
             critical,
             started_at: 0,
@@ -127,6 +131,12 @@ mod tests {
         assert!(
             standing(&[run(1, "s1", Some(EndingKind::Mixed), false)]).passed,
             "a mixed ending passes"
+        );
+        let mut unearned = run(1, "s1", Some(EndingKind::Good), false);
+        unearned.points.clear();
+        assert!(
+            !standing(&[unearned]).passed,
+            "a good ending with under half of the best path's points fails, as the debrief says"
         );
         let later_critical = [
             run(1, "s1", Some(EndingKind::Good), false),
