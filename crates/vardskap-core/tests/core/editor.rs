@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use vardskap_core::content::{self, Course, QuestionBody, Text, load_course};
+use vardskap_core::content::{self, Course, QuestionBody, Severity, Text, load_course};
 use vardskap_core::editor::{self, EditorDiagnostic};
 use vardskap_core::quiz::Answer;
 
@@ -25,13 +25,44 @@ fn fields(diagnostics: &[EditorDiagnostic]) -> Vec<Option<&str>> {
     diagnostics.iter().map(|d| d.field.as_deref()).collect()
 }
 
+/// The errors among `diagnostics`: the item lint's warnings (the valid
+/// fixture has two) do not make a course invalid.
+fn errors(diagnostics: &[EditorDiagnostic]) -> Vec<EditorDiagnostic> {
+    diagnostics.iter().filter(|d| d.severity == Severity::Error).cloned().collect()
+}
+
+#[test]
+fn the_item_lint_warns_at_the_field_and_is_marked_as_a_warning() {
+    let (_tmp, dir, course) = valid_copy();
+    let checked = editor::check(&course, &dir);
+    let warnings: Vec<(Option<&str>, Severity)> = checked
+        .iter()
+        .map(|d| (d.field.as_deref(), d.severity))
+        .collect();
+    assert_eq!(
+        warnings,
+        vec![
+            (Some("module[0].question[1].id"), Severity::Warning),
+            (Some("module[1].question[2].answer"), Severity::Warning),
+        ],
+        "mostly correct options at the question, the year at its answer, both warnings"
+    );
+    // The fixture is hand-written, so lines differ from the canonical
+    // in-memory files; the fields and severities do not.
+    let opened: Vec<(Option<String>, Severity)> =
+        editor::open(&dir).diagnostics.into_iter().map(|d| (d.field, d.severity)).collect();
+    let checked: Vec<(Option<String>, Severity)> =
+        checked.into_iter().map(|d| (d.field, d.severity)).collect();
+    assert_eq!(opened, checked, "opening shows the same warnings as checking");
+}
+
 #[test]
 fn an_unchanged_course_has_no_problems_in_memory() {
     let course = load_course(&builtin()).unwrap();
     let problems = editor::check(&course, &builtin());
-    assert!(problems.is_empty(), "the built-in course checked from memory must be as valid as on disk: {problems:?}");
+    assert!(errors(&problems).is_empty(), "the built-in course checked from memory must be as valid as on disk: {problems:?}");
     let (_tmp, dir, course) = valid_copy();
-    assert!(editor::check(&course, &dir).is_empty(), "the valid fixture with its image must check clean");
+    assert!(errors(&editor::check(&course, &dir)).is_empty(), "the valid fixture with its image must check clean");
 }
 
 #[test]
@@ -52,7 +83,7 @@ fn memory_and_disk_checks_agree_on_a_broken_model() {
 fn problems_lead_to_their_fields() {
     let (_tmp, dir, mut course) = valid_copy();
     course.modules[0].questions[1].prompt.0.insert("en".into(), String::new());
-    let problems = editor::check(&course, &dir);
+    let problems = errors(&editor::check(&course, &dir));
     assert_eq!(
         fields(&problems),
         vec![Some("module[0].question[1].prompt")],
@@ -77,7 +108,7 @@ fn problems_lead_to_their_fields() {
 
     let (_tmp, dir, mut course) = valid_copy();
     course.modules[0].lessons[0].markdown.0.insert("sv".into(), "Ingen rubrik här.\n".into());
-    let problems = editor::check(&course, &dir);
+    let problems = errors(&editor::check(&course, &dir));
     assert_eq!(
         fields(&problems),
         vec![Some("module[0].lesson[0].markdown.sv")],
@@ -138,7 +169,7 @@ fn saving_round_trips_and_an_unchanged_save_writes_nothing() {
     course.modules[1].title.0.insert("en".into(), "Local knowledge, revised".into());
     let saved = editor::save(&course, &dir, &origins(&course), &[]).unwrap();
     assert_eq!(saved.summary.written, vec!["modules/02-lokalt/module.toml".to_string()], "only the changed file is written");
-    assert!(saved.diagnostics.is_empty(), "the saved course is valid");
+    assert!(errors(&saved.diagnostics).is_empty(), "the saved course is valid");
     let reopened = editor::open(&dir).course.unwrap();
     assert_eq!(reopened, course, "load, save, load gives the same model");
 }
@@ -180,14 +211,14 @@ fn previews_show_what_the_learner_sees() {
     assert_eq!(review.grade.score, question.points, "the key gets full points in the preview");
 
     let scenario = &course.modules[0].scenarios[0];
-    let start = editor::preview_scenario(scenario, &[], "en").unwrap();
+    let start = editor::preview_scenario(scenario, &[], "en", 1).unwrap();
     assert_eq!(start.node.id, scenario.start, "no choice: the start node");
     assert!(start.last.is_none() && start.debrief.is_none(), "nothing chosen, nothing ended");
     let first = scenario.nodes[0].choices[0].clone();
-    let step = editor::preview_scenario(scenario, std::slice::from_ref(&first.id), "en").unwrap();
+    let step = editor::preview_scenario(scenario, std::slice::from_ref(&first.id), "en", 1).unwrap();
     assert_eq!(step.node.id, first.next, "a choice leads to its target");
     assert_eq!(step.last.as_ref().map(|s| s.choice_id.as_str()), Some(first.id.as_str()), "the last step is the choice made");
-    assert!(editor::preview_scenario(scenario, &["no-such".into()], "en").is_err(), "an unknown choice is an error, not a panic");
+    assert!(editor::preview_scenario(scenario, &["no-such".into()], "en", 1).is_err(), "an unknown choice is an error, not a panic");
 }
 
 #[test]
@@ -223,7 +254,7 @@ fn moved_modules_keep_their_order_and_media_and_removed_ones_go() {
     course.modules[1].dir = "02-valkommen".into();
     let origins = vec![origins[1].clone(), origins[0].clone()];
     let saved = editor::save(&course, &dir, &origins, &[]).unwrap();
-    assert!(saved.diagnostics.is_empty(), "the moved course is valid: {:?}", saved.diagnostics);
+    assert!(errors(&saved.diagnostics).is_empty(), "the moved course is valid: {:?}", saved.diagnostics);
     assert!(dir.join("modules/02-valkommen/media/entre.svg").is_file(), "the image moved with its module");
     assert!(!dir.join("modules/01-valkommen").exists() && !dir.join("modules/02-lokalt").exists(), "no folder is left under its old name");
     let reopened = editor::open(&dir).course.unwrap();
