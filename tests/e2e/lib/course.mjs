@@ -31,20 +31,30 @@ export function courseToml(courseDir = BUILTIN) {
   return parse(fs.readFileSync(path.join(courseDir, 'course.toml'), 'utf8'));
 }
 
-/** Choice ids from the start to a good ending with no critical choice (breadth first). */
+/**
+ * Choice ids from the start to a good ending with no critical choice, on the
+ * path with the most points (summed over competencies; fewer steps on a tie).
+ * A good ending needs at least half of the best path's points to pass, so the
+ * first good path found is not enough. Walks simple paths: role-plays are small.
+ */
 export function goodPath(sc) {
   const nodes = new Map(sc.node.map((n) => [n.id, n]));
-  const queue = [[sc.start, []]];
-  const seen = new Set([sc.start]);
-  while (queue.length) {
-    const [id, path] = queue.shift();
+  const worth = (choice) => Object.values(choice.points ?? {}).reduce((a, b) => a + b, 0);
+  let best = null;
+  const walk = (id, path, points, onPath) => {
     const node = nodes.get(id);
-    if (node.ending === 'good') return path;
-    for (const choice of node.choice ?? []) {
-      if (choice.critical || seen.has(choice.next)) continue;
-      seen.add(choice.next);
-      queue.push([choice.next, [...path, choice.id]]);
+    if (node.ending === 'good') {
+      if (!best || points > best.points || (points === best.points && path.length < best.path.length)) {
+        best = { path, points };
+      }
+      return;
     }
-  }
-  throw new Error(`scenario ${sc.title.en} has no good path`);
+    for (const choice of node.choice ?? []) {
+      if (choice.critical || onPath.has(choice.next)) continue;
+      walk(choice.next, [...path, choice.id], points + worth(choice), new Set([...onPath, choice.next]));
+    }
+  };
+  walk(sc.start, [], 0, new Set([sc.start]));
+  if (!best) throw new Error(`scenario ${sc.title.en} has no good path`);
+  return best.path;
 }
