@@ -220,3 +220,33 @@ fn the_editor_leads_a_problem_to_the_outcomes_or_the_lessons_minutes() {
         "each problem leads to the field that fixes it"
     );
 }
+
+#[test]
+fn every_module_of_the_built_in_course_has_outcomes_and_a_time() {
+    let course = load_course(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../content")).unwrap();
+    for module in &course.modules {
+        assert!(
+            module.outcomes.len() >= 2,
+            "module {} lists at least two learning outcomes (issue 12), has {}",
+            module.id,
+            module.outcomes.len()
+        );
+        for lang in &course.languages {
+            assert!(
+                module.outcomes.iter().all(|o| o.0.get(lang).is_some_and(|s| !s.trim().is_empty())),
+                "every outcome of {} is written in {lang}",
+                module.id
+            );
+        }
+    }
+    for lang in ["sv", "en"] {
+        for module in course_outline(&course, lang).modules {
+            assert!(
+                (5..=240).contains(&module.minutes),
+                "module {} takes a plausible time in {lang}: {} min",
+                module.id,
+                module.minutes
+            );
+        }
+    }
+}
