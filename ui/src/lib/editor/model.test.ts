@@ -30,7 +30,7 @@ import {
 } from './model';
 import type { EditorDiagnostic } from './types';
 
-const diag = (field: string | null, message = 'problem'): EditorDiagnostic => ({ path: 'x.toml', line: 1, column: 1, message, field });
+const diag = (field: string | null, message = 'problem'): EditorDiagnostic => ({ path: 'x.toml', line: 1, column: 1, message, severity: 'error', field });
 
 function course(): Course {
   return {

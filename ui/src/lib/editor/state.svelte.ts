@@ -228,9 +228,9 @@ class EditorState {
     return ids.length > 0 ? ids.join(' ') : undefined;
   }
 
-  /** Whether the core has a problem with this field. */
+  /** Whether the core has an error with this field (a lint warning does not make it invalid). */
   invalid(field: string, withLanguages = false): boolean {
-    return diagnosticsAt(this.diagnostics, field, withLanguages).length > 0;
+    return diagnosticsAt(this.diagnostics, field, withLanguages).some((d) => d.severity !== 'warning');
   }
 
   announce(text: string) {

@@ -27,7 +27,7 @@ function course(): Course {
   };
 }
 
-const problem = (message: string): EditorDiagnostic => ({ path: 'course.toml', line: 1, column: 1, message, field: 'course.title' });
+const problem = (message: string): EditorDiagnostic => ({ path: 'course.toml', line: 1, column: 1, message, severity: 'error', field: 'course.title' });
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(() => {
