@@ -466,9 +466,10 @@ pub async fn editor_preview_scenario(
     scenario: Scenario,
     choices: Vec<String>,
     lang: String,
+    seed: u32,
 ) -> Reply<ScenarioPreview> {
     instructor_only(&state)?;
-    Ok(editor::preview_scenario(&scenario, &choices, &lang)?)
+    Ok(editor::preview_scenario(&scenario, &choices, &lang, seed)?)
 }
 
 /// Reads a GIFT file (from the open dialog) into questions for a module

@@ -133,8 +133,8 @@ export const api = {
     call<QuestionView>('editor_preview_question', { question, lang, seed }),
   editorCheckAnswer: (question: Question, answer: Answer, lang: string, seed: number) =>
     call<AnswerReview>('editor_check_answer', { question, answer, lang, seed }),
-  editorPreviewScenario: (scenario: Scenario, choices: string[], lang: string) =>
-    call<ScenarioPreview>('editor_preview_scenario', { scenario, choices, lang }),
+  editorPreviewScenario: (scenario: Scenario, choices: string[], lang: string, seed: number) =>
+    call<ScenarioPreview>('editor_preview_scenario', { scenario, choices, lang, seed }),
   editorImportGift: (file: string, languages: string[], competency: string, taken: string[]) =>
     call<GiftImport>('editor_import_gift', { file, languages, competency, taken }),
   editorPack: (folder: string, file: string) => call<PackSummary>('editor_pack', { folder, file }),

@@ -10,7 +10,8 @@ use serde::Serialize;
 use crate::content::{self, Lang, Question, Scenario};
 use crate::gift::{self, GiftImport};
 use crate::quiz::{self, Answer, AnswerReview, QuestionView};
-use crate::scenario::{Debrief, NodeView, Run, Step};
+use crate::error::OrNotFound;
+use crate::scenario::{self, Debrief, NodeView, Run, Step};
 use crate::Result;
 
 /// A lesson's Markdown rendered as the learner will see it.
@@ -44,8 +45,8 @@ pub fn preview_lesson(markdown: &str, module_dir: &str, course_dir: &Path) -> Le
     LessonPreview { title, html }
 }
 
-/// The question as a learner gets it: no answer key, orderings shuffled and
-/// matching sides behind tokens of `seed`.
+/// The question as a learner gets it: no answer key, options, items and
+/// right sides in the order of `seed`, items and pair sides behind its tokens.
 pub fn preview_question(question: &Question, lang: &str, seed: u32) -> QuestionView {
     quiz::view(question, lang, u64::from(seed))
 }
@@ -56,15 +57,23 @@ pub fn check_answer(question: &Question, answer: &Answer, lang: &str, seed: u32)
     quiz::feedback_for(question, &answer, lang)
 }
 
-/// Plays `scenario` from its start through the `choices` (ids, in order).
-pub fn preview_scenario(scenario: &Scenario, choices: &[String], lang: &str) -> Result<ScenarioPreview> {
+/// Plays `scenario` from its start through the `choices` (ids, in order),
+/// showing every node's choices as a learner's run with `seed` would.
+pub fn preview_scenario(scenario: &Scenario, choices: &[String], lang: &str, seed: u32) -> Result<ScenarioPreview> {
+    let seed = u64::from(seed);
+    let shown = |run: &Run| -> Result<NodeView> {
+        let node = scenario.node(&run.current).or_not_found("scenario node", &run.current)?;
+        Ok(scenario::shuffled(node, lang, seed))
+    };
     let mut run = Run::start(scenario)?;
     let mut last = None;
     for choice in choices {
-        last = Some(run.choose(scenario, choice, lang)?);
+        let mut step = run.choose(scenario, choice, lang)?;
+        step.node = shown(&run)?;
+        last = Some(step);
     }
     Ok(ScenarioPreview {
-        node: run.node(scenario, lang)?,
+        node: shown(&run)?,
         last,
         debrief: run.debrief(scenario, lang)?,
     })

@@ -1,14 +1,17 @@
 //! Scenario runs over the store: every choice is replayed against the
 //! scenario (the UI is never trusted with points) and committed before the
-//! learner sees its feedback, so a run resumes after a crash.
+//! learner sees its feedback, so a run resumes after a crash. Each run shows
+//! the choices in its own order, fixed by a seed derived from its row.
 
+use blake2::digest::consts::U8;
+use blake2::{Blake2b, Digest};
 use serde::Serialize;
 
 use super::{ProfileId, ScenarioRunId, find_module};
 use crate::{Error, Result};
 use crate::content::{Course, Scenario};
 use crate::error::OrNotFound;
-use crate::scenario::{Debrief, NodeView, Run, Step};
+use crate::scenario::{self, Debrief, NodeView, Run, Step};
 use crate::storage::Store;
 use crate::storage::scenario_runs::{self, ScenarioRunRow};
 
@@ -44,6 +47,27 @@ fn find_scenario<'c>(
 
 fn replay(scenario: &Scenario, row: &ScenarioRunRow) -> Result<Run> {
     Run::replay(scenario, &row.path)
+}
+
+/// The seed of a run's choice order: a hash of what the row already holds
+/// (its id, learner and start time), so no schema change is needed, the order
+/// is the same whenever the run is resumed, and another run (a new id) gets
+/// another order.
+fn run_seed(row: &ScenarioRunRow) -> u64 {
+    let mut hash = Blake2b::<U8>::new();
+    hash.update(b"vardskap/scenario-run-seed/v1");
+    for part in [row.id, row.profile_id, row.started_at] {
+        hash.update(part.to_le_bytes());
+    }
+    u64::from_le_bytes(hash.finalize().into())
+}
+
+/// The run's current node as the learner sees it: choices in the run's order.
+fn current_view(scenario: &Scenario, run: &Run, seed: u64, lang: &str) -> Result<NodeView> {
+    let node = scenario
+        .node(&run.current)
+        .or_not_found("scenario node", &run.current)?;
+    Ok(scenario::shuffled(node, lang, seed))
 }
 
 impl Store {
@@ -84,7 +108,7 @@ impl Store {
             scenario_id: scenario_id.to_string(),
             title: scenario.title.get(lang).to_string(),
             intro: scenario.intro.as_ref().map(|t| t.get(lang).to_string()),
-            node: run.node(scenario, lang)?,
+            node: current_view(scenario, &run, run_seed(&row), lang)?,
             choices_made: u32::try_from(run.path.len()).unwrap_or(u32::MAX),
             resumed,
         })
@@ -109,7 +133,8 @@ impl Store {
         let course = self.cached_course(&row.course_id)?;
         let scenario = find_scenario(&course, &row.module_id, &row.scenario_id)?;
         let mut run = replay(scenario, &row).or_else(|_| Run::start(scenario))?;
-        let step = run.choose(scenario, choice_id, lang)?;
+        let mut step = run.choose(scenario, choice_id, lang)?;
+        step.node = current_view(scenario, &run, run_seed(&row), lang)?;
         let ending = step.debrief.as_ref().map(|d| d.ending);
         let path: Vec<String> = run.path.iter().map(|p| p.choice.clone()).collect();
         let now = self.now();
@@ -125,5 +150,100 @@ impl Store {
         let course = self.cached_course(&row.course_id)?;
         let scenario = find_scenario(&course, &row.module_id, &row.scenario_id)?;
         replay(scenario, &row)?.debrief(scenario, lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use crate::progress::testing::{course, store_with_learner};
+    use crate::scenario::NodeView;
+
+    fn order(node: &NodeView) -> Vec<String> {
+        node.choices.iter().map(|c| c.id.clone()).collect()
+    }
+
+    /// Course "c" with scenario s1 made of two decision points of six
+    /// choices each (start -> middle -> good), and `middle_shuffles` on the second.
+    fn six_choice_course(middle_shuffles: bool) -> crate::content::Course {
+        let mut c = course();
+        let s = &mut c.modules[1].scenarios[0];
+        let template = s.nodes[0].choices[0].clone();
+        let choices = |next: &str| -> Vec<crate::content::Choice> {
+            (0..6)
+                .map(|i| {
+                    let mut choice = template.clone();
+                    choice.id = format!("val{i}");
+                    choice.next = next.into();
+                    choice
+                })
+                .collect()
+        };
+        let mut middle = s.nodes[0].clone();
+        middle.id = "middle".into();
+        middle.choices = choices("good");
+        middle.shuffle = middle_shuffles;
+        s.nodes[0].choices = choices("middle");
+        s.nodes.push(middle);
+        c
+    }
+
+    #[test]
+    fn a_run_keeps_its_choice_order_when_resumed_and_other_runs_get_others() {
+        let (_d, mut store, clock, p) = store_with_learner("Ada");
+        store.install_course(&six_choice_course(true), "en").unwrap();
+        let authors: Vec<String> = (0..6).map(|i| format!("val{i}")).collect();
+
+        let run = store.start_scenario(p, "c", "m2", "s1", "en").unwrap();
+        let mut sorted = order(&run.node);
+        sorted.sort();
+        assert_eq!(sorted, authors, "every choice is shown once, by its author id");
+        let step = store.choose_in_scenario(run.run_id, "val0", "en").unwrap();
+        assert_eq!(step.node.id, "middle", "the choice leads on");
+        let resumed = store.start_scenario(p, "c", "m2", "s1", "en").unwrap();
+        assert!(resumed.resumed, "the unfinished run is resumed");
+        assert_eq!(
+            order(&resumed.node),
+            order(&step.node),
+            "a resumed run shows the node's choices in the order the step showed"
+        );
+
+        let mut seen = vec![(order(&run.node), order(&step.node))];
+        store.choose_in_scenario(run.run_id, "val0", "en").unwrap();
+        for _ in 0..3 {
+            clock.advance(60);
+            let again = store.start_scenario(p, "c", "m2", "s1", "en").unwrap();
+            assert!(!again.resumed, "a finished run is not resumed");
+            let step = store.choose_in_scenario(again.run_id, "val1", "en").unwrap();
+            seen.push((order(&again.node), order(&step.node)));
+            store.choose_in_scenario(again.run_id, "val1", "en").unwrap();
+        }
+        assert!(
+            seen.iter().any(|s| s.0 != seen[0].0) && seen.iter().any(|s| s.1 != seen[0].1),
+            "four runs must not all show the same order at both nodes: {seen:?}"
+        );
+        assert!(
+            seen.iter().any(|(start, middle)| start != middle),
+            "the nodes of one run are not shuffled alike: {seen:?}"
+        );
+    }
+
+    #[test]
+    fn a_node_with_shuffle_false_keeps_the_authors_order_in_every_run() {
+        let (_d, mut store, clock, p) = store_with_learner("Ada");
+        store.install_course(&six_choice_course(false), "en").unwrap();
+        let authors: Vec<String> = (0..6).map(|i| format!("val{i}")).collect();
+        for _ in 0..3 {
+            clock.advance(60);
+            let run = store.start_scenario(p, "c", "m2", "s1", "en").unwrap();
+            let step = store.choose_in_scenario(run.run_id, "val2", "en").unwrap();
+            assert_eq!(
+                order(&step.node),
+                authors,
+                "shuffle = false keeps the author's order (a scale) in every run"
+            );
+            store.choose_in_scenario(run.run_id, "val2", "en").unwrap();
+        }
     }
 }
