@@ -349,15 +349,12 @@ pub(crate) fn module(
 
 /// `outcomes = [{ sv = "…", en = "…" }, …]`: each a text in every language.
 fn outcomes(cx: &mut Ctx, f: &mut Fields) -> Vec<Text> {
-    let example = format!(
-        "a list of texts, like outcomes = [{{ {} }}]",
-        cx.langs
-            .iter()
-            .map(|l| format!("{l} = \"…\""))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let one = format!(
+        "{{ {} }}",
+        cx.langs.iter().map(|l| format!("{l} = \"…\"")).collect::<Vec<_>>().join(", ")
     );
-    let Some((_, items)) = f.opt_array(cx, "outcomes", &example) else {
+    let want = format!("a list of texts, like outcomes = [{one}]");
+    let Some((_, items)) = f.opt_array(cx, "outcomes", &want) else {
         return Vec::new();
     };
     let mut outcomes = Vec::new();
@@ -366,19 +363,14 @@ fn outcomes(cx: &mut Ctx, f: &mut Fields) -> Vec<Text> {
             DeValue::Table(table) => {
                 outcomes.push(text_of(cx, "outcomes", item.span().start, table));
             }
-            other => cx.fatal(
-                item.span().start,
-                format!(
-                    "each outcome is a table with one text per language, like {{ {} }}, not {} {}",
-                    cx.langs
-                        .iter()
-                        .map(|l| format!("{l} = \"…\""))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    if other.type_str().starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" },
-                    other.type_str()
-                ),
-            ),
+            other => {
+                let kind = other.type_str();
+                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                cx.fatal(
+                    item.span().start,
+                    format!("each outcome is a table with one text per language, like {one}, not {article} {kind}"),
+                );
+            }
         }
     }
     outcomes
@@ -768,11 +760,11 @@ pub(crate) fn scenario(
     let mut nexts: Vec<Vec<Located<String>>> = Vec::new();
     let mut endings_at = Vec::new();
     for (at, table) in f.tables(cx, "node") {
-        if let Some((node, node_id, node_nexts, ending_at)) = node(cx, at, table, competencies) {
-            nodes.push(node);
-            node_ids.push(node_id);
-            nexts.push(node_nexts);
-            endings_at.push(ending_at);
+        if let Some(read) = node(cx, at, table, competencies) {
+            nodes.push(read.node);
+            node_ids.push(read.id);
+            nexts.push(read.nexts);
+            endings_at.push(read.ending_at);
         }
     }
     if nodes.is_empty() && !f.has("node") {
@@ -803,14 +795,22 @@ pub(crate) fn scenario(
     })
 }
 
-/// A `[[node]]`, with its located id, the `next` of each choice and where
-/// its `ending` key is written (for the rules on endings).
+/// A `[[node]]` as read, with what the graph rules need to place a problem.
+struct ReadNode {
+    node: Node,
+    id: Located<String>,
+    /// The `next` of each choice, in order.
+    nexts: Vec<Located<String>>,
+    /// Where the `ending` key is written (the node's table when it has none).
+    ending_at: usize,
+}
+
 fn node(
     cx: &mut Ctx,
     at: usize,
     table: &DeTable,
     competencies: Option<&BTreeSet<String>>,
-) -> Option<(Node, Located<String>, Vec<Located<String>>, usize)> {
+) -> Option<ReadNode> {
     let mut f = Fields::new(table, at, "node");
     let id = f.str(cx, "id");
     let speaker = f.opt_text(cx, "speaker");
@@ -896,8 +896,8 @@ fn node(
     let ending_at = f.key_at("ending");
     f.finish(cx, |_| None);
     let id = id?;
-    Some((
-        Node {
+    Some(ReadNode {
+        node: Node {
             id: id.value.clone(),
             speaker,
             text,
@@ -908,5 +908,5 @@ fn node(
         id,
         nexts,
         ending_at,
-    ))
+    })
 }
