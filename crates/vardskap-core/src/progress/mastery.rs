@@ -48,6 +48,11 @@ pub(crate) fn mastery(
             competency_of.insert((module.id.as_str(), q.id.as_str()), q.competency.as_str());
         }
     }
+    // The final test's answers count too: its attempts are stored under its own id.
+    for bank in course.final_test.iter().flat_map(|t| &t.questions) {
+        let q = &bank.question;
+        competency_of.insert((crate::final_test::FINAL_TEST_ID, q.id.as_str()), q.competency.as_str());
+    }
     let mut quiz: BTreeMap<&str, (f64, f64, u32)> = BTreeMap::new();
     for a in graded {
         if let Some(c) = competency_of.get(&(a.module_id.as_str(), a.question_id.as_str())) {

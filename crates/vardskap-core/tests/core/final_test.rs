@@ -362,6 +362,12 @@ fn exactly_the_marks_are_godkand_and_val_godkand_and_the_results_say_so() {
     assert_eq!(summary.attempts, 4, "four graded attempts");
     assert_eq!(summary.grade, Some(FinalGrade::Distinction), "the best attempt's grade counts");
     assert!(summary.passed && results.passed, "modules and final test passed: the course is passed");
+    let mastery = &results.mastery[0];
+    assert_eq!(
+        mastery.answers,
+        5 + 4 * 10,
+        "mastery counts the module answers and every final-test answer"
+    );
     let history = l.store.results_history(l.id, "vardskap", "sv").unwrap();
     let points = history.final_test.expect("the history lists the final test");
     assert_eq!(
