@@ -15,6 +15,7 @@ mod package;
 mod results_export;
 mod robustness;
 mod save;
+mod shuffle;
 mod storage_crash;
 mod storage_migrations;
 mod storage_recovery;
