@@ -238,14 +238,11 @@ fn longest_key(options: &[AnswerOption], langs: &[String]) -> Option<String> {
     let key = options.iter().find(|o| o.correct)?;
     for lang in langs {
         let key_len = length(key.text.get(lang));
-        let Some(longest_wrong) = options
+        let longest_wrong = options
             .iter()
             .filter(|o| !o.correct)
             .map(|o| length(o.text.get(lang)))
-            .max()
-        else {
-            return None;
-        };
+            .max()?;
         let margin = LENGTH_MARGIN.max(longest_wrong.div_ceil(10));
         if key_len > longest_wrong + margin {
             return Some(format!(
@@ -669,6 +666,31 @@ text = { sv = \"Kort\", en = \"Short\" }
         assert!(
             found[1].starts_with("modules/01-m/quiz.toml:14:1: warning: the correct option is the longest"),
             "the long key is reported at its option's `text`: {found:?}"
+        );
+    }
+
+    #[test]
+    fn the_final_tests_bank_is_linted_in_final_toml() {
+        let mut c = course(vec![]);
+        let bank: Vec<crate::content::BankQuestion> = (0..3)
+            .map(|i| crate::content::BankQuestion {
+                module: "m".into(),
+                question: true_false(&format!("f{i}"), true),
+            })
+            .collect();
+        c.final_test = Some(crate::content::FinalTest {
+            draw: 2,
+            pass_mark: 0.7,
+            distinction: 0.9,
+            questions: bank,
+        });
+        let text = "[[question]]\nid = \"f0\"\nmodule = \"m\"\nkind = \"true_false\"\nanswer = true\n";
+        let files = BTreeMap::from([("final.toml".to_string(), text.to_string())]);
+        let found: Vec<String> = lint_course(&c, &files).iter().map(ToString::to_string).collect();
+        assert_eq!(found.len(), 1, "three true keys of three in the bank: {found:?}");
+        assert!(
+            found[0].starts_with("final.toml:5:1: warning: 3 of the 3 true/false questions in this final test's bank have the key `true`"),
+            "reported at the first question's answer in final.toml: {found:?}"
         );
     }
 
