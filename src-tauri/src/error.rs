@@ -27,7 +27,9 @@ impl From<vardskap_core::Error> for CommandError {
     fn from(err: vardskap_core::Error) -> Self {
         use vardskap_core::Error as E;
         let retry_after_secs = match &err {
-            E::WrongPassphrase { retry_after_secs } | E::TooManyTries { retry_after_secs } => {
+            E::WrongPassphrase { retry_after_secs }
+            | E::TooManyTries { retry_after_secs }
+            | E::PinOnHold { retry_after_secs } => {
                 Some(*retry_after_secs)
             }
             _ => None,

@@ -57,6 +57,11 @@ pub enum Error {
     #[error("That PIN is not right. Try again.")]
     WrongPin,
 
+    /// After several wrong PINs in a row, no PIN is checked for
+    /// `retry_after_secs` more seconds.
+    #[error("Too many wrong PINs in a row. Wait {retry_after_secs} seconds and try again.")]
+    PinOnHold { retry_after_secs: i64 },
+
     /// A profile with that name already exists.
     #[error("There is already a profile called \"{name}\". Choose another name.")]
     ProfileExists { name: String },
@@ -151,6 +156,7 @@ impl Error {
             Error::DatabaseTooNew { .. } => ErrorKind::DatabaseTooNew,
             Error::NoBackup { .. } => ErrorKind::NoBackup,
             Error::WrongPin => ErrorKind::WrongPin,
+            Error::PinOnHold { .. } => ErrorKind::PinOnHold,
             Error::ProfileExists { .. } => ErrorKind::ProfileExists,
             Error::AttemptClosed { .. } => ErrorKind::AttemptClosed,
             Error::QuestionNotInModule { .. } => ErrorKind::QuestionNotInModule,
@@ -185,6 +191,7 @@ pub enum ErrorKind {
     DatabaseTooNew,
     NoBackup,
     WrongPin,
+    PinOnHold,
     ProfileExists,
     AttemptClosed,
     QuestionNotInModule,

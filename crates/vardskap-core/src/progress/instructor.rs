@@ -27,6 +27,15 @@ const MAX_PASSPHRASE: usize = 256;
 /// The longest wait after wrong tries, in seconds.
 pub const MAX_WAIT_SECS: i64 = 300;
 
+/// Seconds left before the next try is checked. The stored time follows the
+/// wall clock, so it is bounded by the wait that `failures` earn: moving the
+/// clock back a day must not make anyone wait a day.
+pub(crate) fn seconds_left(locked_until: Option<Timestamp>, failures: i64, now: Timestamp) -> i64 {
+    locked_until.map_or(0, |until| {
+        until.saturating_sub(now).clamp(0, wait_after(failures))
+    })
+}
+
 /// The wait after `failures` wrong tries in a row: none for the first two
 /// (typos happen), then 2, 4, 8 … seconds up to [`MAX_WAIT_SECS`].
 pub fn wait_after(failures: i64) -> i64 {
@@ -60,11 +69,11 @@ impl Store {
     pub fn instructor_status(&self) -> Result<InstructorStatus> {
         let row = instructor::get(&self.conn)?;
         let now = self.now();
-        let locked_until = row.locked_until.filter(|t| *t > now);
+        let left = seconds_left(row.locked_until, row.failures, now);
         Ok(InstructorStatus {
             passphrase_set: row.passphrase_hash.is_some(),
-            locked_until,
-            retry_after_secs: locked_until.map_or(0, |t| t - now),
+            locked_until: (left > 0).then(|| now.saturating_add(left)),
+            retry_after_secs: left,
         })
     }
 
@@ -90,9 +99,10 @@ impl Store {
                 "No instructor passphrase is set yet. Set one first.".into(),
             ));
         };
-        if let Some(until) = row.locked_until.filter(|t| *t > now) {
+        let left = seconds_left(row.locked_until, row.failures, now);
+        if left > 0 {
             return Err(Error::TooManyTries {
-                retry_after_secs: until - now,
+                retry_after_secs: left,
             });
         }
         if pin_matches(&hash, passphrase) {
@@ -243,6 +253,28 @@ mod tests {
             wrong_wait(&mut store),
             0,
             "after a right one the count starts over"
+        );
+    }
+
+    #[test]
+    fn moving_the_clock_back_never_makes_the_wait_longer_than_earned() {
+        let (_dir, mut store, clock) = open_temp();
+        store.set_instructor_passphrase(RIGHT, None).unwrap();
+        for _ in 0..3 {
+            let _ = store.unlock_instructor("guess guess");
+        }
+        clock.advance(-86_400);
+        let status = store.instructor_status().unwrap();
+        assert_eq!(
+            status.retry_after_secs, 2,
+            "a clock set back a day leaves the earned 2 s wait, not a day's"
+        );
+        assert!(
+            matches!(
+                store.unlock_instructor(RIGHT),
+                Err(Error::TooManyTries { retry_after_secs: 2 })
+            ),
+            "the try is refused for the earned wait only"
         );
     }
 

@@ -144,12 +144,32 @@ impl Store {
         self.profile(id)
     }
 
+    /// Checks a PIN as the instructor passphrase is checked: wrong tries in a
+    /// row make the next try wait longer (stored, so a restart does not reset
+    /// it), and during the wait no PIN is looked at.
     fn check_pin(&self, id: ProfileId, pin: Option<&str>) -> Result<()> {
-        match profiles::pin_hash(&self.conn, id)?.or_not_found("profile", id)? {
-            None => Ok(()),
-            Some(hash) if pin.is_some_and(|p| pin_matches(&hash, p)) => Ok(()),
-            Some(_) => Err(Error::WrongPin),
+        let (hash, failures, locked_until) =
+            profiles::pin_state(&self.conn, id)?.or_not_found("profile", id)?;
+        let Some(hash) = hash else {
+            return Ok(());
+        };
+        let now = self.now();
+        let left = super::instructor::seconds_left(locked_until, failures, now);
+        if left > 0 {
+            return Err(Error::PinOnHold {
+                retry_after_secs: left,
+            });
         }
+        if pin.is_some_and(|p| pin_matches(&hash, p)) {
+            if failures != 0 || locked_until.is_some() {
+                profiles::set_pin_failures(&self.conn, id, 0, None)?;
+            }
+            return Ok(());
+        }
+        let failures = failures.saturating_add(1);
+        let wait = super::instructor::wait_after(failures);
+        profiles::set_pin_failures(&self.conn, id, failures, (wait > 0).then(|| now.saturating_add(wait)))?;
+        Err(Error::WrongPin)
     }
 
     /// Sets, changes (`new: Some`) or removes (`new: None`) a profile's PIN;
@@ -213,6 +233,58 @@ mod tests {
             language: Some("sv".into()),
             theme: Theme::Dark,
         }
+    }
+
+    #[test]
+    fn wrong_pins_in_a_row_make_the_next_try_wait_and_the_wait_is_stored() {
+        let (dir, mut store, clock) = open_temp();
+        let p = store.create_profile(&new("Ada", Some("4711"))).unwrap();
+        for n in 1..=2 {
+            assert!(
+                matches!(store.unlock_profile(p.id, Some("0000")), Err(Error::WrongPin)),
+                "wrong try {n} is refused without a wait (typos happen)"
+            );
+        }
+        assert!(matches!(store.unlock_profile(p.id, Some("0001")), Err(Error::WrongPin)));
+        let held = store.unlock_profile(p.id, Some("4711")).unwrap_err();
+        assert!(
+            matches!(held, Error::PinOnHold { retry_after_secs: 2 }),
+            "after three wrong PINs even the right one waits 2 s: {held:?}"
+        );
+        drop(store);
+        let store = Store::open_with(
+            dir.path(),
+            crate::storage::StoreOptions {
+                keep_backups: 3,
+                backup_every: None,
+                clock: clock.clock(),
+            },
+        )
+        .unwrap();
+        assert!(
+            matches!(store.unlock_profile(p.id, Some("4711")), Err(Error::PinOnHold { .. })),
+            "a restart does not reset the wait"
+        );
+        clock.advance(-86_400);
+        assert!(
+            matches!(store.unlock_profile(p.id, Some("4711")), Err(Error::PinOnHold { retry_after_secs: 2 })),
+            "a clock set back a day leaves the earned wait"
+        );
+        clock.advance(86_400 + 2);
+        assert_eq!(
+            store.unlock_profile(p.id, Some("4711")).unwrap().name,
+            "Ada",
+            "after the wait the right PIN unlocks"
+        );
+        assert!(
+            matches!(store.unlock_profile(p.id, Some("0000")), Err(Error::WrongPin)),
+            "the right PIN starts the count over: the next wrong one waits nothing"
+        );
+        let all_pins_at_full_wait = 10_000 * super::super::instructor::MAX_WAIT_SECS;
+        assert!(
+            all_pins_at_full_wait > 30 * 86_400,
+            "guessing all 10,000 PINs takes weeks, not minutes"
+        );
     }
 
     #[test]

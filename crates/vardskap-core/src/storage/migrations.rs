@@ -151,6 +151,13 @@ const V5: &str = "
 ALTER TABLE profiles ADD COLUMN course_id TEXT REFERENCES courses(id) ON DELETE SET NULL;
 ";
 
+/// Version 6: a learner's PIN gets the instructor passphrase's growing,
+/// stored wait after wrong tries, so 10,000 PINs cannot be tried in minutes.
+const V6: &str = "
+ALTER TABLE profiles ADD COLUMN pin_failures INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE profiles ADD COLUMN pin_locked_until INTEGER;
+";
+
 const MIGRATIONS_SLICE: &[M<'static>] = &[
     M::up(V1)
         .comment("profiles, courses, attempts, answers")
@@ -165,6 +172,7 @@ const MIGRATIONS_SLICE: &[M<'static>] = &[
     M::up(V5)
         .comment("each learner's chosen course")
         .foreign_key_check(),
+    M::up(V6).comment("wait after wrong PINs"),
 ];
 
 /// Every migration, in order; only ever appended to.

@@ -60,14 +60,6 @@ pub(crate) fn list(conn: &Connection) -> Result<Vec<Profile>> {
     Ok(rows)
 }
 
-/// The stored PIN hash; `Ok(None)` for a profile without a PIN, NotFound for no profile.
-pub(crate) fn pin_hash(conn: &Connection, id: i64) -> Result<Option<Option<String>>> {
-    Ok(conn
-        .prepare_cached("SELECT pin_hash FROM profiles WHERE id = ?1")?
-        .query_row([id], |r| r.get(0))
-        .optional()?)
-}
-
 pub(crate) fn set_pin_hash(conn: &Connection, id: i64, hash: Option<&str>) -> Result<bool> {
     let n = conn
         .prepare_cached("UPDATE profiles SET pin_hash = ?2 WHERE id = ?1")?
@@ -123,4 +115,30 @@ pub(crate) fn delete(conn: &Connection, id: i64) -> Result<bool> {
         .prepare_cached("DELETE FROM profiles WHERE id = ?1")?
         .execute([id])?
         == 1)
+}
+
+/// A profile's PIN hash with its wrong tries in a row and the time before
+/// which no try is checked; `None` when there is no such profile.
+pub(crate) fn pin_state(
+    conn: &Connection,
+    id: i64,
+) -> Result<Option<(Option<String>, i64, Option<Timestamp>)>> {
+    Ok(conn
+        .prepare_cached("SELECT pin_hash, pin_failures, pin_locked_until FROM profiles WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
+}
+
+/// Records the outcome of a checked PIN: `failures` in a row and the wait.
+pub(crate) fn set_pin_failures(
+    conn: &Connection,
+    id: i64,
+    failures: i64,
+    locked_until: Option<Timestamp>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "UPDATE profiles SET pin_failures = ?2, pin_locked_until = ?3 WHERE id = ?1",
+    )?
+    .execute(params![id, failures, locked_until])?;
+    Ok(())
 }
