@@ -14,6 +14,8 @@ import {
   emptyText,
   newLesson,
   newModule,
+  newNode,
+  newQuestion,
   newScenario,
   nextLetter,
   parentField,
@@ -182,6 +184,17 @@ describe('changing the kind of a question', () => {
     expect(changeKind(single, 'short_text', langs), 'accepted answers per language').toEqual({ kind: 'short_text', accept: { sv: [], en: [] }, case_sensitive: false, ignore_diacritics: false });
     const matching = changeKind({ kind: 'true_false', answer: true, feedback_true: null, feedback_false: null }, 'matching', langs);
     expect(matching.kind === 'matching' && matching.pairs.length, 'a new matching has two pairs to fill in').toBe(2);
+  });
+});
+
+describe('shuffling of new questions and nodes', () => {
+  it('shuffles by default: the author turns it off for a scale', () => {
+    const c = course();
+    const single = newQuestion(c.modules[0], c, 'single');
+    expect(single.shuffle, 'a new question shows its options in a new order per attempt').toBe(true);
+    const scenario = newScenario(c.modules[0], c.languages);
+    expect(scenario.nodes.map((n) => n.shuffle), 'the nodes of a new role-play shuffle their choices').toEqual([true, true]);
+    expect(newNode(scenario, c.languages).shuffle, 'a new node shuffles its choices').toBe(true);
   });
 });
 
