@@ -210,6 +210,19 @@ pub(crate) fn write_v5(path: &Path) {
         .unwrap_or_else(|e| panic!("choosing a course: {e}"));
 }
 
+/// Schema version 6: the v5 data, migrated as the v6 app migrates it, with
+/// Ada's PIN on hold after three wrong tries (until the fixed time 2000).
+pub(crate) fn write_v6(path: &Path) {
+    write_v5(path);
+    let mut conn =
+        Connection::open(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
+    migrations::to_version(&mut conn, 6).unwrap_or_else(|e| panic!("schema v6: {e}"));
+    conn.execute_batch(
+        "UPDATE profiles SET pin_failures = 3, pin_locked_until = 2000 WHERE id = 1; VACUUM;",
+    )
+    .unwrap_or_else(|e| panic!("wrong PINs: {e}"));
+}
+
 /// Every row of every table as text, with the course model parsed (so an
 /// additive change of the model does not count as a difference).
 fn dump(path: &Path) -> Vec<String> {
@@ -292,5 +305,10 @@ mod tests {
     #[test]
     fn committed_v5_fixture_is_what_the_generator_makes() {
         check_committed(5, write_v5);
+    }
+
+    #[test]
+    fn committed_v6_fixture_is_what_the_generator_makes() {
+        check_committed(6, write_v6);
     }
 }

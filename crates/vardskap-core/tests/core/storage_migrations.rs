@@ -314,3 +314,22 @@ fn v5_fixture_opens_with_each_learners_chosen_course() {
         "the database passes integrity_check"
     );
 }
+
+#[test]
+fn v6_fixture_keeps_a_pin_wait_that_is_bounded_by_the_tries() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(6, dir.path());
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store_version(dir.path()), SCHEMA_VERSION, "the v6 fixture opens at the latest schema");
+    let ada = store.profiles().unwrap()[0].id;
+    // The stored wait ended at time 2000, long ago: the PIN is checked again.
+    assert!(
+        matches!(store.unlock_profile(ada, Some("0000")), Err(Error::WrongPin)),
+        "an old wait is over; a wrong PIN is just wrong"
+    );
+    assert!(
+        matches!(store.unlock_profile(ada, Some("0000")), Err(Error::PinOnHold { .. })),
+        "the stored count of wrong tries goes on: the fifth try waits"
+    );
+    assert!(store.integrity_ok().unwrap(), "the database passes integrity_check");
+}
