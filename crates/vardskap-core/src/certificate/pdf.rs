@@ -242,6 +242,30 @@ impl Row {
     }
 }
 
+/// From the first row's baseline to the last one's of the block that must
+/// not be split: a module's title with its first outcome, or one outcome.
+fn block_span(rows: &[Row]) -> f32 {
+    let Some(first) = rows.first() else {
+        return 0.0;
+    };
+    let skip = usize::from(first.kind == RowKind::Group);
+    let lines = match rows.get(skip).map(|r| r.kind) {
+        Some(RowKind::Outcome { first: true }) => {
+            1 + rows[skip + 1..]
+                .iter()
+                .take_while(|r| r.kind == RowKind::Outcome { first: false })
+                .count()
+        }
+        _ => 0,
+    };
+    rows[..(skip + lines).max(1)]
+        .iter()
+        .rev()
+        .skip(1)
+        .map(Row::height)
+        .sum()
+}
+
 /// Left edge of an outcome's text, right of its dash.
 const OUTCOME_INDENT: f32 = 24.0;
 
@@ -390,8 +414,15 @@ pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
                 pen.rule(y + 6.0, 0.5);
                 y += 24.0;
                 pen.color(0, 0, 0);
+                let mut drawn = 0;
                 while y <= ROWS_END {
+                    // An outcome's lines, and a module's title with its first
+                    // outcome, stay on one page (unless a page cannot hold them).
+                    if drawn > 0 && y + block_span(rows.as_slice()) > ROWS_END {
+                        break;
+                    }
                     let Some(row) = rows.next() else { break };
+                    drawn += 1;
                     match row.kind {
                         RowKind::Figure => {
                             pen.left(
@@ -485,6 +516,10 @@ mod tests {
         }
     }
 
+    fn measure() -> Measure<'static> {
+        Measure(ttf_parser::Face::parse(FONT, 0).unwrap())
+    }
+
     /// Pages of a PDF as krilla writes them (one `/Type /Page` object each).
     fn pages(pdf: &[u8]) -> usize {
         let needle = b"/Type /Page";
@@ -503,5 +538,18 @@ mod tests {
             "24 outcomes of two lines each go on to a second page rather than off the first"
         );
         assert!(with.len() > without.len(), "the outcomes add text to the PDF");
+        let rows = outcome_rows(&certificate(3), &measure(), WIDTH - 2.0 * MARGIN);
+        assert!(
+            rows.iter().any(|r| r.kind == RowKind::Outcome { first: false }),
+            "the test outcomes are long enough to wrap"
+        );
+        let title_and_outcome = block_span(&rows);
+        assert_eq!(
+            title_and_outcome,
+            rows[0].height() + rows[1].height(),
+            "a module's title is kept with its first outcome's two lines"
+        );
+        assert_eq!(block_span(&rows[1..]), rows[1].height(), "an outcome's two lines are kept together");
+        assert_eq!(block_span(&[Row::figure("M".into(), "1".into())]), 0.0, "a figure row is a block of its own");
     }
 }
