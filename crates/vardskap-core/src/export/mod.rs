@@ -411,6 +411,17 @@ pub const CSV_HEADER: [&str; 10] = [
     "max",
 ];
 
+/// A text cell that a spreadsheet will not run as a formula: one that begins
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`
+/// (OWASP's advice for CSV injection). Numbers are written as they are.
+pub fn csv_text(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
 /// The learner's results as CSV (RFC 4180): one row per answered question
 /// per graded attempt, oldest attempt first within each module.
 pub fn results_csv(store: &Store, profile: ProfileId, course_id: &str) -> Result<String> {
@@ -432,14 +443,14 @@ pub fn results_csv(store: &Store, profile: ProfileId, course_id: &str) -> Result
     for (module_id, attempt) in attempts {
         for q in &attempt.questions {
             out.write_record([
-                file.profile.name.as_str(),
-                file.course.id.as_str(),
-                attempt.course_version.as_str(),
-                module_id,
+                &*csv_text(&file.profile.name),
+                &*csv_text(&file.course.id),
+                &*csv_text(&attempt.course_version),
+                &*csv_text(module_id),
                 &attempt.id.to_string(),
-                attempt.submitted_at.as_str(),
-                q.id.as_str(),
-                q.competency.as_deref().unwrap_or(""),
+                &*csv_text(&attempt.submitted_at),
+                &*csv_text(&q.id),
+                &*csv_text(q.competency.as_deref().unwrap_or("")),
                 &q.score.to_string(),
                 &q.max.to_string(),
             ])

@@ -424,3 +424,30 @@ fn the_certificate_pdf_is_saved_only_for_a_passed_course() {
         "no file is left when there is no certificate"
     );
 }
+
+#[test]
+fn a_name_that_looks_like_a_formula_is_written_as_text() {
+    let clock = Arc::new(AtomicI64::new(T0));
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(dir.path(), &clock);
+    store.install_course(&course(), "sv").unwrap();
+    let id = store
+        .create_profile(&NewProfile {
+            name: "=HYPERLINK(\"https://example.org\",\"klicka\")".into(),
+            ..Default::default()
+        })
+        .unwrap()
+        .id;
+    let mut l = Learner { dir, store, clock, id };
+    attempt(&mut l, "m", 1);
+    let text = export::results_csv(&l.store, l.id, "vardskap").unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let first = reader.records().next().unwrap().unwrap();
+    assert_eq!(
+        &first[0], "'=HYPERLINK(\"https://example.org\",\"klicka\")",
+        "a cell a spreadsheet would run as a formula begins with ' and keeps its text"
+    );
+    for (cell, want) in [("+1", "'+1"), ("-x", "'-x"), ("@sum", "'@sum"), ("\tx", "'\tx"), ("Ada", "Ada")] {
+        assert_eq!(export::csv_text(cell), want, "{cell:?} is neutralised only when it starts a formula");
+    }
+}
