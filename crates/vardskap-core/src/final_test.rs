@@ -24,7 +24,9 @@ const EPSILON: f64 = 1e-9;
 const DRAW_SALT: u64 = 0x6669_6e61_6c2d_7465; // "final-te"
 
 /// The grade of a final-test attempt. Swedish names are the official ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum FinalGrade {
@@ -215,11 +217,27 @@ mod tests {
     #[test]
     fn exactly_the_marks_earn_their_grades() {
         let g = |score| FinalGrade::of(score, 10.0, 0.7, 0.9);
-        assert_eq!(g(6.99), FinalGrade::Fail, "just under the pass mark is Underkänd");
+        assert_eq!(
+            g(6.99),
+            FinalGrade::Fail,
+            "just under the pass mark is Underkänd"
+        );
         assert_eq!(g(7.0), FinalGrade::Pass, "exactly the pass mark is Godkänd");
-        assert_eq!(g(8.99), FinalGrade::Pass, "just under distinction stays Godkänd");
-        assert_eq!(g(9.0), FinalGrade::Distinction, "exactly distinction is Väl godkänd");
-        assert_eq!(g(10.0), FinalGrade::Distinction, "full marks are Väl godkänd");
+        assert_eq!(
+            g(8.99),
+            FinalGrade::Pass,
+            "just under distinction stays Godkänd"
+        );
+        assert_eq!(
+            g(9.0),
+            FinalGrade::Distinction,
+            "exactly distinction is Väl godkänd"
+        );
+        assert_eq!(
+            g(10.0),
+            FinalGrade::Distinction,
+            "full marks are Väl godkänd"
+        );
         assert_eq!(
             FinalGrade::of(0.1 + 0.2 + 0.4, 1.0, 0.7, 0.9),
             FinalGrade::Pass,
@@ -230,20 +248,42 @@ mod tests {
             FinalGrade::Distinction,
             "when both marks are equal, reaching them is a distinction"
         );
-        assert!(!FinalGrade::Fail.passed(), "Underkänd does not pass the course");
-        assert!(FinalGrade::Pass.passed() && FinalGrade::Distinction.passed(), "Godkänd and Väl godkänd pass");
-        assert_eq!(FinalGrade::Distinction.label("sv"), "Väl godkänd", "the Swedish name is the official one");
-        assert_eq!(FinalGrade::Fail.label("en"), "Fail", "English names for other languages");
+        assert!(
+            !FinalGrade::Fail.passed(),
+            "Underkänd does not pass the course"
+        );
+        assert!(
+            FinalGrade::Pass.passed() && FinalGrade::Distinction.passed(),
+            "Godkänd and Väl godkänd pass"
+        );
+        assert_eq!(
+            FinalGrade::Distinction.label("sv"),
+            "Väl godkänd",
+            "the Swedish name is the official one"
+        );
+        assert_eq!(
+            FinalGrade::Fail.label("en"),
+            "Fail",
+            "English names for other languages"
+        );
     }
 
     #[test]
     fn a_draw_is_the_same_for_a_seed_and_differs_between_seeds() {
         let mut test = bank(&[("a", &["x"; 10]), ("b", &["x"; 10]), ("c", &["x"; 10])]);
         test.draw = 9;
-        assert_eq!(draw(&test, 42), draw(&test, 42), "a resumed attempt must get the same questions");
+        assert_eq!(
+            draw(&test, 42),
+            draw(&test, 42),
+            "a resumed attempt must get the same questions"
+        );
         let distinct: std::collections::BTreeSet<Vec<usize>> =
             (0..20).map(|seed| draw(&test, seed)).collect();
-        assert!(distinct.len() > 10, "different attempts must get different draws, got {} of 20", distinct.len());
+        assert!(
+            distinct.len() > 10,
+            "different attempts must get different draws, got {} of 20",
+            distinct.len()
+        );
     }
 
     #[test]
@@ -252,8 +292,15 @@ mod tests {
         test.draw = 12;
         for seed in 0..50 {
             let counts = per_module(&test, &draw(&test, seed));
-            assert_eq!(counts["b"], 2, "a module with two questions gives both (seed {seed})");
-            assert_eq!((counts["a"], counts["c"]), (5, 5), "the rest is split evenly (seed {seed})");
+            assert_eq!(
+                counts["b"], 2,
+                "a module with two questions gives both (seed {seed})"
+            );
+            assert_eq!(
+                (counts["a"], counts["c"]),
+                (5, 5),
+                "the rest is split evenly (seed {seed})"
+            );
         }
     }
 
@@ -268,7 +315,9 @@ mod tests {
         for seed in 0..50 {
             let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
             for i in draw(&test, seed) {
-                *counts.entry(test.questions[i].question.competency.as_str()).or_default() += 1;
+                *counts
+                    .entry(test.questions[i].question.competency.as_str())
+                    .or_default() += 1;
             }
             assert_eq!(
                 counts,

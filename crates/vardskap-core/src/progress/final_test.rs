@@ -79,9 +79,7 @@ pub(crate) fn final_summary(
     let test = course.final_test.as_ref()?;
     let done = graded_in_time_order(all, FINAL_TEST_ID);
     let best = best_of(done.iter().copied());
-    let grade = best
-        .as_ref()
-        .and_then(|b| grade_in(course, b.score, b.max));
+    let grade = best.as_ref().and_then(|b| grade_in(course, b.score, b.max));
     Some(FinalTestSummary {
         draw: test.draw,
         pass_mark: test.pass_mark,
@@ -128,7 +126,10 @@ pub(crate) fn final_history(
 }
 
 /// Whether the course is passed: every module, and the final test when the course has one.
-pub(crate) fn course_passed(modules: &[ModuleSummary], final_test: Option<&FinalTestSummary>) -> bool {
+pub(crate) fn course_passed(
+    modules: &[ModuleSummary],
+    final_test: Option<&FinalTestSummary>,
+) -> bool {
     !modules.is_empty() && modules.iter().all(|m| m.passed) && final_test.is_none_or(|f| f.passed)
 }
 

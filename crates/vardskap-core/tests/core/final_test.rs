@@ -20,7 +20,7 @@ use vardskap_core::progress::NewProfile;
 use vardskap_core::quiz::Answer;
 
 use super::common::numeric;
-use super::results_export::{Learner, LEARNER, attempt, course, open};
+use super::results_export::{LEARNER, Learner, attempt, course, open};
 use crate::{copy_dir, fixture};
 
 const FINAL: &str = "\n[final]\ndraw = 3\npass_mark = 0.7\ndistinction = 0.9\n";
@@ -48,7 +48,11 @@ fn course_with(dir: &Path, final_block: &str, bank: Option<&str>) {
 }
 
 fn problems(dir: &Path) -> Vec<String> {
-    check_course(dir).1.iter().map(ToString::to_string).collect()
+    check_course(dir)
+        .1
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 fn three_questions() -> String {
@@ -65,7 +69,9 @@ fn a_course_with_a_final_test_loads_with_its_bank_in_order() {
     let tmp = tempfile::tempdir().unwrap();
     course_with(tmp.path(), FINAL, Some(&three_questions()));
     let course = load_course(tmp.path()).unwrap();
-    let test = course.final_test.expect("[final] and final.toml make a final test");
+    let test = course
+        .final_test
+        .expect("[final] and final.toml make a final test");
     assert_eq!(
         (test.draw, test.pass_mark, test.distinction),
         (3, 0.7, 0.9),
@@ -76,7 +82,11 @@ fn a_course_with_a_final_test_loads_with_its_bank_in_order() {
             .iter()
             .map(|b| (b.module.as_str(), b.question.id.as_str()))
             .collect::<Vec<_>>(),
-        [("valkommen", "final-a"), ("lokalt", "final-b"), ("valkommen", "final-c")],
+        [
+            ("valkommen", "final-a"),
+            ("lokalt", "final-b"),
+            ("valkommen", "final-c")
+        ],
         "the bank keeps final.toml's order and each question's module"
     );
 }
@@ -114,21 +124,27 @@ fn the_final_section_is_checked_against_its_bank() {
     course_with(&tmp.path().join("draw"), too_many, Some(&three_questions()));
     assert_eq!(
         problems(&tmp.path().join("draw")),
-        ["course.toml:22:8: `draw` is 4 but final.toml has 3 questions: an attempt cannot draw more than the bank holds"],
+        [
+            "course.toml:22:8: `draw` is 4 but final.toml has 3 questions: an attempt cannot draw more than the bank holds"
+        ],
         "a draw larger than the bank is reported at `draw`"
     );
 
     course_with(&tmp.path().join("no-bank"), FINAL, None);
     assert_eq!(
         problems(&tmp.path().join("no-bank")),
-        ["course.toml:21:2: `[final]` draws its questions from final.toml at the course root, and that file is missing"],
+        [
+            "course.toml:21:2: `[final]` draws its questions from final.toml at the course root, and that file is missing"
+        ],
         "[final] without final.toml is reported at [final]"
     );
 
     course_with(&tmp.path().join("no-section"), "", Some(&three_questions()));
     assert_eq!(
         problems(&tmp.path().join("no-section")),
-        ["final.toml:1:1: final.toml holds a final test's questions, but course.toml has no `[final]` (with `draw`, `pass_mark` and `distinction`)"],
+        [
+            "final.toml:1:1: final.toml holds a final test's questions, but course.toml has no `[final]` (with `draw`, `pass_mark` and `distinction`)"
+        ],
         "final.toml without [final] is reported in final.toml"
     );
 
@@ -145,7 +161,11 @@ fn the_final_section_is_checked_against_its_bank() {
     );
 
     let missing = "\n[final]\ndraw = 3\n";
-    course_with(&tmp.path().join("missing"), missing, Some(&three_questions()));
+    course_with(
+        &tmp.path().join("missing"),
+        missing,
+        Some(&three_questions()),
+    );
     assert_eq!(
         problems(&tmp.path().join("missing")),
         [
@@ -162,10 +182,16 @@ fn no_module_may_take_the_final_tests_id() {
     copy_dir(&fixture("valid"), tmp.path());
     let module_toml = tmp.path().join("modules/02-lokalt/module.toml");
     let text = std::fs::read_to_string(&module_toml).unwrap();
-    std::fs::write(&module_toml, text.replace("id = \"lokalt\"", "id = \"final\"")).unwrap();
+    std::fs::write(
+        &module_toml,
+        text.replace("id = \"lokalt\"", "id = \"final\""),
+    )
+    .unwrap();
     assert_eq!(
         problems(tmp.path()),
-        ["modules/02-lokalt/module.toml:1:6: module id `final` is reserved for the course's final test; choose another id"],
+        [
+            "modules/02-lokalt/module.toml:1:6: module id `final` is reserved for the course's final test; choose another id"
+        ],
         "the final test's attempts are stored under that id"
     );
 }
@@ -180,7 +206,10 @@ fn a_final_test_is_saved_back_unchanged_and_removed_with_the_test() {
     let out = tmp.path().join("copy");
     write_course_with_media(&course, &source, &out).unwrap();
     let again = load_course(&out).unwrap();
-    assert_eq!(again, course, "load → save → load keeps the final test and its bank");
+    assert_eq!(
+        again, course,
+        "load → save → load keeps the final test and its bank"
+    );
     assert_eq!(
         write_course(&again, &out).unwrap(),
         SaveSummary::default(),
@@ -188,7 +217,9 @@ fn a_final_test_is_saved_back_unchanged_and_removed_with_the_test() {
     );
     let written = std::fs::read_to_string(out.join("final.toml")).unwrap();
     assert!(
-        written.starts_with("[[question]]\nid = \"final-a\"\nmodule = \"valkommen\"\nkind = \"true_false\"\n"),
+        written.starts_with(
+            "[[question]]\nid = \"final-a\"\nmodule = \"valkommen\"\nkind = \"true_false\"\n"
+        ),
         "the module follows the id, then the keys as in quiz.toml:\n{written}"
     );
 
@@ -201,7 +232,9 @@ fn a_final_test_is_saved_back_unchanged_and_removed_with_the_test() {
         "a course without a final test has no final.toml"
     );
     assert!(
-        !std::fs::read_to_string(out.join("course.toml")).unwrap().contains("[final]"),
+        !std::fs::read_to_string(out.join("course.toml"))
+            .unwrap()
+            .contains("[final]"),
         "and no [final]"
     );
     assert_eq!(
@@ -276,13 +309,18 @@ fn the_final_test_opens_when_every_module_is_passed_and_keeps_its_draw_on_resume
             message.contains("every module is passed"),
             "the refusal says why: {message}"
         ),
-        other => panic!("the final test must stay closed before the modules are passed, got {other:?}"),
+        other => {
+            panic!("the final test must stay closed before the modules are passed, got {other:?}")
+        }
     }
     attempt(&mut l, "m", 3);
     attempt(&mut l, "moten", 2);
 
     let first = l.store.start_final_test(l.id, "vardskap", "sv").unwrap();
-    assert_eq!(first.module_id, FINAL_TEST_ID, "the attempt is stored under the final test's id");
+    assert_eq!(
+        first.module_id, FINAL_TEST_ID,
+        "the attempt is stored under the final test's id"
+    );
     assert!(!first.resumed, "the first start starts an attempt");
     let ids: Vec<String> = first.questions.iter().map(|q| q.id.clone()).collect();
     assert_eq!(ids.len(), 4, "an attempt asks `draw` questions");
@@ -290,11 +328,15 @@ fn the_final_test_opens_when_every_module_is_passed_and_keeps_its_draw_on_resume
         ids.iter()
             .filter(|id| {
                 let n: usize = id.trim_start_matches("final-").parse().unwrap();
-                (n % 2 == 0) == (m == "m")
+                n.is_multiple_of(2) == (m == "m")
             })
             .count()
     };
-    assert_eq!((per_module("m"), per_module("moten")), (2, 2), "the draw is balanced across modules");
+    assert_eq!(
+        (per_module("m"), per_module("moten")),
+        (2, 2),
+        "the draw is balanced across modules"
+    );
     l.store
         .save_answer(first.id, &ids[0], &Answer::Numeric { value: 1.0 }, "sv")
         .unwrap();
@@ -303,10 +345,17 @@ fn the_final_test_opens_when_every_module_is_passed_and_keeps_its_draw_on_resume
     drop(l.store);
     l.store = open(l.dir.path(), &l.clock);
     let resumed = l.store.start_final_test(l.id, "vardskap", "sv").unwrap();
-    assert!(resumed.resumed, "starting again resumes the unfinished attempt");
+    assert!(
+        resumed.resumed,
+        "starting again resumes the unfinished attempt"
+    );
     assert_eq!(resumed.id, first.id, "the same attempt");
     assert_eq!(
-        resumed.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>(),
+        resumed
+            .questions
+            .iter()
+            .map(|q| q.id.clone())
+            .collect::<Vec<_>>(),
         ids,
         "a resumed attempt asks the same questions in the same order"
     );
@@ -317,7 +366,11 @@ fn the_final_test_opens_when_every_module_is_passed_and_keeps_its_draw_on_resume
     );
     let by_id = l.store.attempt(first.id, "sv").unwrap();
     assert_eq!(
-        by_id.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>(),
+        by_id
+            .questions
+            .iter()
+            .map(|q| q.id.clone())
+            .collect::<Vec<_>>(),
         ids,
         "looking the attempt up by id gives the same draw"
     );
@@ -330,7 +383,10 @@ fn the_final_test_opens_when_every_module_is_passed_and_keeps_its_draw_on_resume
         "25 % is Underkänd"
     );
     let next = l.store.start_final_test(l.id, "vardskap", "sv").unwrap();
-    assert_ne!(next.id, first.id, "after a submission, starting again starts a new attempt");
+    assert_ne!(
+        next.id, first.id,
+        "after a submission, starting again starts a new attempt"
+    );
 }
 
 #[test]
@@ -342,16 +398,29 @@ fn exactly_the_marks_are_godkand_and_val_godkand_and_the_results_say_so() {
         .into_iter()
         .map(|right| {
             let id = take_final(&mut l, right);
-            l.store.module_result(id, "sv").unwrap().final_test.map(|f| f.grade)
+            l.store
+                .module_result(id, "sv")
+                .unwrap()
+                .final_test
+                .map(|f| f.grade)
         })
         .collect();
     assert_eq!(
         grades,
-        [Some(FinalGrade::Fail), Some(FinalGrade::Pass), Some(FinalGrade::Distinction)],
+        [
+            Some(FinalGrade::Fail),
+            Some(FinalGrade::Pass),
+            Some(FinalGrade::Distinction)
+        ],
         "6/10 is below 0.7; exactly 0.7 is Godkänd; exactly 0.9 is Väl godkänd"
     );
     let worse = take_final(&mut l, 1);
-    let result = l.store.module_result(worse, "sv").unwrap().final_test.unwrap();
+    let result = l
+        .store
+        .module_result(worse, "sv")
+        .unwrap()
+        .final_test
+        .unwrap();
     assert_eq!(
         (result.grade, result.best_grade, result.distinction),
         (FinalGrade::Fail, FinalGrade::Distinction, 0.9),
@@ -360,8 +429,15 @@ fn exactly_the_marks_are_godkand_and_val_godkand_and_the_results_say_so() {
     let results = l.store.course_results(l.id, "vardskap", "sv").unwrap();
     let summary = results.final_test.expect("the course has a final test");
     assert_eq!(summary.attempts, 4, "four graded attempts");
-    assert_eq!(summary.grade, Some(FinalGrade::Distinction), "the best attempt's grade counts");
-    assert!(summary.passed && results.passed, "modules and final test passed: the course is passed");
+    assert_eq!(
+        summary.grade,
+        Some(FinalGrade::Distinction),
+        "the best attempt's grade counts"
+    );
+    assert!(
+        summary.passed && results.passed,
+        "modules and final test passed: the course is passed"
+    );
     let mastery = &results.mastery[0];
     assert_eq!(
         mastery.answers,
@@ -369,14 +445,27 @@ fn exactly_the_marks_are_godkand_and_val_godkand_and_the_results_say_so() {
         "mastery counts the module answers and every final-test answer"
     );
     let history = l.store.results_history(l.id, "vardskap", "sv").unwrap();
-    let points = history.final_test.expect("the history lists the final test");
+    let points = history
+        .final_test
+        .expect("the history lists the final test");
     assert_eq!(
         points.attempts.iter().map(|a| a.grade).collect::<Vec<_>>(),
-        [FinalGrade::Fail, FinalGrade::Pass, FinalGrade::Distinction, FinalGrade::Fail],
+        [
+            FinalGrade::Fail,
+            FinalGrade::Pass,
+            FinalGrade::Distinction,
+            FinalGrade::Fail
+        ],
         "every attempt with its grade, oldest first"
     );
-    let detail = l.store.attempt_detail(points.attempts[1].point.attempt_id, "en").unwrap();
-    assert_eq!(detail.module_title, "Final test", "the detail names the test");
+    let detail = l
+        .store
+        .attempt_detail(points.attempts[1].point.attempt_id, "en")
+        .unwrap();
+    assert_eq!(
+        detail.module_title, "Final test",
+        "the detail names the test"
+    );
     assert_eq!(detail.questions.len(), 10, "with every question it asked");
     assert_eq!(detail.final_grade, Some(FinalGrade::Pass), "and its grade");
 }
@@ -387,9 +476,15 @@ fn the_certificate_needs_the_final_test_passed_and_names_the_grade() {
     attempt(&mut l, "m", 3);
     attempt(&mut l, "moten", 2);
     let before = l.store.course_results(l.id, "vardskap", "sv").unwrap();
-    assert!(!before.passed, "modules alone do not pass a course with a final test");
     assert!(
-        before.final_test.as_ref().is_some_and(|f| f.available && f.grade.is_none()),
+        !before.passed,
+        "modules alone do not pass a course with a final test"
+    );
+    assert!(
+        before
+            .final_test
+            .as_ref()
+            .is_some_and(|f| f.available && f.grade.is_none()),
         "the test is open and not taken yet"
     );
     match Certificate::for_profile(&l.store, l.id, "vardskap", "en") {
@@ -408,18 +503,31 @@ fn the_certificate_needs_the_final_test_passed_and_names_the_grade() {
     );
     take_final(&mut l, 8);
     let cert = Certificate::for_profile(&l.store, l.id, "vardskap", "sv").unwrap();
-    let final_test = cert.final_test.clone().expect("the certificate names the final test");
+    let final_test = cert
+        .final_test
+        .clone()
+        .expect("the certificate names the final test");
     assert_eq!(
-        (final_test.grade, final_test.grade_label.as_str(), final_test.best_share),
+        (
+            final_test.grade,
+            final_test.grade_label.as_str(),
+            final_test.best_share
+        ),
         (FinalGrade::Pass, "Godkänd", 0.8),
         "the best attempt's grade, in the certificate's language"
     );
     let pdf = cert.to_pdf().unwrap();
-    assert!(pdf.starts_with(b"%PDF"), "the certificate renders with its final test");
+    assert!(
+        pdf.starts_with(b"%PDF"),
+        "the certificate renders with its final test"
+    );
 
     let json = export::results_json(&l.store, l.id, "vardskap").unwrap();
     let file = export::parse_results(&json).unwrap();
-    let entry = file.final_test.as_ref().expect("the results file has the final test");
+    let entry = file
+        .final_test
+        .as_ref()
+        .expect("the results file has the final test");
     assert_eq!(
         (entry.grade, entry.attempts.len(), file.passed),
         (Some(FinalGrade::Pass), 2, true),
