@@ -42,23 +42,35 @@ export async function answer(browser, q, lang) {
       await tabTo(browser, '[data-testid="number-answer"]');
       return type(browser, String(q.answer).replace('.', lang === 'sv' ? ',' : '.'));
     case 'ordering': {
-      const want = q.item.map((i) => i.id);
+      // Items are shown under per-attempt tokens, so the learner (and this
+      // test) knows them by their text only.
+      const want = q.item.map((i) => i.text[lang]);
       for (let position = 0; position < want.length; position++) {
         for (let guard = 0; guard < want.length; guard++) {
-          const order = await browser.execute(() =>
-            [...document.querySelectorAll('.order button[id^="move-up-"]')].map((b) => b.id.slice('move-up-'.length)),
+          const shown = await browser.execute(() =>
+            [...document.querySelectorAll('.order li')].map((li) => ({
+              text: li.querySelector('.item-text').textContent.trim(),
+              token: li.querySelector('button[id^="move-up-"]').id.slice('move-up-'.length),
+            })),
           );
-          const at = order.indexOf(want[position]);
+          const at = shown.findIndex((s) => s.text === want[position]);
+          if (at < 0) throw new Error(`ordering ${q.id} shows no item "${want[position]}"`);
           if (at === position) break;
-          await tabTo(browser, `#move-up-${want[position]}`);
+          await tabTo(browser, `#move-up-${shown[at].token}`);
           await browser.keys(['Enter']);
         }
       }
       return;
     }
     case 'matching': {
+      // Both sides are shown under per-attempt tokens: a left side is found by its text.
       for (const pair of q.pair) {
-        const selector = `select[data-left="${pair.id}"]`;
+        const token = await browser.execute((text) => {
+          const label = [...document.querySelectorAll('.matching .pair')].find((l) => l.querySelector('span')?.textContent.trim() === text);
+          return label?.querySelector('select')?.dataset.left ?? null;
+        }, pair.left[lang]);
+        if (!token) throw new Error(`matching ${q.id} shows no left side "${pair.left[lang]}"`);
+        const selector = `select[data-left="${token}"]`;
         await tabTo(browser, selector);
         for (let i = 0; i < 20; i++) {
           const shown = await browser.execute((s) => {
