@@ -229,4 +229,12 @@ test('My results lists both final-test attempts with their grades, in English an
   assert.match(await text('[data-testid="final-attempt-table"]'), /Väl godkänd[\s\S]*Godkänd/, 'the grades in Swedish');
   await screenshot(browser, 'final-results-sv');
   await noViolations('My results with the final test (sv)');
+
+  const first = await browser.$$('[data-testid="final-attempt-table"] tbody tr');
+  const open = await first[0].$('button');
+  await activate(browser, `[data-testid="${await open.getAttribute('data-testid')}"]`);
+  assert.equal(await text('[data-testid="attempt-title"]'), 'Dina svar: Sluttest', 'the attempt names the final test');
+  assert.match(await text('[data-testid="attempt-summary"]'), /Betyg: Väl godkänd/, 'the answers of an attempt show its grade');
+  assert.equal((await browser.$$('[data-testid="attempt-question"]')).length, 4, 'with the four questions it asked');
+  await noViolations('a final-test attempt looked back on (sv)');
 });
