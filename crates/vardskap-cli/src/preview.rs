@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use serde_json::json;
-use vardskap_core::content::{Course, Module, check_course, lesson_view};
+use vardskap_core::content::{Course, Module, Question, check_course, lesson_view};
 use vardskap_core::quiz::{self, ViewBody, ViewItem};
 use vardskap_core::scenario::{self, NodeView};
 
@@ -70,6 +70,16 @@ fn show(course: &Course, address: &str, seed: u64, lang: &str, json: bool) -> Re
         Some((item, node)) => (item, Some(node)),
         None => (rest, None),
     };
+    if module_id == FINAL
+        && let Some(bank) = &course.final_test
+        && node_id.is_none()
+    {
+        let found = bank.questions.iter().find(|b| b.question.id == item_id).ok_or_else(|| {
+            let ids: Vec<&str> = bank.questions.iter().map(|b| b.question.id.as_str()).collect();
+            format!("the final test's bank has no question `{item_id}` (it has: {})", ids.join(", "))
+        })?;
+        return Ok(question(FINAL, &found.question, seed, lang, json));
+    }
     let module = course.modules.iter().find(|m| m.id == module_id).ok_or_else(|| {
         let ids: Vec<&str> = course.modules.iter().map(|m| m.id.as_str()).collect();
         format!("the course has no module `{module_id}` (it has: {})", ids.join(", "))
@@ -81,18 +91,7 @@ fn show(course: &Course, address: &str, seed: u64, lang: &str, json: bool) -> Re
     if !not_a_lesson_or_question
         && let Some(question) = module.questions.iter().find(|q| q.id == item_id)
     {
-        let view = quiz::view(question, lang, seed);
-        return Ok(if json {
-            to_json(&json!({
-                "kind": "question",
-                "module": module.id,
-                "seed": seed,
-                "lang": lang,
-                "question": view,
-            }))
-        } else {
-            question_text(&view, seed)
-        });
+        return Ok(self::question(&module.id, question, seed, lang, json));
     }
     if let Some(s) = module.scenarios.iter().find(|s| s.id == item_id) {
         let node_id = node_id.unwrap_or(&s.start);
@@ -124,6 +123,24 @@ fn show(course: &Course, address: &str, seed: u64, lang: &str, json: bool) -> Re
     Err(unknown(module, item_id, node_id.is_some()))
 }
 
+/// The module id that names the final test's bank (reserved for it).
+const FINAL: &str = "final";
+
+fn question(module: &str, question: &Question, seed: u64, lang: &str, json: bool) -> String {
+    let view = quiz::view(question, lang, seed);
+    if json {
+        to_json(&json!({
+            "kind": "question",
+            "module": module,
+            "seed": seed,
+            "lang": lang,
+            "question": view,
+        }))
+    } else {
+        question_text(&view, seed)
+    }
+}
+
 fn unknown(module: &Module, item_id: &str, with_node: bool) -> String {
     let list = |ids: Vec<&str>| if ids.is_empty() { "none".to_string() } else { ids.join(", ") };
     let scenarios = list(module.scenarios.iter().map(|s| s.id.as_str()).collect());
@@ -148,6 +165,14 @@ fn lesson(course: &Course, module: &Module, lesson_id: &str, lang: &str, json: b
         to_json(&json!({ "kind": "lesson", "lang": lang, "lesson": view }))
     } else {
         let mut out = format!("{} ({} {}/{})\n\n", view.title, view.module_title, view.position, view.count);
+        // The app shows the module's outcomes as the module starts.
+        if view.position == 1 && !view.outcomes.is_empty() {
+            out.push_str("Learning outcomes:\n");
+            for outcome in &view.outcomes {
+                out.push_str(&format!("- {outcome}\n"));
+            }
+            out.push('\n');
+        }
         out.push_str(&html_to_text(&view.html));
         out
     })

@@ -170,3 +170,29 @@ fn unknown_ids_are_plain_usage_errors() {
         assert!(err.contains(says), "{address}: {err}");
     }
 }
+
+#[test]
+fn a_question_of_the_final_tests_bank_previews_under_final() {
+    let (_tmp, dir) = course();
+    let mut head = std::fs::read_to_string(dir.join("course.toml")).unwrap();
+    head.push_str("\n[final]\ndraw = 1\npass_mark = 0.7\ndistinction = 0.9\n");
+    std::fs::write(dir.join("course.toml"), head).unwrap();
+    std::fs::write(
+        dir.join("final.toml"),
+        "[[question]]\nid = \"bank-one\"\nmodule = \"valkommen\"\nkind = \"true_false\"\ncompetency = \"welcome\"\n\
+         prompt = { sv = \"En gäst ska vänta tyst.\", en = \"A guest should wait quietly.\" }\n\
+         explanation = { sv = \"Nej.\", en = \"No.\" }\nanswer = false\n",
+    )
+    .unwrap();
+    let (code, out, err) = run(&["validate", path(&dir)]);
+    assert_eq!(code, 0, "the course with a final test is valid: {out}{err}");
+    let (code, out, err) = preview(&dir, &["final/bank-one", "--lang", "en", "--json"]);
+    assert_eq!(code, 0, "a bank question previews: {err}");
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["question"]["prompt"], "A guest should wait quietly.", "in English: {out}");
+    assert_eq!(json["module"], "final", "named as the final test's: {out}");
+    assert!(!out.contains("answer"), "no key: {out}");
+    let (code, _, err) = preview(&dir, &["final/nope"]);
+    assert_eq!(code, 2, "an unknown bank question is a usage error");
+    assert!(err.contains("the final test's bank has no question `nope`"), "and says so: {err}");
+}
