@@ -74,8 +74,9 @@ pub struct AttemptView {
     pub started_at: Timestamp,
     /// True when this call resumed an unfinished attempt rather than starting one.
     pub resumed: bool,
-    /// In the order the author wrote them; ordering items and matching sides
-    /// shuffled by the attempt's seed, the same on every resume.
+    /// In the order the author wrote them; options, ordering items and
+    /// matching right sides shuffled by the attempt's seed, and items and pair
+    /// sides under its tokens, the same on every resume.
     pub questions: Vec<QuestionView>,
     pub answers: Vec<SavedAnswer>,
 }
@@ -87,7 +88,7 @@ pub struct AttemptView {
 pub struct SavedAnswer {
     pub question_id: String,
     /// In the ids of the attempt's question views, as the learner gave it
-    /// (matching right sides as tokens).
+    /// (ordering items and matching sides as tokens).
     pub answer: Answer,
     pub saved_at: Timestamp,
     /// With immediate feedback, the review the learner already saw; `None` when deferred.
@@ -244,7 +245,7 @@ impl Store {
             };
             saved.push(SavedAnswer {
                 question_id: a.question_id.clone(),
-                // Stored in pair ids; shown in the tokens of this attempt's view.
+                // Stored in author ids; shown in the tokens of this attempt's view.
                 answer: quiz::encode_answer(question, seed, &answer),
                 saved_at: a.saved_at,
                 review,
@@ -268,8 +269,8 @@ impl Store {
     /// committed (synchronous=FULL) before this returns. With immediate
     /// feedback the answer is final and its review comes back at once; with
     /// deferred feedback it may be changed until the attempt is submitted.
-    /// `answer` uses the ids of the attempt's [`QuestionView`]s (for matching,
-    /// the right sides' tokens); a token the view did not show is
+    /// `answer` uses the ids of the attempt's [`QuestionView`]s (tokens for
+    /// ordering items and matching sides); a token the view did not show is
     /// [`Error::WrongAnswerShape`].
     pub fn save_answer(
         &mut self,
@@ -289,8 +290,8 @@ impl Store {
                 question: question_id.to_string(),
                 module: module.id.clone(),
             })?;
-        // Matching right sides come as the view's tokens; stored answers hold
-        // pair ids, so they stay gradable whatever the token scheme becomes.
+        // Items and pair sides come as the view's tokens; stored answers hold
+        // author ids, so they stay gradable whatever the token scheme becomes.
         let answer = &quiz::decode_answer(question, seed_of(&row), answer)?;
         // Grading first refuses an answer of the wrong shape before anything is saved.
         let grade = quiz::grade(question, answer, lang)?;

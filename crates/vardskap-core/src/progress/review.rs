@@ -66,8 +66,8 @@ impl Store {
 
     /// Grades a review answer and reschedules its card (full marks: Good,
     /// anything less: Again); the new schedule is committed before returning.
-    /// `answer` uses the ids of the [`ReviewItem`]'s view (matching right sides
-    /// as its tokens, which change each time the card is reviewed).
+    /// `answer` uses the ids of the [`ReviewItem`]'s view (tokens for ordering
+    /// items and matching sides, which change each time the card is reviewed).
     pub fn answer_review(
         &mut self,
         profile: ProfileId,
@@ -113,4 +113,90 @@ fn review_seed(conn: &rusqlite::Connection, row: &ReviewCardRow) -> Result<Optio
         // Golden-ratio multiple: distinct review counts give far-apart seeds.
         seed ^ (u64::from(row.card.reps) + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use crate::content::{Item, QuestionBody, Text};
+    use crate::progress::testing::{course, single, store_with_learner};
+    use crate::quiz::{Answer, ViewBody};
+
+    const STEPS: [&str; 4] = ["lyssna", "be-om-ursakt", "handla", "folj-upp"];
+
+    /// The test course with m1's questions replaced by an ordering question
+    /// "steps" (ids of two or more letters outside hex) and a single one.
+    fn course_with_ordering() -> crate::content::Course {
+        let mut c = course();
+        let mut steps = single("steps", "welcome");
+        steps.body = QuestionBody::Ordering {
+            items: STEPS
+                .iter()
+                .map(|id| Item {
+                    id: id.to_string(),
+                    text: Text::from_pairs([("sv", *id), ("en", *id)]),
+                })
+                .collect(),
+        };
+        c.modules[0].questions = vec![steps, single("q1", "welcome")];
+        c
+    }
+
+    /// The answer of a learner who orders the review's items by their texts.
+    fn ordered_by_text(view: &crate::quiz::QuestionView) -> Answer {
+        let ViewBody::Ordering { items } = &view.body else {
+            panic!("steps is an ordering question");
+        };
+        Answer::Ordering {
+            items: STEPS
+                .iter()
+                .map(|s| items.iter().find(|i| i.text == *s).unwrap().id.clone())
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn practice_shows_tokens_that_grade_and_go_stale_after_the_review() {
+        let (_d, mut store, clock, p) = store_with_learner("Ada");
+        store.install_course(&course_with_ordering(), "en").unwrap();
+        let a = store.start_attempt(p, "c", "m1", "en").unwrap();
+        store.submit_attempt(a.id, "en").unwrap();
+
+        let due = store.reviews_due(p, "en").unwrap();
+        let item = due.iter().find(|i| i.question.id == "steps").unwrap();
+        let json = serde_json::to_string(&item.question).unwrap();
+        for id in STEPS {
+            assert!(
+                !json.contains(&format!("\"id\":\"{id}\"")),
+                "the practice view must not show the author's item id {id}: {json}"
+            );
+        }
+        let answer = ordered_by_text(&item.question);
+        let answered = store
+            .answer_review(p, "c", "m1", "steps", &answer, "en")
+            .unwrap();
+        assert!(
+            answered.review.grade.correct,
+            "the right order given in the view's tokens grades full: {:?}",
+            answered.review
+        );
+
+        clock.advance(400 * 24 * 3600);
+        let again = store.reviews_due(p, "en").unwrap();
+        let item = again
+            .iter()
+            .find(|i| i.question.id == "steps")
+            .expect("a year later the card is due again");
+        assert_ne!(
+            ordered_by_text(&item.question),
+            answer,
+            "the next review shows other tokens"
+        );
+        let stale = store.answer_review(p, "c", "m1", "steps", &answer, "en");
+        assert!(
+            matches!(stale, Err(crate::Error::WrongAnswerShape { .. })),
+            "tokens of an earlier review must be refused, got {stale:?}"
+        );
+    }
 }

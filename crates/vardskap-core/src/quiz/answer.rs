@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::content::QuestionKind;
 
 /// A learner's answer. Ids are the option, item and pair ids of the question,
-/// except the right sides of a matching answer from the UI (see below).
+/// except in ordering and matching answers from and to the UI (see below).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
@@ -27,13 +27,14 @@ pub enum Answer {
     Numeric {
         value: f64,
     },
-    /// Item ids in the learner's order.
+    /// Item ids in the learner's order. From and to the UI these are the
+    /// items' tokens in the question's view ([`super::decode_answer`] translates).
     Ordering {
         items: Vec<String>,
     },
-    /// Left pair id -> the right side the learner chose. From and to the UI
-    /// that is the right side's token in the question's view; the grader and
-    /// the store see the pair id ([`super::decode_answer`] translates).
+    /// Left pair id -> the pair id of the right side the learner chose. From
+    /// and to the UI both are the sides' tokens in the question's view; the
+    /// grader and the store see pair ids ([`super::decode_answer`] translates).
     Matching {
         pairs: BTreeMap<String, String>,
     },

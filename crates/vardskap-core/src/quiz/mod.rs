@@ -1,7 +1,7 @@
 //! Quizzes from the learner's side: what a learner submits ([`Answer`]), how it
 //! is graded ([`grade`]), what the learner sees before ([`view`]) and after
-//! ([`feedback_for`]) answering, and how matching right sides are hidden
-//! behind per-attempt tokens ([`decode_answer`]). All pure functions over the
+//! ([`feedback_for`]) answering, and how ordering items and matching sides
+//! are hidden behind per-attempt tokens ([`decode_answer`]). All pure functions over the
 //! course model.
 
 mod answer;

@@ -2,6 +2,6 @@
 
 /**
  * A learner's answer. Ids are the option, item and pair ids of the question,
- * except the right sides of a matching answer from the UI (see below).
+ * except in ordering and matching answers from and to the UI (see below).
  */
 export type Answer = { "kind": "single", option: string, } | { "kind": "multiple", options: Array<string>, } | { "kind": "true_false", value: boolean, } | { "kind": "short_text", text: string, } | { "kind": "numeric", value: number, } | { "kind": "ordering", items: Array<string>, } | { "kind": "matching", pairs: { [key in string]: string }, };

@@ -14,7 +14,8 @@ export type AttemptView = { id: number, profileId: number, courseId: string, mod
  */
 resumed: boolean, 
 /**
- * In the order the author wrote them; ordering items and matching sides
- * shuffled by the attempt's seed, the same on every resume.
+ * In the order the author wrote them; options, ordering items and
+ * matching right sides shuffled by the attempt's seed, and items and pair
+ * sides under its tokens, the same on every resume.
  */
 questions: Array<QuestionView>, answers: Array<SavedAnswer>, };

@@ -8,7 +8,7 @@ import type { AnswerReview } from "./AnswerReview";
 export type SavedAnswer = { questionId: string, 
 /**
  * In the ids of the attempt's question views, as the learner gave it
- * (matching right sides as tokens).
+ * (ordering items and matching sides as tokens).
  */
 answer: Answer, savedAt: number, 
 /**
