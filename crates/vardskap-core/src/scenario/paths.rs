@@ -134,7 +134,9 @@ impl Graph {
         (0..self.nodes.len())
             .filter(|&i| self.nodes[i].ending.is_some())
             .filter_map(|i| most.at(i))
-            .fold(None, |best: Option<f64>, p| Some(best.map_or(p, |b| b.max(p))))
+            .fold(None, |best: Option<f64>, p| {
+                Some(best.map_or(p, |b| b.max(p)))
+            })
     }
 
     /// Which nodes a path from the start reaches.
@@ -215,7 +217,13 @@ impl<'g> Analysis<'g> {
             (at, flag) = (from, from_flag);
         }
         hops.reverse();
-        Some((Witness { hops, loops: Vec::new() }, first_critical?))
+        Some((
+            Witness {
+                hops,
+                loops: Vec::new(),
+            },
+            first_critical?,
+        ))
     }
 
     /// The fewest points on a path from the start to `node` that makes no
@@ -306,7 +314,15 @@ impl<'g> Extremes<'g> {
                 }
             }
         }
-        Extremes { graph, sense, skip_critical, component, inside, arrive, entered_by }
+        Extremes {
+            graph,
+            sense,
+            skip_critical,
+            component,
+            inside,
+            arrive,
+            entered_by,
+        }
     }
 
     /// Points on arrival at `node`, under the loop rule.
@@ -342,7 +358,11 @@ impl<'g> Extremes<'g> {
             }
             if let Some((from, choice)) = steps.next() {
                 witness.hops.push((from, choice));
-                at = self.graph.nodes[from].choices.iter().find(|e| e.choice == choice)?.to;
+                at = self.graph.nodes[from]
+                    .choices
+                    .iter()
+                    .find(|e| e.choice == choice)?
+                    .to;
             }
         }
         Some(witness)
@@ -470,15 +490,26 @@ mod tests {
     use super::*;
 
     fn edge(choice: usize, to: usize, points: f64, critical: bool) -> Edge {
-        Edge { choice, to, points, critical }
+        Edge {
+            choice,
+            to,
+            points,
+            critical,
+        }
     }
 
     fn node(choices: Vec<Edge>) -> Vertex {
-        Vertex { ending: None, choices }
+        Vertex {
+            ending: None,
+            choices,
+        }
     }
 
     fn end(kind: EndingKind) -> Vertex {
-        Vertex { ending: Some(kind), choices: vec![] }
+        Vertex {
+            ending: Some(kind),
+            choices: vec![],
+        }
     }
 
     /// 0 --a(+4)--> 1 --c(+3)--> 3 good
@@ -501,9 +532,18 @@ mod tests {
     fn half_of_the_best_is_the_threshold() {
         assert!(earned_enough(7.0, 14.0), "exactly half passes");
         assert!(!earned_enough(6.5, 14.0), "under half fails");
-        assert!(earned_enough(0.1 + 0.2, 0.6), "rounding must not fail an exact half");
-        assert!(earned_enough(0.0, 0.0), "a scenario without points asks for none");
-        assert!(earned_enough(-2.0, -2.0), "when every path loses points the best path still passes");
+        assert!(
+            earned_enough(0.1 + 0.2, 0.6),
+            "rounding must not fail an exact half"
+        );
+        assert!(
+            earned_enough(0.0, 0.0),
+            "a scenario without points asks for none"
+        );
+        assert!(
+            earned_enough(-2.0, -2.0),
+            "when every path loses points the best path still passes"
+        );
         assert!(!earned_enough(-3.0, -2.0), "and a worse one does not");
     }
 
@@ -516,11 +556,21 @@ mod tests {
         assert_eq!(fewest, 0.0, "b then d reaches the good ending with nothing");
         assert_eq!(path.hops, vec![(0, 1), (2, 0)], "the witness is b then d");
         assert!(path.loops.is_empty(), "no loop on this path");
-        assert!(a.fewest_path(4).is_none(), "the poor ending is only reached through the critical choice");
+        assert!(
+            a.fewest_path(4).is_none(),
+            "the poor ending is only reached through the critical choice"
+        );
         let (crit, first) = a.critical_path(4).unwrap();
         assert_eq!(first, (2, 1), "the critical choice is e at node 2");
-        assert_eq!(crit.hops, vec![(0, 1), (2, 1)], "the path to it goes through b");
-        assert!(a.critical_path(3).is_none(), "no critical choice leads on to the good ending");
+        assert_eq!(
+            crit.hops,
+            vec![(0, 1), (2, 1)],
+            "the path to it goes through b"
+        );
+        assert!(
+            a.critical_path(3).is_none(),
+            "no critical choice leads on to the good ending"
+        );
     }
 
     #[test]
@@ -530,16 +580,32 @@ mod tests {
             start: 0,
             nodes: vec![
                 node(vec![edge(0, 1, 2.0, false)]),
-                node(vec![edge(0, 0, 10.0, false), edge(1, 2, 1.0, false), edge(2, 0, -5.0, false)]),
+                node(vec![
+                    edge(0, 0, 10.0, false),
+                    edge(1, 2, 1.0, false),
+                    edge(2, 0, -5.0, false),
+                ]),
                 end(EndingKind::Good),
             ],
         };
         let a = Analysis::new(&g);
-        assert_eq!(a.best(), Some(13.0), "the best takes the loop's +2 and +10 once, then +1");
+        assert_eq!(
+            a.best(),
+            Some(13.0),
+            "the best takes the loop's +2 and +10 once, then +1"
+        );
         let (fewest, path) = a.fewest_path(2).unwrap();
         assert_eq!(fewest, -4.0, "the worst takes the loop's -5 once, then +1");
-        assert_eq!(path.hops, vec![(0, 0), (1, 1)], "the witness walks into the loop and out");
-        assert_eq!(path.loops, vec![(1, 2)], "and names the loop's choice it counts");
+        assert_eq!(
+            path.hops,
+            vec![(0, 0), (1, 1)],
+            "the witness walks into the loop and out"
+        );
+        assert_eq!(
+            path.loops,
+            vec![(1, 2)],
+            "and names the loop's choice it counts"
+        );
     }
 
     #[test]
@@ -555,7 +621,11 @@ mod tests {
         };
         let (path, first) = Analysis::new(&g).critical_path(2).unwrap();
         assert_eq!(first, (1, 0), "going round by x is critical");
-        assert_eq!(path.hops, vec![(0, 0), (1, 0), (0, 0), (1, 1)], "a, x, a, b reaches the good ending");
+        assert_eq!(
+            path.hops,
+            vec![(0, 0), (1, 0), (0, 0), (1, 1)],
+            "a, x, a, b reaches the good ending"
+        );
     }
 
     /// n diamonds: each level offers +1 or 0 and both meet again.
@@ -563,7 +633,10 @@ mod tests {
         let mut nodes = Vec::new();
         for level in 0..n {
             let top = 3 * level;
-            nodes.push(node(vec![edge(0, top + 1, 1.0, false), edge(1, top + 2, 0.0, false)]));
+            nodes.push(node(vec![
+                edge(0, top + 1, 1.0, false),
+                edge(1, top + 2, 0.0, false),
+            ]));
             nodes.push(node(vec![edge(0, top + 3, 0.0, false)]));
             nodes.push(node(vec![edge(0, top + 3, 0.0, false)]));
         }
@@ -576,7 +649,11 @@ mod tests {
         let g = diamonds(60);
         let began = Instant::now();
         let a = Analysis::new(&g);
-        assert_eq!(a.best(), Some(60.0), "the best path takes +1 at every level");
+        assert_eq!(
+            a.best(),
+            Some(60.0),
+            "the best path takes +1 at every level"
+        );
         let (fewest, path) = a.fewest_path(180).unwrap();
         assert_eq!(fewest, 0.0, "the worst of 2^60 paths takes nothing");
         assert_eq!(path.hops.len(), 120, "its witness is one concrete path");
@@ -587,12 +664,103 @@ mod tests {
         );
     }
 
+    /// Every path of a graph without loops, walked one by one: (end node,
+    /// points, a critical choice was made, the hops).
+    fn every_path(g: &Graph) -> Vec<(usize, f64, bool, Vec<Hop>)> {
+        let mut out = Vec::new();
+        let mut stack = vec![(g.start, 0.0, false, Vec::new())];
+        while let Some((at, points, critical, hops)) = stack.pop() {
+            out.push((at, points, critical, hops.clone()));
+            for e in &g.nodes[at].choices {
+                let mut next = hops.clone();
+                next.push((at, e.choice));
+                stack.push((e.to, points + e.points, critical || e.critical, next));
+            }
+        }
+        out
+    }
+
+    /// A random graph without loops: choices only lead to later nodes.
+    fn dag() -> impl proptest::strategy::Strategy<Value = Graph> {
+        use proptest::prelude::*;
+        (2usize..9).prop_flat_map(|n| {
+            let node = proptest::collection::vec(
+                (1usize..9, -3i8..4, proptest::bool::weighted(0.2)),
+                0..4,
+            );
+            (
+                proptest::collection::vec(node, n),
+                proptest::collection::vec(0u8..4, n),
+            )
+                .prop_map(move |(choices, kinds)| {
+                    let nodes = choices
+                        .into_iter()
+                        .zip(kinds)
+                        .enumerate()
+                        .map(|(i, (cs, kind))| {
+                            let choices: Vec<Edge> = cs
+                                .into_iter()
+                                .filter(|&(step, _, _)| i + step < n)
+                                .enumerate()
+                                .map(|(c, (step, p, crit))| edge(c, i + step, f64::from(p), crit))
+                                .collect();
+                            let ending = match kind {
+                                _ if !choices.is_empty() => None,
+                                0 => Some(EndingKind::Good),
+                                1 => Some(EndingKind::Mixed),
+                                2 => Some(EndingKind::Poor),
+                                _ => None,
+                            };
+                            Vertex { ending, choices }
+                        })
+                        .collect();
+                    Graph { start: 0, nodes }
+                })
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_programme_agrees_with_walking_every_path(g in dag()) {
+            let a = Analysis::new(&g);
+            let paths = every_path(&g);
+            let ends = |p: &&(usize, f64, bool, Vec<Hop>)| g.nodes[p.0].ending.is_some();
+            let best = paths.iter().filter(ends).map(|p| p.1).fold(None, |b: Option<f64>, x| Some(b.map_or(x, |b| b.max(x))));
+            proptest::prop_assert_eq!(a.best(), best, "the best path's points over every path to an ending");
+            let worth = |hops: &[Hop]| -> f64 {
+                hops.iter().map(|&(at, c)| g.nodes[at].choices.iter().find(|e| e.choice == c).unwrap().points).sum()
+            };
+            for node in 0..g.nodes.len() {
+                let clean = paths.iter().filter(|p| p.0 == node && !p.2).map(|p| p.1).fold(None, |b: Option<f64>, x| Some(b.map_or(x, |b| b.min(x))));
+                let got = a.fewest_path(node);
+                proptest::prop_assert_eq!(got.as_ref().map(|f| f.0), clean, "the fewest points without a critical choice to node {}", node);
+                if let Some((fewest, witness)) = got {
+                    proptest::prop_assert_eq!(worth(&witness.hops), fewest, "the witness earns exactly the figure");
+                }
+                let critical = paths.iter().any(|p| p.0 == node && p.2);
+                let got = a.critical_path(node);
+                proptest::prop_assert_eq!(got.is_some(), critical, "a path through a critical choice reaches node {}", node);
+                if let Some((witness, (at, c))) = got {
+                    let crit = g.nodes[at].choices.iter().find(|e| e.choice == c).unwrap().critical;
+                    proptest::prop_assert!(crit, "the named choice is critical");
+                    proptest::prop_assert!(witness.hops.contains(&(at, c)), "and lies on the witness path");
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_long_chain_does_not_overflow_the_stack() {
         let n = 50_000;
-        let mut nodes: Vec<Vertex> = (0..n).map(|i| node(vec![edge(0, i + 1, 1.0, false)])).collect();
+        let mut nodes: Vec<Vertex> = (0..n)
+            .map(|i| node(vec![edge(0, i + 1, 1.0, false)]))
+            .collect();
         nodes.push(end(EndingKind::Good));
         let g = Graph { start: 0, nodes };
-        assert_eq!(Graph::best(&g), Some(n as f64), "every step of the chain counts");
+        assert_eq!(
+            Graph::best(&g),
+            Some(n as f64),
+            "every step of the chain counts"
+        );
     }
 }
