@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use super::NodeView;
+use super::paths::{best_total, pass_points, run_passes};
 use crate::content::{EndingKind, Node, Scenario};
 use crate::error::OrNotFound;
 use crate::{Error, Result};
@@ -67,9 +68,17 @@ pub struct Debrief {
     pub max_points: BTreeMap<String, f64>,
     /// A critical choice was made.
     pub critical: bool,
-    /// The ending is good or mixed and no critical choice was made.
+    /// Points earned, summed over competencies.
+    pub earned_total: f64,
+    /// The best path's points summed over competencies, see [`best_total`].
+    pub best_total: f64,
+    /// The points a run needs to pass: half of `best_total`, see [`pass_points`].
+    pub pass_total: f64,
+    /// The ending is good or mixed, no critical choice was made and at least
+    /// `pass_total` points were earned ([`run_passes`]).
     pub passed: bool,
-    /// Every choice, for the learner to look back on.
+    /// Every choice actually made, in order: the ending's debrief says only
+    /// what every path to it did, so this recaps the learner's own path.
     pub steps: Vec<DebriefStep>,
 }
 
@@ -179,14 +188,18 @@ impl Run {
                 critical: choice.critical,
             });
         }
+        let best = best_total(scenario);
         Ok(Some(Debrief {
             scenario_id: scenario.id.clone(),
             ending: ending.kind,
             text: ending.debrief.get(lang).to_string(),
+            earned_total: points.values().sum(),
+            best_total: best,
+            pass_total: pass_points(best),
+            passed: run_passes(scenario, ending.kind, self.critical, &self.points),
             points,
             max_points: max,
             critical: self.critical,
-            passed: matches!(ending.kind, EndingKind::Good | EndingKind::Mixed) && !self.critical,
             steps,
         }))
     }
@@ -503,6 +516,56 @@ mod tests {
             map(&[("service", 0.0), ("welcome", 0.0)]),
             "unearned competencies show as 0"
         );
+    }
+
+    #[test]
+    fn an_ending_needs_half_of_the_best_paths_points() {
+        let mut s = reception();
+        // shrug: a good ending with nothing more; wait: into the questions with nothing.
+        s.nodes[1].choices.push(choice("shrug", "end_good", &[], false));
+        s.nodes[0].choices.push(choice("wait", "ask", &[], false));
+        let debrief = |path: &[&str]| Run::replay(&s, path).unwrap().debrief(&s, "en").unwrap().unwrap();
+
+        let half = debrief(&["wait", "help"]);
+        assert_eq!(
+            (half.earned_total, half.best_total, half.pass_total),
+            (3.0, 5.0, 2.5),
+            "greet then help is the best path, 5 points in all; half of it is needed"
+        );
+        assert!(half.passed, "3 of 5 points reaches half of the best path");
+
+        let good_but_poor_play = debrief(&["greet", "shrug"]);
+        assert_eq!(good_but_poor_play.ending, EndingKind::Good, "shrug still ends well");
+        assert!(
+            !good_but_poor_play.passed,
+            "a good ending with 2 of 5 points is under half of the best path and does not pass"
+        );
+
+        let mixed = debrief(&["wait", "point"]);
+        assert!(!mixed.passed, "a mixed ending with 1 of 5 points does not pass either");
+
+        let steps: Vec<(&str, &str)> = good_but_poor_play
+            .steps
+            .iter()
+            .map(|st| (st.choice_id.as_str(), st.feedback.as_str()))
+            .collect();
+        assert_eq!(
+            steps,
+            [("greet", "feedback greet"), ("shrug", "feedback shrug")],
+            "the debrief recaps the choices actually made, with their feedback"
+        );
+    }
+
+    #[test]
+    fn the_pass_rule_is_the_validators_threshold() {
+        let s = reception();
+        for path in [&["greet", "help"][..], &["greet", "point"], &["ignore", "help"], &["rush"]] {
+            let d = Run::replay(&s, path).unwrap().debrief(&s, "en").unwrap().unwrap();
+            let by_rule = d.ending != EndingKind::Poor
+                && !d.critical
+                && crate::scenario::earned_enough(d.earned_total, d.best_total);
+            assert_eq!(d.passed, by_rule, "{path:?}: passed is the shared rule, nothing else");
+        }
     }
 
     #[test]

@@ -24,10 +24,24 @@ maxPoints: { [key in string]: number },
  */
 critical: boolean, 
 /**
- * The ending is good or mixed and no critical choice was made.
+ * Points earned, summed over competencies.
+ */
+earnedTotal: number, 
+/**
+ * The best path's points summed over competencies, see [`best_total`].
+ */
+bestTotal: number, 
+/**
+ * The points a run needs to pass: half of `best_total`, see [`pass_points`].
+ */
+passTotal: number, 
+/**
+ * The ending is good or mixed, no critical choice was made and at least
+ * `pass_total` points were earned ([`run_passes`]).
  */
 passed: boolean, 
 /**
- * Every choice, for the learner to look back on.
+ * Every choice actually made, in order: the ending's debrief says only
+ * what every path to it did, so this recaps the learner's own path.
  */
 steps: Array<DebriefStep>, };
