@@ -369,20 +369,6 @@ fn walk(from: &[usize], edges: &[Vec<usize>]) -> Vec<bool> {
     seen
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_lowercase_ascii_digits_and_dashes() {
-        for good in ["a", "first-impression", "01-intro", "x9"] {
-            assert!(is_slug(good), "`{good}` follows the slug rule");
-        }
-        for bad in ["", "-a", "A", "första", "a_b", "a b", "a.b"] {
-            assert!(!is_slug(bad), "`{bad}` breaks the slug rule");
-        }
-    }
-}
 /// `distinction` of `[final]`: a share like `pass_mark`, and not below the
 /// test's `pass_mark` (a distinction that is easier than a pass means nothing).
 pub(crate) fn final_distinction(
@@ -424,3 +410,17 @@ pub(crate) fn module_id_not_reserved(cx: &mut Ctx, id: &Located<String>) {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_ascii_digits_and_dashes() {
+        for good in ["a", "first-impression", "01-intro", "x9"] {
+            assert!(is_slug(good), "`{good}` follows the slug rule");
+        }
+        for bad in ["", "-a", "A", "första", "a_b", "a b", "a.b"] {
+            assert!(!is_slug(bad), "`{bad}` breaks the slug rule");
+        }
+    }
+}
