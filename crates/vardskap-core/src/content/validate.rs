@@ -220,7 +220,7 @@ pub(crate) fn scenario_graph(cx: &mut Ctx, start: Option<&Located<String>>, node
             cx.error(
                 node.ending_at,
                 format!(
-                    "the ending `{}` is never reached: no path from `start` leads to it",
+                    "the ending `{}` cannot be reached: no path from `start` leads to it",
                     node.id.value
                 ),
             );

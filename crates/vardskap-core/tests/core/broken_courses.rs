@@ -56,13 +56,13 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "unreachable-node",
-        &["modules/01-m/scenarios/s.toml:23:1: the ending `island` is never reached: no path from `start` leads to it"],
+        &["modules/01-m/scenarios/s.toml:23:1: the ending `island` cannot be reached: no path from `start` leads to it"],
     ),
     (
         "unreached-ending",
         &[
             "modules/01-m/scenarios/s.toml:22:6: node `island` cannot be reached from `start`",
-            "modules/01-m/scenarios/s.toml:34:1: the ending `lost` is never reached: no path from `start` leads to it",
+            "modules/01-m/scenarios/s.toml:34:1: the ending `lost` cannot be reached: no path from `start` leads to it",
         ],
     ),
     (
