@@ -42,12 +42,16 @@ pub async fn startup_error(state: State<'_, AppState>) -> Reply<Option<CommandEr
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>) -> Reply<()> {
     let mut session = state.session();
-    if session.startup_error().is_none() {
-        // Only a database that failed to open is replaced; a healthy one is
-        // never rolled back from the UI.
+    // Only a damaged database is replaced. A healthy one that could not be
+    // opened (locked by another copy of the app, a full disk, a read-only
+    // folder, a newer app's file) must never be rolled back to a backup.
+    if !session
+        .startup_error()
+        .is_some_and(|e| e.kind == vardskap_core::ErrorKind::CorruptDatabase)
+    {
         return Err(CommandError::new(
             vardskap_core::ErrorKind::Invalid,
-            "The progress database is fine, so no backup was restored.",
+            "The progress database is not damaged, so no backup was restored.",
         ));
     }
     Store::restore_latest_backup(&state.data_dir)?;

@@ -239,5 +239,64 @@ fn content(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, content);
+/// A copy of the valid test fixture with its Swedish lesson replaced.
+fn fixture_with_lesson(markdown: &str) -> tempfile::TempDir {
+    fn copy(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid"),
+        dir.path(),
+    );
+    std::fs::write(
+        dir.path().join("modules/01-valkommen/lessons/01-vad-ar-vardskap.sv.md"),
+        markdown,
+    )
+    .unwrap();
+    dir
+}
+
+/// Large and hostile inputs (issue 13): each must stay linear. Before the
+/// fixes a 100k-deep lesson took minutes and 20k GIFT questions of one title 60 s.
+fn large_inputs(c: &mut Criterion) {
+    let mut group = c.benchmark_group("large_inputs");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8))
+        .warm_up_time(Duration::from_secs(1));
+    let mut big = String::from("# Stor lektion\n\n");
+    while big.len() < 3 << 20 {
+        big.push_str("Ett stycke med **fetstil**, en [länk](https://example.org) och vanlig text.\n\n");
+    }
+    let big_lesson = fixture_with_lesson(&big);
+    group.bench_function("lesson_3_mib", |b| {
+        b.iter(|| black_box(check_course(black_box(big_lesson.path()))))
+    });
+    let mut deep = String::from("# Djupt\n\n");
+    deep.push_str(&"<div>\n".repeat(100_000));
+    let deep_lesson = fixture_with_lesson(&deep);
+    group.bench_function("lesson_100k_nested_divs", |b| {
+        b.iter(|| black_box(check_course(black_box(deep_lesson.path()))))
+    });
+    let gift: String = (0..20_000)
+        .map(|i| format!("::Samma titel::Fråga {i}? {{T}}\n\n"))
+        .collect();
+    let langs = ["sv".to_string()];
+    group.bench_function("gift_20k_questions_one_title", |b| {
+        b.iter(|| black_box(vardskap_core::gift::parse(black_box(&gift), "welcome", &langs)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, content, large_inputs);
 criterion_main!(benches);

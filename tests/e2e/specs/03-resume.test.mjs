@@ -86,7 +86,14 @@ test('a saved answer changed in a deferred quiz is saved on leaving the question
   await tabTo(browser, 'input[name="q-who-offline"]');
   // Options are shuffled per attempt, so the arrow keys walk until the wrong option "young".
   const picked = () => browser.execute(() => document.querySelector('input[name="q-who-offline"]:checked')?.value);
-  for (let i = 0; i < 8 && (await picked()) !== 'young'; i++) await browser.keys(['ArrowDown']);
+  // Each step starts from the checked radio. WebKit does not wrap around at
+  // the ends of a radio group, so the walk goes down to the last option and
+  // then up, as a person would.
+  for (let i = 0; i < 10 && (await picked()) !== 'young'; i++) {
+    await tabTo(browser, 'input[name="q-who-offline"]:checked');
+    await browser.keys([i < 5 ? 'ArrowDown' : 'ArrowUp']);
+    await browser.pause(100);
+  }
   assert.equal(await picked(), 'young', 'the learner changes the saved answer to another option');
   await activate(browser, '.question-nav li:nth-child(4) button');
   await waitFor(`[data-testid="question"][data-question="${questions(MODULE)[3].id}"]`);

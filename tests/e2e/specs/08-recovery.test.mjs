@@ -62,3 +62,29 @@ test('a damaged progress file shows the recovery screen, and the backup brings t
     'the damaged file is kept aside, not deleted',
   );
 });
+
+test('a healthy file the app cannot open is never replaced by a backup', async () => {
+  await killApp();
+  // A database written by a newer app: SQLite's user_version (the schema
+  // version) is 4 bytes, big-endian, at offset 60 of the file header. The
+  // write-ahead log goes too, so the header is read from the file.
+  const db = path.join(dataDir, 'vardskap.sqlite3');
+  for (const side of ['-wal', '-shm']) fs.rmSync(db + side, { force: true });
+  const fd = fs.openSync(db, 'r+');
+  const version = Buffer.alloc(4);
+  version.writeUInt32BE(999);
+  fs.writeSync(fd, version, 0, 4, 60);
+  fs.closeSync(fd);
+  const before = fs.readFileSync(db);
+  await browser.deleteSession().catch(() => {});
+  browser = await launch(dataDir);
+
+  const reason = await waitFor('[data-testid="recovery-reason"]');
+  assert.match(await reason.getText(), /nyare version/, `the reason is told in its own words: ${await reason.getText()}`);
+  assert.ok(await browser.$('[data-testid="recovery-not-damaged"]').isExisting(), 'the learner is told the file is not damaged');
+  assert.equal(await browser.$('[data-testid="recovery-restore"]').isExisting(), false, 'no restore is offered for a healthy file');
+  await screenshot(browser, 'recovery-too-new-sv');
+  await noViolations('the recovery screen for a newer file (sv)');
+  await killApp();
+  assert.ok(fs.readFileSync(db).equals(before), 'the file is left exactly as it was');
+});

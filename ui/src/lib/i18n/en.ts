@@ -24,6 +24,7 @@ export const en = {
   'recovery.details': 'Technical details (for support)',
   'recovery.lead': 'The app keeps backups of your progress. You can put the latest backup back in place; the damaged file is kept aside.',
   'recovery.restore': 'Restore the latest backup',
+  'recovery.notDamaged': 'Your progress is not damaged, so nothing needs restoring. Close any other window of the app, make sure the disk has free space, and start the app again.',
   'profiles.title': 'Who is learning today?',
   'profiles.lead': 'Each learner has a profile of their own, so their answers and results stay theirs.',
   'profiles.existing': 'Profiles on this computer',

@@ -26,6 +26,7 @@ export const sv: Record<MessageKey, string> = {
   'recovery.details': 'Tekniska detaljer (för support)',
   'recovery.lead': 'Appen sparar säkerhetskopior av dina framsteg. Du kan lägga tillbaka den senaste kopian. Den skadade filen sparas undan.',
   'recovery.restore': 'Lägg tillbaka den senaste säkerhetskopian',
+  'recovery.notDamaged': 'Dina framsteg är inte skadade, så inget behöver återställas. Stäng andra fönster med appen, se till att det finns ledigt utrymme på disken och starta appen igen.',
   'profiles.title': 'Vem ska lära sig i dag?',
   'profiles.lead': 'Varje deltagare har en egen profil, så att svaren och resultaten är ens egna.',
   'profiles.existing': 'Profiler på den här datorn',
