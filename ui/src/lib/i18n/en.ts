@@ -58,7 +58,7 @@ export const en = {
   'lesson.position': 'lesson {n} of {count}',
   'lesson.nav': 'Lessons of this module',
   'lesson.toQuiz': 'To the quiz',
-  'lesson.outcomesIntro': 'After this module you can …',
+  'lesson.outcomesIntro': 'What you can do after this module',
   'quiz.title': 'Quiz',
   'quiz.resumed': 'Welcome back. Your {count} saved answers are still here.',
   'quiz.modeImmediate': 'You see right away whether each answer is right.',

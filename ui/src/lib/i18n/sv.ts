@@ -60,7 +60,7 @@ export const sv: Record<MessageKey, string> = {
   'lesson.position': 'lektion {n} av {count}',
   'lesson.nav': 'Lektionerna i modulen',
   'lesson.toQuiz': 'Till quizet',
-  'lesson.outcomesIntro': 'När du är klar med modulen kan du …',
+  'lesson.outcomesIntro': 'Det här kan du när du är klar med modulen',
   'quiz.title': 'Quiz',
   'quiz.resumed': 'Välkommen tillbaka. Dina {count} sparade svar finns kvar.',
   'quiz.modeImmediate': 'Du ser direkt om varje svar är rätt.',

@@ -41,7 +41,7 @@ describe('the module’s outcomes', () => {
     i18n.locale = 'sv';
     render(LessonReader, { module: 'm', lesson: 'l1' });
     const box = await screen.findByTestId('module-outcomes');
-    expect(box.querySelector('h2')?.textContent, 'the Swedish lead-in heads the list').toBe('När du är klar med modulen kan du …');
+    expect(box.querySelector('h2')?.textContent, 'the Swedish lead-in heads the list').toBe('Det här kan du när du är klar med modulen');
     expect([...box.querySelectorAll('li')].map((li) => li.textContent), 'every outcome is an item').toEqual(['hälsa en gäst välkommen', 'visa vägen']);
   });
 
@@ -50,7 +50,7 @@ describe('the module’s outcomes', () => {
     i18n.locale = 'en';
     render(LessonReader, { module: 'm', lesson: 'l1' });
     const box = await screen.findByTestId('module-outcomes');
-    expect(box.textContent, 'the English lead-in and outcomes').toContain('After this module you can …');
+    expect(box.textContent, 'the English lead-in and outcomes').toContain('What you can do after this module');
     expect(box.textContent, 'the outcomes come in English').toContain('welcome a guest');
     i18n.locale = 'sv';
   });
