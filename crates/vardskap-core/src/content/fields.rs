@@ -287,21 +287,26 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 }
 
+/// Reports `lang_name`, written at `at`, when the course does not declare it.
+pub(crate) fn declared_language(cx: &mut Ctx, lang_name: &str, at: usize) {
+    if !cx.langs.is_empty() && !cx.langs.iter().any(|l| l == lang_name) {
+        cx.error(
+            at,
+            format!(
+                "`{lang_name}` is not a language of this course ({})",
+                cx.langs.join(", ")
+            ),
+        );
+    }
+}
+
 /// The localised text in `table` (one string per language), named `key` in
 /// messages; a missing translation is reported at `key_at`.
 pub(crate) fn text_of(cx: &mut Ctx, key: &str, key_at: usize, table: &DeTable) -> Text {
     let mut text = BTreeMap::new();
     for (lang, s) in table {
         let lang_name = lang.get_ref().as_ref();
-        if !cx.langs.is_empty() && !cx.langs.iter().any(|l| l == lang_name) {
-            cx.error(
-                lang.span().start,
-                format!(
-                    "`{lang_name}` is not a language of this course ({})",
-                    cx.langs.join(", ")
-                ),
-            );
-        }
+        declared_language(cx, lang_name, lang.span().start);
         match s.get_ref() {
             DeValue::String(t) if t.trim().is_empty() => {
                 cx.error(s.span().start, format!("`{key}` is empty in `{lang_name}`"));

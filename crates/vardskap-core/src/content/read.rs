@@ -702,15 +702,7 @@ fn accept(cx: &mut Ctx, f: &mut Fields) -> Option<BTreeMap<String, Vec<String>>>
     let mut accept = BTreeMap::new();
     for (lang, value) in table {
         let lang_name = lang.get_ref().as_ref();
-        if !cx.langs.is_empty() && !cx.langs.iter().any(|l| l == lang_name) {
-            cx.error(
-                lang.span().start,
-                format!(
-                    "`{lang_name}` is not a language of this course ({})",
-                    cx.langs.join(", ")
-                ),
-            );
-        }
+        super::fields::declared_language(cx, lang_name, lang.span().start);
         let list = string_list(cx, &format!("accept.{lang_name}"), value)?;
         if list.value.is_empty() {
             cx.error(
