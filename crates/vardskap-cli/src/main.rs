@@ -207,7 +207,28 @@ const CERTIFICATE_USAGE: &str =
 const VERIFY_USAGE: &str = "vardskap-cli verify-certificate --results <file.json> --code <CODE>";
 
 /// The open store, the learner and the course id that `args` name.
-fn open_learner(args: &LearnerArgs, usage: &str) -> Result<(Store, Profile, String), ExitCode> {
+/// The store in `data_dir`, opened in place when that is safe: the folder
+/// is writable and the database is of this app's schema, so nothing is
+/// migrated and a wrong PIN's wait is stored. Otherwise (a read-only folder,
+/// an older app's database) a copy in `snapshot_dir` is read and the data
+/// folder is left exactly as it is.
+fn open_store(data_dir: &Path, snapshot_dir: &Path) -> vardskap_core::Result<Store> {
+    let writable = tempfile::tempfile_in(data_dir).is_ok();
+    if writable && Store::schema_version_of(data_dir)? == vardskap_core::storage::SCHEMA_VERSION {
+        let options = StoreOptions {
+            backup_every: None,
+            ..Default::default()
+        };
+        return Store::open_with(data_dir, options);
+    }
+    Store::open_snapshot(data_dir, snapshot_dir)
+}
+
+fn open_learner(
+    args: &LearnerArgs,
+    usage: &str,
+    snapshot_dir: &Path,
+) -> Result<(Store, Profile, String), ExitCode> {
     let data_dir = match args
         .data_dir
         .clone()
@@ -231,11 +252,7 @@ fn open_learner(args: &LearnerArgs, usage: &str) -> Result<(Store, Profile, Stri
             usage,
         ));
     }
-    let options = StoreOptions {
-        backup_every: None,
-        ..Default::default()
-    };
-    let store = Store::open_with(&data_dir, options).map_err(|e| report_error(&e, "open"))?;
+    let store = open_store(&data_dir, snapshot_dir).map_err(|e| report_error(&e, "open"))?;
     let profiles = store.profiles().map_err(|e| report_error(&e, "profiles"))?;
     let found = profiles
         .iter()
@@ -299,8 +316,21 @@ fn open_learner(args: &LearnerArgs, usage: &str) -> Result<(Store, Profile, Stri
     Ok((store, profile, course))
 }
 
+/// Writes `out` whole or not at all: a temporary file beside it, renamed
+/// into place, so a full disk or a kill never leaves half a results file.
 fn write_file(out: &Path, bytes: &[u8]) -> ExitCode {
-    match std::fs::write(out, bytes) {
+    use std::io::Write as _;
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let written = tempfile::NamedTempFile::new_in(parent).and_then(|mut tmp| {
+        tmp.write_all(bytes)?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(out).map_err(|e| e.error)?;
+        Ok(())
+    });
+    match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: cannot write {}: {e}", out.display());
@@ -310,7 +340,12 @@ fn write_file(out: &Path, bytes: &[u8]) -> ExitCode {
 }
 
 fn export_results(args: &LearnerArgs, format: ResultsFormat, out: &Path) -> ExitCode {
-    let (store, profile, course) = match open_learner(args, EXPORT_USAGE) {
+    let snapshot = tempfile::tempdir();
+    let Ok(snapshot) = snapshot else {
+        eprintln!("error: cannot make a temporary folder");
+        return ExitCode::FAILURE;
+    };
+    let (store, profile, course) = match open_learner(args, EXPORT_USAGE, snapshot.path()) {
         Ok(found) => found,
         Err(code) => return code,
     };
@@ -335,7 +370,12 @@ fn export_results(args: &LearnerArgs, format: ResultsFormat, out: &Path) -> Exit
 }
 
 fn write_certificate(args: &LearnerArgs, lang: Option<String>, out: &Path) -> ExitCode {
-    let (store, profile, course) = match open_learner(args, CERTIFICATE_USAGE) {
+    let snapshot = tempfile::tempdir();
+    let Ok(snapshot) = snapshot else {
+        eprintln!("error: cannot make a temporary folder");
+        return ExitCode::FAILURE;
+    };
+    let (store, profile, course) = match open_learner(args, CERTIFICATE_USAGE, snapshot.path()) {
         Ok(found) => found,
         Err(code) => return code,
     };

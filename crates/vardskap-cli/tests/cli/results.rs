@@ -373,3 +373,43 @@ fn certificate_for_a_learner_who_has_not_passed_exits_1_with_a_sentence() {
     );
     assert!(!pdf.exists(), "no PDF is written");
 }
+
+/// Every file of `dir` with its bytes, for "nothing changed" checks.
+fn snapshot_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_file())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn export_results_reads_an_older_apps_data_folder_without_migrating_it() {
+    // The v5 fixture of the core: Ada (PIN 1234) with progress in course "c".
+    let data = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../vardskap-core/tests/fixtures/db/v5.sqlite3"),
+        data.path().join("vardskap.sqlite3"),
+    )
+    .unwrap();
+    let before = snapshot_of(data.path());
+    let tmp = tempfile::tempdir().unwrap();
+    let out_file = tmp.path().join("ada.json");
+    let (code, out, err) = cli(
+        &["export-results", "--profile", "Ada", "--pin", "1234", "--format", "json", "-o", path(&out_file), "--data-dir", path(data.path())],
+        None,
+    );
+    assert_eq!(code, 0, "an older app's progress is exported: {out}{err}");
+    let file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    assert_eq!(file["profile"]["name"], "Ada", "the learner's results are in the file");
+    assert_eq!(
+        snapshot_of(data.path()),
+        before,
+        "the data folder is not migrated, backed up or otherwise written: a copy is read"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 1, "the results file is written whole, with no temporary file left: {leftovers:?}");
+}

@@ -157,6 +157,36 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens a copy of the store in `data_dir`, made in `copy_dir` through the
+    /// SQLite backup API from a read-only connection: the original is never
+    /// written, not even migrated (the copy is). For reading a learner's
+    /// results from a read-only folder or from an older app's database.
+    pub fn open_snapshot(data_dir: &Path, copy_dir: &Path) -> Result<Store> {
+        let path = data_dir.join(DB_FILE);
+        let source = open_read_only(&path)?;
+        quick_check(&source, &path)?;
+        std::fs::create_dir_all(copy_dir).map_err(|e| Error::io(copy_dir, e))?;
+        source
+            .backup(rusqlite::MAIN_DB, copy_dir.join(DB_FILE), None)
+            .map_err(|e| db_error_at(&path, e))?;
+        drop(source);
+        Store::open_with(
+            copy_dir,
+            StoreOptions {
+                backup_every: None,
+                ..Default::default()
+            },
+        )
+    }
+
+    /// The schema version of the database in `data_dir`, read without
+    /// writing to it (0 for a new or empty file).
+    pub fn schema_version_of(data_dir: &Path) -> Result<usize> {
+        let path = data_dir.join(DB_FILE);
+        let conn = open_read_only(&path)?;
+        migrations::current_version(&conn).map_err(|e| migration_error(&path, e))
+    }
+
     /// Path of the database file.
     pub fn path(&self) -> &Path {
         &self.path
@@ -246,6 +276,27 @@ impl Store {
 }
 
 /// Connection settings that are not part of the schema, set at every open.
+/// A read-only connection. A WAL database in a folder nobody may write to
+/// cannot make its shared-memory file, so it is then read as immutable.
+fn open_read_only(path: &Path) -> Result<Connection> {
+    use rusqlite::OpenFlags;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI;
+    // A URI path escapes `?`, `#` and `%` (and anything not plain).
+    const PATH: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'/')
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_');
+    let escaped = percent_encoding::utf8_percent_encode(&path.to_string_lossy(), PATH).to_string();
+    let uri = |extra: &str| format!("file:{escaped}?mode=ro{extra}");
+    let conn = Connection::open_with_flags(uri(""), flags).map_err(|e| db_error_at(path, e))?;
+    match conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)) {
+        Ok(_) => Ok(conn),
+        Err(_) => Connection::open_with_flags(uri("&immutable=1"), flags)
+            .map_err(|e| db_error_at(path, e)),
+    }
+}
+
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     // journal_mode answers with the mode now in force; WAL may be refused on
