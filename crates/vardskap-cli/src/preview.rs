@@ -159,7 +159,7 @@ fn unknown(module: &Module, item_id: &str, with_node: bool) -> String {
 }
 
 fn lesson(course: &Course, module: &Module, lesson_id: &str, lang: &str, json: bool) -> Result<String, String> {
-    // Images stay as their alt text: inlined they would fill the terminal.
+    // Images stay as their alt text: no media base, as nothing serves them here.
     let view = lesson_view(course, None, &module.id, lesson_id, lang).map_err(|e| e.to_string())?;
     Ok(if json {
         to_json(&json!({ "kind": "lesson", "lang": lang, "lesson": view }))

@@ -1,13 +1,13 @@
 //! What a learner sees of a course's structure and lessons, in one language:
-//! the outline for the course home and a lesson with its images inlined.
-//! Nothing here carries an answer key.
+//! the outline for the course home and a lesson whose images point at the
+//! shell's media URLs. Nothing here carries an answer key.
 
 use std::path::Path;
 
-use base64::Engine as _;
 use serde::Serialize;
 
 use super::markdown::{MediaRoot, Sanitiser, render_lesson};
+use super::media::media_url;
 use super::source::{Report, SourceFile};
 use super::time::{lesson_minutes, module_minutes};
 use super::{Course, FeedbackMode, Lesson, MEDIA_SCHEME, Module};
@@ -72,7 +72,8 @@ pub struct ScenarioLink {
     pub endings: u32,
 }
 
-/// A lesson ready to show: sanitised HTML with images as `data:` URLs.
+/// A lesson ready to show: sanitised HTML whose images are URLs under the
+/// media base the shell gave (the files are served, not inlined).
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -132,12 +133,12 @@ fn module_outline(module: &Module, lang: &str) -> ModuleOutline {
     }
 }
 
-/// The lesson `lesson_id` of `module_id`, with `media://` images read from
-/// `media_root` (the installed course folder) and inlined; an image that
-/// cannot be read keeps its alt text and loses its source.
+/// The lesson `lesson_id` of `module_id`, each `media://<path>` image
+/// source rewritten to `<media_base><path>` (see [`with_media_base`]);
+/// without a base every image keeps only its alt text.
 pub fn lesson_view(
     course: &Course,
-    media_root: Option<&Path>,
+    media_base: Option<&str>,
     module_id: &str,
     lesson_id: &str,
     lang: &str,
@@ -159,7 +160,7 @@ pub fn lesson_view(
         module_title: module.title.get(lang).to_string(),
         id: lesson.id.clone(),
         title: lesson.title.get(lang).to_string(),
-        html: inline_media(lesson.html.get(lang), media_root),
+        html: with_media_base(lesson.html.get(lang), media_base),
         position: u32::try_from(index + 1).unwrap_or(u32::MAX),
         count: u32::try_from(module.lessons.len()).unwrap_or(u32::MAX),
         previous: index.checked_sub(1).and_then(link),
@@ -177,20 +178,29 @@ fn lesson_link(lesson: &Lesson, lang: &str) -> LessonLink {
 }
 
 /// A lesson's Markdown as the learner will see it, before it is saved: the
-/// title from its first line and the sanitised HTML with images inlined
-/// from the course folder `course_dir` (paths relative to the lesson file
-/// of the module folder `module_dir`, as in a saved lesson).
-pub fn lesson_preview(markdown: &str, module_dir: &str, course_dir: &Path) -> (Option<String>, String) {
+/// title from its first line and the sanitised HTML, images resolved in the
+/// course folder `course_dir` (paths relative to the lesson file of the
+/// module folder `module_dir`, as in a saved lesson) and pointing under
+/// `media_base`, as in [`lesson_view`].
+pub fn lesson_preview(
+    markdown: &str,
+    module_dir: &str,
+    course_dir: &Path,
+    media_base: &str,
+) -> (Option<String>, String) {
     let file = SourceFile::new(format!("modules/{module_dir}/lessons/preview.md"), markdown.to_string());
     let page = render_lesson(&file, &MediaRoot::new(course_dir), &Sanitiser::new(), &mut Report::default());
-    (page.title, inline_media(&page.html, Some(course_dir)))
+    (page.title, with_media_base(&page.html, Some(media_base)))
 }
 
-/// Replaces each `src="media://<path>"` of sanitised HTML by a `data:` URL of
-/// the file under `root`. Only image types are inlined; paths that leave
-/// `root` are refused (the loader already refused them; this is a second lock).
-fn inline_media(html: &str, root: Option<&Path>) -> String {
+/// Replaces each `src="media://<path>"` of sanitised HTML by
+/// `src="<base><path>"`, the path checked and escaped again by
+/// [`media_url`] and the base escaped for the attribute. The HTML grows by
+/// the base's length per image, whatever the image's size. A refused path,
+/// or any path when there is no base, leaves `src=""` and the alt text.
+fn with_media_base(html: &str, base: Option<&str>) -> String {
     let needle = format!("src=\"{MEDIA_SCHEME}");
+    let base = base.map(attribute_text);
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(at) = rest.find(&needle) {
@@ -200,9 +210,10 @@ fn inline_media(html: &str, root: Option<&Path>) -> String {
             out.push_str(&rest[at..]);
             return out;
         };
-        let escaped = &after[..end];
+        // The sanitiser writes `&` in attributes as `&amp;`.
+        let escaped = after[..end].replace("&amp;", "&");
         out.push_str("src=\"");
-        if let Some(url) = root.and_then(|r| data_url(r, escaped)) {
+        if let Some(url) = base.as_deref().and_then(|b| media_url(b, &escaped)) {
             out.push_str(&url);
         }
         out.push('"');
@@ -212,25 +223,9 @@ fn inline_media(html: &str, root: Option<&Path>) -> String {
     out
 }
 
-fn data_url(root: &Path, escaped: &str) -> Option<String> {
-    let unescaped = escaped.replace("&amp;", "&");
-    let relative = percent_encoding::percent_decode_str(&unescaped).decode_utf8().ok()?;
-    if relative.split('/').any(|part| part == ".." || part.is_empty()) {
-        return None;
-    }
-    let mime = match Path::new(relative.as_ref()).extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        _ => return None,
-    };
-    let bytes = std::fs::read(root.join(relative.as_ref())).ok()?;
-    Some(format!(
-        "data:{mime};base64,{}",
-        base64::engine::general_purpose::STANDARD.encode(bytes)
-    ))
+/// `text` escaped for a double-quoted HTML attribute.
+fn attribute_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -287,9 +282,10 @@ mod tests {
         assert_eq!(view.outcomes, ["welcome a guest", "explain hostmanship"], "the lesson view carries its module's outcomes");
     }
 
+    const BASE: &str = "vardskap-media://localhost/course/gott-vardskap-boras/";
+
     #[test]
-    fn lesson_view_inlines_images_and_links_neighbours() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    fn lesson_view_points_images_at_the_media_base_and_links_neighbours() {
         let course = builtin();
         let module = course
             .modules
@@ -301,14 +297,20 @@ mod tests {
             .iter()
             .find(|l| l.html.get("sv").contains(MEDIA_SCHEME))
             .unwrap();
-        let view = lesson_view(&course, Some(&dir), &module.id, &lesson.id, "sv").unwrap();
-        assert!(!view.html.contains(MEDIA_SCHEME), "every media:// source is replaced");
-        assert!(view.html.contains("src=\"data:image/"), "the image is inlined as a data: URL");
-        let first = lesson_view(&course, Some(&dir), &module.id, &module.lessons[0].id, "sv").unwrap();
+        let view = lesson_view(&course, Some(BASE), &module.id, &lesson.id, "sv").unwrap();
+        assert!(!view.html.contains(&format!("src=\"{MEDIA_SCHEME}")), "every media:// source is replaced");
+        assert!(
+            view.html.contains(&format!("src=\"{BASE}modules/{}/", module.dir)),
+            "the image is a URL under the base, by its course-relative path: {}",
+            view.html
+        );
+        assert!(!view.html.contains("data:"), "nothing is inlined");
+        let first = lesson_view(&course, Some(BASE), &module.id, &module.lessons[0].id, "sv").unwrap();
         assert!(first.previous.is_none(), "the first lesson has no previous one");
         assert_eq!(first.position, 1, "positions are 1-based");
-        let without_root = lesson_view(&course, None, &module.id, &lesson.id, "sv").unwrap();
-        assert!(without_root.html.contains("src=\"\""), "without a folder the image keeps only its alt text");
+        let without_base = lesson_view(&course, None, &module.id, &lesson.id, "sv").unwrap();
+        assert!(without_base.html.contains("src=\"\""), "without a base the image keeps only its alt text");
+        assert!(without_base.html.contains("alt=\""), "and its alt text");
     }
 
     #[test]
@@ -316,8 +318,34 @@ mod tests {
         let course = builtin();
         let err = lesson_view(&course, None, "no-such-module", "x", "sv").unwrap_err();
         assert!(err.to_string().contains("no-such-module"), "names the missing module: {err}");
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        assert_eq!(data_url(root, "..%2FCargo.toml"), None, "a path out of the course is refused");
-        assert_eq!(data_url(root, "Cargo.toml"), None, "only images are inlined");
+        let html = "<p><img src=\"media://..%2FCargo.toml\" alt=\"a\"><img src=\"media://a/../b.png\" alt=\"b\">\
+                    <img src=\"media://Cargo.toml\" alt=\"c\"><img src=\"media://a//b.png\" alt=\"d\"></p>";
+        assert_eq!(
+            with_media_base(html, Some(BASE)),
+            "<p><img src=\"\" alt=\"a\"><img src=\"\" alt=\"b\"><img src=\"\" alt=\"c\"><img src=\"\" alt=\"d\"></p>",
+            "paths out of the course, empty segments and non-images lose their source and keep their alt text"
+        );
+    }
+
+    #[test]
+    fn sources_are_escaped_for_the_attribute() {
+        let html = "<img src=\"media://m/x&amp;y%22%3E%3Cscript%3E.png\" alt=\"a\">";
+        assert_eq!(
+            with_media_base(html, Some("b/\"><x>&")),
+            "<img src=\"b/&quot;&gt;&lt;x&gt;&amp;m/x%26y%22%3E%3Cscript%3E.png\" alt=\"a\">",
+            "neither the base nor the path can close the attribute"
+        );
+    }
+
+    #[test]
+    fn the_html_does_not_grow_with_the_image() {
+        let html = "<img src=\"media://m/a.png\" alt=\"a\">".repeat(300);
+        let out = with_media_base(&html, Some(BASE));
+        assert_eq!(out.matches(BASE).count(), 300, "every reference is rewritten");
+        assert_eq!(
+            out.len(),
+            html.len() + 300 * (BASE.len() - MEDIA_SCHEME.len()),
+            "each reference grows by the base alone, not by the file"
+        );
     }
 }

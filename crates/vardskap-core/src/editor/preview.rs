@@ -21,7 +21,7 @@ use crate::Result;
 pub struct LessonPreview {
     /// From the `# ` heading on the first line.
     pub title: Option<String>,
-    /// Sanitised HTML, images inlined as `data:` URLs.
+    /// Sanitised HTML, images as URLs under the media base the shell gave.
     pub html: String,
 }
 
@@ -39,9 +39,10 @@ pub struct ScenarioPreview {
 }
 
 /// `markdown` as the lesson of the module folder `module_dir` in the course
-/// folder `course_dir` (where its images are).
-pub fn preview_lesson(markdown: &str, module_dir: &str, course_dir: &Path) -> LessonPreview {
-    let (title, html) = content::lesson_preview(markdown, module_dir, course_dir);
+/// folder `course_dir` (where its images are), each image a URL under
+/// `media_base` (where the shell serves that folder's files).
+pub fn preview_lesson(markdown: &str, module_dir: &str, course_dir: &Path, media_base: &str) -> LessonPreview {
+    let (title, html) = content::lesson_preview(markdown, module_dir, course_dir, media_base);
     LessonPreview { title, html }
 }
 

@@ -191,10 +191,15 @@ fn a_folder_that_cannot_be_read_opens_with_its_problems() {
 fn previews_show_what_the_learner_sees() {
     let (_tmp, dir, course) = valid_copy();
     let markdown = course.modules[0].lessons[0].markdown.get("sv").to_string();
-    let lesson = editor::preview_lesson(&markdown, &course.modules[0].dir, &dir);
+    let base = "vardskap-media://localhost/editor/";
+    let lesson = editor::preview_lesson(&markdown, &course.modules[0].dir, &dir, base);
     assert_eq!(lesson.title.as_deref(), Some("Vad är värdskap?"), "the title comes from the first line");
-    assert!(lesson.html.contains("src=\"data:image/svg+xml;base64,"), "the image is inlined from the course folder");
-    let hostile = editor::preview_lesson("# T\n\n<script>alert(1)</script><a href=\"javascript:x\">l</a>", "01-valkommen", &dir);
+    assert!(
+        lesson.html.contains(&format!("src=\"{base}modules/{}/media/entre.svg\"", course.modules[0].dir)),
+        "the image is a URL under the editor's media base: {}",
+        lesson.html
+    );
+    let hostile = editor::preview_lesson("# T\n\n<script>alert(1)</script><a href=\"javascript:x\">l</a>", "01-valkommen", &dir, base);
     assert!(!hostile.html.contains("script") && !hostile.html.contains("javascript:"), "the preview is sanitised like a lesson: {}", hostile.html);
 
     let question = course.modules[0]

@@ -153,3 +153,49 @@ fn twenty_thousand_gift_questions_with_one_title_get_distinct_ids_in_linear_time
         "the suffixes count up as before"
     );
 }
+
+/// One 2 MiB image referenced 300 times used to be inlined once per
+/// reference: 300 × 2.7 MB of base64 in one lesson. Now each reference is a
+/// URL the shell serves from the course folder, and the lesson's HTML does
+/// not depend on the image's size.
+#[test]
+fn an_image_referenced_300_times_is_not_copied_into_the_lesson() {
+    const IMAGE_BYTES: usize = 2 << 20;
+    const BASE: &str = "vardskap-media://localhost/course/fixture-course/";
+    let mut md = String::from("# Bilder\n\n");
+    for i in 0..300 {
+        md.push_str(&format!("![Bild {i}](../media/stor.png)\n\n"));
+    }
+    let dir = course_with_lesson(md);
+    let media = dir.path().join("modules/01-valkommen/media");
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.resize(IMAGE_BYTES, 0);
+    std::fs::write(media.join("stor.png"), &png).unwrap();
+
+    let html = |dir: std::path::PathBuf| {
+        within(60, "rendering the lesson", move || {
+            let (course, problems) = check_course(&dir);
+            let course = course.unwrap_or_else(|| panic!("the course loads: {problems:?}"));
+            let module = course.modules.iter().find(|m| m.dir == "01-valkommen").unwrap();
+            let lesson = &module.lessons[0].id;
+            vardskap_core::content::lesson_view(&course, Some(BASE), &module.id, lesson, "sv").unwrap().html
+        })
+    };
+    let big = html(dir.path().to_path_buf());
+    let url = format!("{BASE}modules/01-valkommen/media/stor.png");
+    assert_eq!(big.matches(&url).count(), 300, "every reference points at the one served file");
+    assert!(
+        big.len() < 64 * 1024,
+        "the lesson's HTML stays small: {} bytes (inlined it was about {} MB)",
+        big.len(),
+        300 * IMAGE_BYTES.div_ceil(3) * 4 / 1_000_000
+    );
+
+    std::fs::write(media.join("stor.png"), b"\x89PNG").unwrap();
+    assert_eq!(html(dir.path().to_path_buf()), big, "the HTML is the same whatever the image's size");
+
+    std::fs::write(media.join("stor.png"), &png).unwrap();
+    let (bytes, mime) =
+        vardskap_core::content::read_media(dir.path(), "modules/01-valkommen/media/stor.png").unwrap();
+    assert_eq!((bytes.len(), mime), (IMAGE_BYTES, "image/png"), "the shell reads the file once per request, as it is");
+}
