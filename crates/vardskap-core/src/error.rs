@@ -49,6 +49,14 @@ pub enum Error {
     )]
     DatabaseTooNew { path: String },
 
+    /// Another copy of the app (or the command-line tool, while it writes)
+    /// has this data folder open.
+    #[error(
+        "Värdskap is already open with this data folder. \
+         Use the window that is open, or close it first. Folder: {dir}"
+    )]
+    DataFolderInUse { dir: String },
+
     /// A restore was asked for, but there is no usable backup.
     #[error("There is no usable backup of the progress database in {dir}.")]
     NoBackup { dir: String },
@@ -154,6 +162,7 @@ impl Error {
             Error::Db(_) => ErrorKind::Db,
             Error::CorruptDatabase { .. } => ErrorKind::CorruptDatabase,
             Error::DatabaseTooNew { .. } => ErrorKind::DatabaseTooNew,
+            Error::DataFolderInUse { .. } => ErrorKind::DataFolderInUse,
             Error::NoBackup { .. } => ErrorKind::NoBackup,
             Error::WrongPin => ErrorKind::WrongPin,
             Error::PinOnHold { .. } => ErrorKind::PinOnHold,
@@ -189,6 +198,7 @@ pub enum ErrorKind {
     Db,
     CorruptDatabase,
     DatabaseTooNew,
+    DataFolderInUse,
     NoBackup,
     WrongPin,
     PinOnHold,

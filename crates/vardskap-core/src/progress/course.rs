@@ -45,6 +45,56 @@ fn installed(
     }
 }
 
+/// A course package unpacked, loaded, validated and copied to a staging
+/// folder in the data folder, ready for [`Store::install_prepared`]. Making
+/// one is the slow part of an import and needs no open store, so the app does
+/// it while other commands go on. Dropping it removes the staging folder.
+pub struct PreparedPackage {
+    course: Course,
+    staging: tempfile::TempDir,
+}
+
+impl PreparedPackage {
+    /// Unpacks `file` (checked as hostile by [`crate::package::unpack`]) into
+    /// a temporary folder under `data_dir`, loads the course and stages its
+    /// canonical copy with media; the unpacked files are removed again.
+    pub fn prepare(data_dir: &Path, file: &Path) -> Result<PreparedPackage> {
+        let temp = tempfile::Builder::new()
+            .prefix(".import-")
+            .tempdir_in(data_dir)
+            .map_err(|e| Error::io(data_dir, e))?;
+        let folder = temp.path().join("course");
+        let prepared = crate::package::unpack(file, &folder)
+            .and_then(|_| content::load_course(&folder))
+            .and_then(|course| {
+                let staging = stage_course(data_dir, &course, &folder)?;
+                Ok(PreparedPackage { course, staging })
+            });
+        let temp_path = temp.path().to_path_buf();
+        temp.close().map_err(|e| Error::io(temp_path, e))?;
+        prepared
+    }
+
+    /// The course the package holds.
+    pub fn course(&self) -> &Course {
+        &self.course
+    }
+}
+
+/// Writes the canonical copy of `course` (loaded from `dir`) with its media
+/// to a staging folder of its own under `<data_dir>/courses/`: a fresh name
+/// each time, so two installs never write into one folder.
+fn stage_course(data_dir: &Path, course: &Course, dir: &Path) -> Result<tempfile::TempDir> {
+    let parent = data_dir.join("courses");
+    std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{}.new-", course.id))
+        .tempdir_in(&parent)
+        .map_err(|e| Error::io(&parent, e))?;
+    content::write_course_with_media(course, dir, staging.path())?;
+    Ok(staging)
+}
+
 impl Store {
     /// Installs `course` (already validated by the loader) in one transaction,
     /// or replaces the installed course with the same id. History is keyed by
@@ -100,29 +150,38 @@ impl Store {
         dir: &Path,
         lang: &str,
     ) -> Result<InstalledCourse> {
-        let target = self.course_folder(&course.id);
-        let unchanged = target.join("course.toml").is_file()
+        if let Some(unchanged) = self.unchanged_install(&course, lang)? {
+            return Ok(unchanged);
+        }
+        let staging = stage_course(self.data_dir(), &course, dir)?;
+        self.install_staged(course, staging, lang)
+    }
+
+    /// The installed course, when the one in hand is identical to it.
+    fn unchanged_install(&self, course: &Course, lang: &str) -> Result<Option<InstalledCourse>> {
+        let unchanged = self.course_folder(&course.id).join("course.toml").is_file()
             && self
                 .course(&course.id)
-                .is_ok_and(|installed| *installed == course);
-        if unchanged {
-            let row = courses::get(&self.conn, &course.id)?.or_not_found("course", &course.id)?;
-            return Ok(installed(row, &course, lang, None));
+                .is_ok_and(|installed| *installed == *course);
+        if !unchanged {
+            return Ok(None);
         }
-        let parent = self.data_dir().join("courses");
-        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-        let staging = parent.join(format!(".{}.new", course.id));
-        remove_dir_if_present(&staging)?;
-        content::write_course_with_media(&course, dir, &staging)?;
-        let installed = match self.install_course(&course, lang) {
-            Ok(installed) => installed,
-            Err(err) => {
-                remove_dir_if_present(&staging)?;
-                return Err(err);
-            }
-        };
+        let row = courses::get(&self.conn, &course.id)?.or_not_found("course", &course.id)?;
+        Ok(Some(installed(row, course, lang, None)))
+    }
+
+    /// Stores the model and moves its staged folder into place; the staging
+    /// folder is removed whatever happens.
+    fn install_staged(
+        &mut self,
+        course: Course,
+        staging: tempfile::TempDir,
+        lang: &str,
+    ) -> Result<InstalledCourse> {
+        let installed = self.install_course(&course, lang)?;
+        let target = self.course_folder(&course.id);
         remove_dir_if_present(&target)?;
-        std::fs::rename(&staging, &target).map_err(|e| Error::io(&target, e))?;
+        std::fs::rename(staging.path(), &target).map_err(|e| Error::io(&target, e))?;
         Ok(installed)
     }
 
@@ -131,23 +190,21 @@ impl Store {
     /// [`crate::package::unpack`]), installed like any course folder, and the
     /// temporary folder removed again whatever happens.
     pub fn install_course_package(&mut self, file: &Path, lang: &str) -> Result<InstalledCourse> {
-        let data_dir = self.data_dir().to_path_buf();
-        let temp = tempfile::Builder::new()
-            .prefix(".import-")
-            .tempdir_in(&data_dir)
-            .map_err(|e| Error::io(&data_dir, e))?;
-        let folder = temp.path().join("course");
-        let installed = crate::package::unpack(file, &folder)
-            .and_then(|_| content::load_course(&folder))
-            .and_then(|course| {
-                if self.builtin_course.as_deref() == Some(course.id.as_str()) {
-                    return Err(Error::ReservedCourseId { id: course.id });
-                }
-                self.install_loaded_folder(course, &folder, lang)
-            });
-        let temp_path = temp.path().to_path_buf();
-        temp.close().map_err(|e| Error::io(temp_path, e))?;
-        installed
+        let prepared = PreparedPackage::prepare(self.data_dir(), file)?;
+        self.install_prepared(prepared, lang)
+    }
+
+    /// Installs a package [`PreparedPackage::prepare`] unpacked, loaded and
+    /// staged: only the quick part (a check, one transaction, one rename).
+    pub fn install_prepared(&mut self, prepared: PreparedPackage, lang: &str) -> Result<InstalledCourse> {
+        let PreparedPackage { course, staging } = prepared;
+        if self.builtin_course.as_deref() == Some(course.id.as_str()) {
+            return Err(Error::ReservedCourseId { id: course.id });
+        }
+        if let Some(unchanged) = self.unchanged_install(&course, lang)? {
+            return Ok(unchanged);
+        }
+        self.install_staged(course, staging, lang)
     }
 
     /// Where the installed copy of course `id` lives (its media are read from here).

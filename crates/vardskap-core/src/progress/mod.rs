@@ -17,7 +17,7 @@ mod rules;
 mod scenario;
 
 pub use attempt::{AnswerSaved, AttemptEvent, AttemptState, AttemptView, SavedAnswer};
-pub use course::InstalledCourse;
+pub use course::{InstalledCourse, PreparedPackage};
 pub use final_test::{FinalAttemptPoint, FinalTestHistory, FinalTestSummary};
 pub use history::{
     AttemptDetail, AttemptPoint, ModuleHistory, QuestionDetail, ResultsHistory, ScenarioRunDetail,

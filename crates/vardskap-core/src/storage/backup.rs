@@ -3,7 +3,7 @@
 //! good one when the database is damaged.
 //!
 //! A backup is `backups/vardskap-<unix seconds>-<label>.sqlite3`; it is written under
-//! a `.partial` name first and renamed, so a crash never leaves a half backup
+//! a `.<pid>-<n>.partial` name first and renamed, so a crash never leaves a half backup
 //! that looks whole.
 
 use std::path::{Path, PathBuf};
@@ -43,8 +43,11 @@ pub(crate) fn write(
         taken_at += 1;
         path = dir.join(file_name(taken_at, label));
     }
-    let partial = path.with_extension("partial");
-    let _ = std::fs::remove_file(&partial);
+    // A name of its own (process and a counter), so two writers never share
+    // one half-written file.
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let partial = path.with_extension(format!("{}-{n}.partial", std::process::id()));
     // A failed copy (a full disk) leaves no half-written file behind.
     let copied = conn
         .backup(MAIN_DB, &partial, None)

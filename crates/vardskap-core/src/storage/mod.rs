@@ -82,6 +82,39 @@ pub struct Store {
     /// Why the regular backup at open could not be taken (a full disk, say):
     /// the store opened all the same, and the app tells the learner.
     backup_warning: Option<String>,
+    /// The exclusive lock on `<data_dir>/vardskap.lock`, held as long as the
+    /// store is open: one app (or CLI write) per data folder, so two never
+    /// race the migrations, the course install or the backups.
+    _folder_lock: std::fs::File,
+}
+
+/// The file whose exclusive lock marks a data folder as in use.
+pub const LOCK_FILE: &str = "vardskap.lock";
+
+/// Takes the data folder's lock without waiting: [`Error::DataFolderInUse`]
+/// when another process (or another open store in this one) holds it. The
+/// operating system lets go of it when the holder exits, crashes included.
+fn lock_data_folder(data_dir: &Path) -> Result<std::fs::File> {
+    let path = data_dir.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    // A few short tries: a process being started elsewhere in this program
+    // holds a copy of every open file for a moment (between fork and exec),
+    // and with it a lock just let go of.
+    for _ in 0..10 {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
+    }
+    Err(Error::DataFolderInUse {
+        dir: data_dir.display().to_string(),
+    })
 }
 
 impl Store {
@@ -94,6 +127,7 @@ impl Store {
     /// pending migration, migrates to the latest schema.
     pub fn open_with(data_dir: &Path, options: StoreOptions) -> Result<Store> {
         std::fs::create_dir_all(data_dir).map_err(|e| Error::io(data_dir, e))?;
+        let folder_lock = lock_data_folder(data_dir)?;
         let path = data_dir.join(DB_FILE);
         let backup_dir = data_dir.join(BACKUP_DIR);
         // SQLite takes an empty file for a new database. Ours is never empty
@@ -140,6 +174,7 @@ impl Store {
             courses: RefCell::new(HashMap::new()),
             builtin_course: None,
             backup_warning: None,
+            _folder_lock: folder_lock,
         };
         if let Some(every) = options.backup_every {
             let every = i64::try_from(every.as_secs()).unwrap_or(i64::MAX);
@@ -229,6 +264,8 @@ impl Store {
     /// that passes an integrity check in its place. Call it while no `Store` is
     /// open on `data_dir`, then open the store again.
     pub fn restore_latest_backup(data_dir: &Path) -> Result<BackupInfo> {
+        // Never swap the file under another copy of the app.
+        let _lock = lock_data_folder(data_dir)?;
         backup::restore_latest(
             data_dir,
             &data_dir.join(BACKUP_DIR),

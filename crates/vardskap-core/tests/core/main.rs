@@ -11,6 +11,7 @@ mod final_test;
 mod gift;
 mod hostile;
 mod outcomes;
+mod one_store;
 mod package;
 mod results_export;
 mod robustness;

@@ -383,8 +383,22 @@ fn leftovers(data_dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(data_dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with("vardskap.sqlite3") && n != "courses" && n != "backups")
+        .filter(|n| {
+            !n.starts_with("vardskap.sqlite3")
+                && n != vardskap_core::storage::LOCK_FILE
+                && n != "courses"
+                && n != "backups"
+        })
         .collect();
+    // Staging folders of an install live beside the installed courses.
+    if let Ok(courses) = std::fs::read_dir(data_dir.join("courses")) {
+        names.extend(
+            courses
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with('.'))
+                .map(|n| format!("courses/{n}")),
+        );
+    }
     names.sort();
     names
 }
