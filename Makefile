@@ -7,7 +7,7 @@ PROFILE ?= debug
 CARGO_PROFILE_FLAG := $(if $(filter release,$(PROFILE)),--release,)
 APP := target/$(PROFILE)/vardskap
 
-.PHONY: run test build ui setup-build setup-test test-rust test-ui test-e2e bindings check-bindings bench clean
+.PHONY: run test build ui setup-build setup-test test-rust test-ui build-e2e test-e2e bindings check-bindings bench fuzz clean
 
 ## run: install what is missing, build, and open the app with the built-in course
 run: build
@@ -38,8 +38,17 @@ test-ui: setup-build
 	cd ui && npx svelte-kit sync && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
 	cd ui && npm test
 
-test-e2e: build
-	VARDSKAP_E2E_APP=$(CURDIR)/$(APP) scripts/e2e.sh
+# The end-to-end tests drive a build whose file dialogs answer from a queue
+# (feature e2e-dialogs), copied to vardskap-e2e; the plain build is linked
+# back in place after, so `make run` never starts the test variant.
+E2E_APP := target/$(PROFILE)/vardskap-e2e
+build-e2e: build
+	cargo build -p vardskap --features e2e-dialogs $(CARGO_PROFILE_FLAG)
+	cp $(APP) $(E2E_APP)
+	cargo build -p vardskap $(CARGO_PROFILE_FLAG)
+
+test-e2e: build-e2e
+	VARDSKAP_E2E_APP=$(CURDIR)/$(E2E_APP) scripts/e2e.sh
 
 ## bindings: regenerate the TypeScript types of everything that crosses to the UI
 bindings: ui
@@ -57,6 +66,10 @@ check-bindings: bindings
 bench: setup-test
 	cargo bench -p vardskap-core
 	scripts/bench-app.sh
+
+## fuzz: a bounded libFuzzer run of each target in fuzz/ (FUZZ_SECONDS per target, default 300); not part of `make test`
+fuzz:
+	scripts/fuzz.sh
 
 clean:
 	cargo clean

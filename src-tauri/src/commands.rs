@@ -11,7 +11,7 @@ use vardskap_core::progress::{
     ProfileId, ReviewAnswered, ReviewItem, ScenarioPlay, ScenarioRunId, Theme,
 };
 use vardskap_core::export::{self, ResultsFormat};
-use vardskap_core::progress::{InstalledCourse, InstructorStatus};
+use vardskap_core::progress::{InstalledCourse, InstructorStatus, PreparedPackage};
 use vardskap_core::package::{self, PackSummary};
 use vardskap_core::progress::{AttemptDetail, ResultsHistory, ScenarioRunDetail};
 use vardskap_core::quiz::Answer;
@@ -23,9 +23,40 @@ use vardskap_core::editor::{self, EditorCourse, EditorDiagnostic, EditorSaved, L
 use vardskap_core::gift::GiftImport;
 use vardskap_core::quiz::{AnswerReview, QuestionView};
 
+use crate::dialogs::{self, Labels, Purpose};
 use crate::{CommandError, state::AppState};
 
 type Reply<T> = Result<T, CommandError>;
+
+/// Runs slow work (reading, unpacking, writing files) on a thread meant for
+/// blocking, so the async runtime's few threads stay free for other commands.
+async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Reply<T> + Send + 'static) -> Reply<T> {
+    tauri::async_runtime::spawn_blocking(work)
+        .await
+        .map_err(|err| CommandError::new(vardskap_core::ErrorKind::Io, format!("The work stopped unexpectedly: {err}")))?
+}
+
+/// Opens the system dialog for `purpose` and keeps the chosen path for the
+/// one command that does that work (the course editor keeps its folder until
+/// another is chosen). Returns the path, to show to the user, or `None` when
+/// they cancelled. The webview never passes a path to any command.
+#[tauri::command]
+pub async fn choose_file<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    purpose: Purpose,
+    labels: Labels,
+) -> Reply<Option<String>> {
+    let Some(path) = dialogs::pick(&app, purpose.request(labels)).await? else {
+        return Ok(None);
+    };
+    let shown = path.display().to_string();
+    match purpose {
+        Purpose::EditorFolder => state.set_editor_folder(Some(path)),
+        _ => state.grant(purpose, path),
+    }
+    Ok(Some(shown))
+}
 
 #[tauri::command]
 pub async fn course_overview(state: State<'_, AppState>, lang: String) -> Reply<CourseOverview> {
@@ -60,6 +91,13 @@ pub async fn restore_backup(state: State<'_, AppState>) -> Reply<()> {
         Some(err) => Err(err),
         None => Ok(()),
     }
+}
+
+/// Why the regular backup at start could not be made (a full disk, say), if
+/// it failed: the store works all the same, and the UI tells the learner.
+#[tauri::command]
+pub async fn backup_warning(state: State<'_, AppState>) -> Reply<Option<String>> {
+    Ok(state.session().store()?.backup_warning().map(String::from))
 }
 
 #[tauri::command]
@@ -134,8 +172,8 @@ pub async fn lesson(
     let mut session = state.session();
     let store = session.store()?;
     let model = store.course(&course)?;
-    let folder = store.course_folder(&course);
-    Ok(content::lesson_view(&model, Some(&folder), &module, &lesson, &lang)?)
+    let base = crate::media::media_base(&format!("course/{}/", model.id));
+    Ok(content::lesson_view(&model, Some(&base), &module, &lesson, &lang)?)
 }
 
 /// Starts a quiz attempt, or resumes the unfinished one with its answers.
@@ -280,27 +318,23 @@ pub async fn scenario_run_detail(
     Ok(store.scenario_run_detail(run, &lang)?)
 }
 
-/// Saves the learner's results at a path the UI got from the save dialog.
+/// Saves the learner's results where they chose in the save dialog
+/// (`choose_file` with `resultsCsv` or `resultsJson`).
 #[tauri::command]
-pub async fn save_results(
-    state: State<'_, AppState>,
-    course: String,
-    format: ResultsFormat,
-    path: PathBuf,
-) -> Reply<()> {
+pub async fn save_results(state: State<'_, AppState>, course: String, format: ResultsFormat) -> Reply<()> {
+    let path = state.take_grant(match format {
+        ResultsFormat::Csv => Purpose::ResultsCsv,
+        ResultsFormat::Json => Purpose::ResultsJson,
+    })?;
     let mut session = state.session();
     let (store, profile) = session.learner()?;
     Ok(export::write_results_file(store, profile, &course, format, &path)?)
 }
 
-/// Saves the certificate PDF at a path the UI got from the save dialog.
+/// Saves the certificate PDF where the learner chose (`choose_file` with `certificate`).
 #[tauri::command]
-pub async fn save_certificate(
-    state: State<'_, AppState>,
-    course: String,
-    lang: String,
-    path: PathBuf,
-) -> Reply<()> {
+pub async fn save_certificate(state: State<'_, AppState>, course: String, lang: String) -> Reply<()> {
+    let path = state.take_grant(Purpose::Certificate)?;
     let mut session = state.session();
     let (store, profile) = session.learner()?;
     Ok(certificate::write_pdf(store, profile, &course, &lang, &path)?)
@@ -339,28 +373,32 @@ pub async fn lock_instructor(state: State<'_, AppState>) -> Reply<()> {
     Ok(())
 }
 
-/// Installs the course in a `.vdsk` package the UI got from the open dialog.
+/// Installs the course in the `.vdsk` package chosen in the open dialog
+/// (`choose_file` with `importPackage`). The slow part (unpacking, checking,
+/// copying) runs without the session, so other commands go on meanwhile;
+/// only the final install takes it, briefly.
 #[tauri::command]
-pub async fn import_course_package(
-    state: State<'_, AppState>,
-    path: PathBuf,
-    lang: String,
-) -> Reply<InstalledCourse> {
+pub async fn import_course_package(state: State<'_, AppState>, lang: String) -> Reply<InstalledCourse> {
+    let data_dir = state.session().instructor()?.data_dir().to_path_buf();
+    let file = state.take_grant(Purpose::ImportPackage)?;
+    let prepared = blocking(move || Ok(PreparedPackage::prepare(&data_dir, &file)?)).await?;
     let mut session = state.session();
-    let store = session.instructor()?;
-    Ok(store.install_course_package(&path, &lang)?)
+    Ok(session.instructor()?.install_prepared(prepared, &lang)?)
 }
 
-/// Packs an installed course into a `.vdsk` file at a path from the save dialog.
+/// Packs the installed course `course` into the `.vdsk` file chosen in the
+/// save dialog (`choose_file` with `exportPackage`). Only an installed
+/// course's own folder is packed: the id is looked up, never joined as given.
 #[tauri::command]
-pub async fn export_course_package(
-    state: State<'_, AppState>,
-    course: String,
-    path: PathBuf,
-) -> Reply<PackSummary> {
-    let mut session = state.session();
-    let store = session.instructor()?;
-    Ok(package::pack(&store.course_folder(&course), &path)?)
+pub async fn export_course_package(state: State<'_, AppState>, course: String) -> Reply<PackSummary> {
+    let folder = {
+        let mut session = state.session();
+        let store = session.instructor()?;
+        let installed = store.course(&course)?;
+        store.course_folder(&installed.id)
+    };
+    let file = state.take_grant(Purpose::ExportPackage)?;
+    blocking(move || Ok(package::pack(&folder, &file)?)).await
 }
 
 fn no_course() -> CommandError {
@@ -383,37 +421,57 @@ pub async fn bench_ready() -> Reply<()> {
 }
 
 // The course editor. Every command is for instructors only; none touches
-// the progress store, so the session is only locked for that check.
+// the progress store, so the session is only locked for that check. They
+// work in the folder chosen in the dialog (`choose_file` with `editorFolder`),
+// and their file work runs off the async runtime's threads.
 
 fn instructor_only(state: &AppState) -> Reply<()> {
     state.session().instructor().map(|_| ())
 }
 
-/// Opens a course folder the UI got from the folder dialog.
-#[tauri::command]
-pub async fn editor_open(state: State<'_, AppState>, folder: PathBuf) -> Reply<EditorCourse> {
-    instructor_only(&state)?;
-    Ok(editor::open(&folder))
+/// The editor's course folder, for an instructor.
+fn editor_folder(state: &AppState) -> Reply<PathBuf> {
+    instructor_only(state)?;
+    state
+        .editor_folder()
+        .ok_or_else(|| CommandError::new(vardskap_core::ErrorKind::Invalid, "Open a course folder first."))
 }
 
-/// Creates `parent/id` with a small valid course and opens it.
+/// Opens the course folder chosen in the folder dialog (again, after a reload).
+#[tauri::command]
+pub async fn editor_open(state: State<'_, AppState>) -> Reply<EditorCourse> {
+    let folder = editor_folder(&state)?;
+    blocking(move || Ok(editor::open(&folder))).await
+}
+
+/// Forgets the editor's folder: editor commands need a new choice.
+#[tauri::command]
+pub async fn editor_close(state: State<'_, AppState>) -> Reply<()> {
+    state.set_editor_folder(None);
+    Ok(())
+}
+
+/// Creates `<parent>/<id>` with a small valid course, in the parent folder
+/// chosen in the dialog (`editorParent`), and opens it.
 #[tauri::command]
 pub async fn editor_create(
     state: State<'_, AppState>,
-    parent: PathBuf,
     id: String,
     languages: Vec<String>,
     title: Text,
 ) -> Reply<EditorCourse> {
     instructor_only(&state)?;
-    Ok(editor::create(&parent, &id, &languages, &title)?)
+    let parent = state.take_grant(Purpose::EditorParent)?;
+    let created = blocking(move || Ok(editor::create(&parent, &id, &languages, &title)?)).await?;
+    state.set_editor_folder(Some(PathBuf::from(&created.folder)));
+    Ok(created)
 }
 
 /// Checks the unsaved model by the loader's rules; nothing is written.
 #[tauri::command]
-pub async fn editor_check(state: State<'_, AppState>, folder: PathBuf, course: Course) -> Reply<Vec<EditorDiagnostic>> {
-    instructor_only(&state)?;
-    Ok(editor::check(&course, &folder))
+pub async fn editor_check(state: State<'_, AppState>, course: Course) -> Reply<Vec<EditorDiagnostic>> {
+    let folder = editor_folder(&state)?;
+    blocking(move || Ok(editor::check(&course, &folder))).await
 }
 
 #[tauri::command]
@@ -421,24 +479,22 @@ pub async fn editor_check(state: State<'_, AppState>, folder: PathBuf, course: C
 /// (renamed when modules moved), `removed` the saved modules' folders to delete.
 pub async fn editor_save(
     state: State<'_, AppState>,
-    folder: PathBuf,
     course: Course,
     origins: Vec<Option<String>>,
     removed: Vec<String>,
 ) -> Reply<EditorSaved> {
-    instructor_only(&state)?;
-    Ok(editor::save(&course, &folder, &origins, &removed)?)
+    let folder = editor_folder(&state)?;
+    blocking(move || Ok(editor::save(&course, &folder, &origins, &removed)?)).await
 }
 
 #[tauri::command]
 pub async fn editor_render_lesson(
     state: State<'_, AppState>,
-    folder: PathBuf,
     module_dir: String,
     markdown: String,
 ) -> Reply<LessonPreview> {
-    instructor_only(&state)?;
-    Ok(editor::preview_lesson(&markdown, &module_dir, &folder))
+    let folder = editor_folder(&state)?;
+    blocking(move || Ok(editor::preview_lesson(&markdown, &module_dir, &folder, &crate::media::media_base("editor/")))).await
 }
 
 #[tauri::command]
@@ -476,25 +532,27 @@ pub async fn editor_preview_scenario(
     Ok(editor::preview_scenario(&scenario, &choices, &lang, seed)?)
 }
 
-/// Reads a GIFT file (from the open dialog) into questions for a module
-/// whose questions use the ids `taken`; the UI appends them to the model.
+/// Reads the GIFT file chosen in the dialog (`giftFile`) into questions for a
+/// module whose questions use the ids `taken`; the UI appends them to the model.
 #[tauri::command]
 pub async fn editor_import_gift(
     state: State<'_, AppState>,
-    file: PathBuf,
     languages: Vec<String>,
     competency: String,
     taken: Vec<String>,
 ) -> Reply<GiftImport> {
     instructor_only(&state)?;
-    Ok(editor::import_gift(&file, &languages, &competency, &taken)?)
+    let file = state.take_grant(Purpose::GiftFile)?;
+    blocking(move || Ok(editor::import_gift(&file, &languages, &competency, &taken)?)).await
 }
 
-/// Packs the saved course folder into a `.vdsk` file from the save dialog.
+/// Packs the saved course folder into the `.vdsk` file chosen in the save
+/// dialog (`editorPackage`).
 #[tauri::command]
-pub async fn editor_pack(state: State<'_, AppState>, folder: PathBuf, file: PathBuf) -> Reply<PackSummary> {
-    instructor_only(&state)?;
-    Ok(package::pack(&folder, &file)?)
+pub async fn editor_pack(state: State<'_, AppState>) -> Reply<PackSummary> {
+    let folder = editor_folder(&state)?;
+    let file = state.take_grant(Purpose::EditorPackage)?;
+    blocking(move || Ok(package::pack(&folder, &file)?)).await
 }
 
 /// Every installed course, titled in `lang`, for the learners' course chooser.

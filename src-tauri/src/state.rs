@@ -19,6 +19,13 @@ pub struct AppState {
     session: Mutex<Session>,
     /// Set once the store is open (or failed to open); commands wait for it.
     opened: OnceLock<()>,
+    /// The course folder the instructor opened or created in the editor
+    /// through the system dialog: the only folder editor commands and the
+    /// editor's media read from or write to.
+    editor_folder: Mutex<Option<PathBuf>>,
+    /// Paths the user chose in a dialog, by what they were chosen for; each
+    /// is taken (and so used) once by the command that does that work.
+    grants: Mutex<std::collections::HashMap<crate::dialogs::Purpose, PathBuf>>,
 }
 
 /// Everything that changes while the app runs.
@@ -41,8 +48,29 @@ impl AppState {
             None => app.path().app_data_dir()?,
         };
         std::fs::create_dir_all(&data_dir)?;
+        Ok(AppState::new(content_dir, data_dir))
+    }
+
+    fn new(content_dir: PathBuf, data_dir: PathBuf) -> Self {
         let session = Session { store: Err(not_open()), course_id: None, profile: None, instructor_unlocked: false };
-        Ok(AppState { content_dir, data_dir, session: Mutex::new(session), opened: OnceLock::new() })
+        AppState {
+            content_dir,
+            data_dir,
+            session: Mutex::new(session),
+            opened: OnceLock::new(),
+            editor_folder: Mutex::new(None),
+            grants: Mutex::new(std::collections::HashMap::new()),
+        }
+    }
+
+    /// A state whose store is opened (and the built-in course installed)
+    /// before it returns, for the shell's command tests.
+    #[cfg(test)]
+    pub fn opened_now(content_dir: PathBuf, data_dir: PathBuf) -> Self {
+        let state = AppState::new(content_dir, data_dir);
+        state.lock().open_store(&state.data_dir, &state.content_dir);
+        let _ = state.opened.set(());
+        state
     }
 
     /// Opens the store and installs the built-in course on a thread of its
@@ -68,6 +96,32 @@ impl AppState {
     pub fn session(&self) -> MutexGuard<'_, Session> {
         self.opened.wait();
         self.lock()
+    }
+
+    /// The course folder granted to the editor by the last open or create
+    /// dialog, if any.
+    pub fn editor_folder(&self) -> Option<PathBuf> {
+        self.editor_folder.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+
+    pub fn set_editor_folder(&self, folder: Option<PathBuf>) {
+        *self.editor_folder.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = folder;
+    }
+
+    /// Keeps `path`, chosen in the dialog for `purpose`, for the one command
+    /// that does that work (replacing an earlier, unused choice).
+    pub fn grant(&self, purpose: crate::dialogs::Purpose, path: PathBuf) {
+        self.grants.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(purpose, path);
+    }
+
+    /// The path chosen for `purpose`, taken: a second call gets nothing until
+    /// the user chooses again.
+    pub fn take_grant(&self, purpose: crate::dialogs::Purpose) -> Result<PathBuf, CommandError> {
+        self.grants
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .remove(&purpose)
+            .ok_or_else(|| CommandError::new(ErrorKind::Invalid, "Choose a file in the dialog first."))
     }
 
     fn lock(&self) -> MutexGuard<'_, Session> {

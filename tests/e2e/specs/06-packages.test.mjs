@@ -95,8 +95,9 @@ test('the instructor imports a course package through the open dialog (sv)', asy
   assert.match(message, new RegExp(`”${imported.title.sv.replace(/[()]/g, '\\$&')}” version ${imported.version}`), `the message names the course: ${message}`);
   assert.match(message, /under ”Kurser”/, `the message says where learners find it: ${message}`);
   const [call] = await dialogCalls(browser);
-  assert.equal(call.command, 'plugin:dialog|open', 'the import asked the open dialog');
-  assert.deepEqual(call.options?.filters?.[0]?.extensions, ['vdsk'], 'the open dialog offers course packages');
+  assert.equal(call.kind, 'openFile', 'the import asked the open dialog');
+  assert.equal(call.purpose, 'importPackage', 'for a package to import');
+  assert.deepEqual(call.filters?.[0]?.extensions, ['vdsk'], 'the open dialog offers course packages');
   assert.ok(
     fs.existsSync(path.join(dataDir, 'courses', imported.id, 'course.toml')),
     'the app really unpacked and installed the package into its data folder',
@@ -192,8 +193,8 @@ test('the built-in course is exported through the save dialog into a real packag
   await activate(browser, '[data-testid="instructor-export"]');
   assert.match(await textOf('[data-testid="instructor-done"]'), new RegExp(exported.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')), 'the message names the saved file');
   const save = (await dialogCalls(browser)).at(-1);
-  assert.equal(save.command, 'plugin:dialog|save', 'the export asked the save dialog');
-  assert.equal(save.options?.defaultPath, `${builtin.id}.vdsk`, 'the save dialog proposes the course id as the file name');
+  assert.equal(save.kind, 'saveFile', 'the export asked the save dialog');
+  assert.equal(save.defaultPath, `${builtin.id}.vdsk`, 'the save dialog proposes the course id as the file name');
 
   assert.ok(zipEntryNames(exported).includes('course.toml'), 'the exported file is a zip with course.toml at its root');
   const opened = path.join(work, 'opened');

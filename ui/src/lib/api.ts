@@ -36,6 +36,8 @@ import type { EditorSaved } from './bindings/EditorSaved';
 import type { GiftImport } from './bindings/GiftImport';
 import type { LessonPreview } from './bindings/LessonPreview';
 import type { ScenarioPreview } from './bindings/ScenarioPreview';
+import type { Purpose } from './bindings/Purpose';
+import type { Labels } from './bindings/Labels';
 import { catalogues, t, type MessageKey } from './i18n/index.svelte';
 
 /** A command failed: `kind` says what, `message` is a sentence for the user. */
@@ -66,6 +68,8 @@ export const api = {
   courseOverview: (lang: string) => call<CourseOverview>('course_overview', { lang }),
   startupError: () => call<CommandError | null>('startup_error'),
   restoreBackup: () => call<void>('restore_backup'),
+  /** Why the regular backup at start failed (a full disk, say), if it did; the app works all the same. */
+  backupWarning: () => call<string | null>('backup_warning'),
 
   listProfiles: () => call<Profile[]>('list_profiles'),
   createProfile: (profile: NewProfile) => call<Profile>('create_profile', { profile }),
@@ -100,44 +104,55 @@ export const api = {
   resultsHistory: (course: string, lang: string) => call<ResultsHistory>('results_history', { course, lang }),
   attemptDetail: (attempt: number, lang: string) => call<AttemptDetail>('attempt_detail', { attempt, lang }),
   scenarioRunDetail: (run: number, lang: string) => call<ScenarioRunDetail>('scenario_run_detail', { run, lang }),
-  saveResults: (course: string, format: ResultsFormat, path: string) =>
-    call<void>('save_results', { course, format, path }),
-  saveCertificate: (course: string, lang: string, path: string) =>
-    call<void>('save_certificate', { course, lang, path }),
+  /**
+   * Opens the system dialog for `purpose` (the shell opens it and keeps the
+   * path for the command that does that work): the chosen path, to show, or
+   * null when the user cancelled. No command takes a path from the page.
+   */
+  chooseFile: (purpose: Purpose, labels: Labels) => call<string | null>('choose_file', { purpose, labels }),
+  /** Writes the results where `chooseFile('resultsCsv' | 'resultsJson')` pointed. */
+  saveResults: (course: string, format: ResultsFormat) => call<void>('save_results', { course, format }),
+  /** Writes the certificate where `chooseFile('certificate')` pointed. */
+  saveCertificate: (course: string, lang: string) => call<void>('save_certificate', { course, lang }),
 
   instructorStatus: () => call<InstructorStatus>('instructor_status'),
   setInstructorPassphrase: (passphrase: string, current: string | null) =>
     call<void>('set_instructor_passphrase', { passphrase, current }),
   unlockInstructor: (passphrase: string) => call<void>('unlock_instructor', { passphrase }),
   lockInstructor: () => call<void>('lock_instructor'),
-  importCoursePackage: (path: string, lang: string) =>
-    call<InstalledCourse>('import_course_package', { path, lang }),
-  exportCoursePackage: (course: string, path: string) =>
-    call<PackSummary>('export_course_package', { course, path }),
+  /** Installs the package chosen with `chooseFile('importPackage')`. */
+  importCoursePackage: (lang: string) => call<InstalledCourse>('import_course_package', { lang }),
+  /** Packs the installed course where `chooseFile('exportPackage')` pointed. */
+  exportCoursePackage: (course: string) => call<PackSummary>('export_course_package', { course }),
 
-  editorOpen: (folder: string) => call<EditorCourse>('editor_open', { folder }),
-  editorCreate: (parent: string, id: string, languages: string[], title: Text) =>
-    call<EditorCourse>('editor_create', { parent, id, languages, title }),
-  editorCheck: (folder: string, course: Course) => call<EditorDiagnostic[]>('editor_check', { folder, course }),
+  /** Opens the folder chosen with `chooseFile('editorFolder')`; editor commands work in it. */
+  editorOpen: () => call<EditorCourse>('editor_open'),
+  editorClose: () => call<void>('editor_close'),
+  /** Makes `<parent>/<id>` in the folder chosen with `chooseFile('editorParent')`, and opens it. */
+  editorCreate: (id: string, languages: string[], title: Text) =>
+    call<EditorCourse>('editor_create', { id, languages, title }),
+  editorCheck: (course: Course) => call<EditorDiagnostic[]>('editor_check', { course }),
   /**
    * Writes the course. `origins[i]` is the folder module i had on disk when
    * loaded or last saved (null if never saved); `removed` are the folders of
    * saved modules removed since. The core renames and deletes them first.
    */
-  editorSave: (folder: string, course: Course, origins: (string | null)[], removed: string[]) =>
-    call<EditorSaved>('editor_save', { folder, course, origins, removed }),
+  editorSave: (course: Course, origins: (string | null)[], removed: string[]) =>
+    call<EditorSaved>('editor_save', { course, origins, removed }),
   /** `moduleDir` is the lesson's module folder, where its images are. */
-  editorRenderLesson: (folder: string, moduleDir: string, markdown: string) =>
-    call<LessonPreview>('editor_render_lesson', { folder, moduleDir, markdown }),
+  editorRenderLesson: (moduleDir: string, markdown: string) =>
+    call<LessonPreview>('editor_render_lesson', { moduleDir, markdown }),
   editorPreviewQuestion: (question: Question, lang: string, seed: number) =>
     call<QuestionView>('editor_preview_question', { question, lang, seed }),
   editorCheckAnswer: (question: Question, answer: Answer, lang: string, seed: number) =>
     call<AnswerReview>('editor_check_answer', { question, answer, lang, seed }),
   editorPreviewScenario: (scenario: Scenario, choices: string[], lang: string, seed: number) =>
     call<ScenarioPreview>('editor_preview_scenario', { scenario, choices, lang, seed }),
-  editorImportGift: (file: string, languages: string[], competency: string, taken: string[]) =>
-    call<GiftImport>('editor_import_gift', { file, languages, competency, taken }),
-  editorPack: (folder: string, file: string) => call<PackSummary>('editor_pack', { folder, file }),
+  /** Reads the GIFT file chosen with `chooseFile('giftFile')`. */
+  editorImportGift: (languages: string[], competency: string, taken: string[]) =>
+    call<GiftImport>('editor_import_gift', { languages, competency, taken }),
+  /** Packs the editor's folder where `chooseFile('editorPackage')` pointed. */
+  editorPack: () => call<PackSummary>('editor_pack'),
   installedCourses: (lang: string) => call<InstalledCourse[]>('installed_courses', { lang }),
   chooseCourse: (id: string) => call<void>('choose_course', { id }),
 };

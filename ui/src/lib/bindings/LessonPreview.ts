@@ -9,6 +9,6 @@ export type LessonPreview = {
  */
 title: string | null, 
 /**
- * Sanitised HTML, images inlined as `data:` URLs.
+ * Sanitised HTML, images as URLs under the media base the shell gave.
  */
 html: string, };

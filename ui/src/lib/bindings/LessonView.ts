@@ -2,7 +2,8 @@
 import type { LessonLink } from "./LessonLink";
 
 /**
- * A lesson ready to show: sanitised HTML with images as `data:` URLs.
+ * A lesson ready to show: sanitised HTML whose images are URLs under the
+ * media base the shell gave (the files are served, not inlined).
  */
 export type LessonView = { moduleId: string, moduleTitle: string, id: string, title: string, html: string, 
 /**

@@ -148,7 +148,7 @@ class EditorState {
     const seq = ++this.seq;
     const generation = this.generation;
     try {
-      const diagnostics = await api.editorCheck(this.folder, $state.snapshot(this.course) as Course);
+      const diagnostics = await api.editorCheck($state.snapshot(this.course) as Course);
       if (seq === this.seq && generation === this.generation) {
         const before = this.diagnostics.length;
         this.diagnostics = diagnostics;
@@ -201,7 +201,6 @@ class EditorState {
     const generation = this.generation;
     try {
       const saved = await api.editorSave(
-        this.folder,
         course,
         origins.map((o) => o.dir),
         removed.flatMap((o) => (o.dir === null ? [] : [o.dir])),

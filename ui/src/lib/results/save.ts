@@ -1,22 +1,24 @@
-// Saving results and the certificate: the system save dialog picks the path,
-// the core writes the file. `null` means the learner cancelled.
-import { save } from '@tauri-apps/plugin-dialog';
+// Saving results and the certificate: the shell opens the system save dialog
+// and keeps the path; the core writes the file there. `null` means the
+// learner cancelled.
 import { api } from '$lib/api';
+import { t } from '$lib/i18n/index.svelte';
+import { withProgress } from '$lib/ui/progress.svelte';
 import type { ResultsFormat } from '$lib/bindings/ResultsFormat';
 
 export async function saveResults(course: string, format: ResultsFormat, defaultName: string): Promise<string | null> {
-  const path = await save({
-    defaultPath: `${defaultName}.${format}`,
-    filters: [{ name: format.toUpperCase(), extensions: [format] }],
+  const path = await api.chooseFile(format === 'csv' ? 'resultsCsv' : 'resultsJson', {
+    defaultName: `${defaultName}.${format}`,
+    filter: format.toUpperCase(),
   });
   if (!path) return null;
-  await api.saveResults(course, format, path);
+  await withProgress(t('progress.saving'), () => api.saveResults(course, format));
   return path;
 }
 
 export async function saveCertificate(course: string, lang: string, defaultName: string): Promise<string | null> {
-  const path = await save({ defaultPath: `${defaultName}.pdf`, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  const path = await api.chooseFile('certificate', { defaultName: `${defaultName}.pdf`, filter: 'PDF' });
   if (!path) return null;
-  await api.saveCertificate(course, lang, path);
+  await withProgress(t('progress.saving'), () => api.saveCertificate(course, lang));
   return path;
 }

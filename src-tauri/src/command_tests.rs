@@ -1,0 +1,197 @@
+//! The shell's commands, called as the page calls them (through Tauri's IPC,
+//! on its mock runtime): no command takes a path from the page, a path chosen
+//! in a dialog serves one command once, ids are looked up and never joined
+//! into paths, and a long import leaves the other commands free.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+use crate::dialogs::Purpose;
+use crate::state::AppState;
+
+fn content_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content")
+}
+
+/// The app with its real command list and state, on a fresh data folder.
+fn app(data_dir: &Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let app = mock_builder()
+        .invoke_handler(crate::handler())
+        .manage(AppState::opened_now(content_dir(), data_dir.to_path_buf()))
+        .build(mock_context(noop_assets()))
+        .expect("the mock app builds");
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("a window");
+    (app, window)
+}
+
+fn call(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        window,
+        tauri::webview::InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+fn message(err: &Value) -> String {
+    err.get("message").and_then(Value::as_str).unwrap_or_default().to_string()
+}
+
+/// Signs a new learner in and unlocks instructor mode.
+fn learner_and_instructor(window: &WebviewWindow<MockRuntime>) {
+    call(window, "create_profile", json!({ "profile": { "name": "Elin" } })).unwrap();
+    call(window, "set_instructor_passphrase", json!({ "passphrase": "en lång lösenfras", "current": null })).unwrap();
+}
+
+fn builtin_id(app: &tauri::App<MockRuntime>) -> String {
+    let state = app.state::<AppState>();
+    let mut session = state.session();
+    session.store().unwrap().builtin_course().unwrap().to_string()
+}
+
+#[test]
+fn no_command_takes_a_path_from_the_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, window) = app(&tmp.path().join("data"));
+    learner_and_instructor(&window);
+    let course = builtin_id(&app);
+    let target = tmp.path().join("chosen-by-the-page");
+
+    // What the page might send: a path in every argument name it could use.
+    // Each command works only with a path chosen in the dialog, so with no
+    // dialog answered every one is refused, and nothing is written.
+    let p = target.display().to_string();
+    let refused = [
+        ("save_results", json!({ "course": course, "format": "csv", "path": p })),
+        ("save_certificate", json!({ "course": course, "lang": "sv", "path": p })),
+        ("import_course_package", json!({ "lang": "sv", "path": p })),
+        ("export_course_package", json!({ "course": course, "path": p })),
+        ("editor_create", json!({ "parent": p, "id": "ny", "languages": ["sv"], "title": { "sv": "Ny" } })),
+        ("editor_import_gift", json!({ "file": p, "languages": ["sv"], "competency": "c", "taken": [] })),
+        ("editor_pack", json!({ "folder": p, "file": p })),
+        ("editor_open", json!({ "folder": p })),
+        ("editor_render_lesson", json!({ "folder": p, "moduleDir": "01-m", "markdown": "# T" })),
+    ];
+    for (cmd, args) in refused {
+        let err = call(&window, cmd, args).expect_err(cmd);
+        let said = message(&err);
+        assert!(
+            said.contains("Choose a file in the dialog first") || said.contains("Open a course folder first"),
+            "{cmd} must ask for a dialog choice, said: {err}"
+        );
+    }
+    assert!(!target.exists(), "no command wrote to a path the page gave");
+}
+
+#[test]
+fn a_chosen_path_serves_one_command_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, window) = app(&tmp.path().join("data"));
+    learner_and_instructor(&window);
+    let course = builtin_id(&app);
+    let state = app.state::<AppState>();
+
+    let file = tmp.path().join("kurs.vdsk");
+    state.grant(Purpose::ExportPackage, file.clone());
+    call(&window, "export_course_package", json!({ "course": course })).expect("the export writes where the dialog pointed");
+    assert!(file.is_file(), "the package is at the chosen path");
+
+    let again = call(&window, "export_course_package", json!({ "course": course })).expect_err("a second export needs a new choice");
+    assert!(message(&again).contains("Choose a file"), "{again}");
+
+    // A path chosen for one purpose is not another command's to use.
+    let elsewhere = tmp.path().join("results.csv");
+    state.grant(Purpose::ResultsCsv, elsewhere.clone());
+    assert!(call(&window, "export_course_package", json!({ "course": course })).is_err());
+    assert!(!elsewhere.exists());
+    call(&window, "save_results", json!({ "course": course, "format": "csv" })).expect("the results go where they were meant to");
+    assert!(elsewhere.is_file());
+}
+
+#[test]
+fn an_export_packs_only_an_installed_course() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, window) = app(&tmp.path().join("data"));
+    learner_and_instructor(&window);
+    let state = app.state::<AppState>();
+    for id in ["../..", "..", "../../etc", "not-installed"] {
+        let file = tmp.path().join("out.vdsk");
+        state.grant(Purpose::ExportPackage, file.clone());
+        let err = call(&window, "export_course_package", json!({ "course": id })).expect_err(id);
+        assert_eq!(err.get("kind").and_then(Value::as_str), Some("NotFound"), "{id}: {err}");
+        assert!(!file.exists(), "{id}: nothing was packed");
+    }
+}
+
+#[test]
+fn editor_commands_work_only_in_the_chosen_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, window) = app(&tmp.path().join("data"));
+    learner_and_instructor(&window);
+    let state = app.state::<AppState>();
+    let err = call(&window, "editor_open", json!({})).expect_err("no folder chosen yet");
+    assert!(message(&err).contains("Open a course folder first"), "{err}");
+
+    state.grant(Purpose::EditorParent, tmp.path().to_path_buf());
+    let created = call(&window, "editor_create", json!({ "id": "ny-kurs", "languages": ["sv"], "title": { "sv": "Ny kurs" } })).unwrap();
+    let folder = tmp.path().join("ny-kurs");
+    assert_eq!(created["folder"].as_str().map(PathBuf::from), Some(folder.clone()));
+    // The created folder is the editor's from now on.
+    let opened = call(&window, "editor_open", json!({})).unwrap();
+    assert_eq!(opened["folder"], created["folder"]);
+    call(&window, "editor_check", json!({ "course": opened["course"] })).expect("a check of the open course");
+    call(&window, "editor_close", json!({})).unwrap();
+    assert!(call(&window, "editor_open", json!({})).is_err(), "closing forgets the folder");
+
+    // A learner (instructor mode locked) gets nothing, even with a folder.
+    state.set_editor_folder(Some(folder));
+    call(&window, "lock_instructor", json!({})).unwrap();
+    let locked = call(&window, "editor_open", json!({})).expect_err("locked");
+    assert_eq!(locked.get("kind").and_then(Value::as_str), Some("InstructorLocked"));
+}
+
+#[test]
+fn a_long_import_leaves_the_other_commands_free() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, window) = app(&tmp.path().join("data"));
+    learner_and_instructor(&window);
+    // A named pipe as the package: the import blocks in opening it until a
+    // writer comes, which is as long as the test wants the import to take.
+    let fifo = tmp.path().join("slow.vdsk");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    assert!(made.success());
+    app.state::<AppState>().grant(Purpose::ImportPackage, fifo.clone());
+
+    let importing = window.clone();
+    let import = std::thread::spawn(move || call(&importing, "import_course_package", json!({ "lang": "sv" })));
+
+    // While the import waits, other commands answer. Before the import was
+    // moved off the session, this waited for the import: the watchdog below
+    // turns that into a failure instead of a hang.
+    let (tx, rx) = mpsc::channel();
+    let other = window.clone();
+    std::thread::spawn(move || {
+        tx.send(call(&other, "list_profiles", json!({}))).ok();
+    });
+    let answered = rx.recv_timeout(Duration::from_secs(60));
+    // Let the import go (the writer opens and closes the pipe: an empty
+    // file, refused), whatever happened above.
+    drop(std::fs::OpenOptions::new().write(true).open(&fifo).unwrap());
+    let profiles = answered.expect("list_profiles must answer while an import is under way").unwrap();
+    assert_eq!(profiles.as_array().map(Vec::len), Some(1));
+    assert!(import.join().unwrap().is_err(), "the empty package is refused");
+}
