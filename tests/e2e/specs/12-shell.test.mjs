@@ -1,0 +1,74 @@
+// The shell around the page: one app per data folder (a second launch hands
+// over to the first window and exits), and a window that stays on the app's
+// own pages whatever the page tries.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { APP, appPids, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { activate, tabTo, type } from '../lib/keyboard.mjs';
+
+let browser;
+const dataDir = freshDataDir('shell');
+
+before(async () => {
+  await startDriver();
+  browser = await launch(dataDir);
+  const name = await browser.$('[data-testid="new-name"]');
+  await name.waitForDisplayed({ timeout: 20000 });
+});
+
+after(async () => {
+  await browser?.deleteSession().catch(() => {});
+  await stopDriver();
+});
+
+const appUrl = () => browser.execute(() => window.location.href);
+
+test('a second launch on the same data folder hands over to the open window and exits', async () => {
+  const first = appPids();
+  assert.equal(first.length, 1, 'one app is running');
+  const second = spawn(APP, ['--data-dir', dataDir], { stdio: 'ignore', env: process.env });
+  const code = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the second launch did not exit within 30 s')), 30000);
+    second.once('exit', (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+  });
+  assert.equal(code, 0, 'the second launch exits cleanly');
+  assert.deepEqual(appPids(), first, 'the first app is still the only one');
+  assert.ok(fs.existsSync(path.join(dataDir, 'vardskap.lock')), 'the data folder is marked as in use');
+
+  // The first window still works: a profile is made and the course opens.
+  await tabTo(browser, '[data-testid="new-name"]');
+  await type(browser, 'Elin');
+  await activate(browser, '[data-testid="create-profile"]');
+  const home = await browser.$('[data-testid="course-title"]');
+  await home.waitForDisplayed({ timeout: 20000 });
+  await screenshot(browser, 'shell-after-second-launch');
+});
+
+test('the window stays on the app: a web link opens elsewhere, other places are refused', async () => {
+  const before = await appUrl();
+  // A link as a lesson would have it, clicked.
+  await browser.execute(() => {
+    const a = document.createElement('a');
+    a.href = 'https://www.boras.se/';
+    a.textContent = 'Borås';
+    a.id = 'e2e-link';
+    document.querySelector('main')?.append(a);
+  });
+  await (await browser.$('#e2e-link')).click();
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(await appUrl(), before, 'an https link does not load in the app window');
+
+  await browser.execute(() => {
+    window.location.href = 'file:///etc/passwd';
+  });
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(await appUrl(), before, 'a file: page is refused');
+  const home = await browser.$('[data-testid="course-title"]');
+  assert.ok(await home.isDisplayed(), 'the app is still on its own page');
+});
