@@ -2,7 +2,7 @@
 //! questions are separated by blank lines, `//` lines are comments, the
 //! first `{…}` holds the answers and its contents decide the kind.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::text::{self, Format, Plain};
 use super::{GiftImport, GiftMessage, Skipped};
@@ -604,6 +604,7 @@ impl Reader<'_> {
     fn matching(&mut self, b: &Block, answers: Span, format: Format, line: u32) -> Found<Parsed> {
         let mut pairs = Vec::new();
         let mut shown = Vec::new();
+        let (mut lefts, mut rights) = (HashSet::new(), HashSet::new());
         for piece in b.split(answers, &['=']) {
             let piece = b.strip(piece, '=').unwrap_or_else(|| b.trim(piece));
             if b.s(piece).is_empty() {
@@ -626,6 +627,23 @@ impl Reader<'_> {
             if left.is_empty() {
                 self.note(line, format!("the extra answer \"{right}\" was left out: matching here has no distractors"));
                 continue;
+            }
+            // The loader refuses two left or two right sides that read the
+            // same (trimmed, in any case: content::validate::distinct_texts);
+            // Moodle lets pairs share a right side.
+            let side = if !lefts.insert(left.trim().to_lowercase()) {
+                Some(format!("left side \"{left}\""))
+            } else if !rights.insert(right.trim().to_lowercase()) {
+                Some(format!("right side \"{right}\""))
+            } else {
+                None
+            };
+            if let Some(side) = side {
+                return Err(problem(
+                    b,
+                    piece.start,
+                    format!("two pairs have the {side}: here each left side has a right side of its own"),
+                ));
             }
             shown.push((left.clone(), right.clone()));
             pairs.push(Pair {

@@ -199,3 +199,48 @@ fn an_image_referenced_300_times_is_not_copied_into_the_lesson() {
         vardskap_core::content::read_media(dir.path(), "modules/01-valkommen/media/stor.png").unwrap();
     assert_eq!((bytes.len(), mime), (IMAGE_BYTES, "image/png"), "the shell reads the file once per request, as it is");
 }
+
+// Found by fuzzing (fuzz/, `make fuzz`): each input below, minimised, once
+// broke a promise of the core. The comment names the target that found it.
+
+/// Imports `gift` into the first module of a copy of the valid course, as
+/// `vardskap-cli import-gift` does, and checks the course afterwards.
+fn import_gift_and_check(gift: &str) -> (vardskap_core::gift::ImportSummary, Vec<Diagnostic>) {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("course");
+    copy_dir(&fixture("valid"), &course);
+    let file = dir.path().join("bank.gift.txt");
+    std::fs::write(&file, gift).unwrap();
+    let summary = vardskap_core::gift::import_into_module(
+        &file,
+        &course.join("modules/01-valkommen"),
+        "welcome",
+        &[],
+    )
+    .unwrap();
+    let (_, problems) = within(60, "checking the course", move || check_course(&course));
+    (summary, problems)
+}
+
+#[test]
+fn gift_matching_pairs_that_share_a_side_are_a_problem_not_a_course_that_no_longer_loads() {
+    // `gift`: Moodle lets two pairs share a right side ("Database" twice in
+    // its activities question); the loader refuses sides that read the same
+    // in any case, so such a question made the course unloadable.
+    let gift = "Djur? {\n=Katt -> Djur\n=Hund -> djur\n}\n\n\
+                Sidor? {\n=a -> x\n=A -> y\n}\n\n\
+                Par? {\n=a -> x\n=b -> y\n}\n";
+    let (summary, problems) = import_gift_and_check(gift);
+    assert!(problems.is_empty(), "the course still loads after the import: {problems:?}");
+    assert_eq!(summary.imported.len(), 1, "only the question with distinct sides is imported");
+    assert!(
+        summary.problems.iter().any(|p| p.line == 3 && p.message.contains("right side \"djur\"")),
+        "the shared right side is reported where it is written: {:?}",
+        summary.problems
+    );
+    assert!(
+        summary.problems.iter().any(|p| p.line == 8 && p.message.contains("left side \"A\"")),
+        "so is a shared left side: {:?}",
+        summary.problems
+    );
+}
