@@ -1,13 +1,15 @@
 //! Instructor mode: one passphrase (kept only as an argon2id hash) that opens
 //! what learners may not do, such as importing and exporting course packages.
-//! Wrong tries in a row make the next try wait longer; the wait is stored.
+//! Wrong tries in a row make the next try wait longer; the wait is stored,
+//! on the wall clock and on the boot clock (see [`seconds_left`]).
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
 use serde::Serialize;
 
 use super::profile::pin_matches;
-use crate::storage::{Store, Timestamp, instructor};
+use crate::storage::instructor::Lock;
+use crate::storage::{BootInstant, Store, Timestamp, instructor};
 use crate::{Error, Result};
 
 /// Whether instructor mode is set up and whether tries are on hold.
@@ -27,13 +29,52 @@ const MAX_PASSPHRASE: usize = 256;
 /// The longest wait after wrong tries, in seconds.
 pub const MAX_WAIT_SECS: i64 = 300;
 
-/// Seconds left before the next try is checked. The stored time follows the
-/// wall clock, so it is bounded by the wait that `failures` earn: moving the
-/// clock back a day must not make anyone wait a day.
-pub(crate) fn seconds_left(locked_until: Option<Timestamp>, failures: i64, now: Timestamp) -> i64 {
-    locked_until.map_or(0, |until| {
-        until.saturating_sub(now).clamp(0, wait_after(failures))
-    })
+/// Seconds left before the next try is checked, never more than the wait
+/// that `failures` earn ([`wait_after`], at most [`MAX_WAIT_SECS`]).
+///
+/// Within the boot the wait was set in (`boot` has the stored boot id), the
+/// boot clock alone decides: it does not follow the wall clock, so setting
+/// the date ahead does not end a wait and setting it back does not lengthen
+/// one. Without a boot clock (no `/proc`, or a wait stored before schema v7)
+/// or after a restart, the stored wall-clock time decides, bounded by the
+/// earned wait: a clock set back a day leaves at most that wait, never a day.
+/// So only a restart *and* a clock set ahead can still end a wait early, and
+/// that wait is at most [`MAX_WAIT_SECS`].
+pub(crate) fn seconds_left(
+    lock: &Lock,
+    failures: i64,
+    now: Timestamp,
+    boot: Option<&BootInstant>,
+) -> i64 {
+    let on_boot_clock = match (&lock.boot_id, lock.until_uptime, boot) {
+        (Some(id), Some(until), Some(boot)) if *id == boot.boot_id => Some(until - boot.secs),
+        _ => None,
+    };
+    let left = match on_boot_clock {
+        // Whole seconds, rounded up: 0.3 s left is still a wait. (A NaN
+        // cannot come out of SQLite; `as` saturates the infinities.)
+        Some(secs) => secs.ceil() as i64,
+        None => lock.until.map_or(0, |until| until.saturating_sub(now)),
+    };
+    left.clamp(0, wait_after(failures))
+}
+
+/// The wait to store after a wrong try that earned `wait` seconds: until
+/// `now + wait` on the wall clock and, when there is a boot clock, until
+/// `wait` seconds after `boot` on it. No wait: nothing stored.
+pub(crate) fn lock_for(wait: i64, now: Timestamp, boot: Option<BootInstant>) -> Lock {
+    if wait <= 0 {
+        return Lock::default();
+    }
+    let (boot_id, until_uptime) = match boot {
+        Some(b) => (Some(b.boot_id), Some(b.secs + wait as f64)),
+        None => (None, None),
+    };
+    Lock {
+        until: Some(now.saturating_add(wait)),
+        boot_id,
+        until_uptime,
+    }
 }
 
 /// The wait after `failures` wrong tries in a row: none for the first two
@@ -69,7 +110,7 @@ impl Store {
     pub fn instructor_status(&self) -> Result<InstructorStatus> {
         let row = instructor::get(&self.conn)?;
         let now = self.now();
-        let left = seconds_left(row.locked_until, row.failures, now);
+        let left = seconds_left(&row.lock, row.failures, now, self.boot_now().as_ref());
         Ok(InstructorStatus {
             passphrase_set: row.passphrase_hash.is_some(),
             locked_until: (left > 0).then(|| now.saturating_add(left)),
@@ -93,28 +134,29 @@ impl Store {
     /// try is refused with the seconds left, without looking at the hash.
     pub fn unlock_instructor(&mut self, passphrase: &str) -> Result<()> {
         let now = self.now();
+        let boot = self.boot_now();
         let row = instructor::get(&self.conn)?;
         let Some(hash) = row.passphrase_hash else {
             return Err(Error::Invalid(
                 "No instructor passphrase is set yet. Set one first.".into(),
             ));
         };
-        let left = seconds_left(row.locked_until, row.failures, now);
+        let left = seconds_left(&row.lock, row.failures, now, boot.as_ref());
         if left > 0 {
             return Err(Error::TooManyTries {
                 retry_after_secs: left,
             });
         }
         if pin_matches(&hash, passphrase) {
-            if row.failures != 0 || row.locked_until.is_some() {
-                self.transact(|tx| instructor::set_failures(tx, 0, None, now))?;
+            if row.failures != 0 || row.lock.is_set() {
+                self.transact(|tx| instructor::set_failures(tx, 0, &Lock::default(), now))?;
             }
             return Ok(());
         }
         let failures = row.failures.saturating_add(1);
         let wait = wait_after(failures);
-        let until = (wait > 0).then(|| now.saturating_add(wait));
-        self.transact(|tx| instructor::set_failures(tx, failures, until, now))?;
+        let lock = lock_for(wait, now, boot);
+        self.transact(|tx| instructor::set_failures(tx, failures, &lock, now))?;
         Err(Error::WrongPassphrase {
             retry_after_secs: wait,
         })
@@ -125,8 +167,8 @@ impl Store {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::storage::StoreOptions;
-    use crate::storage::testing::open_temp;
+    use crate::storage::testing::{TestBootClock, TestClock, open_temp};
+    use crate::storage::{StoreOptions, no_boot_clock};
 
     const RIGHT: &str = "värdskap rocks";
 
@@ -272,7 +314,9 @@ mod tests {
         assert!(
             matches!(
                 store.unlock_instructor(RIGHT),
-                Err(Error::TooManyTries { retry_after_secs: 2 })
+                Err(Error::TooManyTries {
+                    retry_after_secs: 2
+                })
             ),
             "the try is refused for the earned wait only"
         );
@@ -294,6 +338,7 @@ mod tests {
                 keep_backups: 3,
                 backup_every: None,
                 clock: clock.clock(),
+                boot_clock: no_boot_clock(),
             },
         )
         .unwrap();
@@ -311,6 +356,150 @@ mod tests {
             wrong_wait(&mut store),
             16,
             "the count of wrong tries must survive reopening too"
+        );
+    }
+
+    /// A store on a boot clock at 1000 s into boot "boot-a", with the
+    /// passphrase set and five wrong tries (both clocks moved on between
+    /// them), the last of which earned an 8 s wait.
+    fn five_wrong_tries_on_a_boot_clock() -> (tempfile::TempDir, Store, TestClock, TestBootClock) {
+        let (dir, mut store, clock) = open_temp();
+        let boot = TestBootClock::at("boot-a", 1000.0);
+        store.set_boot_clock(boot.clock());
+        store.set_instructor_passphrase(RIGHT, None).unwrap();
+        for n in 1..=5 {
+            if n > 1 {
+                clock.advance(MAX_WAIT_SECS);
+                boot.advance(MAX_WAIT_SECS as f64);
+            }
+            assert_eq!(wrong_wait(&mut store), wait_after(n), "wrong try {n}");
+        }
+        assert_eq!(wait_after(5), 8);
+        (dir, store, clock, boot)
+    }
+
+    fn too_many_tries(store: &mut Store) -> Option<i64> {
+        match store.unlock_instructor(RIGHT) {
+            Err(Error::TooManyTries { retry_after_secs }) => Some(retry_after_secs),
+            Ok(()) => None,
+            other => panic!("the right passphrase opens or waits, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn setting_the_wall_clock_a_day_ahead_does_not_end_the_wait_within_a_boot() {
+        let (_dir, mut store, clock, boot) = five_wrong_tries_on_a_boot_clock();
+        clock.advance(86_400);
+        assert_eq!(
+            store.instructor_status().unwrap().retry_after_secs,
+            8,
+            "a clock set a day ahead leaves the whole 8 s wait"
+        );
+        assert_eq!(
+            too_many_tries(&mut store),
+            Some(8),
+            "even the right passphrase waits: the boot clock has not moved"
+        );
+        boot.advance(7.5);
+        assert_eq!(
+            too_many_tries(&mut store),
+            Some(1),
+            "0.5 s left is still a wait (rounded up)"
+        );
+        boot.advance(0.5);
+        assert_eq!(
+            too_many_tries(&mut store),
+            None,
+            "once the boot clock passes the wait, the right passphrase opens"
+        );
+    }
+
+    #[test]
+    fn setting_the_wall_clock_a_day_back_does_not_lengthen_the_wait_within_a_boot() {
+        let (_dir, mut store, clock, boot) = five_wrong_tries_on_a_boot_clock();
+        clock.advance(-86_400);
+        let status = store.instructor_status().unwrap();
+        assert_eq!(
+            status.retry_after_secs, 8,
+            "a clock set back a day leaves the earned 8 s, not a day's"
+        );
+        assert_eq!(
+            status.locked_until,
+            Some(clock.now() + 8),
+            "the status tells when on the (moved) wall clock the wait ends"
+        );
+        clock.advance(8);
+        boot.advance(8.0);
+        assert_eq!(
+            too_many_tries(&mut store),
+            None,
+            "8 s later the wait is over, although the wall clock is still a day behind the stored end"
+        );
+    }
+
+    #[test]
+    fn after_a_restart_of_the_machine_the_wall_clock_decides_bounded_by_the_earned_wait() {
+        let (_dir, mut store, clock, boot) = five_wrong_tries_on_a_boot_clock();
+        clock.advance(86_400);
+        assert_eq!(
+            too_many_tries(&mut store),
+            Some(8),
+            "within the boot the wall clock is ignored"
+        );
+        clock.advance(-86_400 - 86_400);
+        boot.reboot("boot-b");
+        assert_eq!(
+            store.instructor_status().unwrap().retry_after_secs,
+            8,
+            "after a restart with the clock a day back: the earned 8 s, never a day"
+        );
+        clock.advance(86_400 + 3);
+        assert_eq!(
+            store.instructor_status().unwrap().retry_after_secs,
+            5,
+            "after a restart the stored wall-clock end counts down"
+        );
+        clock.advance(86_400);
+        assert_eq!(
+            too_many_tries(&mut store),
+            None,
+            "a restart and a clock set ahead can still end a wait (at most 5 minutes) early"
+        );
+    }
+
+    #[test]
+    fn without_a_boot_clock_the_wall_clock_decides() {
+        let (_dir, mut store, clock, _boot) = five_wrong_tries_on_a_boot_clock();
+        store.set_boot_clock(no_boot_clock());
+        assert_eq!(store.instructor_status().unwrap().retry_after_secs, 8);
+        clock.advance(8);
+        assert_eq!(
+            too_many_tries(&mut store),
+            None,
+            "the wall clock alone ends the wait"
+        );
+    }
+
+    #[test]
+    fn the_wait_is_stored_on_both_clocks_and_cleared_by_the_right_passphrase() {
+        let (_dir, mut store, clock, boot) = five_wrong_tries_on_a_boot_clock();
+        let stored = instructor::get(&store.conn).unwrap();
+        assert_eq!(
+            stored.lock,
+            Lock {
+                until: Some(clock.now() + 8),
+                boot_id: Some("boot-a".into()),
+                until_uptime: Some(1000.0 + 4.0 * 300.0 + 8.0),
+            },
+            "the wall-clock end and the boot-clock end of the same wait"
+        );
+        boot.advance(8.0);
+        store.unlock_instructor(RIGHT).unwrap();
+        let cleared = instructor::get(&store.conn).unwrap();
+        assert_eq!(
+            (cleared.failures, cleared.lock),
+            (0, Lock::default()),
+            "the right passphrase clears both"
         );
     }
 }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ProfileId;
 use crate::error::OrNotFound;
+use crate::storage::instructor::Lock;
 use crate::storage::{Store, Timestamp, profiles};
 use crate::{Error, Result};
 
@@ -146,29 +147,33 @@ impl Store {
 
     /// Checks a PIN as the instructor passphrase is checked: wrong tries in a
     /// row make the next try wait longer (stored, so a restart does not reset
-    /// it), and during the wait no PIN is looked at.
+    /// it, and kept on the boot clock, so setting the wall clock ahead does
+    /// not end it: `instructor::seconds_left`), and during the wait no PIN is
+    /// looked at.
     fn check_pin(&self, id: ProfileId, pin: Option<&str>) -> Result<()> {
-        let (hash, failures, locked_until) =
+        let (hash, failures, lock) =
             profiles::pin_state(&self.conn, id)?.or_not_found("profile", id)?;
         let Some(hash) = hash else {
             return Ok(());
         };
         let now = self.now();
-        let left = super::instructor::seconds_left(locked_until, failures, now);
+        let boot = self.boot_now();
+        let left = super::instructor::seconds_left(&lock, failures, now, boot.as_ref());
         if left > 0 {
             return Err(Error::PinOnHold {
                 retry_after_secs: left,
             });
         }
         if pin.is_some_and(|p| pin_matches(&hash, p)) {
-            if failures != 0 || locked_until.is_some() {
-                profiles::set_pin_failures(&self.conn, id, 0, None)?;
+            if failures != 0 || lock.is_set() {
+                profiles::set_pin_failures(&self.conn, id, 0, &Lock::default())?;
             }
             return Ok(());
         }
         let failures = failures.saturating_add(1);
         let wait = super::instructor::wait_after(failures);
-        profiles::set_pin_failures(&self.conn, id, failures, (wait > 0).then(|| now.saturating_add(wait)))?;
+        let lock = super::instructor::lock_for(wait, now, boot);
+        profiles::set_pin_failures(&self.conn, id, failures, &lock)?;
         Err(Error::WrongPin)
     }
 
@@ -224,7 +229,8 @@ impl Store {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
-    use crate::storage::testing::open_temp;
+    use crate::progress::instructor::{MAX_WAIT_SECS, wait_after};
+    use crate::storage::testing::{TestBootClock, TestClock, open_temp};
 
     fn new(name: &str, pin: Option<&str>) -> NewProfile {
         NewProfile {
@@ -241,14 +247,25 @@ mod tests {
         let p = store.create_profile(&new("Ada", Some("4711"))).unwrap();
         for n in 1..=2 {
             assert!(
-                matches!(store.unlock_profile(p.id, Some("0000")), Err(Error::WrongPin)),
+                matches!(
+                    store.unlock_profile(p.id, Some("0000")),
+                    Err(Error::WrongPin)
+                ),
                 "wrong try {n} is refused without a wait (typos happen)"
             );
         }
-        assert!(matches!(store.unlock_profile(p.id, Some("0001")), Err(Error::WrongPin)));
+        assert!(matches!(
+            store.unlock_profile(p.id, Some("0001")),
+            Err(Error::WrongPin)
+        ));
         let held = store.unlock_profile(p.id, Some("4711")).unwrap_err();
         assert!(
-            matches!(held, Error::PinOnHold { retry_after_secs: 2 }),
+            matches!(
+                held,
+                Error::PinOnHold {
+                    retry_after_secs: 2
+                }
+            ),
             "after three wrong PINs even the right one waits 2 s: {held:?}"
         );
         drop(store);
@@ -258,16 +275,25 @@ mod tests {
                 keep_backups: 3,
                 backup_every: None,
                 clock: clock.clock(),
+                boot_clock: crate::storage::no_boot_clock(),
             },
         )
         .unwrap();
         assert!(
-            matches!(store.unlock_profile(p.id, Some("4711")), Err(Error::PinOnHold { .. })),
+            matches!(
+                store.unlock_profile(p.id, Some("4711")),
+                Err(Error::PinOnHold { .. })
+            ),
             "a restart does not reset the wait"
         );
         clock.advance(-86_400);
         assert!(
-            matches!(store.unlock_profile(p.id, Some("4711")), Err(Error::PinOnHold { retry_after_secs: 2 })),
+            matches!(
+                store.unlock_profile(p.id, Some("4711")),
+                Err(Error::PinOnHold {
+                    retry_after_secs: 2
+                })
+            ),
             "a clock set back a day leaves the earned wait"
         );
         clock.advance(86_400 + 2);
@@ -277,7 +303,10 @@ mod tests {
             "after the wait the right PIN unlocks"
         );
         assert!(
-            matches!(store.unlock_profile(p.id, Some("0000")), Err(Error::WrongPin)),
+            matches!(
+                store.unlock_profile(p.id, Some("0000")),
+                Err(Error::WrongPin)
+            ),
             "the right PIN starts the count over: the next wrong one waits nothing"
         );
         let all_pins_at_full_wait = 10_000 * super::super::instructor::MAX_WAIT_SECS;
@@ -434,6 +463,133 @@ mod tests {
         assert!(
             matches!(store.unlock_profile(999, None), Err(Error::NotFound { .. })),
             "unlocking an unknown profile is NotFound"
+        );
+    }
+
+    /// Ada (PIN 4711) on a boot clock at 1000 s into boot "boot-a", after
+    /// five wrong PINs (both clocks moved on between them); the last earned
+    /// an 8 s wait.
+    fn ada_after_five_wrong_pins() -> (
+        tempfile::TempDir,
+        Store,
+        TestClock,
+        TestBootClock,
+        ProfileId,
+    ) {
+        let (dir, mut store, clock) = open_temp();
+        let boot = TestBootClock::at("boot-a", 1000.0);
+        store.set_boot_clock(boot.clock());
+        let p = store.create_profile(&new("Ada", Some("4711"))).unwrap();
+        for n in 1..=5 {
+            if n > 1 {
+                clock.advance(MAX_WAIT_SECS);
+                boot.advance(MAX_WAIT_SECS as f64);
+            }
+            assert!(
+                matches!(
+                    store.unlock_profile(p.id, Some("0000")),
+                    Err(Error::WrongPin)
+                ),
+                "wrong PIN {n} is checked and refused"
+            );
+        }
+        assert_eq!(wait_after(5), 8);
+        (dir, store, clock, boot, p.id)
+    }
+
+    /// The seconds the right PIN must still wait; `None` when it unlocks.
+    fn on_hold(store: &Store, id: ProfileId) -> Option<i64> {
+        match store.unlock_profile(id, Some("4711")) {
+            Err(Error::PinOnHold { retry_after_secs }) => Some(retry_after_secs),
+            Ok(_) => None,
+            other => panic!("the right PIN unlocks or waits, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn setting_the_wall_clock_a_day_ahead_does_not_end_a_pin_wait_within_a_boot() {
+        let (_dir, store, clock, boot, ada) = ada_after_five_wrong_pins();
+        clock.advance(86_400);
+        assert_eq!(
+            on_hold(&store, ada),
+            Some(8),
+            "a clock set a day ahead leaves the whole 8 s wait"
+        );
+        boot.advance(7.0);
+        assert_eq!(
+            on_hold(&store, ada),
+            Some(1),
+            "the boot clock counts the wait down"
+        );
+        boot.advance(1.0);
+        assert_eq!(
+            on_hold(&store, ada),
+            None,
+            "once the boot clock passes the wait, the right PIN unlocks"
+        );
+    }
+
+    #[test]
+    fn setting_the_wall_clock_a_day_back_does_not_lengthen_a_pin_wait_within_a_boot() {
+        let (_dir, store, clock, boot, ada) = ada_after_five_wrong_pins();
+        clock.advance(-86_400);
+        assert_eq!(on_hold(&store, ada), Some(8), "the earned 8 s, not a day's");
+        clock.advance(8);
+        boot.advance(8.0);
+        assert_eq!(
+            on_hold(&store, ada),
+            None,
+            "8 s later the PIN is checked again, although the wall clock is still a day behind the stored end"
+        );
+    }
+
+    #[test]
+    fn after_a_restart_of_the_machine_a_pin_wait_follows_the_wall_clock_bounded() {
+        let (dir, store, clock, boot, ada) = ada_after_five_wrong_pins();
+        clock.advance(86_400);
+        assert_eq!(
+            on_hold(&store, ada),
+            Some(8),
+            "within the boot the wall clock is ignored"
+        );
+        // The app closes, the machine restarts with the clock two days back.
+        drop(store);
+        clock.advance(-2 * 86_400);
+        boot.reboot("boot-b");
+        let mut store = Store::open_with(
+            dir.path(),
+            crate::storage::StoreOptions {
+                keep_backups: 3,
+                backup_every: None,
+                clock: clock.clock(),
+                boot_clock: boot.clock(),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            on_hold(&store, ada),
+            Some(8),
+            "the wall-clock rule, bounded: 8 s, never two days"
+        );
+        clock.advance(86_400 + 3);
+        assert_eq!(
+            on_hold(&store, ada),
+            Some(5),
+            "the stored wall-clock end counts down"
+        );
+        clock.advance(5);
+        assert_eq!(
+            on_hold(&store, ada),
+            None,
+            "and ends the wait in the new boot"
+        );
+        store.set_boot_clock(crate::storage::no_boot_clock());
+        assert!(
+            matches!(
+                store.unlock_profile(ada, Some("0000")),
+                Err(Error::WrongPin)
+            ),
+            "the right PIN started the count over"
         );
     }
 }

@@ -223,6 +223,34 @@ pub(crate) fn write_v6(path: &Path) {
     .unwrap_or_else(|e| panic!("wrong PINs: {e}"));
 }
 
+/// The boot the v7 fixture's waits were set in.
+pub(crate) const V7_BOOT_ID: &str = "7e57b007-0000-4000-8000-000000000007";
+
+/// Schema version 7: the v6 data, migrated as the v7 app migrates it, after
+/// which Ada's PIN and the instructor passphrase each had five wrong tries
+/// in a row, the last at 1,700,000,000 on the wall clock and 1000 s into
+/// boot [`V7_BOOT_ID`]: an 8 s wait, until 1,700,000,008 and 1008 s.
+pub(crate) fn write_v7(path: &Path) {
+    write_v6(path);
+    let mut conn =
+        Connection::open(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
+    migrations::to_version(&mut conn, 7).unwrap_or_else(|e| panic!("schema v7: {e}"));
+    conn.execute(
+        "UPDATE profiles SET pin_failures = 5, pin_locked_until = 1700000008,
+             pin_lock_boot_id = ?1, pin_locked_until_uptime = 1008.0 WHERE id = 1",
+        [V7_BOOT_ID],
+    )
+    .unwrap_or_else(|e| panic!("wrong PINs: {e}"));
+    conn.execute(
+        "UPDATE instructor SET failures = 5, locked_until = 1700000008, lock_boot_id = ?1,
+             locked_until_uptime = 1008.0, updated_at = 1700000000 WHERE id = 1",
+        [V7_BOOT_ID],
+    )
+    .unwrap_or_else(|e| panic!("wrong passphrases: {e}"));
+    conn.execute_batch("VACUUM;")
+        .unwrap_or_else(|e| panic!("vacuum: {e}"));
+}
+
 /// Every row of every table as text, with the course model parsed (so an
 /// additive change of the model does not count as a difference).
 fn dump(path: &Path) -> Vec<String> {
@@ -310,5 +338,10 @@ mod tests {
     #[test]
     fn committed_v6_fixture_is_what_the_generator_makes() {
         check_committed(6, write_v6);
+    }
+
+    #[test]
+    fn committed_v7_fixture_is_what_the_generator_makes() {
+        check_committed(7, write_v7);
     }
 }

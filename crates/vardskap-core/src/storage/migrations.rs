@@ -158,6 +158,16 @@ ALTER TABLE profiles ADD COLUMN pin_failures INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE profiles ADD COLUMN pin_locked_until INTEGER;
 ";
 
+/// Version 7: a wait after wrong tries is also kept on the boot clock (the
+/// boot's id and the seconds since boot when it ends), so setting the wall
+/// clock ahead does not end it; NULL where there was no boot clock to read.
+const V7: &str = "
+ALTER TABLE instructor ADD COLUMN lock_boot_id TEXT;
+ALTER TABLE instructor ADD COLUMN locked_until_uptime REAL;
+ALTER TABLE profiles ADD COLUMN pin_lock_boot_id TEXT;
+ALTER TABLE profiles ADD COLUMN pin_locked_until_uptime REAL;
+";
+
 const MIGRATIONS_SLICE: &[M<'static>] = &[
     M::up(V1)
         .comment("profiles, courses, attempts, answers")
@@ -173,6 +183,7 @@ const MIGRATIONS_SLICE: &[M<'static>] = &[
         .comment("each learner's chosen course")
         .foreign_key_check(),
     M::up(V6).comment("wait after wrong PINs"),
+    M::up(V7).comment("waits after wrong tries on the boot clock"),
 ];
 
 /// Every migration, in order; only ever appended to.

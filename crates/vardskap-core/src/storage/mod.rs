@@ -5,6 +5,7 @@
 pub(crate) mod answers;
 pub(crate) mod attempts;
 mod backup;
+pub mod boot_clock;
 pub(crate) mod courses;
 #[cfg(test)]
 mod fixtures;
@@ -26,6 +27,7 @@ use crate::content::Course;
 use crate::{Error, Result};
 
 pub use backup::BackupInfo;
+pub use boot_clock::{BootClock, BootInstant, no_boot_clock, system_boot_clock};
 pub use migrations::SCHEMA_VERSION;
 
 /// File name of the database inside the data directory.
@@ -56,6 +58,9 @@ pub struct StoreOptions {
     /// Take a backup at open when the newest one is older than this (None: never at open).
     pub backup_every: Option<Duration>,
     pub clock: Clock,
+    /// The clock a wait after wrong tries is also kept on, so that setting
+    /// the wall clock ahead does not end it (see [`boot_clock`]).
+    pub boot_clock: BootClock,
 }
 
 impl Default for StoreOptions {
@@ -64,6 +69,7 @@ impl Default for StoreOptions {
             keep_backups: 10,
             backup_every: Some(Duration::from_secs(24 * 60 * 60)),
             clock: system_clock(),
+            boot_clock: system_boot_clock(),
         }
     }
 }
@@ -75,6 +81,7 @@ pub struct Store {
     path: PathBuf,
     keep_backups: usize,
     clock: Clock,
+    boot_clock: BootClock,
     /// Parsed course models by course id; cleared for a course when it is (re)installed.
     courses: RefCell<HashMap<String, Arc<Course>>>,
     /// The app's built-in course, once installed: no package may replace it.
@@ -171,6 +178,7 @@ impl Store {
             path,
             keep_backups: options.keep_backups,
             clock: options.clock,
+            boot_clock: options.boot_clock,
             courses: RefCell::new(HashMap::new()),
             builtin_course: None,
             backup_warning: None,
@@ -238,6 +246,16 @@ impl Store {
 
     pub(crate) fn now(&self) -> Timestamp {
         (self.clock)()
+    }
+
+    /// Replaces the boot clock (tests hold it still while the wall clock
+    /// moves, or give it a new boot id as after a restart).
+    pub fn set_boot_clock(&mut self, boot_clock: BootClock) {
+        self.boot_clock = boot_clock;
+    }
+
+    pub(crate) fn boot_now(&self) -> Option<BootInstant> {
+        (self.boot_clock)()
     }
 
     /// Copies the database into `<data_dir>/backups` with the SQLite backup API
@@ -419,6 +437,37 @@ pub(crate) mod testing {
         }
     }
 
+    /// A boot clock the test moves by hand, apart from the wall clock, and
+    /// restarts (a new boot id, a few seconds into it).
+    #[derive(Clone)]
+    pub struct TestBootClock(pub Arc<std::sync::Mutex<BootInstant>>);
+
+    impl TestBootClock {
+        pub fn at(boot_id: &str, secs: f64) -> Self {
+            TestBootClock(Arc::new(std::sync::Mutex::new(BootInstant {
+                boot_id: boot_id.into(),
+                secs,
+            })))
+        }
+        pub fn advance(&self, secs: f64) {
+            self.0.lock().unwrap().secs += secs;
+        }
+        /// A restart of the machine: another boot id, a few seconds in.
+        pub fn reboot(&self, boot_id: &str) {
+            *self.0.lock().unwrap() = BootInstant {
+                boot_id: boot_id.into(),
+                secs: 5.0,
+            };
+        }
+        pub fn clock(&self) -> BootClock {
+            let t = Arc::clone(&self.0);
+            Box::new(move || Some(t.lock().unwrap().clone()))
+        }
+    }
+
+    /// A store in a temp dir on a [`TestClock`] at 1,700,000,000 and with no
+    /// boot clock (waits follow the wall clock, as on a system without one);
+    /// tests of the boot clock set one with [`Store::set_boot_clock`].
     pub fn open_temp() -> (tempfile::TempDir, Store, TestClock) {
         let dir = tempfile::tempdir().unwrap();
         let clock = TestClock::at(1_700_000_000);
@@ -428,6 +477,7 @@ pub(crate) mod testing {
                 keep_backups: 3,
                 backup_every: None,
                 clock: clock.clock(),
+                boot_clock: no_boot_clock(),
             },
         )
         .unwrap();
@@ -502,6 +552,7 @@ mod tests {
                 keep_backups: 3,
                 backup_every: None,
                 clock: clock.clock(),
+                boot_clock: no_boot_clock(),
             },
         )
         .unwrap();
@@ -523,6 +574,7 @@ mod tests {
             keep_backups: 3,
             backup_every: Some(Duration::from_secs(3600)),
             clock: c.clock(),
+            boot_clock: no_boot_clock(),
         };
         let store = Store::open_with(dir.path(), options(&clock)).unwrap();
         assert_eq!(

@@ -3,6 +3,7 @@
 use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params};
 
 use super::Timestamp;
+use super::instructor::Lock;
 use crate::progress::{Profile, Theme};
 use crate::{Error, Result};
 
@@ -117,15 +118,22 @@ pub(crate) fn delete(conn: &Connection, id: i64) -> Result<bool> {
         == 1)
 }
 
-/// A profile's PIN hash with its wrong tries in a row and the time before
-/// which no try is checked; `None` when there is no such profile.
-pub(crate) fn pin_state(
-    conn: &Connection,
-    id: i64,
-) -> Result<Option<(Option<String>, i64, Option<Timestamp>)>> {
+/// A profile's PIN hash with its wrong tries in a row and the stored wait;
+/// `None` when there is no such profile.
+pub(crate) fn pin_state(conn: &Connection, id: i64) -> Result<Option<(Option<String>, i64, Lock)>> {
     Ok(conn
-        .prepare_cached("SELECT pin_hash, pin_failures, pin_locked_until FROM profiles WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .prepare_cached(
+            "SELECT pin_hash, pin_failures, pin_locked_until, pin_lock_boot_id, pin_locked_until_uptime
+             FROM profiles WHERE id = ?1",
+        )?
+        .query_row([id], |r| {
+            let lock = Lock {
+                until: r.get(2)?,
+                boot_id: r.get(3)?,
+                until_uptime: r.get(4)?,
+            };
+            Ok((r.get(0)?, r.get(1)?, lock))
+        })
         .optional()?)
 }
 
@@ -134,11 +142,18 @@ pub(crate) fn set_pin_failures(
     conn: &Connection,
     id: i64,
     failures: i64,
-    locked_until: Option<Timestamp>,
+    lock: &Lock,
 ) -> Result<()> {
     conn.prepare_cached(
-        "UPDATE profiles SET pin_failures = ?2, pin_locked_until = ?3 WHERE id = ?1",
+        "UPDATE profiles SET pin_failures = ?2, pin_locked_until = ?3, pin_lock_boot_id = ?4,
+             pin_locked_until_uptime = ?5 WHERE id = ?1",
     )?
-    .execute(params![id, failures, locked_until])?;
+    .execute(params![
+        id,
+        failures,
+        lock.until,
+        lock.boot_id,
+        lock.until_uptime
+    ])?;
     Ok(())
 }

@@ -3,11 +3,34 @@
 //! data intact, after a backup of the old file.
 
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use vardskap_core::Error;
 use vardskap_core::progress::AttemptState;
 use vardskap_core::quiz::Answer;
-use vardskap_core::storage::{DB_FILE, SCHEMA_VERSION, Store};
+use vardskap_core::storage::{
+    BootClock, BootInstant, DB_FILE, SCHEMA_VERSION, Store, StoreOptions,
+};
+
+/// A boot clock the test moves by hand, apart from the wall clock.
+#[derive(Clone)]
+struct HandBootClock(Arc<Mutex<BootInstant>>);
+
+impl HandBootClock {
+    fn at(boot_id: &str, secs: f64) -> Self {
+        HandBootClock(Arc::new(Mutex::new(BootInstant {
+            boot_id: boot_id.into(),
+            secs,
+        })))
+    }
+    fn advance(&self, secs: f64) {
+        self.0.lock().unwrap().secs += secs;
+    }
+    fn clock(&self) -> BootClock {
+        let t = Arc::clone(&self.0);
+        Box::new(move || Some(t.lock().unwrap().clone()))
+    }
+}
 
 fn copy_fixture(version: usize, data_dir: &Path) {
     let fixture =
@@ -224,6 +247,9 @@ fn v4_fixture_migrates_to_the_latest_schema_with_data_intact() {
 
     let status = store.instructor_status().unwrap();
     assert!(status.passphrase_set, "the instructor passphrase survives");
+    // Waits end on the boot clock within a boot: this test moves it by hand.
+    let boot = HandBootClock::at("v4-test-boot", 100.0);
+    store.set_boot_clock(boot.clock());
     assert!(
         matches!(
             store.unlock_instructor("not the passphrase"),
@@ -251,6 +277,7 @@ fn v4_fixture_migrates_to_the_latest_schema_with_data_intact() {
     .unwrap()
         + 60;
     store.set_clock(Box::new(move || later));
+    boot.advance(60.0);
     assert!(
         store.unlock_instructor(V4_PASSPHRASE).is_ok(),
         "the stored passphrase hash still verifies"
@@ -320,16 +347,180 @@ fn v6_fixture_keeps_a_pin_wait_that_is_bounded_by_the_tries() {
     let dir = tempfile::tempdir().unwrap();
     copy_fixture(6, dir.path());
     let store = Store::open(dir.path()).unwrap();
-    assert_eq!(store_version(dir.path()), SCHEMA_VERSION, "the v6 fixture opens at the latest schema");
+    assert_eq!(
+        store_version(dir.path()),
+        SCHEMA_VERSION,
+        "the v6 fixture opens at the latest schema"
+    );
     let ada = store.profiles().unwrap()[0].id;
     // The stored wait ended at time 2000, long ago: the PIN is checked again.
     assert!(
-        matches!(store.unlock_profile(ada, Some("0000")), Err(Error::WrongPin)),
+        matches!(
+            store.unlock_profile(ada, Some("0000")),
+            Err(Error::WrongPin)
+        ),
         "an old wait is over; a wrong PIN is just wrong"
     );
     assert!(
-        matches!(store.unlock_profile(ada, Some("0000")), Err(Error::PinOnHold { .. })),
+        matches!(
+            store.unlock_profile(ada, Some("0000")),
+            Err(Error::PinOnHold { .. })
+        ),
         "the stored count of wrong tries goes on: the fifth try waits"
     );
-    assert!(store.integrity_ok().unwrap(), "the database passes integrity_check");
+    assert!(
+        store.integrity_ok().unwrap(),
+        "the database passes integrity_check"
+    );
+}
+
+/// Unix time the v7 fixture's waits were set at (the wall clock); they end 8 s later.
+const V7_SET_AT: i64 = 1_700_000_000;
+/// The boot they were set in (`src/storage/fixtures.rs`), 1000 s into it.
+const V7_BOOT_ID: &str = "7e57b007-0000-4000-8000-000000000007";
+
+fn open_at(dir: &Path, wall: i64, boot: &HandBootClock) -> Store {
+    Store::open_with(
+        dir,
+        StoreOptions {
+            backup_every: None,
+            clock: Box::new(move || wall),
+            boot_clock: boot.clock(),
+            ..Default::default()
+        },
+    )
+    .unwrap()
+}
+
+#[test]
+fn v6_fixture_migrates_to_v7_and_a_new_pin_wait_holds_when_the_clock_is_set_ahead() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(6, dir.path());
+    let boot = HandBootClock::at("v6-test-boot", 50.0);
+    let mut store = open_at(dir.path(), V7_SET_AT, &boot);
+    assert_eq!(
+        store_version(dir.path()),
+        SCHEMA_VERSION,
+        "the v6 fixture opens at the latest schema"
+    );
+    let ada = store.profiles().unwrap()[0].id;
+    let stored = |dir: &Path| -> (i64, Option<i64>, Option<String>, Option<f64>) {
+        let conn = rusqlite::Connection::open(dir.join(DB_FILE)).unwrap();
+        conn.query_row(
+            "SELECT pin_failures, pin_locked_until, pin_lock_boot_id, pin_locked_until_uptime
+             FROM profiles WHERE id = ?1",
+            [ada],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap()
+    };
+    assert_eq!(
+        stored(dir.path()),
+        (3, Some(2000), None, None),
+        "the v6 wait is kept as it was, with no boot-clock end"
+    );
+    assert!(
+        matches!(
+            store.unlock_profile(ada, Some("0000")),
+            Err(Error::WrongPin)
+        ),
+        "the v6 wait (wall clock, long over) needs no boot clock: the PIN is checked"
+    );
+    assert_eq!(
+        stored(dir.path()),
+        (
+            4,
+            Some(V7_SET_AT + 4),
+            Some("v6-test-boot".into()),
+            Some(54.0)
+        ),
+        "the fourth wrong PIN's 4 s wait is stored on both clocks"
+    );
+    store.set_clock(Box::new(|| V7_SET_AT + 86_400));
+    assert!(
+        matches!(
+            store.unlock_profile(ada, Some("1234")),
+            Err(Error::PinOnHold {
+                retry_after_secs: 4
+            })
+        ),
+        "a clock set a day ahead leaves the whole wait on the migrated file"
+    );
+    boot.advance(4.0);
+    assert!(
+        store.unlock_profile(ada, Some("1234")).is_ok(),
+        "the boot clock ends it"
+    );
+    assert!(
+        store.integrity_ok().unwrap(),
+        "the database passes integrity_check"
+    );
+}
+
+#[test]
+fn v7_fixture_keeps_waits_on_the_boot_clock_they_were_set_on() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(7, dir.path());
+    // The same boot, 1000 s in as when the waits were set, the clock a day ahead.
+    let boot = HandBootClock::at(V7_BOOT_ID, 1000.0);
+    let mut store = open_at(dir.path(), V7_SET_AT + 86_400, &boot);
+    assert_eq!(
+        store_version(dir.path()),
+        SCHEMA_VERSION,
+        "the v7 fixture opens at the latest schema"
+    );
+    let ada = store.profiles().unwrap()[0].id;
+    assert!(
+        matches!(
+            store.unlock_profile(ada, Some("1234")),
+            Err(Error::PinOnHold {
+                retry_after_secs: 8
+            })
+        ),
+        "Ada's stored PIN wait holds in its boot, whatever the wall clock says"
+    );
+    assert_eq!(
+        store.instructor_status().unwrap().retry_after_secs,
+        8,
+        "so does the instructor's"
+    );
+    boot.advance(8.0);
+    assert!(
+        store.unlock_profile(ada, Some("1234")).is_ok(),
+        "8 s on the boot clock end Ada's wait"
+    );
+    assert!(
+        store.unlock_instructor(V4_PASSPHRASE).is_ok(),
+        "and the instructor's"
+    );
+    drop(store);
+
+    // Another boot: the stored wall-clock end decides, bounded by the earned 8 s.
+    let dir = tempfile::tempdir().unwrap();
+    copy_fixture(7, dir.path());
+    let other_boot = HandBootClock::at("another-boot", 30.0);
+    let store = open_at(dir.path(), V7_SET_AT - 86_400, &other_boot);
+    assert!(
+        matches!(
+            store.unlock_profile(ada, Some("1234")),
+            Err(Error::PinOnHold {
+                retry_after_secs: 8
+            })
+        ),
+        "after a restart with the clock a day back, the earned 8 s, not a day"
+    );
+    drop(store);
+    let mut store = open_at(dir.path(), V7_SET_AT + 8, &other_boot);
+    assert!(
+        store.unlock_profile(ada, Some("1234")).is_ok(),
+        "after a restart the wall clock ends the wait"
+    );
+    assert!(
+        store.unlock_instructor(V4_PASSPHRASE).is_ok(),
+        "the instructor's too"
+    );
+    assert!(
+        store.integrity_ok().unwrap(),
+        "the database passes integrity_check"
+    );
 }
