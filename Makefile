@@ -44,7 +44,7 @@ test-ui: setup-build
 E2E_APP := target/$(PROFILE)/vardskap-e2e
 build-e2e: build
 	cargo build -p vardskap --features e2e-dialogs $(CARGO_PROFILE_FLAG)
-	cp $(APP) $(E2E_APP)
+	cp $(APP) $(E2E_APP).new && mv -f $(E2E_APP).new $(E2E_APP)
 	cargo build -p vardskap $(CARGO_PROFILE_FLAG)
 
 test-e2e: build-e2e

@@ -27,7 +27,7 @@ if [ "${1:-}" != --measure ]; then
   if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
     echo "bench-app: building the app and the bare window in release (the first time takes minutes)"
     (cd ui && npm run build)
-    nice cargo build --release -p vardskap
+    nice cargo build --release -p vardskap --features bench
     (cd bench/bare-window && nice cargo build --release)
   fi
   for bin in "$APP" "$BARE"; do

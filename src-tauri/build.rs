@@ -1,27 +1,31 @@
-//! Generates the app's command permissions from the one list in
-//! `permissions/app.toml`, so a command cannot be callable without being listed.
+//! The app's commands are declared once, as the `#[tauri::command]` functions
+//! in `src/commands/`. From them this script makes the handler list (in
+//! OUT_DIR, included by lib.rs) and the permission set the window is granted
+//! (`permissions/app.toml`), so a command is callable exactly when it exists.
+//! The TypeScript client comes from the same reading (commands_decl.rs).
+
+include!("commands_decl.rs");
 
 fn main() {
-    println!("cargo:rerun-if-changed=permissions/app.toml");
-    let commands = app_commands().unwrap_or_else(|err| panic!("permissions/app.toml: {err}"));
+    println!("cargo:rerun-if-changed=src/commands");
+    println!("cargo:rerun-if-changed=commands_decl.rs");
+    let commands = read_commands(std::path::Path::new("src/commands")).unwrap_or_else(|err| panic!("{err}"));
+
+    let feature_on = |name: &str| std::env::var_os(format!("CARGO_FEATURE_{}", name.to_uppercase().replace('-', "_"))).is_some();
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let handler = handler_source(&commands, feature_on);
+    std::fs::write(std::path::Path::new(&out_dir).join("handler.rs"), handler).expect("write the handler list");
+
+    // Written only when it changes, so an unchanged build touches nothing.
+    let permissions = permissions_source(&commands);
+    let path = "permissions/app.toml";
+    if std::fs::read_to_string(path).ok().as_deref() != Some(permissions.as_str()) {
+        std::fs::write(path, &permissions).expect("write permissions/app.toml");
+    }
+
+    let names: Vec<&'static str> = commands.iter().map(|c| &*Box::leak(c.name.clone().into_boxed_str())).collect();
     tauri_build::try_build(
-        tauri_build::Attributes::new()
-            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
+        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(Box::leak(names.into_boxed_slice()))),
     )
     .expect("tauri build script failed");
-}
-
-fn app_commands() -> Result<&'static [&'static str], String> {
-    let text = std::fs::read_to_string("permissions/app.toml").map_err(|e| e.to_string())?;
-    let doc: toml::Table = toml::from_str(&text).map_err(|e| e.to_string())?;
-    let sets = doc.get("set").and_then(|s| s.as_array()).ok_or("no [[set]]")?;
-    let mut commands = Vec::new();
-    for set in sets {
-        for permission in set.get("permissions").and_then(|p| p.as_array()).ok_or("set without permissions")? {
-            let name = permission.as_str().ok_or("permission is not a string")?;
-            let command = name.strip_prefix("allow-").ok_or_else(|| format!("{name}: expected allow-<command>"))?;
-            commands.push(&*Box::leak(command.replace('-', "_").into_boxed_str()));
-        }
-    }
-    Ok(Box::leak(commands.into_boxed_slice()))
 }

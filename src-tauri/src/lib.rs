@@ -16,7 +16,7 @@ pub fn run() {
     tauri::Builder::default()
         // First, so a second launch hands over before opening anything: the
         // running window comes to the front and the new process exits.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| navigation::focus_main(app)))
+        .plugin(single_instance())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(navigation::guard())
@@ -35,55 +35,55 @@ pub fn run() {
         });
 }
 
-/// Every command the page may call (permissions/app.toml lists the same).
+/// One app per data folder: a second launch on the same folder brings the
+/// open window up and exits. The key is the app's id, plus the folder when
+/// one is given (`--data-dir`, `VARDSKAP_DATA_DIR`), so copies on other
+/// folders (the tests run one after another) never hand over to each other.
+/// (The key's folder part is used on Linux, where the plugin uses D-Bus; the
+/// data-folder lock in the core holds on every system.)
+fn single_instance<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
+    let mut builder = tauri_plugin_single_instance::Builder::new().callback(|app, _args, _cwd| navigation::focus_main(app));
+    if let Some(dir) = state::data_dir_override() {
+        builder = builder.dbus_id(format!("se.boras.vardskap.data{:016x}", fnv1a(dir.as_os_str().as_encoded_bytes())));
+    }
+    builder.build()
+}
+
+/// FNV-1a, 64 bits: a stable short name for a folder path.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Every command the page may call: the `#[tauri::command]` functions in
+/// `commands/`, listed by build.rs (bench_ready only with the `bench` feature).
 pub(crate) fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
-    tauri::generate_handler![
-        commands::course_overview,
-        commands::startup_error,
-        commands::restore_backup,
-        commands::backup_warning,
-        commands::list_profiles,
-        commands::create_profile,
-        commands::sign_in,
-        commands::sign_out,
-        commands::set_preferences,
-        commands::course_outline,
-        commands::course_results,
-        commands::lesson,
-        commands::start_attempt,
-        commands::start_final_test,
-        commands::save_answer,
-        commands::submit_attempt,
-        commands::module_result,
-        commands::start_scenario,
-        commands::choose_in_scenario,
-        commands::reviews_due,
-        commands::answer_review,
-        commands::results_history,
-        commands::attempt_detail,
-        commands::scenario_run_detail,
-        commands::save_results,
-        commands::save_certificate,
-        commands::instructor_status,
-        commands::set_instructor_passphrase,
-        commands::unlock_instructor,
-        commands::lock_instructor,
-        commands::import_course_package,
-        commands::export_course_package,
-        commands::bench_ready,
-        commands::choose_file,
-        commands::editor_open,
-        commands::editor_close,
-        commands::editor_create,
-        commands::editor_check,
-        commands::editor_save,
-        commands::editor_render_lesson,
-        commands::editor_preview_question,
-        commands::editor_check_answer,
-        commands::editor_preview_scenario,
-        commands::editor_import_gift,
-        commands::editor_pack,
-        commands::installed_courses,
-        commands::choose_course
-    ]
+    include!(concat!(env!("OUT_DIR"), "/handler.rs"))
+}
+
+#[cfg(test)]
+mod client {
+    //! Writes the typed TypeScript client of the commands (run by `make bindings`).
+    #![allow(dead_code)]
+    include!("../commands_decl.rs");
+
+    #[test]
+    fn export_bindings_commands() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let commands = read_commands(&root.join("src/commands")).unwrap();
+        let bindings = root.join("../ui/src/lib/bindings");
+        let known = |name: &str| bindings.join(format!("{name}.ts")).is_file();
+        let client = client_source(&commands, &known).unwrap();
+        std::fs::write(bindings.join("commands.ts"), client).unwrap();
+    }
+
+    #[test]
+    fn the_permission_set_names_every_command_and_only_those() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let commands = read_commands(&root.join("src/commands")).unwrap();
+        let committed = std::fs::read_to_string(root.join("permissions/app.toml")).unwrap();
+        assert_eq!(committed, permissions_source(&commands), "permissions/app.toml is made by build.rs from src/commands");
+        assert!(commands.len() > 40, "the commands were found ({})", commands.len());
+        let bench: Vec<_> = commands.iter().filter(|c| c.feature.is_some()).map(|c| c.name.as_str()).collect();
+        assert_eq!(bench, ["bench_ready"], "only the benchmark hook depends on a feature");
+    }
 }

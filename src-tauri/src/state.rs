@@ -1,12 +1,13 @@
-//! What the shell keeps between commands: the progress store, the built-in
-//! course's id, and who is signed in.
+//! What the shell keeps between commands: the user's session with the
+//! progress store (the core's `Session`, which owns every authorisation
+//! rule), the folders, and the paths the user chose in dialogs.
 
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use tauri::Manager;
 use vardskap_core::ErrorKind;
-use vardskap_core::progress::{AttemptId, ProfileId, ScenarioRunId};
+use vardskap_core::session::Session;
 use vardskap_core::storage::Store;
 
 use crate::CommandError;
@@ -16,7 +17,9 @@ pub struct AppState {
     pub content_dir: PathBuf,
     /// Folder for the database, backups and installed courses.
     pub data_dir: PathBuf,
-    session: Mutex<Session>,
+    /// The session, or why the store could not be opened (shown by the UI,
+    /// which offers a backup for a damaged database).
+    session: Mutex<Result<Session, CommandError>>,
     /// Set once the store is open (or failed to open); commands wait for it.
     opened: OnceLock<()>,
     /// The course folder the instructor opened or created in the editor
@@ -26,18 +29,6 @@ pub struct AppState {
     /// Paths the user chose in a dialog, by what they were chosen for; each
     /// is taken (and so used) once by the command that does that work.
     grants: Mutex<std::collections::HashMap<crate::dialogs::Purpose, PathBuf>>,
-}
-
-/// Everything that changes while the app runs.
-pub struct Session {
-    store: Result<Store, CommandError>,
-    /// The course the learner works in: the one they chose last, else the
-    /// built-in course (once installed).
-    pub course_id: Option<String>,
-    /// The learner who is signed in (unlocked with their PIN, if any).
-    pub profile: Option<ProfileId>,
-    /// Whether the instructor passphrase was given since the last lock.
-    pub instructor_unlocked: bool,
 }
 
 impl AppState {
@@ -52,11 +43,10 @@ impl AppState {
     }
 
     fn new(content_dir: PathBuf, data_dir: PathBuf) -> Self {
-        let session = Session { store: Err(not_open()), course_id: None, profile: None, instructor_unlocked: false };
         AppState {
             content_dir,
             data_dir,
-            session: Mutex::new(session),
+            session: Mutex::new(Err(not_open())),
             opened: OnceLock::new(),
             editor_folder: Mutex::new(None),
             grants: Mutex::new(std::collections::HashMap::new()),
@@ -68,7 +58,7 @@ impl AppState {
     #[cfg(test)]
     pub fn opened_now(content_dir: PathBuf, data_dir: PathBuf) -> Self {
         let state = AppState::new(content_dir, data_dir);
-        state.lock().open_store(&state.data_dir, &state.content_dir);
+        state.reopen();
         let _ = state.opened.set(());
         state
     }
@@ -88,12 +78,50 @@ impl AppState {
                 }
             }
             let _opened = Opened(&state.opened);
-            state.lock().open_store(&state.data_dir, &state.content_dir);
+            state.reopen();
         });
     }
 
-    /// The session, once the store has been opened.
-    pub fn session(&self) -> MutexGuard<'_, Session> {
+    /// (Re)opens the store and installs the built-in course, as a new session
+    /// with nobody signed in; a failure is kept and shown by the UI.
+    pub fn reopen(&self) {
+        let mut slot = self.lock();
+        // The old store (and its lock on the data folder) goes first.
+        *slot = Err(not_open());
+        *slot = open_session(&self.data_dir, &self.content_dir);
+    }
+
+    /// Puts the newest backup in place of a damaged database and opens it
+    /// again. Only damage is repaired so: a healthy database that could not
+    /// be opened (in use by another copy of the app, a full disk, a read-only
+    /// folder, a newer app's file) is never rolled back to a backup.
+    pub fn restore_backup(&self) -> Result<(), CommandError> {
+        let mut slot = self.session();
+        if !slot.as_ref().is_err_and(|e| e.kind == ErrorKind::CorruptDatabase) {
+            return Err(CommandError::new(
+                ErrorKind::Invalid,
+                "The progress database is not damaged, so no backup was restored.",
+            ));
+        }
+        Store::restore_latest_backup(&self.data_dir)?;
+        *slot = open_session(&self.data_dir, &self.content_dir);
+        slot.as_ref().map(|_| ()).map_err(|err| err.clone())
+    }
+
+    /// Runs `f` on the session, once the store is open; the core's error
+    /// becomes the command's.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Session) -> vardskap_core::Result<T>) -> Result<T, CommandError> {
+        let mut slot = self.session();
+        let session = slot.as_mut().map_err(|err| err.clone())?;
+        Ok(f(session)?)
+    }
+
+    /// Why the store could not be opened, if it could not.
+    pub fn startup_error(&self) -> Option<CommandError> {
+        self.session().as_ref().err().cloned()
+    }
+
+    fn session(&self) -> MutexGuard<'_, Result<Session, CommandError>> {
         self.opened.wait();
         self.lock()
     }
@@ -124,71 +152,17 @@ impl AppState {
             .ok_or_else(|| CommandError::new(ErrorKind::Invalid, "Choose a file in the dialog first."))
     }
 
-    fn lock(&self) -> MutexGuard<'_, Session> {
+    fn lock(&self) -> MutexGuard<'_, Result<Session, CommandError>> {
         // A panic while holding the lock leaves plain data behind; keep going.
         self.session.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
-impl Session {
-    /// Opens the store and installs the built-in course; a failure is kept
-    /// and shown by the UI, which offers to restore a backup.
-    pub fn open_store(&mut self, data_dir: &std::path::Path, content_dir: &std::path::Path) {
-        self.profile = None;
-        self.store = Store::open(data_dir).map_err(CommandError::from);
-        if let Ok(store) = &mut self.store {
-            match store.install_builtin_course(content_dir, "sv") {
-                Ok(installed) => self.course_id = Some(installed.id),
-                Err(err) => self.store = Err(err.into()),
-            }
-        }
-    }
-
-    pub fn store(&mut self) -> Result<&mut Store, CommandError> {
-        match &mut self.store {
-            Ok(store) => Ok(store),
-            Err(err) => Err(err.clone()),
-        }
-    }
-
-    pub fn startup_error(&self) -> Option<CommandError> {
-        self.store.as_ref().err().cloned()
-    }
-
-    /// The store and the signed-in learner, or a plain error when nobody is.
-    pub fn learner(&mut self) -> Result<(&mut Store, ProfileId), CommandError> {
-        let profile = self.profile.ok_or_else(|| {
-            CommandError::new(ErrorKind::Invalid, "Choose a profile first.")
-        })?;
-        Ok((self.store()?, profile))
-    }
-}
-
-impl Session {
-    /// The store, when instructor mode is unlocked; else a plain error.
-    pub fn instructor(&mut self) -> Result<&mut Store, CommandError> {
-        if !self.instructor_unlocked {
-            return Err(vardskap_core::Error::InstructorLocked.into());
-        }
-        self.store()
-    }
-}
-
-impl Session {
-    /// The store, once `attempt` is checked to be the signed-in learner's:
-    /// one profile can neither read nor change another's attempts.
-    pub fn learners_attempt(&mut self, attempt: AttemptId) -> Result<&mut Store, CommandError> {
-        let (store, profile) = self.learner()?;
-        store.check_attempt_owner(profile, attempt)?;
-        Ok(store)
-    }
-
-    /// The store, once the scenario run is checked to be the signed-in learner's.
-    pub fn learners_run(&mut self, run: ScenarioRunId) -> Result<&mut Store, CommandError> {
-        let (store, profile) = self.learner()?;
-        store.check_run_owner(profile, run)?;
-        Ok(store)
-    }
+/// Opens the store in `data_dir` and installs the built-in course.
+fn open_session(data_dir: &std::path::Path, content_dir: &std::path::Path) -> Result<Session, CommandError> {
+    let mut store = Store::open(data_dir)?;
+    store.install_builtin_course(content_dir, "sv")?;
+    Ok(Session::new(store))
 }
 
 fn not_open() -> CommandError {
@@ -213,7 +187,7 @@ fn builtin_content_dir(app: &tauri::App) -> PathBuf {
 
 /// `--data-dir <path>` on the command line (used by the end-to-end tests),
 /// else `VARDSKAP_DATA_DIR`.
-fn data_dir_override() -> Option<PathBuf> {
+pub(crate) fn data_dir_override() -> Option<PathBuf> {
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--data-dir" {
@@ -221,104 +195,4 @@ fn data_dir_override() -> Option<PathBuf> {
         }
     }
     std::env::var_os("VARDSKAP_DATA_DIR").map(PathBuf::from)
-}
-
-impl Session {
-    /// Signs `profile` in and brings them back to the course they chose last,
-    /// if it is still installed; else to the built-in course.
-    pub fn sign_in(&mut self, profile: ProfileId) -> Result<(), CommandError> {
-        let store = self.store()?;
-        let course = store.chosen_course(profile)?.or_else(|| store.builtin_course().map(String::from));
-        self.profile = Some(profile);
-        self.course_id = course;
-        // Whoever signs in next is a learner until the passphrase is given again.
-        self.instructor_unlocked = false;
-        Ok(())
-    }
-
-    /// Signs out; the next learner starts on the built-in course.
-    pub fn sign_out(&mut self) {
-        self.profile = None;
-        self.instructor_unlocked = false;
-        self.course_id = self.store().ok().and_then(|s| s.builtin_course().map(String::from));
-    }
-
-    /// Makes the installed course `id` the signed-in learner's current one and
-    /// remembers it; NotFound when no such course is installed.
-    pub fn choose_course(&mut self, id: &str) -> Result<(), CommandError> {
-        let (store, profile) = self.learner()?;
-        store.course(id)?;
-        store.choose_course(profile, id)?;
-        self.course_id = Some(id.to_string());
-        Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-
-    use super::*;
-
-    fn session(dir: &std::path::Path) -> Session {
-        Session { store: Store::open(dir).map_err(CommandError::from), course_id: None, profile: None, instructor_unlocked: false }
-    }
-
-    #[test]
-    fn instructor_commands_need_the_unlock() {
-        let tmp = tempfile::tempdir().unwrap();
-        let mut session = session(tmp.path());
-        let refused = session.instructor().err().expect("a locked session has no instructor store");
-        assert_eq!(refused.kind, ErrorKind::InstructorLocked, "learners get the instructor-locked error, not the editor");
-        session.instructor_unlocked = true;
-        assert!(session.instructor().is_ok(), "after the passphrase the instructor store is there");
-    }
-
-    #[test]
-    fn signing_in_or_out_locks_instructor_mode() {
-        let tmp = tempfile::tempdir().unwrap();
-        let mut session = session(tmp.path());
-        let profile = session.store().unwrap().create_profile(&vardskap_core::progress::NewProfile { name: "Elin".into(), ..Default::default() }).unwrap();
-        session.instructor_unlocked = true;
-        session.sign_in(profile.id).unwrap();
-        assert!(!session.instructor_unlocked, "a learner who signs in never inherits an unlocked instructor mode");
-        session.instructor_unlocked = true;
-        session.sign_out();
-        assert!(!session.instructor_unlocked, "signing out locks instructor mode too");
-        assert!(session.choose_course("anything").is_err(), "with nobody signed in no course is chosen");
-    }
-
-    #[test]
-    fn learner_commands_need_a_profile() {
-        let tmp = tempfile::tempdir().unwrap();
-        let mut session = session(tmp.path());
-        assert!(session.learner().is_err(), "nobody signed in: no learner");
-    }
-}
-
-#[cfg(test)]
-mod command_list_tests {
-    /// Every command the handler registers is in the permission set the
-    /// window is granted, and the other way round: a command missing from
-    /// `permissions/app.toml` would be refused at run time.
-    #[test]
-    fn handler_and_permissions_name_the_same_commands() {
-        let lib = include_str!("lib.rs");
-        let toml = include_str!("../permissions/app.toml");
-        let handler = lib.split("generate_handler![").nth(1).unwrap().split(']').next().unwrap();
-        let mut registered: Vec<String> = handler
-            .split(',')
-            .filter_map(|s| s.trim().strip_prefix("commands::"))
-            .map(|s| s.replace('_', "-"))
-            .collect();
-        let mut allowed: Vec<String> = toml
-            .lines()
-            .filter_map(|l| l.trim().strip_prefix("\"allow-"))
-            .map(|s| s.trim_end_matches(['"', ',']).to_string())
-            .collect();
-        registered.sort();
-        allowed.sort();
-        assert!(!registered.is_empty(), "the handler list was found");
-        assert_eq!(registered, allowed, "generate_handler! and permissions/app.toml must list the same commands");
-    }
 }

@@ -14,7 +14,7 @@ mod preview;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use vardskap_core::Error;
-use vardskap_core::certificate::{self, Certificate};
+use vardskap_core::certificate;
 use vardskap_core::content::{
     Course, CourseStats, Diagnostic, check_course, course_stats, lint_course_dir,
 };
@@ -22,6 +22,7 @@ use vardskap_core::export;
 use vardskap_core::gift::{self, ImportSummary};
 use vardskap_core::package;
 use vardskap_core::progress::Profile;
+use vardskap_core::session::Session;
 use vardskap_core::storage::{DB_FILE, Store, StoreOptions};
 
 #[derive(Parser)]
@@ -156,6 +157,15 @@ enum ResultsFormat {
     Json,
 }
 
+impl From<ResultsFormat> for export::ResultsFormat {
+    fn from(format: ResultsFormat) -> Self {
+        match format {
+            ResultsFormat::Csv => export::ResultsFormat::Csv,
+            ResultsFormat::Json => export::ResultsFormat::Json,
+        }
+    }
+}
+
 const USAGE_ERROR: u8 = 2;
 const PROBLEMS: u8 = 1;
 
@@ -224,11 +234,14 @@ fn open_store(data_dir: &Path, snapshot_dir: &Path) -> vardskap_core::Result<Sto
     Store::open_snapshot(data_dir, snapshot_dir)
 }
 
+/// The store in the data folder, as a session of the learner that `args`
+/// name (signed in with their PIN, so wrong PINs wait as in the app) in the
+/// course they name or the only one installed.
 fn open_learner(
     args: &LearnerArgs,
     usage: &str,
     snapshot_dir: &Path,
-) -> Result<(Store, Profile, String), ExitCode> {
+) -> Result<(Session, Profile), ExitCode> {
     let data_dir = match args
         .data_dir
         .clone()
@@ -286,10 +299,12 @@ fn open_learner(
             usage,
         ));
     }
-    let profile = store
-        .unlock_profile(profile.id, args.pin.as_deref())
+    let id = profile.id;
+    let mut session = Session::new(store);
+    let profile = session
+        .sign_in(id, args.pin.as_deref())
         .map_err(|e| report_error(&e, "unlock"))?;
-    let courses = store
+    let courses = session
         .installed_courses("en")
         .map_err(|e| report_error(&e, "courses"))?;
     let course = match (&args.course, courses.as_slice()) {
@@ -313,7 +328,8 @@ fn open_learner(
             ));
         }
     };
-    Ok((store, profile, course))
+    session.work_in(&course).map_err(|e| report_error(&e, "course"))?;
+    Ok((session, profile))
 }
 
 /// Writes `out` whole or not at all: a temporary file beside it, renamed
@@ -345,15 +361,12 @@ fn export_results(args: &LearnerArgs, format: ResultsFormat, out: &Path) -> Exit
         eprintln!("error: cannot make a temporary folder");
         return ExitCode::FAILURE;
     };
-    let (store, profile, course) = match open_learner(args, EXPORT_USAGE, snapshot.path()) {
+    let (session, profile) = match open_learner(args, EXPORT_USAGE, snapshot.path()) {
         Ok(found) => found,
         Err(code) => return code,
     };
-    let written = match format {
-        ResultsFormat::Csv => export::results_csv(&store, profile.id, &course),
-        ResultsFormat::Json => export::results_json(&store, profile.id, &course),
-    };
-    match written {
+    let course = session.course_id().unwrap_or_default().to_string();
+    match session.results_text(format.into()) {
         Ok(text) => {
             let code = write_file(out, text.as_bytes());
             if code == ExitCode::SUCCESS {
@@ -375,18 +388,18 @@ fn write_certificate(args: &LearnerArgs, lang: Option<String>, out: &Path) -> Ex
         eprintln!("error: cannot make a temporary folder");
         return ExitCode::FAILURE;
     };
-    let (store, profile, course) = match open_learner(args, CERTIFICATE_USAGE, snapshot.path()) {
+    let (session, profile) = match open_learner(args, CERTIFICATE_USAGE, snapshot.path()) {
         Ok(found) => found,
         Err(code) => return code,
     };
     let lang = match lang.or(profile.language.clone()) {
         Some(lang) => lang,
-        None => match store.course(&course) {
+        None => match session.course() {
             Ok(c) => c.languages.first().cloned().unwrap_or_else(|| "en".into()),
             Err(e) => return report_error(&e, "no certificate was written"),
         },
     };
-    let pdf = Certificate::for_profile(&store, profile.id, &course, &lang).and_then(|c| {
+    let pdf = session.certificate(&lang).and_then(|c| {
         let pdf = c.to_pdf()?;
         Ok((c, pdf))
     });

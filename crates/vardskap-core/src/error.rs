@@ -61,6 +61,10 @@ pub enum Error {
     #[error("There is no usable backup of the progress database in {dir}.")]
     NoBackup { dir: String },
 
+    /// A learner's operation was asked for with nobody signed in.
+    #[error("Choose a profile first.")]
+    NotSignedIn,
+
     /// The PIN given for a profile does not match.
     #[error("That PIN is not right. Try again.")]
     WrongPin,
@@ -164,6 +168,7 @@ impl Error {
             Error::DatabaseTooNew { .. } => ErrorKind::DatabaseTooNew,
             Error::DataFolderInUse { .. } => ErrorKind::DataFolderInUse,
             Error::NoBackup { .. } => ErrorKind::NoBackup,
+            Error::NotSignedIn => ErrorKind::NotSignedIn,
             Error::WrongPin => ErrorKind::WrongPin,
             Error::PinOnHold { .. } => ErrorKind::PinOnHold,
             Error::ProfileExists { .. } => ErrorKind::ProfileExists,
@@ -200,6 +205,7 @@ pub enum ErrorKind {
     DatabaseTooNew,
     DataFolderInUse,
     NoBackup,
+    NotSignedIn,
     WrongPin,
     PinOnHold,
     ProfileExists,

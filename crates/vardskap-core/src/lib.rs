@@ -15,6 +15,7 @@ pub mod progress;
 pub mod quiz;
 pub mod review;
 pub mod scenario;
+pub mod session;
 pub mod storage;
 
 pub use error::{Error, ErrorKind, Result};

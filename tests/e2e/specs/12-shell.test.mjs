@@ -50,6 +50,23 @@ test('a second launch on the same data folder hands over to the open window and 
   await screenshot(browser, 'shell-after-second-launch');
 });
 
+test('a launch on another data folder is an app of its own', async () => {
+  const first = appPids();
+  const other = freshDataDir('shell-other');
+  const second = spawn(APP, ['--data-dir', other], { stdio: 'ignore', env: process.env });
+  let exited = null;
+  second.once('exit', (c) => (exited = c));
+  // It opens its own folder (its lock file appears) instead of handing over.
+  for (let i = 0; i < 300 && !fs.existsSync(path.join(other, 'vardskap.lock')); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.equal(exited, null, 'the second app did not hand over and exit');
+  assert.ok(fs.existsSync(path.join(other, 'vardskap.lock')), 'it opened its own data folder');
+  second.kill('SIGKILL');
+  await new Promise((r) => (exited === null ? second.once('exit', r) : r()));
+  assert.deepEqual(appPids(), first, 'the first app goes on');
+});
+
 test('the window stays on the app: a web link opens elsewhere, other places are refused', async () => {
   const before = await appUrl();
   // A link as a lesson would have it, clicked.

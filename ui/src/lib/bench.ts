@@ -1,7 +1,8 @@
 // Start-up benchmark hook (scripts/bench-app.sh): tells the shell, once, that
 // the first screen is painted with data. The shell ignores it unless a
-// VARDSKAP_BENCH_* variable is set, so a normal start pays one tiny IPC call.
-import { invoke } from '@tauri-apps/api/core';
+// VARDSKAP_BENCH_* variable is set, and only a `bench` build has the command,
+// so a normal start pays one tiny refused IPC call.
+import { api } from './api';
 import { tick } from 'svelte';
 
 let sent = false;
@@ -13,8 +14,8 @@ export async function benchReady(): Promise<void> {
   // After the next frame is painted, not merely when the DOM is updated.
   requestAnimationFrame(() =>
     setTimeout(() => {
-      invoke('bench_ready').catch(() => {
-        // Not in a benchmark, or the shell is older: nothing to report.
+      api.benchReady().catch(() => {
+        // Not a benchmark build (the command exists only with the `bench` feature): nothing to report.
       });
     }, 0),
   );

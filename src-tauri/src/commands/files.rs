@@ -1,0 +1,49 @@
+//! The system file dialogs (opened by the shell; the page never names a
+//! path) and the files a learner saves.
+
+use tauri::State;
+use vardskap_core::export::ResultsFormat;
+
+use super::Reply;
+use crate::dialogs::{self, Labels, Purpose};
+use crate::state::AppState;
+
+/// Opens the system dialog for `purpose` and keeps the chosen path for the
+/// one command that does that work (the course editor keeps its folder until
+/// another is chosen). Returns the path, to show to the user, or `None` when
+/// they cancelled. The webview never passes a path to any command.
+#[tauri::command]
+pub async fn choose_file<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+    purpose: Purpose,
+    labels: Labels,
+) -> Reply<Option<String>> {
+    let Some(path) = dialogs::pick(&app, purpose.request(labels)).await? else {
+        return Ok(None);
+    };
+    let shown = path.display().to_string();
+    match purpose {
+        Purpose::EditorFolder => state.set_editor_folder(Some(path)),
+        _ => state.grant(purpose, path),
+    }
+    Ok(Some(shown))
+}
+
+/// Saves the learner's results in the session's course where they chose in
+/// the save dialog (`choose_file` with `resultsCsv` or `resultsJson`).
+#[tauri::command]
+pub async fn save_results(state: State<'_, AppState>, format: ResultsFormat) -> Reply<()> {
+    let path = state.take_grant(match format {
+        ResultsFormat::Csv => Purpose::ResultsCsv,
+        ResultsFormat::Json => Purpose::ResultsJson,
+    })?;
+    state.with(|s| s.write_results(format, &path))
+}
+
+/// Saves the certificate PDF where the learner chose (`choose_file` with `certificate`).
+#[tauri::command]
+pub async fn save_certificate(state: State<'_, AppState>, lang: String) -> Reply<()> {
+    let path = state.take_grant(Purpose::Certificate)?;
+    state.with(|s| s.write_certificate(&lang, &path))
+}

@@ -1,0 +1,100 @@
+//! Starting up, profiles, and the course a learner works in.
+
+use tauri::State;
+use vardskap_core::content::{self, CourseOutline, CourseOverview};
+use vardskap_core::progress::{InstalledCourse, NewProfile, Profile, ProfileId, Theme};
+
+use super::Reply;
+use crate::{CommandError, state::AppState};
+
+/// The built-in course's overview for the first screen (read from its folder).
+#[tauri::command]
+pub async fn course_overview(state: State<'_, AppState>, lang: String) -> Reply<CourseOverview> {
+    Ok(content::course_overview(&state.content_dir, &lang)?)
+}
+
+/// The error that kept the store from opening (e.g. a damaged database), if any.
+#[tauri::command]
+pub async fn startup_error(state: State<'_, AppState>) -> Reply<Option<CommandError>> {
+    Ok(state.startup_error())
+}
+
+/// Puts the newest backup in place of a damaged database and opens it again.
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>) -> Reply<()> {
+    state.restore_backup()
+}
+
+/// Why the regular backup at start could not be made (a full disk, say), if
+/// it failed: the store works all the same, and the UI tells the learner.
+#[tauri::command]
+pub async fn backup_warning(state: State<'_, AppState>) -> Reply<Option<String>> {
+    state.with(|s| Ok(s.store().backup_warning().map(String::from)))
+}
+
+#[tauri::command]
+pub async fn list_profiles(state: State<'_, AppState>) -> Reply<Vec<Profile>> {
+    state.with(|s| s.profiles())
+}
+
+/// Creates a profile and signs it in.
+#[tauri::command]
+pub async fn create_profile(state: State<'_, AppState>, profile: NewProfile) -> Reply<Profile> {
+    state.with(|s| s.create_profile(&profile))
+}
+
+/// Signs a profile in, checking its PIN when it has one.
+#[tauri::command]
+pub async fn sign_in(state: State<'_, AppState>, id: ProfileId, pin: Option<String>) -> Reply<Profile> {
+    state.with(|s| s.sign_in(id, pin.as_deref()))
+}
+
+#[tauri::command]
+pub async fn sign_out(state: State<'_, AppState>) -> Reply<()> {
+    state.with(|s| {
+        s.sign_out();
+        Ok(())
+    })
+}
+
+/// Remembers the signed-in learner's language and theme.
+#[tauri::command]
+pub async fn set_preferences(state: State<'_, AppState>, language: Option<String>, theme: Theme) -> Reply<Profile> {
+    state.with(|s| s.set_preferences(language.as_deref(), theme))
+}
+
+/// Every installed course, titled in `lang`, for the learners' course chooser.
+#[tauri::command]
+pub async fn installed_courses(state: State<'_, AppState>, lang: String) -> Reply<Vec<InstalledCourse>> {
+    state.with(|s| s.installed_courses(&lang))
+}
+
+/// Makes the installed course `id` the one the learner works in (remembered
+/// for the signed-in profile); NotFound when it is not installed.
+#[tauri::command]
+pub async fn choose_course(state: State<'_, AppState>, id: String) -> Reply<()> {
+    state.with(|s| s.choose_course(&id))
+}
+
+/// The current course's modules, lessons and scenarios (see `choose_course`).
+#[tauri::command]
+pub async fn course_outline(state: State<'_, AppState>, lang: String) -> Reply<CourseOutline> {
+    state.with(|s| s.course_outline(&lang))
+}
+
+/// Benchmark hook for `scripts/bench-app.sh`: the UI calls it once, when its
+/// first screen shows data. It does nothing unless `VARDSKAP_BENCH_EXIT_WHEN_READY=1`
+/// (exit at once, to time start-up) or `VARDSKAP_BENCH_READY_FILE=<path>`
+/// (create that file, to measure idle memory from that moment).
+#[cfg(feature = "bench")]
+#[tauri::command]
+pub async fn bench_ready() -> Reply<()> {
+    if let Some(path) = std::env::var_os("VARDSKAP_BENCH_READY_FILE") {
+        std::fs::write(&path, b"ready\n").map_err(|err| vardskap_core::Error::io(&path, err))?;
+    }
+    if std::env::var_os("VARDSKAP_BENCH_EXIT_WHEN_READY").is_some_and(|v| v == "1") {
+        std::process::exit(0);
+    }
+    Ok(())
+}
+

@@ -1,0 +1,199 @@
+// Generated from the #[tauri::command] functions in src-tauri/src/commands/
+// by `make bindings` (src-tauri/commands_decl.rs): do not edit.
+import { call } from '../ipc';
+import type { Answer } from './Answer';
+import type { AnswerReview } from './AnswerReview';
+import type { AnswerSaved } from './AnswerSaved';
+import type { AttemptDetail } from './AttemptDetail';
+import type { AttemptView } from './AttemptView';
+import type { CommandError } from './CommandError';
+import type { Course } from './Course';
+import type { CourseOutline } from './CourseOutline';
+import type { CourseOverview } from './CourseOverview';
+import type { CourseResults } from './CourseResults';
+import type { EditorCourse } from './EditorCourse';
+import type { EditorDiagnostic } from './EditorDiagnostic';
+import type { EditorSaved } from './EditorSaved';
+import type { GiftImport } from './GiftImport';
+import type { InstalledCourse } from './InstalledCourse';
+import type { InstructorStatus } from './InstructorStatus';
+import type { Labels } from './Labels';
+import type { LessonPreview } from './LessonPreview';
+import type { LessonView } from './LessonView';
+import type { ModuleResult } from './ModuleResult';
+import type { NewProfile } from './NewProfile';
+import type { PackSummary } from './PackSummary';
+import type { Profile } from './Profile';
+import type { Purpose } from './Purpose';
+import type { Question } from './Question';
+import type { QuestionView } from './QuestionView';
+import type { ResultsFormat } from './ResultsFormat';
+import type { ResultsHistory } from './ResultsHistory';
+import type { ReviewAnswered } from './ReviewAnswered';
+import type { ReviewItem } from './ReviewItem';
+import type { Scenario } from './Scenario';
+import type { ScenarioPlay } from './ScenarioPlay';
+import type { ScenarioPreview } from './ScenarioPreview';
+import type { ScenarioRunDetail } from './ScenarioRunDetail';
+import type { Step } from './Step';
+import type { Text } from './Text';
+import type { Theme } from './Theme';
+
+/** Every command of the shell, typed. Errors are thrown as `ApiError` (see ../ipc). */
+export const commands = {
+  /**
+   * Opens the course folder chosen in the folder dialog (again, after a reload).
+   */
+  editorOpen: () => call<EditorCourse>('editor_open'),
+  /**
+   * Forgets the editor's folder: editor commands need a new choice.
+   */
+  editorClose: () => call<void>('editor_close'),
+  /**
+   * Creates `<parent>/<id>` with a small valid course, in the parent folder
+   * chosen in the dialog (`editorParent`), and opens it.
+   */
+  editorCreate: (id: string, languages: string[], title: Text) => call<EditorCourse>('editor_create', { id, languages, title }),
+  /**
+   * Checks the unsaved model by the loader's rules; nothing is written.
+   */
+  editorCheck: (course: Course) => call<EditorDiagnostic[]>('editor_check', { course }),
+  /**
+   * Saves the model; `origins` are the module folders as loaded or last saved
+   * (renamed when modules moved), `removed` the saved modules' folders to delete.
+   */
+  editorSave: (course: Course, origins: (string | null)[], removed: string[]) => call<EditorSaved>('editor_save', { course, origins, removed }),
+  editorRenderLesson: (moduleDir: string, markdown: string) => call<LessonPreview>('editor_render_lesson', { moduleDir, markdown }),
+  editorPreviewQuestion: (question: Question, lang: string, seed: number) => call<QuestionView>('editor_preview_question', { question, lang, seed }),
+  editorCheckAnswer: (question: Question, answer: Answer, lang: string, seed: number) => call<AnswerReview>('editor_check_answer', { question, answer, lang, seed }),
+  editorPreviewScenario: (scenario: Scenario, choices: string[], lang: string, seed: number) => call<ScenarioPreview>('editor_preview_scenario', { scenario, choices, lang, seed }),
+  /**
+   * Reads the GIFT file chosen in the dialog (`giftFile`) into questions for a
+   * module whose questions use the ids `taken`; the UI appends them to the model.
+   */
+  editorImportGift: (languages: string[], competency: string, taken: string[]) => call<GiftImport>('editor_import_gift', { languages, competency, taken }),
+  /**
+   * Packs the saved course folder into the `.vdsk` file chosen in the save
+   * dialog (`editorPackage`).
+   */
+  editorPack: () => call<PackSummary>('editor_pack'),
+  /**
+   * Opens the system dialog for `purpose` and keeps the chosen path for the
+   * one command that does that work (the course editor keeps its folder until
+   * another is chosen). Returns the path, to show to the user, or `None` when
+   * they cancelled. The webview never passes a path to any command.
+   */
+  chooseFile: (purpose: Purpose, labels: Labels) => call<string | null>('choose_file', { purpose, labels }),
+  /**
+   * Saves the learner's results in the session's course where they chose in
+   * the save dialog (`choose_file` with `resultsCsv` or `resultsJson`).
+   */
+  saveResults: (format: ResultsFormat) => call<void>('save_results', { format }),
+  /**
+   * Saves the certificate PDF where the learner chose (`choose_file` with `certificate`).
+   */
+  saveCertificate: (lang: string) => call<void>('save_certificate', { lang }),
+  instructorStatus: () => call<InstructorStatus>('instructor_status'),
+  /**
+   * Sets (first use) or changes the instructor passphrase; whoever set it is
+   * the instructor, so instructor mode is unlocked after.
+   */
+  setInstructorPassphrase: (passphrase: string, current: string | null) => call<void>('set_instructor_passphrase', { passphrase, current }),
+  unlockInstructor: (passphrase: string) => call<void>('unlock_instructor', { passphrase }),
+  lockInstructor: () => call<void>('lock_instructor'),
+  /**
+   * Installs the course in the `.vdsk` package chosen in the open dialog
+   * (`choose_file` with `importPackage`). The slow part (unpacking, checking,
+   * copying) runs without the session, so other commands go on meanwhile;
+   * only the final install takes it, briefly.
+   */
+  importCoursePackage: (lang: string) => call<InstalledCourse>('import_course_package', { lang }),
+  /**
+   * Packs the installed course `course` into the `.vdsk` file chosen in the
+   * save dialog (`choose_file` with `exportPackage`). Only an installed
+   * course's own folder is packed: the id is looked up, never joined as given.
+   */
+  exportCoursePackage: (course: string) => call<PackSummary>('export_course_package', { course }),
+  courseResults: (lang: string) => call<CourseResults>('course_results', { lang }),
+  /**
+   * A lesson of the session's course; its images are served by the media scheme.
+   */
+  lesson: (module: string, lesson: string, lang: string) => call<LessonView>('lesson', { module, lesson, lang }),
+  /**
+   * Starts a quiz attempt, or resumes the unfinished one with its answers.
+   */
+  startAttempt: (module: string, lang: string) => call<AttemptView>('start_attempt', { module, lang }),
+  /**
+   * Starts the course's final test (once every module is passed), or resumes
+   * the unfinished attempt with its drawn questions and answers. Answers and
+   * the submission go through `save_answer` and `submit_attempt`.
+   */
+  startFinalTest: (lang: string) => call<AttemptView>('start_final_test', { lang }),
+  /**
+   * Saves one answer durably; the reply comes only once it is on disk.
+   */
+  saveAnswer: (attempt: number, question: string, answer: Answer, lang: string) => call<AnswerSaved>('save_answer', { attempt, question, answer, lang }),
+  submitAttempt: (attempt: number, lang: string) => call<ModuleResult>('submit_attempt', { attempt, lang }),
+  moduleResult: (attempt: number, lang: string) => call<ModuleResult>('module_result', { attempt, lang }),
+  startScenario: (module: string, scenario: string, lang: string) => call<ScenarioPlay>('start_scenario', { module, scenario, lang }),
+  chooseInScenario: (run: number, choice: string, lang: string) => call<Step>('choose_in_scenario', { run, choice, lang }),
+  reviewsDue: (lang: string) => call<ReviewItem[]>('reviews_due', { lang }),
+  /**
+   * Answers a practice question; `course` is the due item's own course.
+   */
+  answerReview: (course: string, module: string, question: string, answer: Answer, lang: string) => call<ReviewAnswered>('answer_review', { course, module, question, answer, lang }),
+  resultsHistory: (lang: string) => call<ResultsHistory>('results_history', { lang }),
+  attemptDetail: (attempt: number, lang: string) => call<AttemptDetail>('attempt_detail', { attempt, lang }),
+  scenarioRunDetail: (run: number, lang: string) => call<ScenarioRunDetail>('scenario_run_detail', { run, lang }),
+  /**
+   * The built-in course's overview for the first screen (read from its folder).
+   */
+  courseOverview: (lang: string) => call<CourseOverview>('course_overview', { lang }),
+  /**
+   * The error that kept the store from opening (e.g. a damaged database), if any.
+   */
+  startupError: () => call<CommandError | null>('startup_error'),
+  /**
+   * Puts the newest backup in place of a damaged database and opens it again.
+   */
+  restoreBackup: () => call<void>('restore_backup'),
+  /**
+   * Why the regular backup at start could not be made (a full disk, say), if
+   * it failed: the store works all the same, and the UI tells the learner.
+   */
+  backupWarning: () => call<string | null>('backup_warning'),
+  listProfiles: () => call<Profile[]>('list_profiles'),
+  /**
+   * Creates a profile and signs it in.
+   */
+  createProfile: (profile: NewProfile) => call<Profile>('create_profile', { profile }),
+  /**
+   * Signs a profile in, checking its PIN when it has one.
+   */
+  signIn: (id: number, pin: string | null) => call<Profile>('sign_in', { id, pin }),
+  signOut: () => call<void>('sign_out'),
+  /**
+   * Remembers the signed-in learner's language and theme.
+   */
+  setPreferences: (language: string | null, theme: Theme) => call<Profile>('set_preferences', { language, theme }),
+  /**
+   * Every installed course, titled in `lang`, for the learners' course chooser.
+   */
+  installedCourses: (lang: string) => call<InstalledCourse[]>('installed_courses', { lang }),
+  /**
+   * Makes the installed course `id` the one the learner works in (remembered
+   * for the signed-in profile); NotFound when it is not installed.
+   */
+  chooseCourse: (id: string) => call<void>('choose_course', { id }),
+  /**
+   * The current course's modules, lessons and scenarios (see `choose_course`).
+   */
+  courseOutline: (lang: string) => call<CourseOutline>('course_outline', { lang }),
+  /**
+   * Benchmark hook for `scripts/bench-app.sh`: the UI calls it once, when its
+   * first screen shows data. It does nothing unless `VARDSKAP_BENCH_EXIT_WHEN_READY=1`
+   * (exit at once, to time start-up) or `VARDSKAP_BENCH_READY_FILE=<path>`
+   * (create that file, to measure idle memory from that moment).
+   */
+  benchReady: () => call<void>('bench_ready'),
+};

@@ -1,0 +1,29 @@
+// The one place that calls the shell: `invoke`, with its errors turned into
+// `ApiError`. The generated client (bindings/commands.ts) goes through it.
+import { invoke } from '@tauri-apps/api/core';
+import type { CommandError } from './bindings/CommandError';
+import type { ErrorKind } from './bindings/ErrorKind';
+
+/** A command failed: `kind` says what, `message` is a sentence for the user. */
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ErrorKind | 'Unexpected',
+    message: string,
+    /** For a refused passphrase: seconds until the next try is checked. */
+    readonly retryAfterSecs: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (err) {
+    if (err && typeof err === 'object' && 'kind' in err && 'message' in err) {
+      const e = err as CommandError;
+      throw new ApiError(e.kind, e.message, e.retryAfterSecs ?? null);
+    }
+    throw new ApiError('Unexpected', String(err));
+  }
+}
