@@ -1,148 +1,103 @@
 //! The core's one error type. Variants say what went wrong in domain words;
-//! the shell converts them once to `{ kind, message }` for the UI.
+//! the shell converts them once to `{ kind, message, params }` for the UI.
+//!
+//! The sentences are in the catalogue (`locales/<lang>.ftl`), one message
+//! `errors-<Kind>` per kind: its value is what the app shows, its `.detail`
+//! the full sentence with the error's parameters, which is what `Display`
+//! writes (in English) for the CLI and logs.
+
+use std::fmt;
 
 use crate::content::Diagnostic;
+use crate::i18n::{self, MessageArgs};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Something the caller asked for by id does not exist.
-    #[error("{what} \"{id}\" was not found")]
     NotFound { what: &'static str, id: String },
 
     /// A course folder or package has problems; every one is listed.
-    #[error("the course has {} problem(s):\n{}", .0.len(), Diagnostic::join(.0))]
     InvalidContent(Vec<Diagnostic>),
 
     /// The caller's input cannot be accepted (wrong shape, wrong state).
-    #[error("{0}")]
     Invalid(String),
 
     /// A learner's answer does not fit its question: another kind, an option or
     /// item id the question does not have, or the same id twice.
-    #[error("the answer to question \"{question}\" has the wrong shape: {reason}")]
     WrongAnswerShape { question: String, reason: String },
 
-    #[error("file error at {path}: {source}")]
     Io {
         path: String,
         #[source]
         source: std::io::Error,
     },
 
-    #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
 
     /// The progress database failed its integrity check or is not a database.
-    #[error(
-        "The progress database is damaged and cannot be used ({detail}). \
-         Your earlier progress can be brought back by restoring the latest backup. \
-         File: {path}"
-    )]
     CorruptDatabase { path: String, detail: String },
 
     /// The database was written by a newer version of the app.
-    #[error(
-        "The progress database was made by a newer version of Värdskap. \
-         Update the app to open it. File: {path}"
-    )]
     DatabaseTooNew { path: String },
 
     /// Another copy of the app (or the command-line tool, while it writes)
     /// has this data folder open.
-    #[error(
-        "Värdskap is already open with this data folder. \
-         Use the window that is open, or close it first. Folder: {dir}"
-    )]
     DataFolderInUse { dir: String },
 
     /// A restore was asked for, but there is no usable backup.
-    #[error("There is no usable backup of the progress database in {dir}.")]
     NoBackup { dir: String },
 
     /// A learner's operation was asked for with nobody signed in.
-    #[error("Choose a profile first.")]
     NotSignedIn,
 
     /// The PIN given for a profile does not match.
-    #[error("That PIN is not right. Try again.")]
     WrongPin,
 
     /// After several wrong PINs in a row, no PIN is checked for
     /// `retry_after_secs` more seconds.
-    #[error("Too many wrong PINs in a row. Wait {retry_after_secs} seconds and try again.")]
     PinOnHold { retry_after_secs: i64 },
 
     /// A profile with that name already exists.
-    #[error("There is already a profile called \"{name}\". Choose another name.")]
     ProfileExists { name: String },
 
     /// The attempt was already submitted; its answers cannot change.
-    #[error("This attempt has already been submitted, so its answers cannot be changed.")]
     AttemptClosed { attempt: i64 },
 
     /// An answer was given for a question that is not part of the attempt's module.
-    #[error("The question \"{question}\" is not part of the module \"{module}\".")]
     QuestionNotInModule { question: String, module: String },
 
     /// With immediate feedback the learner has seen the key, so the answer is final.
-    #[error("The question \"{question}\" has already been answered in this attempt.")]
     AlreadyAnswered { question: String },
 
     /// The answers and key of an attempt are shown only after it is submitted and graded.
-    #[error(
-        "This attempt has not been submitted yet, so its answers and the right answers cannot be shown."
-    )]
     AttemptNotSubmitted { attempt: i64 },
 
     /// A scenario run is looked back on only once it has reached an ending.
-    #[error("This scenario run has not reached an ending yet, so there is nothing to look back on.")]
     RunNotFinished { run: i64 },
 
     /// A certificate was asked for, but the course is not passed yet.
-    #[error(
-        "There is no certificate yet: \"{course}\" is not passed. Pass every module first \
-         (still to pass: {missing})."
-    )]
     CourseNotPassed { course: String, missing: String },
 
     /// The instructor passphrase given does not match; the next try is
     /// checked only after `retry_after_secs` (0: right away).
-    #[error("{}", wrong_passphrase_message(*.retry_after_secs))]
     WrongPassphrase { retry_after_secs: i64 },
 
     /// Too many wrong instructor passphrases in a row: tries are not checked
     /// for `retry_after_secs` more seconds.
-    #[error(
-        "Too many wrong passphrases in a row. Wait {retry_after_secs} seconds and try again."
-    )]
     TooManyTries { retry_after_secs: i64 },
 
     /// Something only an instructor may do was asked while instructor mode is locked.
-    #[error("Only an instructor can do this. Unlock instructor mode with the passphrase first.")]
     InstructorLocked,
 
     /// A package holds a course with the built-in course's id, which is
     /// reserved: the built-in copy would silently replace it at the next start.
-    #[error(
-        "This package's course has the id \"{id}\", which is reserved for the built-in course, \
-         so it was not imported. Give the course another id in course.toml and pack it again."
-    )]
     ReservedCourseId { id: String },
 
     /// A course package was refused as unsafe or unreadable before anything
     /// was installed (an entry outside the course, a link, too large, not a zip …).
-    #[error("{file} was not opened: {reason}")]
     PackageRefused { file: String, reason: String },
-}
-
-fn wrong_passphrase_message(retry_after_secs: i64) -> String {
-    if retry_after_secs > 0 {
-        format!("That passphrase is not right. Try again in {retry_after_secs} seconds.")
-    } else {
-        "That passphrase is not right. Try again.".to_string()
-    }
 }
 
 impl Error {
@@ -188,6 +143,77 @@ impl Error {
 
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
         Error::Io { path: path.as_ref().display().to_string(), source }
+    }
+
+    /// The catalogue message of this error (`errors-<Kind>`) and the values
+    /// of its placeholders, named as in the catalogue.
+    pub fn message_args(&self) -> (&'static str, MessageArgs) {
+        fn text(s: impl ToString) -> i18n::MessageArg {
+            i18n::MessageArg::Text(s.to_string())
+        }
+        match self {
+            Error::NotFound { what, id } => ("errors-NotFound", vec![("what", text(what)), ("id", text(id))]),
+            Error::InvalidContent(problems) => (
+                "errors-InvalidContent",
+                vec![("count", problems.len().into()), ("problems", text(Diagnostic::join(problems)))],
+            ),
+            Error::Invalid(reason) => ("errors-Invalid", vec![("reason", text(reason))]),
+            Error::WrongAnswerShape { question, reason } => {
+                ("errors-WrongAnswerShape", vec![("question", text(question)), ("reason", text(reason))])
+            }
+            Error::Io { path, source } => ("errors-Io", vec![("path", text(path)), ("source", text(source))]),
+            // Told as damage in kind() when it is; the words stay a database error's.
+            Error::Db(e) => ("errors-Db", vec![("detail", text(e))]),
+            Error::CorruptDatabase { path, detail } => {
+                ("errors-CorruptDatabase", vec![("path", text(path)), ("detail", text(detail))])
+            }
+            Error::DatabaseTooNew { path } => ("errors-DatabaseTooNew", vec![("path", text(path))]),
+            Error::DataFolderInUse { dir } => ("errors-DataFolderInUse", vec![("dir", text(dir))]),
+            Error::NoBackup { dir } => ("errors-NoBackup", vec![("dir", text(dir))]),
+            Error::NotSignedIn => ("errors-NotSignedIn", vec![]),
+            Error::WrongPin => ("errors-WrongPin", vec![]),
+            Error::PinOnHold { retry_after_secs } => {
+                ("errors-PinOnHold", vec![("retryAfterSecs", (*retry_after_secs).into())])
+            }
+            Error::ProfileExists { name } => ("errors-ProfileExists", vec![("name", text(name))]),
+            Error::AttemptClosed { attempt } => ("errors-AttemptClosed", vec![("attempt", (*attempt).into())]),
+            Error::QuestionNotInModule { question, module } => {
+                ("errors-QuestionNotInModule", vec![("question", text(question)), ("module", text(module))])
+            }
+            Error::AlreadyAnswered { question } => ("errors-AlreadyAnswered", vec![("question", text(question))]),
+            Error::AttemptNotSubmitted { attempt } => {
+                ("errors-AttemptNotSubmitted", vec![("attempt", (*attempt).into())])
+            }
+            Error::RunNotFinished { run } => ("errors-RunNotFinished", vec![("run", (*run).into())]),
+            Error::CourseNotPassed { course, missing } => {
+                ("errors-CourseNotPassed", vec![("course", text(course)), ("missing", text(missing))])
+            }
+            // No wait is told as none (the catalogue selects on 0).
+            Error::WrongPassphrase { retry_after_secs } => {
+                ("errors-WrongPassphrase", vec![("retryAfterSecs", (*retry_after_secs).max(0).into())])
+            }
+            Error::TooManyTries { retry_after_secs } => {
+                ("errors-TooManyTries", vec![("retryAfterSecs", (*retry_after_secs).into())])
+            }
+            Error::InstructorLocked => ("errors-InstructorLocked", vec![]),
+            Error::ReservedCourseId { id } => ("errors-ReservedCourseId", vec![("id", text(id))]),
+            Error::PackageRefused { file, reason } => {
+                ("errors-PackageRefused", vec![("file", text(file)), ("reason", text(reason))])
+            }
+        }
+    }
+
+    /// The full sentence in `lang` (the catalogue's `.detail`), with this
+    /// error's parameters.
+    pub fn message(&self, lang: &str) -> String {
+        let (id, args) = self.message_args();
+        i18n::tr(lang, &format!("{id}.detail"), &args)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(i18n::FALLBACK))
     }
 }
 
@@ -239,6 +265,123 @@ mod tests {
 
     fn sqlite(code: std::ffi::c_int) -> Error {
         Error::Db(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None))
+    }
+
+    /// One error of every variant with the English sentence it had before the
+    /// sentences moved to the catalogue (the CLI and tests read them).
+    fn every_variant() -> Vec<(Error, &'static str)> {
+        let io = || std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        vec![
+            (Error::NotFound { what: "module", id: "m9".into() }, "module \"m9\" was not found"),
+            (
+                Error::InvalidContent(vec![Diagnostic::new("a.toml", 1, 2, "bad"), Diagnostic::file("b.md", "gone")]),
+                "the course has 2 problem(s):\na.toml:1:2: bad\nb.md:0:0: gone",
+            ),
+            (Error::Invalid("choose at least one language".into()), "choose at least one language"),
+            (
+                Error::WrongAnswerShape { question: "q1".into(), reason: "an option twice".into() },
+                "the answer to question \"q1\" has the wrong shape: an option twice",
+            ),
+            (Error::io("/x/y", io()), "file error at /x/y: no such file"),
+            (sqlite(rusqlite::ffi::SQLITE_BUSY), "database error: Error code 5: database is locked"),
+            (
+                Error::CorruptDatabase { path: "/d/p.db".into(), detail: "page 3".into() },
+                "The progress database is damaged and cannot be used (page 3). Your earlier progress can be \
+                 brought back by restoring the latest backup. File: /d/p.db",
+            ),
+            (
+                Error::DatabaseTooNew { path: "/d/p.db".into() },
+                "The progress database was made by a newer version of Värdskap. Update the app to open it. File: /d/p.db",
+            ),
+            (
+                Error::DataFolderInUse { dir: "/d".into() },
+                "Värdskap is already open with this data folder. Use the window that is open, or close it first. Folder: /d",
+            ),
+            (Error::NoBackup { dir: "/d".into() }, "There is no usable backup of the progress database in /d."),
+            (Error::NotSignedIn, "Choose a profile first."),
+            (Error::WrongPin, "That PIN is not right. Try again."),
+            (
+                Error::PinOnHold { retry_after_secs: 30 },
+                "Too many wrong PINs in a row. Wait 30 seconds and try again.",
+            ),
+            (
+                Error::ProfileExists { name: "Ann".into() },
+                "There is already a profile called \"Ann\". Choose another name.",
+            ),
+            (
+                Error::AttemptClosed { attempt: 4 },
+                "This attempt has already been submitted, so its answers cannot be changed.",
+            ),
+            (
+                Error::QuestionNotInModule { question: "q".into(), module: "m".into() },
+                "The question \"q\" is not part of the module \"m\".",
+            ),
+            (
+                Error::AlreadyAnswered { question: "q".into() },
+                "The question \"q\" has already been answered in this attempt.",
+            ),
+            (
+                Error::AttemptNotSubmitted { attempt: 4 },
+                "This attempt has not been submitted yet, so its answers and the right answers cannot be shown.",
+            ),
+            (
+                Error::RunNotFinished { run: 2 },
+                "This scenario run has not reached an ending yet, so there is nothing to look back on.",
+            ),
+            (
+                Error::CourseNotPassed { course: "Möten".into(), missing: "m1, m2".into() },
+                "There is no certificate yet: \"Möten\" is not passed. Pass every module first (still to pass: m1, m2).",
+            ),
+            (Error::WrongPassphrase { retry_after_secs: 0 }, "That passphrase is not right. Try again."),
+            (
+                Error::WrongPassphrase { retry_after_secs: 1 },
+                "That passphrase is not right. Try again in 1 seconds.",
+            ),
+            (
+                Error::TooManyTries { retry_after_secs: 60 },
+                "Too many wrong passphrases in a row. Wait 60 seconds and try again.",
+            ),
+            (
+                Error::InstructorLocked,
+                "Only an instructor can do this. Unlock instructor mode with the passphrase first.",
+            ),
+            (
+                Error::ReservedCourseId { id: "vardskap".into() },
+                "This package's course has the id \"vardskap\", which is reserved for the built-in course, so it \
+                 was not imported. Give the course another id in course.toml and pack it again.",
+            ),
+            (
+                Error::PackageRefused { file: "x.vdsk".into(), reason: "not a zip".into() },
+                "x.vdsk was not opened: not a zip",
+            ),
+        ]
+    }
+
+    #[test]
+    fn the_english_sentences_come_from_the_catalogue_unchanged() {
+        for (err, want) in every_variant() {
+            assert_eq!(err.to_string(), want, "{:?} keeps its English sentence", err.kind());
+        }
+    }
+
+    #[test]
+    fn every_error_has_its_sentences_in_every_language() {
+        for (err, english) in every_variant() {
+            let (id, _) = err.message_args();
+            for &(lang, _) in i18n::CATALOGUES {
+                let detail = err.message(lang);
+                assert!(!detail.contains('{') && !detail.contains(id), "{lang}: {id}.detail is filled: {detail}");
+                if lang != "en" && !matches!(err, Error::Invalid(_) | Error::PackageRefused { .. }) {
+                    assert_ne!(detail, english, "{lang}: {id}.detail is translated");
+                }
+            }
+            // Every kind the UI can receive has its own sentence there, except
+            // course problems, whose lines are shown as they are.
+            if err.kind() != ErrorKind::InvalidContent {
+                let kind_id = format!("errors-{:?}", err.kind());
+                assert_ne!(i18n::tr("sv", &kind_id, &[]), kind_id, "the app has words for {kind_id}");
+            }
+        }
     }
 
     #[test]

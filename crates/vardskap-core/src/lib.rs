@@ -10,6 +10,7 @@ pub mod error;
 pub mod export;
 pub mod final_test;
 pub mod gift;
+pub mod i18n;
 pub mod package;
 pub mod progress;
 pub mod quiz;

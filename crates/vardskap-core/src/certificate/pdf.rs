@@ -12,7 +12,7 @@ use krilla::surface::Surface;
 use krilla::text::{Font, TextDirection};
 
 use super::Certificate;
-use crate::{Error, Result};
+use crate::{Error, Result, i18n};
 
 static FONT: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
@@ -22,60 +22,48 @@ const MARGIN: f32 = 64.0;
 /// Where rows stop and a new page starts, above the code at the foot.
 const ROWS_END: f32 = HEIGHT - 150.0;
 
-/// The words of the certificate in its language (Swedish or English).
+/// The words of the certificate in its language, from the catalogue
+/// (`certificate-*`; English for a language without one).
 struct Words {
-    title: &'static str,
-    certifies: &'static str,
-    completed: &'static str,
-    version: &'static str,
-    date: &'static str,
-    modules: &'static str,
-    best: &'static str,
-    competencies: &'static str,
-    mastery: &'static str,
-    code: &'static str,
-    how_to_check: &'static str,
-    continued: &'static str,
-    outcomes: &'static str,
-    final_test: &'static str,
-    grade: &'static str,
+    title: String,
+    certifies: String,
+    completed: String,
+    version: String,
+    date: String,
+    modules: String,
+    best: String,
+    competencies: String,
+    mastery: String,
+    code: String,
+    how_to_check: String,
+    continued: String,
+    outcomes: String,
+    final_test: String,
+    grade: String,
 }
 
-const SV: Words = Words {
-    title: "Kursintyg",
-    certifies: "Detta intygar att",
-    completed: "har genomfört kursen",
-    version: "Version",
-    date: "Datum",
-    modules: "Moduler",
-    best: "Bästa resultat",
-    competencies: "Kompetenser",
-    mastery: "Behärskning",
-    code: "Verifieringskod",
-    how_to_check: "Koden kan kontrolleras mot deltagarens resultatfil: vardskap-cli verify-certificate --results <fil> --code <kod>",
-    continued: "fortsättning",
-    outcomes: "Lärandemål",
-    final_test: "Sluttest",
-    grade: "Betyg",
-};
-
-const EN: Words = Words {
-    title: "Certificate of completion",
-    certifies: "This certifies that",
-    completed: "has completed the course",
-    version: "Version",
-    date: "Date",
-    modules: "Modules",
-    best: "Best result",
-    competencies: "Competencies",
-    mastery: "Mastery",
-    code: "Verification code",
-    how_to_check: "Check the code against the learner's results file: vardskap-cli verify-certificate --results <file> --code <code>",
-    continued: "continued",
-    outcomes: "Learning outcomes",
-    final_test: "Final test",
-    grade: "Grade",
-};
+impl Words {
+    fn new(lang: &str) -> Words {
+        let word = |id: &str| i18n::tr(lang, id, &[]);
+        Words {
+            title: word("certificate-title"),
+            certifies: word("certificate-certifies"),
+            completed: word("certificate-completed"),
+            version: word("certificate-version"),
+            date: word("certificate-date"),
+            modules: word("certificate-modules"),
+            best: word("certificate-best"),
+            competencies: word("certificate-competencies"),
+            mastery: word("certificate-mastery"),
+            code: word("certificate-code"),
+            how_to_check: word("certificate-howToCheck"),
+            continued: word("certificate-continued"),
+            outcomes: word("certificate-outcomes"),
+            final_test: word("certificate-finalTest"),
+            grade: word("certificate-grade"),
+        }
+    }
+}
 
 /// Measures text in the embedded font (krilla draws; it does not measure).
 struct Measure<'a>(ttf_parser::Face<'a>);
@@ -294,7 +282,7 @@ fn outcome_rows(cert: &Certificate, measure: &Measure, width: f32) -> Vec<Row> {
 }
 
 pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
-    let words = if cert.lang == "sv" { &SV } else { &EN };
+    let words = Words::new(&cert.lang);
     let face = ttf_parser::Face::parse(FONT, 0)
         .map_err(|e| Error::Invalid(format!("The certificate font could not be read: {e}")))?;
     let measure = Measure(face);
@@ -318,34 +306,34 @@ pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
     // Every table row, each section starting with its heading.
     let mut sections: Vec<(String, String, Vec<Row>)> = vec![
         (
-            words.modules.to_string(),
-            words.best.to_string(),
+            words.modules.clone(),
+            words.best.clone(),
             cert.modules
                 .iter()
                 .map(|m| Row::figure(m.title.clone(), percent(m.best_share, &cert.lang)))
                 .collect(),
         ),
         (
-            words.final_test.to_string(),
-            words.grade.to_string(),
+            words.final_test.clone(),
+            words.grade.clone(),
             cert.final_test
                 .iter()
                 .map(|f| {
                     let figure = format!("{} ({})", f.grade_label, percent(Some(f.best_share), &cert.lang));
-                    Row::figure(words.best.to_string(), figure)
+                    Row::figure(words.best.clone(), figure)
                 })
                 .collect(),
         ),
         (
-            words.competencies.to_string(),
-            words.mastery.to_string(),
+            words.competencies.clone(),
+            words.mastery.clone(),
             cert.competencies
                 .iter()
                 .map(|c| Row::figure(c.title.clone(), percent(c.mastery, &cert.lang)))
                 .collect(),
         ),
         (
-            words.outcomes.to_string(),
+            words.outcomes.clone(),
             String::new(),
             outcome_rows(cert, &measure, text_width),
         ),
@@ -366,14 +354,14 @@ pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
             pen.frame();
             let mut y = if first_page {
                 pen.color(0x1f, 0x4e, 0x79);
-                pen.centre(120.0, 30.0, words.title);
+                pen.centre(120.0, 30.0, &words.title);
                 pen.rule(140.0, 1.0);
                 pen.color(0x33, 0x33, 0x33);
-                pen.centre(180.0, 13.0, words.certifies);
+                pen.centre(180.0, 13.0, &words.certifies);
                 pen.color(0, 0, 0);
                 pen.centre(222.0, 26.0, &measure.fit(&cert.learner, 26.0, text_width));
                 pen.color(0x33, 0x33, 0x33);
-                pen.centre(256.0, 13.0, words.completed);
+                pen.centre(256.0, 13.0, &words.completed);
                 pen.color(0, 0, 0);
                 let mut y = 292.0;
                 for line in measure.wrap(&cert.course_title, 18.0, text_width) {
@@ -465,7 +453,7 @@ pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
             );
             pen.color(0x55, 0x55, 0x55);
             for (i, line) in measure
-                .wrap(words.how_to_check, 8.0, text_width)
+                .wrap(&words.how_to_check, 8.0, text_width)
                 .iter()
                 .enumerate()
             {
@@ -526,6 +514,19 @@ mod tests {
         pdf.windows(needle.len() + 1)
             .filter(|w| &w[..needle.len()] == needle && w[needle.len()] != b's')
             .count()
+    }
+
+    #[test]
+    fn the_words_come_from_the_catalogue_in_the_certificate_language() {
+        assert_eq!(Words::new("sv").title, "Kursintyg", "a Swedish certificate is in Swedish");
+        assert_eq!(Words::new("en").title, "Certificate of completion", "an English one in English");
+        assert_eq!(Words::new("fi").grade, "Grade", "a language without a catalogue gets English");
+        let sv = Words::new("sv");
+        for word in [&sv.certifies, &sv.completed, &sv.version, &sv.date, &sv.modules, &sv.best, &sv.competencies,
+            &sv.mastery, &sv.code, &sv.how_to_check, &sv.continued, &sv.outcomes, &sv.final_test, &sv.grade]
+        {
+            assert!(!word.is_empty() && !word.starts_with("certificate-"), "every word is in the catalogue: {word}");
+        }
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::content::{
     self, Competency, Course, Diagnostic, FeedbackMode, Lang, Lesson, Module, SaveSummary,
     Severity, Text, is_slug,
 };
-use crate::{Error, Result};
+use crate::{Error, Result, i18n};
 
 /// A problem in the course, located in its file and in the editor's model.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
@@ -237,16 +237,11 @@ pub fn create(parent: &Path, id: &str, languages: &[Lang], title: &Text) -> Resu
             dir.display()
         )));
     }
-    let words = |sv: &str, en: &str| {
-        Text(
-            languages
-                .iter()
-                .map(|l| (l.clone(), if l == "sv" { sv } else { en }.to_string()))
-                .collect(),
-        )
-    };
-    let lesson_title = words("Lektion 1", "Lesson 1");
-    let lesson_body = words("Skriv lektionen här.", "Write the lesson here.");
+    // The first words in each language of the course, from the catalogue
+    // (English for a language it does not have).
+    let words = |id: &str| Text(languages.iter().map(|l| (l.clone(), i18n::tr(l, id, &[]))).collect());
+    let lesson_title = words("newCourse-lessonTitle");
+    let lesson_body = words("newCourse-lessonBody");
     let markdown = Text(
         languages
             .iter()
@@ -263,14 +258,14 @@ pub fn create(parent: &Path, id: &str, languages: &[Lang], title: &Text) -> Resu
         pass_mark: 0.8,
         competencies: vec![Competency {
             id: "general".into(),
-            title: words("Allmänt", "General"),
+            title: words("newCourse-competency"),
             description: None,
         }],
         modules: vec![Module {
             outcomes: Vec::new(),
             id: "module-1".into(),
             dir: "01-module-1".into(),
-            title: words("Modul 1", "Module 1"),
+            title: words("newCourse-moduleTitle"),
             summary: None,
             feedback: FeedbackMode::Immediate,
             pass_mark: None,

@@ -354,14 +354,9 @@ impl Store {
     }
 }
 
-/// "True"/"False" in the learner's language (the course languages are sv and en).
-fn truth(value: bool, lang: &str) -> &'static str {
-    match (lang, value) {
-        ("sv", true) => "Sant",
-        ("sv", false) => "Falskt",
-        (_, true) => "True",
-        (_, false) => "False",
-    }
+/// "True"/"False" in the learner's language: the quiz's own words.
+fn truth(value: bool, lang: &str) -> String {
+    crate::i18n::tr(lang, if value { "quiz-true" } else { "quiz-false" }, &[])
 }
 
 /// The learner's answer as one line of text: option and item texts instead
@@ -382,7 +377,7 @@ pub(crate) fn answer_text(question: &Question, answer: &Answer, lang: &str) -> S
             .map(|id| option_text(options, id))
             .collect::<Vec<_>>()
             .join("; "),
-        (_, Answer::TrueFalse { value }) => truth(*value, lang).to_string(),
+        (_, Answer::TrueFalse { value }) => truth(*value, lang),
         (_, Answer::ShortText { text }) => text.clone(),
         (QuestionBody::Numeric { unit, .. }, Answer::Numeric { value }) => match unit {
             Some(u) => format!("{value} {}", u.get(lang)),

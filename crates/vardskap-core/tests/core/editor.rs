@@ -150,6 +150,8 @@ fn a_new_course_is_valid_and_never_overwrites_a_folder() {
     let course = created.course.expect("a new course can be edited");
     assert_eq!(course.id, "min-kurs", "the course has the id it was given");
     assert_eq!(course.modules[0].lessons[0].title.get("en"), "Lesson 1", "the lesson title comes from its Markdown");
+    assert_eq!(course.modules[0].lessons[0].title.get("sv"), "Lektion 1", "in each language, from the catalogue");
+    assert_eq!(course.modules[0].title.get("sv"), "Modul 1", "the module is named in Swedish too");
     let again = editor::create(tmp.path(), "min-kurs", &langs, &title).unwrap_err();
     assert!(again.to_string().contains("not empty"), "an existing course folder is never overwritten: {again}");
     let bad = editor::create(tmp.path(), "Min Kurs", &langs, &title).unwrap_err();

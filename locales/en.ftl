@@ -1,0 +1,609 @@
+### Värdskap's words in English. There is one file per language, locales/<lang>.ftl,
+### with the same messages in each; the core (errors, certificate, new courses) and
+### the UI both read them. A message id is the UI key with "-" for ".": the UI
+### calls t('recovery.title') for recovery-title. Run `npm run i18n-keys` in ui/
+### after adding or removing a message.
+
+## app
+
+app-name = Värdskap
+app-home = Värdskap, back to the course
+app-skip = Skip to content
+app-menu = Menu
+app-signedInAs = Signed in as { $name }
+app-signOut = Switch profile
+
+## lang
+
+lang-label = Language
+lang-sv = Svenska
+lang-en = English
+
+## theme
+
+theme-label = Theme
+theme-system = As the system
+theme-light = Light
+theme-dark = Dark
+
+## common
+
+common-cancel = Cancel
+common-backToCourse = Back to the course
+
+## course
+
+course-loading = Loading…
+course-version = Version { $version }
+
+## error
+
+error-title = Something went wrong.
+error-retry = Try again
+
+## recovery
+
+recovery-title = Your progress could not be opened
+recovery-damaged = The file with your progress is damaged.
+recovery-details = Technical details (for support)
+recovery-lead = The app keeps backups of your progress. You can put the latest backup back in place; the damaged file is kept aside.
+recovery-restore = Restore the latest backup
+recovery-notDamaged = Your progress is not damaged, so nothing needs restoring. Close any other window of the app, make sure the disk has free space, and start the app again.
+
+## progress
+
+progress-importing = Installing the course package …
+progress-exporting = Saving the course package …
+progress-opening = Opening the course …
+progress-creating = Creating the course …
+progress-packing = Packing the course …
+progress-gift = Reading the GIFT file …
+progress-saving = Saving the file …
+
+## backup
+
+backup-warning = Today’s backup of your progress could not be made (the disk may be full). Your answers are still saved as usual.
+backup-dismiss = OK
+
+## profiles
+
+profiles-title = Who is learning today?
+profiles-lead = Each learner has a profile of their own, so their answers and results stay theirs.
+profiles-existing = Profiles on this computer
+profiles-hasPin = PIN
+profiles-pinFor = PIN for { $name }
+profiles-pin = PIN
+profiles-signIn = Sign in
+profiles-new = New profile
+profiles-name = Your name
+profiles-nameMissing = Write a name for the profile first.
+profiles-newPin = PIN (optional)
+profiles-pinHint = With a PIN, nobody else on this computer can open your profile.
+profiles-create = Create profile and start
+
+## home
+
+home-continue = Continue where you left off
+home-coursePassed = You have passed the whole course. Well done!
+home-reviewsDue = { $count } questions to practise again
+home-moduleNumber = Module { $n }
+home-passed = Passed
+home-inProgress = Quiz in progress
+home-notPassedYet = Not passed yet
+home-notStarted = Not started
+home-best = Best result: { $score }
+home-lessons = Lessons
+home-lessonsOf = Lessons of { $module }
+home-startQuiz = Start the quiz ({ $count } questions)
+home-continueQuiz = Continue the quiz
+home-retakeQuiz = Take the quiz again
+home-playScenario = Role-play: { $title }
+home-minutes = about { $n } min
+home-outcomes = Learning outcomes
+
+## lesson
+
+lesson-position = lesson { $n } of { $count }
+lesson-nav = Lessons of this module
+lesson-toQuiz = To the quiz
+lesson-outcomesIntro = What you can do after this module
+
+## quiz
+
+quiz-title = Quiz
+quiz-resumed = Welcome back. Your { $count } saved answers are still here.
+quiz-modeImmediate = You see right away whether each answer is right.
+quiz-modeDeferred = You see your results when you submit the whole quiz. Until then you can change your answers.
+quiz-questions = Questions
+quiz-navAnswered = Question { $n }, answered
+quiz-navOpen = Question { $n }, not answered
+quiz-counter = Question { $n } of { $count }
+quiz-pickAll = Choose every answer that is right.
+quiz-true = True
+quiz-false = False
+quiz-yourAnswer = Your answer
+quiz-yourNumber = Your answer (a number)
+quiz-orderHint = Put the items in the right order with the arrow buttons.
+quiz-moveUp = Move up: { $item }
+quiz-moveDown = Move down: { $item }
+quiz-moved = { $item } is now number { $position } of { $count }.
+quiz-matchHint = Choose the matching answer for each item. Use each answer once.
+quiz-choose = Choose…
+quiz-problem-empty = Answer the question first.
+quiz-problem-number = Write a number, for example 12 or 2,5.
+quiz-problem-incomplete = Choose an answer for every item.
+quiz-problem-duplicate = You have used the same answer twice. Use each answer once.
+quiz-saved = Your answer is saved.
+quiz-check = Check my answer
+quiz-save = Save my answer
+quiz-saveNext = Save and go on
+quiz-previous = Previous
+quiz-next = Next question
+quiz-progress = You have answered { $answered } of { $count } questions.
+quiz-confirmUnanswered = { $count } questions have no answer and will count as wrong. Submit anyway?
+quiz-submit = Submit the quiz
+quiz-submitAnyway = Yes, submit
+
+## feedback
+
+feedback-correct = Right
+feedback-partly = Partly right
+feedback-wrong = Not right
+feedback-points = { $score } of { $max } points
+feedback-rightAnswer = The right answer:
+feedback-why = Why:
+
+## scenario
+
+scenario-resumed = You are back where you stopped.
+scenario-soFar = What has happened so far
+scenario-you = You:
+scenario-whatDoYouDo = What do you do?
+scenario-ending-good = A good ending
+scenario-ending-mixed = A mixed ending
+scenario-ending-poor = A poor ending
+scenario-criticalMade = One of your choices was a serious mistake, so the role-play is not passed this time.
+scenario-passed = Role-play passed.
+scenario-notPassed = Role-play not passed yet. Try again!
+scenario-pointsCaption = Your points per competency
+scenario-points = Points
+scenario-again = Play again
+scenario-recap = Your choices and what they led to
+scenario-total = You earned { $earned } of the { $best } points the best path gives. Passing needs { $needed }.
+scenario-tooFewPoints = The ending itself would do, but your choices earned too few points to pass.
+
+## result
+
+result-title = Your result
+result-points = { $score } of { $max } points
+result-passed = Passed. Well done!
+result-notPassed = Not passed yet. You need { $mark } to pass.
+result-criticalChoice = A role-play in this module ended with a serious mistake. Play it again to pass the module.
+result-moduleStillPassed = Your best earlier result still counts, so the module stays passed.
+result-byCompetency = Result per competency
+result-competency = Competency
+result-score = Points
+result-share = Share
+result-toReview = Questions to look at again ({ $count })
+result-toReviewLead = These questions go into your practice queue, so you meet them again later.
+result-retake = Take the quiz again
+
+## results
+
+results-title = My results
+results-back = Back to my results
+results-modules = Modules
+results-modulesCaption = Best and latest quiz result per module
+results-module = Module
+results-best = Best
+results-last = Latest
+results-attempts = Attempts
+results-status = Status
+results-overTime = Your scores over time
+results-chartSummary = Chart of quiz scores over time. { $modules }.
+results-chartSeries = { $module }: { $count } attempts, first { $first }, latest { $last }
+results-axisTime = Date
+results-axisScore = Score
+results-chartAsTable = Show the scores as a table
+results-chartTableCaption = Every quiz attempt with its score
+results-chartEmpty = The chart appears once you have handed in a quiz.
+results-date = Date
+results-score = Score
+results-mastery = What you master
+results-masteryLead = Per competency, from your quiz answers and role-plays.
+results-notYet = Not practised yet
+results-attemptsTitle = Quiz attempts
+results-attemptsCaption = Your quiz attempts, newest first
+results-open = Open
+results-showAnswers = Show answers
+results-noAttempts = You have not handed in a quiz yet.
+results-runsTitle = Role-plays
+results-runsCaption = Your finished role-plays, newest first
+results-roleplay = Role-play
+results-ending = Ending
+results-replay = Replay
+results-noRuns = You have not finished a role-play yet.
+results-saveTitle = Save your results
+results-saveLead = Save a file to keep, or to show your instructor. You choose where it goes.
+results-exportCsv = Export my results (CSV)
+results-exportJson = Export my results (JSON)
+results-certificate = Certificate (PDF)
+results-savedTo = Saved to { $path }.
+results-notSaved = Nothing was saved.
+results-fileName = results
+results-certificateName = certificate
+
+## attempt
+
+attempt-title = Your answers: { $module }
+attempt-submitted = Handed in { $date }
+attempt-notSubmitted = Not handed in
+attempt-yourAnswer = Your answer:
+attempt-unanswered = Not answered
+
+## run
+
+run-title = Role-play replay: { $title }
+run-played = Played { $date }
+run-path = The way you took
+run-critical = Serious mistake:
+
+## practice
+
+practice-title = Practice
+practice-lead = Questions you found hard come back here after a while, so that they stick.
+practice-counter = Question { $n } of { $count }
+practice-comesBack = This question comes back { $date }.
+practice-finish = Finish practising
+practice-done = Done! You got { $right } of { $count } right.
+practice-nothingDue = Nothing to practise right now.
+practice-nothingDueLead = Questions you get wrong in a quiz come back here later.
+
+## errors: one message per kind of error (ErrorKind). Its value is what the
+## app shows; .detail is the core's full sentence, with the error's parameters
+## (the command-line tool, logs, technical details).
+
+errors-NotFound = What you asked for could not be found. It may have been removed from the course.
+    .detail = { $what } "{ $id }" was not found
+errors-InvalidContent =
+    .detail =
+        the course has { $count } problem(s):
+        { $problems }
+errors-Invalid = That could not be done.
+    .detail = { $reason }
+errors-WrongAnswerShape = That answer could not be read. Check it and try again.
+    .detail = the answer to question "{ $question }" has the wrong shape: { $reason }
+errors-Io = A file could not be read or written.
+    .detail = file error at { $path }: { $source }
+errors-Db = Your progress could not be read or saved. Try again; if it keeps happening, restart the app.
+    .detail = database error: { $detail }
+errors-CorruptDatabase = The file with your progress is damaged. Restart the app: it will offer to put back the latest backup.
+    .detail = The progress database is damaged and cannot be used ({ $detail }). Your earlier progress can be brought back by restoring the latest backup. File: { $path }
+errors-DatabaseTooNew = Your progress was saved by a newer version of Värdskap. Update the app to open it.
+    .detail = The progress database was made by a newer version of Värdskap. Update the app to open it. File: { $path }
+errors-DataFolderInUse = Värdskap is already open with this data folder. Use the window that is open, or close it and start the app again.
+    .detail = Värdskap is already open with this data folder. Use the window that is open, or close it first. Folder: { $dir }
+errors-NoBackup = There is no backup to restore.
+    .detail = There is no usable backup of the progress database in { $dir }.
+errors-NotSignedIn = Choose a profile first.
+    .detail = { errors-NotSignedIn }
+errors-WrongPin = That PIN is not right. Try again.
+    .detail = { errors-WrongPin }
+errors-PinOnHold = Too many wrong PINs in a row. Wait a moment and try again.
+    .detail = Too many wrong PINs in a row. Wait { $retryAfterSecs } seconds and try again.
+errors-ProfileExists = There is already a profile with that name. Choose another name.
+    .detail = There is already a profile called "{ $name }". Choose another name.
+errors-AttemptClosed = This quiz has already been submitted, so its answers cannot be changed.
+    .detail = This attempt has already been submitted, so its answers cannot be changed.
+errors-QuestionNotInModule = That question is not part of this module.
+    .detail = The question "{ $question }" is not part of the module "{ $module }".
+errors-AlreadyAnswered = You have already answered this question.
+    .detail = The question "{ $question }" has already been answered in this attempt.
+errors-AttemptNotSubmitted = Submit the quiz first to see its answers.
+    .detail = This attempt has not been submitted yet, so its answers and the right answers cannot be shown.
+errors-RunNotFinished = This role-play has not reached an ending yet.
+    .detail = This scenario run has not reached an ending yet, so there is nothing to look back on.
+errors-CourseNotPassed = The certificate is ready when you have passed every module.
+    .detail = There is no certificate yet: "{ $course }" is not passed. Pass every module first (still to pass: { $missing }).
+errors-WrongPassphrase = That passphrase is not right. Try again.
+    .detail =
+        { $retryAfterSecs ->
+            [0] { errors-WrongPassphrase }
+           *[other] That passphrase is not right. Try again in { $retryAfterSecs } seconds.
+        }
+errors-TooManyTries = Too many wrong passphrases in a row. Wait a moment and try again.
+    .detail = Too many wrong passphrases in a row. Wait { $retryAfterSecs } seconds and try again.
+errors-InstructorLocked = Only an instructor can do this. Unlock instructor mode first.
+    .detail = Only an instructor can do this. Unlock instructor mode with the passphrase first.
+errors-ReservedCourseId = This package’s course has the same id as the built-in course, and that id is reserved, so it was not imported. Give the course another id in course.toml and pack it again.
+    .detail = This package's course has the id "{ $id }", which is reserved for the built-in course, so it was not imported. Give the course another id in course.toml and pack it again.
+errors-PackageRefused = This file cannot be opened safely as a course package (for example, a file in it points outside the course), so nothing was installed.
+    .detail = { $file } was not opened: { $reason }
+
+## instructor
+
+instructor-detail = Details: { $detail }
+instructor-open = Instructor
+instructor-title = Instructor mode
+instructor-lead = Instructors can bring in new versions of the course and share it with others as a course package. Learners do not need this.
+instructor-setTitle = Choose an instructor passphrase
+instructor-setLead = No passphrase has been chosen on this computer yet. Choose one that only instructors know, at least 8 characters long.
+instructor-passphrase = Passphrase
+instructor-passphraseAgain = The same passphrase again
+instructor-set = Save the passphrase
+instructor-tooShort = The passphrase needs at least 8 characters.
+instructor-mismatch = The two passphrases are not the same. Type them again.
+instructor-unlockTitle = Unlock instructor mode
+instructor-unlock = Unlock
+instructor-wrong = That passphrase is not right. Try again.
+instructor-wrongWait = That passphrase is not right. You can try again in { $secs } seconds.
+instructor-wait = Too many wrong passphrases in a row. Wait { $secs } seconds and try again.
+instructor-unlocked = Instructor mode is unlocked.
+instructor-import = Import a course package…
+instructor-export = Export the course package…
+instructor-lock = Lock
+instructor-packageFilter = Värdskap course package
+instructor-imported = The course “{ $title }” version { $version } is installed.
+instructor-exported = The course package is saved: { $path }
+instructor-backToProfiles = Back to the profiles
+instructor-waitOne = Too many wrong passphrases in a row. Wait a second and try again.
+instructor-editor = Course editor
+instructor-findInChooser = Learners find it under “Courses” on the course home page.
+
+## editor
+
+editor-heading = Course editor
+editor-lead = Write and change courses here: modules, lessons, questions and role-plays. The course is saved as text files in a folder of its own.
+editor-openHeading = Open a course
+editor-openLead = Choose the folder that holds the course’s course.toml.
+editor-openFolder = Open a course folder…
+editor-openTitle = Choose the course folder
+editor-newHeading = New course
+editor-newLead = The new course starts with one module and one lesson. You choose where its folder goes.
+editor-newLanguages = Languages of the course
+editor-newLanguagesProblem = Choose at least one language.
+editor-newTitleIn = Title ({ $language })
+editor-newTitleProblem = Write a title in every language of the course.
+editor-newId = Course id
+editor-newIdHint = Lower-case letters, digits and hyphens, e.g. good-hosting. It also names the folder.
+editor-newIdProblem = Use only lower-case letters a–z, digits and single hyphens.
+editor-newCreate = Choose a folder and create
+editor-parentTitle = Choose where the course folder goes
+editor-unreadableTitle = The course files cannot be opened in the editor
+editor-unreadableLead = Fix these problems in a text editor first, then open the folder again.
+editor-openAgain = Open again
+editor-openOther = Open another folder
+editor-toolbar = Course tools
+editor-folder = Folder
+editor-unsaved = Unsaved changes
+editor-allSaved = All changes saved
+editor-save = Save
+editor-savedCount = Saved. Problems left: { $count }.
+editor-export = Export package…
+editor-exported = The course package is saved ({ $files } files): { $path }
+editor-importGift = Import GIFT…
+editor-preview = Preview as learner
+editor-problems = Problems ({ $count })
+editor-close = Close the course
+editor-leaveTitle = You have unsaved changes
+editor-leaveLead = Save them before you leave the editor?
+editor-leaveSave = Save and leave
+editor-leaveDiscard = Leave without saving
+editor-leaveStay = Stay in the editor
+editor-navLabel = Parts of the course
+editor-problemCount = { $count } problems
+editor-problemsTitle = Problems ({ $count })
+editor-problemsEnglish = The problems are described in English, as in the command-line tool.
+editor-problemsNow = Problems in the course now: { $count }.
+editor-noProblems = No problems found.
+editor-error = Error
+editor-warning = Warning
+editor-warningCount = Warnings: { $count }. They do not stop saving or exporting the course.
+editor-noErrorsButWarnings = No errors found. Warnings: { $count }. They do not stop saving or exporting the course.
+editor-optional = (optional)
+editor-notANumber = Write a number, for example 2 or 0,5.
+editor-id = Id
+editor-idHint = Learners’ progress is kept by id: change it only before the course is in use.
+editor-courseIdHint = Learners’ progress is kept by course id: change it only before the course is in use.
+editor-moveUp = Move up: { $name }
+editor-moveDown = Move down: { $name }
+editor-moved = { $name } is now number { $position } of { $count }.
+editor-remove = Remove: { $name }
+editor-removeAsk = Remove { $name }?
+editor-removeYes = Yes, remove
+editor-removeNo = Keep
+editor-removed = { $name } has been removed.
+editor-course = Course
+editor-version = Version
+editor-languages = Languages
+editor-languagesHint = Language codes separated by commas, the first is the default, e.g. sv, en. Every text needs each language.
+editor-title = Title
+editor-description = Description
+editor-passMark = Pass mark
+editor-passMarkHint = The share of points needed to pass, from 0 to 1, e.g. 0,8 for 80 %.
+editor-competencies = Competencies
+editor-competenciesHint = What the course trains. Every question and role-play choice gives points in a competency.
+editor-addCompetency = Add a competency
+editor-modules = Modules
+editor-noModules = The course has no modules yet.
+editor-moduleN = Module { $n }
+editor-addModule = Add a module
+editor-summary = Summary
+editor-feedbackMode = When learners see if they were right
+editor-feedbackImmediate = After each question
+editor-feedbackDeferred = When the quiz is handed in
+editor-modulePassMark = Pass mark of this module
+editor-modulePassMarkHint = Leave empty to use the course’s.
+editor-outcomes = Learning outcomes
+editor-outcomesHint = What a learner can do after the module, one outcome at a time in each language. They are shown when the module starts and on the certificate.
+editor-outcomeN = Outcome { $n }
+editor-outcomeText = The outcome
+editor-addOutcome = Add an outcome
+editor-lessons = Lessons
+editor-addLesson = Add a lesson
+editor-questions = Questions
+editor-addQuestion = Add a question
+editor-scenarios = Role-plays
+editor-addScenario = Add a role-play
+editor-lesson = Lesson
+editor-markdownHint = Markdown. The first line is the title: # Title. Images go in the module’s media folder.
+editor-minutes = Reading time in minutes (optional)
+editor-minutesHint = A whole number from 1 to 600. Leave empty to estimate it from the text, at 180 words a minute.
+editor-markdownIn = Text in { $language } (Markdown)
+editor-previewIn = Preview, { $language }
+editor-question = Question
+editor-kind = Kind of question
+editor-kind-single = One right answer
+editor-kind-multiple = Several right answers
+editor-kind-true_false = True or false
+editor-kind-short_text = Short text answer
+editor-kind-numeric = Number answer
+editor-kind-ordering = Put in order
+editor-kind-matching = Match pairs
+editor-kindChanged = The question is now of the kind: { $kind }.
+editor-competency = Competency
+editor-none = (none)
+editor-points = Points
+editor-prompt = Question text
+editor-explanation = Explanation
+editor-explanationHint = Shown after the learner has answered.
+editor-options = Answer options
+editor-singleHint = Mark the one right option.
+editor-multipleHint = Mark every right option.
+editor-shuffleOptions = Shuffle options
+editor-shuffleOptionsHint = Each learner gets the options in an order of their own. Turn this off for a scale such as “never … always”.
+editor-optionN = Option { $id }
+editor-correct = Right answer
+editor-optionText = Text
+editor-optionFeedback = Feedback when chosen
+editor-addOption = Add an option
+editor-rightAnswer = The right answer
+editor-feedbackTrue = Feedback to “true”
+editor-feedbackFalse = Feedback to “false”
+editor-accepted = Accepted answers
+editor-acceptedHint = One answer per line, in each language.
+editor-caseSensitive = Upper and lower case must match
+editor-ignoreDiacritics = Accept answers without accents (cafe for café)
+editor-numericAnswer = The right number
+editor-tolerance = Tolerance
+editor-toleranceHint = How far from the right number an answer may be, e.g. 0,5.
+editor-unit = Unit
+editor-items = Items
+editor-orderingHint = Write the items in the right order; learners get them shuffled.
+editor-itemN = Item { $n }
+editor-itemText = Text
+editor-addItem = Add an item
+editor-pairs = Pairs
+editor-matchingHint = Write what belongs together; learners get the right-hand sides shuffled.
+editor-pairN = Pair { $n }
+editor-pairLeft = Left side
+editor-pairRight = Right side (the match)
+editor-addPair = Add a pair
+editor-scenario = Role-play
+editor-intro = Introduction
+editor-startNode = Start node
+editor-nodes = Nodes
+editor-nodesHint = Each node is a moment in the conversation. It either offers choices, each leading to another node, or ends the role-play.
+editor-nodeN = Node { $id }
+editor-isStart = start
+editor-speaker = Who speaks
+editor-speakerHint = Leave empty for narration.
+editor-nodeText = What happens or is said
+editor-ending = Ending
+editor-noEnding = No ending: the learner chooses
+editor-endingAsk = Node { $id } has choices ({ $count }). Choosing “{ $kind }” removes them.
+editor-endingYes = Remove the choices and make it an ending
+editor-endingNo = Keep the choices
+editor-ending-good = Good ending
+editor-ending-mixed = Mixed ending
+editor-ending-poor = Poor ending
+editor-debrief = Debrief
+editor-choiceN = Choice { $n }
+editor-choiceText = What the learner does
+editor-next = Leads to node
+editor-choicePoints = Points
+editor-choicePointsHint = Per competency; may be negative. Leave empty for none.
+editor-noCompetencies = The course has no competencies yet.
+editor-choiceFeedback = Feedback
+editor-critical = Critical mistake
+editor-criticalHint = Choosing this fails the role-play whatever the points.
+editor-shuffleChoices = Shuffle choices
+editor-shuffleChoicesHint = Each play-through shows the choices in an order of its own. Turn this off when the order means something.
+editor-addChoice = Add a choice to { $node }
+editor-addNode = Add a node
+editor-nodeAdded = Node { $id } has been added at the end.
+editor-previewTitle = Preview as learner
+editor-previewLanguage = Language
+editor-previewLead = As a learner sees it, from what you have written so far. Nothing is saved.
+editor-previewAgain = Start over
+editor-previewNothing = Choose a lesson, question or role-play to preview it.
+editor-giftTitle = Import questions from GIFT
+editor-giftLead = GIFT is the text format Moodle uses for question banks. The questions are added to the module you choose.
+editor-giftModule = Into module
+editor-giftChoose = Choose a GIFT file…
+editor-giftFilter = GIFT question bank
+editor-giftFound = Questions that can be imported: { $count }
+editor-giftCategories = Categories in the file: { $list }
+editor-giftLine = line { $line }
+editor-giftWholeFile = the whole file
+editor-giftProblems = Problems
+editor-giftSkipped = Skipped
+editor-giftNotes = Notes
+editor-giftStale = The module, the competency or the module’s questions have changed since the file was read. Choose the file again.
+editor-giftAdd = Add the questions ({ $count }) to the module
+editor-giftAdded = Questions added: { $count }.
+
+## courses
+
+courses-title = Courses
+courses-lead = More than one course is installed on this computer. Choose the one you want to work on.
+courses-current = Current course
+
+## final
+
+final-title = Final test
+final-lead = { $count } questions from the whole course, a new mix every time. You see your result once you hand it in.
+final-marks = Pass from { $pass }, pass with distinction from { $distinction }.
+final-locked = The final test opens when you have passed every module.
+final-start = Take the final test
+final-continue = Continue the final test
+final-retake = Take the final test again
+final-best = Best result: { $grade } ({ $score })
+final-notTaken = Not taken yet
+final-grade-fail = Fail
+final-grade-pass = Pass
+final-grade-distinction = Pass with distinction
+final-resultTitle = Your final test result
+final-gradeIs = Grade: { $grade }
+final-verdict-fail = You need { $mark } to pass. You can take the test again with new questions.
+final-verdict-pass = You have passed the final test. Pass with distinction needs { $mark }.
+final-verdict-distinction = You have passed the final test with the highest grade.
+final-stillPassed = Your best earlier result still counts: { $grade }.
+final-resultsCaption = Your final test attempts, newest first
+final-resultsGrade = Grade
+final-resultsNone = You have not handed in the final test yet.
+
+## certificate: the words of the PDF certificate, which the core draws.
+
+certificate-title = Certificate of completion
+certificate-certifies = This certifies that
+certificate-completed = has completed the course
+certificate-version = Version
+certificate-date = Date
+certificate-modules = Modules
+certificate-best = Best result
+certificate-competencies = Competencies
+certificate-mastery = Mastery
+certificate-code = Verification code
+certificate-howToCheck = Check the code against the learner's results file: vardskap-cli verify-certificate --results <file> --code <code>
+certificate-continued = continued
+certificate-outcomes = Learning outcomes
+certificate-finalTest = Final test
+certificate-grade = Grade
+
+## newCourse: what a course made in the editor starts with, in each of its languages.
+
+newCourse-competency = General
+newCourse-moduleTitle = Module 1
+newCourse-lessonTitle = Lesson 1
+newCourse-lessonBody = Write the lesson here.

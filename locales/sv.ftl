@@ -1,0 +1,603 @@
+### Värdskaps ord på svenska. Samma meddelanden som i en.ftl (se kommentaren där).
+
+## app
+
+app-name = Värdskap
+app-home = Värdskap, tillbaka till kursen
+app-skip = Hoppa till innehållet
+app-menu = Meny
+app-signedInAs = Inloggad som { $name }
+app-signOut = Byt profil
+
+## lang
+
+lang-label = Språk
+lang-sv = Svenska
+lang-en = English
+
+## theme
+
+theme-label = Tema
+theme-system = Som systemet
+theme-light = Ljust
+theme-dark = Mörkt
+
+## common
+
+common-cancel = Avbryt
+common-backToCourse = Tillbaka till kursen
+
+## course
+
+course-loading = Laddar …
+course-version = Version { $version }
+
+## error
+
+error-title = Något gick fel.
+error-retry = Försök igen
+
+## recovery
+
+recovery-title = Dina framsteg gick inte att öppna
+recovery-damaged = Filen med dina framsteg är skadad.
+recovery-details = Tekniska detaljer (för support)
+recovery-lead = Appen sparar säkerhetskopior av dina framsteg. Du kan lägga tillbaka den senaste kopian. Den skadade filen sparas undan.
+recovery-restore = Lägg tillbaka den senaste säkerhetskopian
+recovery-notDamaged = Dina framsteg är inte skadade, så inget behöver återställas. Stäng andra fönster med appen, se till att det finns ledigt utrymme på disken och starta appen igen.
+
+## progress
+
+progress-importing = Installerar kurspaketet …
+progress-exporting = Sparar kurspaketet …
+progress-opening = Öppnar kursen …
+progress-creating = Skapar kursen …
+progress-packing = Packar kursen …
+progress-gift = Läser GIFT-filen …
+progress-saving = Sparar filen …
+
+## backup
+
+backup-warning = Dagens säkerhetskopia av dina framsteg kunde inte göras (disken kan vara full). Dina svar sparas ändå som vanligt.
+backup-dismiss = OK
+
+## profiles
+
+profiles-title = Vem ska lära sig i dag?
+profiles-lead = Varje deltagare har en egen profil, så att svaren och resultaten är ens egna.
+profiles-existing = Profiler på den här datorn
+profiles-hasPin = pinkod
+profiles-pinFor = Pinkod för { $name }
+profiles-pin = Pinkod
+profiles-signIn = Logga in
+profiles-new = Ny profil
+profiles-name = Ditt namn
+profiles-nameMissing = Skriv först ett namn på profilen.
+profiles-newPin = Pinkod (frivilligt)
+profiles-pinHint = Med en pinkod kan ingen annan på datorn öppna din profil.
+profiles-create = Skapa profil och börja
+
+## home
+
+home-continue = Fortsätt där du slutade
+home-coursePassed = Du har klarat hela kursen. Bra jobbat!
+home-reviewsDue = { $count } frågor att öva på igen
+home-moduleNumber = Modul { $n }
+home-passed = Godkänd
+home-inProgress = Quiz pågår
+home-notPassedYet = Inte godkänd än
+home-notStarted = Inte påbörjad
+home-best = Bästa resultat: { $score }
+home-lessons = Lektioner
+home-lessonsOf = Lektioner i { $module }
+home-startQuiz = Starta quizet ({ $count } frågor)
+home-continueQuiz = Fortsätt quizet
+home-retakeQuiz = Gör quizet igen
+home-playScenario = Rollspel: { $title }
+home-minutes = ca { $n } min
+home-outcomes = Lärandemål
+
+## lesson
+
+lesson-position = lektion { $n } av { $count }
+lesson-nav = Lektionerna i modulen
+lesson-toQuiz = Till quizet
+lesson-outcomesIntro = Det här kan du när du är klar med modulen
+
+## quiz
+
+quiz-title = Quiz
+quiz-resumed = Välkommen tillbaka. Dina { $count } sparade svar finns kvar.
+quiz-modeImmediate = Du ser direkt om varje svar är rätt.
+quiz-modeDeferred = Du ser resultatet när du lämnar in hela quizet. Fram till dess kan du ändra dina svar.
+quiz-questions = Frågor
+quiz-navAnswered = Fråga { $n }, besvarad
+quiz-navOpen = Fråga { $n }, inte besvarad
+quiz-counter = Fråga { $n } av { $count }
+quiz-pickAll = Välj alla svar som stämmer.
+quiz-true = Sant
+quiz-false = Falskt
+quiz-yourAnswer = Ditt svar
+quiz-yourNumber = Ditt svar (ett tal)
+quiz-orderHint = Sätt delarna i rätt ordning med pilknapparna.
+quiz-moveUp = Flytta upp: { $item }
+quiz-moveDown = Flytta ner: { $item }
+quiz-moved = { $item } är nu nummer { $position } av { $count }.
+quiz-matchHint = Välj det svar som hör ihop med varje del. Använd varje svar en gång.
+quiz-choose = Välj …
+quiz-problem-empty = Svara på frågan först.
+quiz-problem-number = Skriv ett tal, till exempel 12 eller 2,5.
+quiz-problem-incomplete = Välj ett svar för varje del.
+quiz-problem-duplicate = Du har använt samma svar två gånger. Använd varje svar en gång.
+quiz-saved = Ditt svar är sparat.
+quiz-check = Rätta mitt svar
+quiz-save = Spara mitt svar
+quiz-saveNext = Spara och gå vidare
+quiz-previous = Föregående
+quiz-next = Nästa fråga
+quiz-progress = Du har svarat på { $answered } av { $count } frågor.
+quiz-confirmUnanswered = { $count } frågor saknar svar och räknas som fel. Vill du lämna in ändå?
+quiz-submit = Lämna in quizet
+quiz-submitAnyway = Ja, lämna in
+
+## feedback
+
+feedback-correct = Rätt
+feedback-partly = Delvis rätt
+feedback-wrong = Inte rätt
+feedback-points = { $score } av { $max } poäng
+feedback-rightAnswer = Rätt svar:
+feedback-why = Varför:
+
+## scenario
+
+scenario-resumed = Du är tillbaka där du slutade.
+scenario-soFar = Det som har hänt hittills
+scenario-you = Du:
+scenario-whatDoYouDo = Vad gör du?
+scenario-ending-good = Ett bra slut
+scenario-ending-mixed = Ett blandat slut
+scenario-ending-poor = Ett dåligt slut
+scenario-criticalMade = Ett av dina val var ett allvarligt misstag, så rollspelet är inte godkänt den här gången.
+scenario-passed = Rollspelet är godkänt.
+scenario-notPassed = Rollspelet är inte godkänt än. Försök igen!
+scenario-pointsCaption = Dina poäng per kompetens
+scenario-points = Poäng
+scenario-again = Spela igen
+scenario-recap = Dina val och vad de ledde till
+scenario-total = Du fick { $earned } poäng av de { $best } som den bästa vägen ger. För godkänt behövs { $needed }.
+scenario-tooFewPoints = Slutet i sig räcker, men dina val gav för få poäng för godkänt.
+
+## result
+
+result-title = Ditt resultat
+result-points = { $score } av { $max } poäng
+result-passed = Godkänd. Bra jobbat!
+result-notPassed = Inte godkänd än. Du behöver { $mark } för att bli godkänd.
+result-criticalChoice = Ett rollspel i modulen slutade med ett allvarligt misstag. Spela det igen för att klara modulen.
+result-moduleStillPassed = Ditt bästa tidigare resultat gäller fortfarande, så modulen är fortfarande godkänd.
+result-byCompetency = Resultat per kompetens
+result-competency = Kompetens
+result-score = Poäng
+result-share = Andel
+result-toReview = Frågor att titta på igen ({ $count })
+result-toReviewLead = De här frågorna hamnar i din övningskö, så att du möter dem igen senare.
+result-retake = Gör quizet igen
+
+## results
+
+results-title = Mina resultat
+results-back = Tillbaka till mina resultat
+results-modules = Moduler
+results-modulesCaption = Bästa och senaste quizresultat per modul
+results-module = Modul
+results-best = Bästa
+results-last = Senaste
+results-attempts = Försök
+results-status = Status
+results-overTime = Dina resultat över tid
+results-chartSummary = Diagram över dina quizresultat över tid. { $modules }.
+results-chartSeries = { $module }: { $count } försök, först { $first }, senast { $last }
+results-axisTime = Datum
+results-axisScore = Resultat
+results-chartAsTable = Visa resultaten som tabell
+results-chartTableCaption = Alla quizförsök med resultat
+results-chartEmpty = Diagrammet visas när du har lämnat in ett quiz.
+results-date = Datum
+results-score = Resultat
+results-mastery = Det här behärskar du
+results-masteryLead = Per kompetens, utifrån dina quizsvar och rollspel.
+results-notYet = Inte övat än
+results-attemptsTitle = Quizförsök
+results-attemptsCaption = Dina quizförsök, det senaste först
+results-open = Öppna
+results-showAnswers = Visa svaren
+results-noAttempts = Du har inte lämnat in något quiz än.
+results-runsTitle = Rollspel
+results-runsCaption = Dina avslutade rollspel, det senaste först
+results-roleplay = Rollspel
+results-ending = Slut
+results-replay = Se igen
+results-noRuns = Du har inte spelat klart något rollspel än.
+results-saveTitle = Spara dina resultat
+results-saveLead = Spara en fil att ha kvar eller visa för din utbildare. Du väljer själv var den hamnar.
+results-exportCsv = Exportera mina resultat (CSV)
+results-exportJson = Exportera mina resultat (JSON)
+results-certificate = Intyg (PDF)
+results-savedTo = Sparat i { $path }.
+results-notSaved = Ingenting sparades.
+results-fileName = resultat
+results-certificateName = intyg
+
+## attempt
+
+attempt-title = Dina svar: { $module }
+attempt-submitted = Inlämnat { $date }
+attempt-notSubmitted = Inte inlämnat
+attempt-yourAnswer = Ditt svar:
+attempt-unanswered = Inte besvarad
+
+## run
+
+run-title = Rollspelet i repris: { $title }
+run-played = Spelat { $date }
+run-path = Vägen du valde
+run-critical = Allvarligt misstag:
+
+## practice
+
+practice-title = Öva
+practice-lead = Frågor du tyckte var svåra kommer tillbaka hit efter ett tag, så att de fastnar.
+practice-counter = Fråga { $n } av { $count }
+practice-comesBack = Frågan kommer tillbaka { $date }.
+practice-finish = Avsluta övningen
+practice-done = Klart! Du hade { $right } av { $count } rätt.
+practice-nothingDue = Det finns inget att öva på just nu.
+practice-nothingDueLead = Frågor du svarar fel på i ett quiz kommer tillbaka hit senare.
+
+## errors: ett meddelande per sorts fel (ErrorKind), se en.ftl.
+
+errors-NotFound = Det du bad om finns inte. Det kan ha tagits bort ur kursen.
+    .detail = { $what } ”{ $id }” hittades inte
+errors-InvalidContent =
+    .detail =
+        kursen har { $count } problem:
+        { $problems }
+errors-Invalid = Det gick inte att göra.
+    .detail = { $reason }
+errors-WrongAnswerShape = Svaret gick inte att läsa. Kontrollera det och försök igen.
+    .detail = svaret på frågan ”{ $question }” har fel form: { $reason }
+errors-Io = En fil gick inte att läsa eller spara.
+    .detail = filfel vid { $path }: { $source }
+errors-Db = Dina framsteg gick inte att läsa eller spara. Försök igen. Starta om appen om det händer igen.
+    .detail = databasfel: { $detail }
+errors-CorruptDatabase = Filen med dina framsteg är skadad. Starta om appen, så erbjuder den att lägga tillbaka den senaste säkerhetskopian.
+    .detail = Databasen med framstegen är skadad och kan inte användas ({ $detail }). De tidigare framstegen kan tas tillbaka genom att lägga tillbaka den senaste säkerhetskopian. Fil: { $path }
+errors-DatabaseTooNew = Dina framsteg sparades av en nyare version av Värdskap. Uppdatera appen för att öppna dem.
+    .detail = Databasen med framstegen skapades av en nyare version av Värdskap. Uppdatera appen för att öppna den. Fil: { $path }
+errors-DataFolderInUse = Värdskap är redan öppet med den här datamappen. Använd fönstret som är öppet, eller stäng det och starta appen igen.
+    .detail = Värdskap är redan öppet med den här datamappen. Använd fönstret som är öppet, eller stäng det först. Mapp: { $dir }
+errors-NoBackup = Det finns ingen säkerhetskopia att lägga tillbaka.
+    .detail = Det finns ingen användbar säkerhetskopia av databasen med framstegen i { $dir }.
+errors-NotSignedIn = Välj en profil först.
+    .detail = { errors-NotSignedIn }
+errors-WrongPin = Pinkoden stämmer inte. Försök igen.
+    .detail = { errors-WrongPin }
+errors-PinOnHold = För många felaktiga pinkoder i rad. Vänta en stund och försök igen.
+    .detail = För många felaktiga pinkoder i rad. Vänta { $retryAfterSecs } sekunder och försök igen.
+errors-ProfileExists = Det finns redan en profil med det namnet. Välj ett annat namn.
+    .detail = Det finns redan en profil som heter ”{ $name }”. Välj ett annat namn.
+errors-AttemptClosed = Quizet är redan inlämnat, så svaren kan inte ändras.
+    .detail = Försöket är redan inlämnat, så svaren kan inte ändras.
+errors-QuestionNotInModule = Frågan hör inte till den här modulen.
+    .detail = Frågan ”{ $question }” hör inte till modulen ”{ $module }”.
+errors-AlreadyAnswered = Du har redan svarat på den här frågan.
+    .detail = Frågan ”{ $question }” är redan besvarad i det här försöket.
+errors-AttemptNotSubmitted = Lämna in quizet först för att se svaren.
+    .detail = Försöket är inte inlämnat än, så svaren och de rätta svaren kan inte visas.
+errors-RunNotFinished = Rollspelet har inte nått något slut än.
+    .detail = Rollspelet har inte nått något slut än, så det finns inget att se tillbaka på.
+errors-CourseNotPassed = Intyget blir klart när du har klarat alla moduler.
+    .detail = Det finns inget intyg än: ”{ $course }” är inte godkänd. Klara först alla moduler (kvar att klara: { $missing }).
+errors-WrongPassphrase = Lösenfrasen stämmer inte. Försök igen.
+    .detail =
+        { $retryAfterSecs ->
+            [0] { errors-WrongPassphrase }
+           *[other] Lösenfrasen stämmer inte. Försök igen om { $retryAfterSecs } sekunder.
+        }
+errors-TooManyTries = För många felaktiga lösenfraser i rad. Vänta en stund och försök igen.
+    .detail = För många felaktiga lösenfraser i rad. Vänta { $retryAfterSecs } sekunder och försök igen.
+errors-InstructorLocked = Bara en instruktör kan göra det här. Lås upp instruktörsläget först.
+    .detail = Bara en instruktör kan göra det här. Lås upp instruktörsläget med lösenfrasen först.
+errors-ReservedCourseId = Kursen i paketet har samma id som den inbyggda kursen, och det id:t är reserverat. Därför importerades den inte. Ge kursen ett annat id i course.toml och packa den igen.
+    .detail = Kursen i paketet har id:t ”{ $id }”, som är reserverat för den inbyggda kursen, så den importerades inte. Ge kursen ett annat id i course.toml och packa den igen.
+errors-PackageRefused = Filen går inte att öppna på ett säkert sätt som kurspaket (till exempel pekar en fil i den utanför kursen), så ingenting installerades.
+    .detail = { $file } öppnades inte: { $reason }
+
+## instructor
+
+instructor-detail = Detaljer: { $detail }
+instructor-open = Instruktör
+instructor-title = Instruktörsläge
+instructor-lead = Instruktörer kan lägga in nya versioner av kursen och dela den med andra som ett kurspaket. Deltagare behöver inte det här.
+instructor-setTitle = Välj en lösenfras för instruktörer
+instructor-setLead = Ingen lösenfras är vald på den här datorn än. Välj en som bara instruktörer känner till, minst 8 tecken lång.
+instructor-passphrase = Lösenfras
+instructor-passphraseAgain = Samma lösenfras en gång till
+instructor-set = Spara lösenfrasen
+instructor-tooShort = Lösenfrasen behöver minst 8 tecken.
+instructor-mismatch = De två lösenfraserna är inte likadana. Skriv dem igen.
+instructor-unlockTitle = Lås upp instruktörsläget
+instructor-unlock = Lås upp
+instructor-wrong = Lösenfrasen stämmer inte. Försök igen.
+instructor-wrongWait = Lösenfrasen stämmer inte. Du kan försöka igen om { $secs } sekunder.
+instructor-wait = För många felaktiga lösenfraser i rad. Vänta { $secs } sekunder och försök igen.
+instructor-unlocked = Instruktörsläget är upplåst.
+instructor-import = Importera ett kurspaket…
+instructor-export = Exportera kurspaketet…
+instructor-lock = Lås
+instructor-packageFilter = Kurspaket för Värdskap
+instructor-imported = Kursen ”{ $title }” version { $version } är installerad.
+instructor-exported = Kurspaketet är sparat: { $path }
+instructor-backToProfiles = Tillbaka till profilerna
+instructor-waitOne = För många felaktiga lösenfraser i rad. Vänta en sekund och försök igen.
+instructor-editor = Kursredigeraren
+instructor-findInChooser = Deltagarna hittar den under ”Kurser” på kursens startsida.
+
+## editor
+
+editor-heading = Kursredigeraren
+editor-lead = Här skriver och ändrar du kurser: moduler, lektioner, frågor och rollspel. Kursen sparas som textfiler i en egen mapp.
+editor-openHeading = Öppna en kurs
+editor-openLead = Välj mappen där kursens course.toml ligger.
+editor-openFolder = Öppna en kursmapp…
+editor-openTitle = Välj kursmappen
+editor-newHeading = Ny kurs
+editor-newLead = Den nya kursen börjar med en modul och en lektion. Du väljer var mappen ska ligga.
+editor-newLanguages = Kursens språk
+editor-newLanguagesProblem = Välj minst ett språk.
+editor-newTitleIn = Titel ({ $language })
+editor-newTitleProblem = Skriv en titel på alla kursens språk.
+editor-newId = Kursens id
+editor-newIdHint = Små bokstäver, siffror och bindestreck, till exempel gott-vardskap. Det blir också mappens namn.
+editor-newIdProblem = Använd bara små bokstäver a–z, siffror och enkla bindestreck.
+editor-newCreate = Välj mapp och skapa
+editor-parentTitle = Välj var kursmappen ska ligga
+editor-unreadableTitle = Kursfilerna går inte att öppna i redigeraren
+editor-unreadableLead = Rätta först de här felen i en textredigerare och öppna sedan mappen igen.
+editor-openAgain = Öppna igen
+editor-openOther = Öppna en annan mapp
+editor-toolbar = Verktyg för kursen
+editor-folder = Mapp
+editor-unsaved = Osparade ändringar
+editor-allSaved = Alla ändringar är sparade
+editor-save = Spara
+editor-savedCount = Sparat. Problem kvar: { $count }.
+editor-export = Exportera paket…
+editor-exported = Kurspaketet är sparat ({ $files } filer): { $path }
+editor-importGift = Importera GIFT…
+editor-preview = Förhandsvisa som deltagare
+editor-problems = Problem ({ $count })
+editor-close = Stäng kursen
+editor-leaveTitle = Du har osparade ändringar
+editor-leaveLead = Vill du spara dem innan du lämnar redigeraren?
+editor-leaveSave = Spara och lämna
+editor-leaveDiscard = Lämna utan att spara
+editor-leaveStay = Stanna kvar
+editor-navLabel = Kursens delar
+editor-problemCount = { $count } problem
+editor-problemsTitle = Problem ({ $count })
+editor-problemsEnglish = Problemen beskrivs på engelska, som i kommandoradsverktyget.
+editor-problemsNow = Problem i kursen nu: { $count }.
+editor-noProblems = Inga problem hittades.
+editor-error = Fel
+editor-warning = Varning
+editor-warningCount = Varningar: { $count }. De hindrar inte att kursen sparas eller exporteras.
+editor-noErrorsButWarnings = Inga fel hittades. Varningar: { $count }. De hindrar inte att kursen sparas eller exporteras.
+editor-optional = (valfritt)
+editor-notANumber = Skriv ett tal, till exempel 2 eller 0,5.
+editor-id = Id
+editor-idHint = Deltagarnas resultat sparas per id: ändra det bara innan kursen används.
+editor-courseIdHint = Deltagarnas resultat sparas per kurs-id: ändra det bara innan kursen används.
+editor-moveUp = Flytta upp: { $name }
+editor-moveDown = Flytta ner: { $name }
+editor-moved = { $name } är nu nummer { $position } av { $count }.
+editor-remove = Ta bort: { $name }
+editor-removeAsk = Ta bort { $name }?
+editor-removeYes = Ja, ta bort
+editor-removeNo = Behåll
+editor-removed = { $name } har tagits bort.
+editor-course = Kurs
+editor-version = Version
+editor-languages = Språk
+editor-languagesHint = Språkkoder med kommatecken emellan, det första är standardspråket, till exempel sv, en. Varje text behövs på alla språken.
+editor-title = Titel
+editor-description = Beskrivning
+editor-passMark = Gräns för godkänt
+editor-passMarkHint = Andelen poäng som krävs för godkänt, från 0 till 1, till exempel 0,8 för 80 %.
+editor-competencies = Kompetenser
+editor-competenciesHint = Det som kursen tränar. Varje fråga och varje val i ett rollspel ger poäng i en kompetens.
+editor-addCompetency = Lägg till en kompetens
+editor-modules = Moduler
+editor-noModules = Kursen har inga moduler än.
+editor-moduleN = Modul { $n }
+editor-addModule = Lägg till en modul
+editor-summary = Sammanfattning
+editor-feedbackMode = När deltagarna får veta om de svarat rätt
+editor-feedbackImmediate = Efter varje fråga
+editor-feedbackDeferred = När quizet lämnas in
+editor-modulePassMark = Gräns för godkänt i den här modulen
+editor-modulePassMarkHint = Lämna tomt för att använda kursens.
+editor-outcomes = Lärandemål
+editor-outcomesHint = Vad deltagaren kan efter modulen, ett mål per rad i varje språk. De visas när modulen börjar och på kursintyget.
+editor-outcomeN = Mål { $n }
+editor-outcomeText = Målet
+editor-addOutcome = Lägg till ett mål
+editor-lessons = Lektioner
+editor-addLesson = Lägg till en lektion
+editor-questions = Frågor
+editor-addQuestion = Lägg till en fråga
+editor-scenarios = Rollspel
+editor-addScenario = Lägg till ett rollspel
+editor-lesson = Lektion
+editor-markdownHint = Markdown. Första raden är rubriken: # Rubrik. Bilder läggs i modulens media-mapp.
+editor-minutes = Lästid i minuter (frivilligt)
+editor-minutesHint = Ett heltal från 1 till 600. Lämna tomt så räknas lästiden fram ur texten, 180 ord per minut.
+editor-markdownIn = Text på { $language } (Markdown)
+editor-previewIn = Förhandsvisning, { $language }
+editor-question = Fråga
+editor-kind = Typ av fråga
+editor-kind-single = Ett rätt svar
+editor-kind-multiple = Flera rätta svar
+editor-kind-true_false = Sant eller falskt
+editor-kind-short_text = Kort textsvar
+editor-kind-numeric = Svar med ett tal
+editor-kind-ordering = Rätt ordning
+editor-kind-matching = Para ihop
+editor-kindChanged = Frågan är nu av typen: { $kind }.
+editor-competency = Kompetens
+editor-none = (ingen)
+editor-points = Poäng
+editor-prompt = Frågetext
+editor-explanation = Förklaring
+editor-explanationHint = Visas när deltagaren har svarat.
+editor-options = Svarsalternativ
+editor-singleHint = Markera det enda rätta alternativet.
+editor-multipleHint = Markera alla rätta alternativ.
+editor-shuffleOptions = Blanda alternativen
+editor-shuffleOptionsHint = Varje deltagare får alternativen i en egen ordning. Stäng av för en skala, till exempel ”aldrig … alltid”.
+editor-optionN = Alternativ { $id }
+editor-correct = Rätt svar
+editor-optionText = Text
+editor-optionFeedback = Återkoppling när det väljs
+editor-addOption = Lägg till ett alternativ
+editor-rightAnswer = Rätt svar
+editor-feedbackTrue = Återkoppling till ”sant”
+editor-feedbackFalse = Återkoppling till ”falskt”
+editor-accepted = Godtagna svar
+editor-acceptedHint = Ett svar per rad, på varje språk.
+editor-caseSensitive = Stora och små bokstäver måste stämma
+editor-ignoreDiacritics = Godta svar utan accenter (cafe för café)
+editor-numericAnswer = Rätt tal
+editor-tolerance = Tolerans
+editor-toleranceHint = Hur långt från rätt tal ett svar får ligga, till exempel 0,5.
+editor-unit = Enhet
+editor-items = Delar
+editor-orderingHint = Skriv delarna i rätt ordning; deltagarna får dem blandade.
+editor-itemN = Del { $n }
+editor-itemText = Text
+editor-addItem = Lägg till en del
+editor-pairs = Par
+editor-matchingHint = Skriv det som hör ihop; deltagarna får högersidorna blandade.
+editor-pairN = Par { $n }
+editor-pairLeft = Vänster sida
+editor-pairRight = Höger sida (det som hör ihop med den)
+editor-addPair = Lägg till ett par
+editor-scenario = Rollspel
+editor-intro = Inledning
+editor-startNode = Startnod
+editor-nodes = Noder
+editor-nodesHint = Varje nod är ett ögonblick i samtalet. Den ger antingen val som leder till andra noder, eller avslutar rollspelet.
+editor-nodeN = Nod { $id }
+editor-isStart = start
+editor-speaker = Vem som talar
+editor-speakerHint = Lämna tomt för berättartext.
+editor-nodeText = Vad som händer eller sägs
+editor-ending = Slut
+editor-noEnding = Inget slut: deltagaren väljer
+editor-endingAsk = Noden { $id } har val ({ $count }). Väljer du ”{ $kind }” tas valen bort.
+editor-endingYes = Ta bort valen och gör noden till ett slut
+editor-endingNo = Behåll valen
+editor-ending-good = Bra slut
+editor-ending-mixed = Blandat slut
+editor-ending-poor = Dåligt slut
+editor-debrief = Sammanfattning för deltagaren
+editor-choiceN = Val { $n }
+editor-choiceText = Vad deltagaren gör
+editor-next = Leder till nod
+editor-choicePoints = Poäng
+editor-choicePointsHint = Per kompetens, får vara negativa. Lämna tomt för inga.
+editor-noCompetencies = Kursen har inga kompetenser än.
+editor-choiceFeedback = Återkoppling
+editor-critical = Allvarligt misstag
+editor-criticalHint = Den som väljer detta blir underkänd i rollspelet oavsett poäng.
+editor-shuffleChoices = Blanda valen
+editor-shuffleChoicesHint = Varje genomspelning visar valen i en egen ordning. Stäng av när ordningen betyder något.
+editor-addChoice = Lägg till ett val i { $node }
+editor-addNode = Lägg till en nod
+editor-nodeAdded = Noden { $id } har lagts till sist.
+editor-previewTitle = Förhandsvisning som deltagare
+editor-previewLanguage = Språk
+editor-previewLead = Så som en deltagare ser det, utifrån det du har skrivit hittills. Inget sparas.
+editor-previewAgain = Börja om
+editor-previewNothing = Välj en lektion, fråga eller ett rollspel för att förhandsvisa.
+editor-giftTitle = Importera frågor från GIFT
+editor-giftLead = GIFT är textformatet som Moodle använder för frågebanker. Frågorna läggs till i den modul du väljer.
+editor-giftModule = Till modul
+editor-giftChoose = Välj en GIFT-fil…
+editor-giftFilter = GIFT-frågebank
+editor-giftFound = Frågor som kan importeras: { $count }
+editor-giftCategories = Kategorier i filen: { $list }
+editor-giftLine = rad { $line }
+editor-giftWholeFile = hela filen
+editor-giftProblems = Problem
+editor-giftSkipped = Hoppades över
+editor-giftNotes = Anmärkningar
+editor-giftStale = Modulen, kompetensen eller modulens frågor har ändrats sedan filen lästes. Välj filen igen.
+editor-giftAdd = Lägg till frågorna ({ $count }) i modulen
+editor-giftAdded = Frågor som lades till: { $count }.
+
+## courses
+
+courses-title = Kurser
+courses-lead = Det finns fler än en kurs på den här datorn. Välj den du vill arbeta med.
+courses-current = Vald kurs
+
+## final
+
+final-title = Sluttest
+final-lead = { $count } frågor från hela kursen, en ny blandning varje gång. Du ser resultatet när du har lämnat in.
+final-marks = Godkänd från { $pass }, Väl godkänd från { $distinction }.
+final-locked = Sluttestet öppnar när du har klarat alla moduler.
+final-start = Gör sluttestet
+final-continue = Fortsätt sluttestet
+final-retake = Gör sluttestet igen
+final-best = Bästa resultat: { $grade } ({ $score })
+final-notTaken = Inte gjort ännu
+final-grade-fail = Underkänd
+final-grade-pass = Godkänd
+final-grade-distinction = Väl godkänd
+final-resultTitle = Ditt resultat på sluttestet
+final-gradeIs = Betyg: { $grade }
+final-verdict-fail = Du behöver { $mark } för Godkänd. Du kan göra testet igen med nya frågor.
+final-verdict-pass = Du har klarat sluttestet. För Väl godkänd behövs { $mark }.
+final-verdict-distinction = Du har klarat sluttestet med högsta betyg.
+final-stillPassed = Ditt bästa tidigare resultat gäller fortfarande: { $grade }.
+final-resultsCaption = Dina försök på sluttestet, nyaste först
+final-resultsGrade = Betyg
+final-resultsNone = Du har inte lämnat in sluttestet ännu.
+
+## certificate
+
+certificate-title = Kursintyg
+certificate-certifies = Detta intygar att
+certificate-completed = har genomfört kursen
+certificate-version = Version
+certificate-date = Datum
+certificate-modules = Moduler
+certificate-best = Bästa resultat
+certificate-competencies = Kompetenser
+certificate-mastery = Behärskning
+certificate-code = Verifieringskod
+certificate-howToCheck = Koden kan kontrolleras mot deltagarens resultatfil: vardskap-cli verify-certificate --results <fil> --code <kod>
+certificate-continued = fortsättning
+certificate-outcomes = Lärandemål
+certificate-finalTest = Sluttest
+certificate-grade = Betyg
+
+## newCourse
+
+newCourse-competency = Allmänt
+newCourse-moduleTitle = Modul 1
+newCourse-lessonTitle = Lektion 1
+newCourse-lessonBody = Skriv lektionen här.
