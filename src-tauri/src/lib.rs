@@ -63,7 +63,7 @@ pub(crate) fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> 
 #[cfg(test)]
 mod client {
     //! Writes the typed TypeScript client of the commands (run by `make bindings`).
-    #![allow(dead_code)]
+    #![allow(dead_code, clippy::unwrap_used)]
     include!("../commands_decl.rs");
 
     #[test]

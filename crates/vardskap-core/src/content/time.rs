@@ -89,6 +89,8 @@ pub fn module_minutes(module: &Module, lang: &str) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use std::collections::BTreeMap;
 
     use super::*;
