@@ -1,10 +1,16 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [sveltekit()],
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  server: {
+    port: 5173,
+    strictPort: true,
+    // The words are the catalogue at the top of the repository (locales/*.ftl).
+    fs: { allow: [searchForWorkspaceRoot(process.cwd()), '../locales'] },
+  },
   build: { target: 'es2022' },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   test: {

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { ApiError, errorMessage } from './api';
 import { i18n } from './i18n/index.svelte';
+import { call } from './ipc';
+
+afterEach(() => clearMocks());
 
 describe('error messages', () => {
   it('shows a core error as a sentence in the learner’s language', () => {
@@ -8,6 +12,17 @@ describe('error messages', () => {
     expect(errorMessage(new ApiError('WrongPin', 'That PIN is not right.'))).toBe('Pinkoden stämmer inte. Försök igen.');
     i18n.locale = 'en';
     expect(errorMessage(new ApiError('WrongPin', 'x'))).toBe('That PIN is not right. Try again.');
+  });
+
+  it('receives the error’s parameters, for the catalogue’s placeholders', async () => {
+    mockIPC(() => {
+      throw { kind: 'ProfileExists', message: 'There is already a profile called "Ann".', params: { name: 'Ann' } };
+    });
+    const err = await call('create_profile').catch((e: unknown) => e);
+    expect(err, 'a command error becomes an ApiError').toBeInstanceOf(ApiError);
+    expect((err as ApiError).params, 'with the parameters the core sent').toEqual({ name: 'Ann' });
+    i18n.locale = 'sv';
+    expect(errorMessage(err), 'and is said from the catalogue').toBe('Det finns redan en profil med det namnet. Välj ett annat namn.');
   });
 
   it('keeps course problems as the author’s path:line:col lines', () => {

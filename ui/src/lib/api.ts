@@ -3,7 +3,7 @@
 // call these, never `invoke`.
 import { commands } from './bindings/commands';
 import { ApiError } from './ipc';
-import { catalogues, t, type MessageKey } from './i18n/index.svelte';
+import { hasMessage, t } from './i18n/index.svelte';
 
 export { ApiError } from './ipc';
 
@@ -15,8 +15,8 @@ export const api = commands;
  */
 export function errorMessage(err: unknown): string {
   if (err instanceof ApiError && err.kind !== 'InvalidContent' && err.kind !== 'Unexpected') {
-    const key = `errors.${err.kind}` as MessageKey;
-    if (key in catalogues.en) return t(key);
+    const key = `errors.${err.kind}`;
+    if (hasMessage(key)) return t(key, err.params);
   }
   return err instanceof Error ? err.message : String(err);
 }

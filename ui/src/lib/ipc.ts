@@ -3,14 +3,19 @@
 import { invoke } from '@tauri-apps/api/core';
 import type { CommandError } from './bindings/CommandError';
 import type { ErrorKind } from './bindings/ErrorKind';
+import type { MessageArg } from './bindings/MessageArg';
 
-/** A command failed: `kind` says what, `message` is a sentence for the user. */
+/**
+ * A command failed: `kind` says what; `params` fill the catalogue's
+ * `errors.<kind>` sentence; `message` is the core's full sentence in English.
+ */
 export class ApiError extends Error {
   constructor(
     readonly kind: ErrorKind | 'Unexpected',
     message: string,
     /** For a refused passphrase: seconds until the next try is checked. */
     readonly retryAfterSecs: number | null = null,
+    readonly params: Readonly<Partial<Record<string, MessageArg>>> = {},
   ) {
     super(message);
   }
@@ -22,7 +27,7 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
   } catch (err) {
     if (err && typeof err === 'object' && 'kind' in err && 'message' in err) {
       const e = err as CommandError;
-      throw new ApiError(e.kind, e.message, e.retryAfterSecs ?? null);
+      throw new ApiError(e.kind, e.message, e.retryAfterSecs ?? null, e.params ?? {});
     }
     throw new ApiError('Unexpected', String(err));
   }

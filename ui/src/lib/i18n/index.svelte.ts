@@ -1,12 +1,38 @@
-// The UI's message catalogue (sv, en) and the current language.
-import { en } from './en';
-import { sv } from './sv';
+// The UI's words and the current language. The words are the one catalogue,
+// locales/<lang>.ftl (Fluent), which the core reads too. A key is a message
+// id with '.' for '-': t('recovery.title') says recovery-title.
+import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from '@fluent/bundle';
+import en from '../../../../locales/en.ftl?raw';
+import sv from '../../../../locales/sv.ftl?raw';
+import type { MessageKey } from './keys';
 
-export type MessageKey = keyof typeof en;
+export type { MessageKey } from './keys';
 export type Locale = 'sv' | 'en';
 
-export const catalogues: Record<Locale, Record<MessageKey, string>> = { sv, en };
 export const locales: Locale[] = ['sv', 'en'];
+/** Each language's catalogue file as text (the tests read them). */
+export const sources: Record<Locale, string> = { sv, en };
+
+/**
+ * A number written as the UI has always written it, `String(n)` (no digit
+ * grouping), that a message's plural forms can still select on.
+ */
+class PlainNumber extends FluentNumber {
+  override toString(): string {
+    return String(this.value);
+  }
+}
+
+function bundle(locale: Locale): FluentBundle {
+  // No Unicode isolation marks around placeholders: the text is shown as is.
+  const b = new FluentBundle(locale, { useIsolating: false });
+  const errors = b.addResource(new FluentResource(sources[locale]));
+  if (errors.length > 0) throw errors[0];
+  return b;
+}
+
+/** The catalogue of each language, ready to format. */
+export const bundles: Record<Locale, FluentBundle> = { sv: bundle('sv'), en: bundle('en') };
 
 let current = $state<Locale>('sv');
 
@@ -20,10 +46,26 @@ export const i18n = {
   },
 };
 
-/** The string for `key` in the current language, with `{name}` placeholders filled. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogues[current][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+const messageId = (key: string) => key.replaceAll('.', '-');
+
+/** Whether `key` names a message the UI can show (one with a value). */
+export function hasMessage(key: string): key is MessageKey {
+  return bundles.en.getMessage(messageId(key))?.value != null;
+}
+
+/**
+ * The message `key` in the current language (else in English), with its
+ * `{ $name }` placeholders filled from `params`.
+ */
+export function t(key: MessageKey, params: Readonly<Record<string, string | number | undefined>> = {}): string {
+  const args: Record<string, FluentVariable> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (value !== undefined) args[name] = typeof value === 'number' ? new PlainNumber(value) : value;
+  }
+  for (const b of [bundles[current], bundles.en]) {
+    const message = b.getMessage(messageId(key));
+    // A placeholder without a value shows as {$name}; nothing throws.
+    if (message?.value) return b.formatPattern(message.value, args, []);
+  }
+  return key;
 }
