@@ -335,18 +335,7 @@ fn open_learner(
 /// Writes `out` whole or not at all: a temporary file beside it, renamed
 /// into place, so a full disk or a kill never leaves half a results file.
 fn write_file(out: &Path, bytes: &[u8]) -> ExitCode {
-    use std::io::Write as _;
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let written = tempfile::NamedTempFile::new_in(parent).and_then(|mut tmp| {
-        tmp.write_all(bytes)?;
-        tmp.as_file().sync_all()?;
-        tmp.persist(out).map_err(|e| e.error)?;
-        Ok(())
-    });
-    match written {
+    match vardskap_core::whole_file::write(out, bytes) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: cannot write {}: {e}", out.display());

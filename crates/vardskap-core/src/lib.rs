@@ -18,5 +18,6 @@ pub mod review;
 pub mod scenario;
 pub mod session;
 pub mod storage;
+pub mod whole_file;
 
 pub use error::{Error, ErrorKind, Result};

@@ -98,6 +98,22 @@ fn moodle_files_import_and_the_course_still_validates() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn the_quiz_keeps_its_permissions() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (_tmp, course) = course();
+    let quiz = course.join("modules/01-valkommen/quiz.toml");
+    for mode in [0o644, 0o664] {
+        std::fs::set_permissions(&quiz, std::fs::Permissions::from_mode(mode)).unwrap();
+        let file = gift("moodle-questions.gift.txt");
+        let (code, out, err) = run(&["import-gift", path(&file), "--into", path(&course.join("modules/01-valkommen"))]);
+        assert_eq!(code, 0, "the questions are imported: {out}{err}");
+        let after = std::fs::metadata(&quiz).unwrap().permissions().mode() & 0o777;
+        assert_eq!(after, mode, "quiz.toml keeps mode {mode:o}, not the temporary file's 600");
+    }
+}
+
 #[test]
 fn a_file_with_nothing_importable_exits_1_and_leaves_the_quiz_alone() {
     let (tmp, course) = course();

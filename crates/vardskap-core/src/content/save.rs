@@ -376,15 +376,11 @@ fn put(dir: &Path, rel: &str, content: &str, summary: &mut SaveSummary) -> Resul
     Ok(())
 }
 
-/// Writes through a temporary file in the same folder and a rename, so a
-/// crash leaves either the old file or the new one, never half of one.
+/// Writes the file whole ([`crate::whole_file`]), making its folder first.
 pub(crate) fn replace_file(path: &Path, content: &str) -> Result<()> {
     let parent = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(|e| Error::io(parent, e))?;
-    std::io::Write::write_all(&mut tmp, content.as_bytes()).map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
+    crate::whole_file::write(path, content.as_bytes())
 }
 
 fn remove_file(dir: &Path, rel: &str, summary: &mut SaveSummary) -> Result<()> {

@@ -363,15 +363,7 @@ pub fn write_results_file(
 /// Writes through a temporary file in the same folder and a rename, so a
 /// crash or a full disk leaves the old file (or none), never half of one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let parent = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(parent).map_err(|e| Error::io(parent, e))?;
-    std::io::Write::write_all(&mut tmp, bytes).map_err(|e| Error::io(path, e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
+    crate::whole_file::write(path, bytes)
 }
 
 /// Reads a results file, refusing one of another format.

@@ -120,7 +120,7 @@ pub fn pack_with_limits(
 
     let parent = parent_of(out_file);
     fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    let tmp = tempfile::NamedTempFile::new_in(parent).map_err(|e| Error::io(parent, e))?;
+    let tmp = crate::whole_file::temp_beside(out_file)?;
     let mut zip = ZipWriter::new(tmp);
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
@@ -133,8 +133,7 @@ pub fn pack_with_limits(
         io::copy(&mut source, &mut zip).map_err(|e| Error::io(path, e))?;
     }
     let tmp = zip.finish().map_err(|e| zip_error(out_file, e))?;
-    tmp.persist(out_file)
-        .map_err(|e| Error::io(out_file, e.error))?;
+    crate::whole_file::persist(tmp, out_file)?;
     let package_bytes = fs::metadata(out_file)
         .map_err(|e| Error::io(out_file, e))?
         .len();
