@@ -267,6 +267,9 @@ impl Loader<'_> {
         let dir = format!("{module_path}/lessons");
         let mut found: BTreeMap<(u64, String), LessonFiles> = BTreeMap::new();
         let mut seen_ids: HashMap<String, u64> = HashMap::new();
+        // Lesson files that are there but could not be read (too large, not
+        // UTF-8, a link): already reported, so not also reported missing.
+        let mut unreadable: BTreeSet<(String, String)> = BTreeSet::new();
         for name in self.files(&dir, ".md", report) {
             let path = format!("{dir}/{name}");
             let Some((prefix, number, id, lang)) = lesson_name(&name) else {
@@ -305,6 +308,7 @@ impl Loader<'_> {
                 }
             }
             let Some(file) = self.file(&path, report) else {
+                unreadable.insert((id, lang));
                 continue;
             };
             let page = render_lesson(&file, &self.media, &self.sanitiser, report);
@@ -317,7 +321,7 @@ impl Loader<'_> {
         let mut lessons = Vec::new();
         for ((_, id), (prefix, pages)) in found {
             for lang in langs {
-                if !pages.contains_key(lang) {
+                if !pages.contains_key(lang) && !unreadable.contains(&(id.clone(), lang.clone())) {
                     report.error_file(
                         format!("{dir}/{prefix}-{id}.{lang}.md"),
                         format!("lesson `{id}` has no `{lang}` version: this file is missing"),
