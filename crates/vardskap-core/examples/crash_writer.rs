@@ -28,7 +28,7 @@ fn run() -> Result<(), Box<dyn std::error::Error>> {
     let [dir, profile, course, module] = args.as_slice() else {
         return Err("usage: crash_writer <data_dir> <profile_id> <course_id> <module_id>".into());
     };
-    let profile: i64 = profile.parse()?;
+    let profile = vardskap_core::progress::ProfileId(profile.parse()?);
     let mut store = Store::open_with(
         Path::new(dir),
         StoreOptions {

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::{Course, EndingKind, Question};
 use crate::final_test::{FINAL_TEST_ID, FinalGrade};
-use crate::progress::{AttemptPoint, ProfileId, ResultsHistory};
+use crate::progress::{AttemptId, AttemptPoint, ProfileId, ResultsHistory};
 use crate::storage::{Store, Timestamp, answers, attempts};
 use crate::{Error, Result};
 
@@ -185,11 +185,11 @@ pub fn results_file(store: &Store, profile: ProfileId, course_id: &str) -> Resul
     let lang = language_of(&course, who.language.as_deref());
     let history: ResultsHistory = store.results_history(profile, course_id, &lang)?;
     let rows = attempts::for_learner(&store.conn, profile, course_id)?;
-    let versions: HashMap<i64, &str> = rows
+    let versions: HashMap<AttemptId, &str> = rows
         .iter()
         .map(|r| (r.id, r.course_version.as_str()))
         .collect();
-    let mut scores: HashMap<i64, Vec<answers::AnswerScore>> = HashMap::new();
+    let mut scores: HashMap<AttemptId, Vec<answers::AnswerScore>> = HashMap::new();
     for s in answers::scores_for_learner(&store.conn, profile, course_id)? {
         scores.entry(s.attempt_id).or_default().push(s);
     }
@@ -214,7 +214,7 @@ pub fn results_file(store: &Store, profile: ProfileId, course_id: &str) -> Resul
                 .then_with(|| x.question_id.cmp(&y.question_id))
         });
         AttemptEntry {
-            id: a.attempt_id,
+            id: a.attempt_id.0,
             course_version: versions
                 .get(&a.attempt_id)
                 .map_or_else(|| course.version.clone(), |v| v.to_string()),
@@ -300,7 +300,7 @@ pub fn results_file(store: &Store, profile: ProfileId, course_id: &str) -> Resul
             .scenario_runs
             .iter()
             .map(|r| RunEntry {
-                id: r.run_id,
+                id: r.run_id.0,
                 module_id: r.module_id.clone(),
                 scenario_id: r.scenario_id.clone(),
                 title: r.title.clone(),

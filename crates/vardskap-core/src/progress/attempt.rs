@@ -281,7 +281,7 @@ impl Store {
     ) -> Result<AnswerSaved> {
         let row = attempts::get(&self.conn, attempt)?.or_not_found("attempt", attempt)?;
         if row.state.next(AttemptEvent::SaveAnswer).is_none() {
-            return Err(Error::AttemptClosed { attempt });
+            return Err(Error::AttemptClosed { attempt: attempt.0 });
         }
         let course = self.cached_course(&row.course_id)?;
         let module = attempt_module(&course, &row)?;
@@ -303,7 +303,7 @@ impl Store {
             // Checked again inside the write lock: another window may have submitted.
             let current = attempts::get(tx, attempt)?.or_not_found("attempt", attempt)?;
             if current.state != AttemptState::Started {
-                return Err(Error::AttemptClosed { attempt });
+                return Err(Error::AttemptClosed { attempt: attempt.0 });
             }
             if immediate && answers::get(tx, attempt, question_id)?.is_some() {
                 return Err(Error::AlreadyAnswered {
@@ -342,12 +342,12 @@ impl Store {
                 // Submitted is durable on its own, so a crash before grading
                 // leaves a closed attempt that the next call grades.
                 if !self.transact(|tx| attempts::mark_submitted(tx, attempt, now))? {
-                    return Err(Error::AttemptClosed { attempt });
+                    return Err(Error::AttemptClosed { attempt: attempt.0 });
                 }
                 self.grade_submitted(&row, &course, &module)?;
             }
             AttemptState::Submitted => self.grade_submitted(&row, &course, &module)?,
-            AttemptState::Graded => return Err(Error::AttemptClosed { attempt }),
+            AttemptState::Graded => return Err(Error::AttemptClosed { attempt: attempt.0 }),
         }
         self.module_result(attempt, lang)
     }
@@ -414,7 +414,7 @@ impl Store {
                 }
             }
             if !attempts::mark_graded(tx, id, score, max)? {
-                return Err(Error::AttemptClosed { attempt: id });
+                return Err(Error::AttemptClosed { attempt: id.0 });
             }
             Ok(())
         })

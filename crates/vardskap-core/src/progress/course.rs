@@ -328,7 +328,7 @@ mod tests {
             Some("other"),
             "a refused choice keeps the earlier one"
         );
-        let err = store.choose_course(ada + 100, "c").unwrap_err();
+        let err = store.choose_course(ProfileId(ada.0 + 100), "c").unwrap_err();
         assert!(
             matches!(
                 err,

@@ -256,7 +256,7 @@ impl Store {
     pub fn attempt_detail(&self, attempt: AttemptId, lang: &str) -> Result<AttemptDetail> {
         let row = attempts::get(&self.conn, attempt)?.or_not_found("attempt", attempt)?;
         if row.state != AttemptState::Graded {
-            return Err(Error::AttemptNotSubmitted { attempt });
+            return Err(Error::AttemptNotSubmitted { attempt: attempt.0 });
         }
         let course = self.cached_course(&row.course_id)?;
         let module = &*attempt_module(&course, &row)?;
@@ -330,7 +330,7 @@ impl Store {
         let row = scenario_runs::get(&self.conn, run_id)?.or_not_found("scenario run", run_id)?;
         let finished_at = match (row.ending, row.finished_at) {
             (Some(_), Some(at)) => at,
-            _ => return Err(Error::RunNotFinished { run: run_id }),
+            _ => return Err(Error::RunNotFinished { run: run_id.0 }),
         };
         let course = self.cached_course(&row.course_id)?;
         let scenario = find_module(&course, &row.module_id)?
@@ -340,7 +340,7 @@ impl Store {
             .or_not_found("scenario", &row.scenario_id)?;
         let debrief = Run::replay(scenario, &row.path)?
             .debrief(scenario, lang)?
-            .ok_or(Error::RunNotFinished { run: run_id })?;
+            .ok_or(Error::RunNotFinished { run: run_id.0 })?;
         Ok(ScenarioRunDetail {
             run_id,
             course_id: row.course_id.clone(),
@@ -608,14 +608,14 @@ mod tests {
             .unwrap();
         let err = store.attempt_detail(a, "en").unwrap_err();
         assert!(
-            matches!(err, Error::AttemptNotSubmitted { attempt } if attempt == a),
+            matches!(err, Error::AttemptNotSubmitted { attempt } if attempt == a.0),
             "an open attempt must be a typed error, got {err:?}"
         );
         assert!(
             err.to_string().contains("not been submitted"),
             "the message says why: {err}"
         );
-        let missing = store.attempt_detail(9999, "en").unwrap_err();
+        let missing = store.attempt_detail(AttemptId(9999), "en").unwrap_err();
         assert!(
             matches!(missing, Error::NotFound { .. }),
             "an unknown id is NotFound"
@@ -687,7 +687,7 @@ mod tests {
             .run_id;
         let err = store.scenario_run_detail(run, "en").unwrap_err();
         assert!(
-            matches!(err, Error::RunNotFinished { run: r } if r == run),
+            matches!(err, Error::RunNotFinished { run: r } if r == run.0),
             "an unfinished run is a typed error, got {err:?}"
         );
         store.choose_in_scenario(run, "ignore", "en").unwrap();

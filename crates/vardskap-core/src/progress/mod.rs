@@ -33,12 +33,51 @@ pub use review::{ReviewAnswered, ReviewItem};
 pub use rules::{attempt_passes, pass_mark};
 pub use scenario::ScenarioPlay;
 
-/// Row id of a profile.
-pub type ProfileId = i64;
-/// Row id of an attempt.
-pub type AttemptId = i64;
-/// Row id of a scenario run.
-pub type ScenarioRunId = i64;
+/// Row ids, each its own type so one can never be passed for another. On
+/// the wire and in SQL they are plain integers.
+macro_rules! row_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize, ts_rs::TS,
+        )]
+        #[serde(transparent)]
+        #[ts(export)]
+        pub struct $name(pub i64);
+
+        impl rusqlite::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                self.0.to_sql()
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                i64::column_result(value).map($name)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.fmt(f)
+            }
+        }
+    };
+}
+
+row_id!(
+    /// Row id of a profile.
+    ProfileId
+);
+row_id!(
+    /// Row id of an attempt.
+    AttemptId
+);
+row_id!(
+    /// Row id of a scenario run.
+    ScenarioRunId
+);
 
 use crate::Result;
 use crate::content::{Course, Module, Question};

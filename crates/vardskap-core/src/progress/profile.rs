@@ -457,11 +457,11 @@ mod tests {
             "preferences must be saved"
         );
         assert!(
-            matches!(store.profile(999), Err(Error::NotFound { .. })),
+            matches!(store.profile(ProfileId(999)), Err(Error::NotFound { .. })),
             "an unknown profile id is NotFound"
         );
         assert!(
-            matches!(store.unlock_profile(999, None), Err(Error::NotFound { .. })),
+            matches!(store.unlock_profile(ProfileId(999), None), Err(Error::NotFound { .. })),
             "unlocking an unknown profile is NotFound"
         );
     }

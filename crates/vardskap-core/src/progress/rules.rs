@@ -90,8 +90,8 @@ mod tests {
     /// A run that earned testing::scenario's best 2 points.
     fn run(id: i64, scenario: &str, ending: Option<EndingKind>, critical: bool) -> ScenarioRunRow {
         ScenarioRunRow {
-            id,
-            profile_id: 1,
+            id: crate::progress::ScenarioRunId(id),
+            profile_id: crate::progress::ProfileId(1),
             course_id: "c".into(),
             module_id: "s".into(),
             scenario_id: scenario.into(),

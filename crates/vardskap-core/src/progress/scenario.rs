@@ -56,7 +56,7 @@ fn replay(scenario: &Scenario, row: &ScenarioRunRow) -> Result<Run> {
 fn run_seed(row: &ScenarioRunRow) -> u64 {
     let mut hash = Blake2b::<U8>::new();
     hash.update(b"vardskap/scenario-run-seed/v1");
-    for part in [row.id, row.profile_id, row.started_at] {
+    for part in [row.id.0, row.profile_id.0, row.started_at] {
         hash.update(part.to_le_bytes());
     }
     u64::from_le_bytes(hash.finalize().into())

@@ -212,13 +212,13 @@ fn bad_ids_and_bad_answers_are_typed_errors_and_save_nothing() {
     );
     for e in [
         store
-            .save_answer(9999, "q1", &single("a"), "en")
+            .save_answer(AttemptId(9999), "q1", &single("a"), "en")
             .unwrap_err(),
         store.start_attempt(p, "nope", "m1", "en").unwrap_err(),
         store.start_attempt(p, "c", "nope", "en").unwrap_err(),
-        store.start_attempt(4242, "c", "m1", "en").unwrap_err(),
-        store.submit_attempt(9999, "en").unwrap_err(),
-        store.course_results(4242, "c", "en").unwrap_err(),
+        store.start_attempt(ProfileId(4242), "c", "m1", "en").unwrap_err(),
+        store.submit_attempt(AttemptId(9999), "en").unwrap_err(),
+        store.course_results(ProfileId(4242), "c", "en").unwrap_err(),
     ] {
         assert!(
             matches!(e, Error::NotFound { .. }),
@@ -804,7 +804,7 @@ fn attempts_and_runs_belong_to_their_learner_only() {
         "Bo cannot reach Ada's role-play run"
     );
     assert!(
-        matches!(store.check_attempt_owner(ada, attempt + 1000), Err(Error::NotFound { .. })),
+        matches!(store.check_attempt_owner(ada, AttemptId(attempt.0 + 1000)), Err(Error::NotFound { .. })),
         "an unknown attempt is not found"
     );
 }

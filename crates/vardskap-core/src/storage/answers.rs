@@ -1,6 +1,7 @@
 //! SQL for the answers of an attempt: one row per question answered, the
 //! answer as JSON, when it was saved, and its score once graded.
 
+use crate::progress::{AttemptId, ProfileId};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Timestamp;
@@ -8,7 +9,7 @@ use crate::Result;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct AnswerRow {
-    pub attempt_id: i64,
+    pub attempt_id: AttemptId,
     pub question_id: String,
     /// `quiz::Answer` as JSON.
     pub answer: String,
@@ -35,7 +36,7 @@ const COLUMNS: &str = "attempt_id, question_id, answer, lang, saved_at, score, m
 /// Saves or replaces the answer to one question; a replaced answer loses its score.
 pub(crate) fn upsert(
     conn: &Connection,
-    attempt_id: i64,
+    attempt_id: AttemptId,
     question_id: &str,
     answer: &str,
     lang: &str,
@@ -52,7 +53,7 @@ pub(crate) fn upsert(
 
 pub(crate) fn get(
     conn: &Connection,
-    attempt_id: i64,
+    attempt_id: AttemptId,
     question_id: &str,
 ) -> Result<Option<AnswerRow>> {
     Ok(conn
@@ -63,7 +64,7 @@ pub(crate) fn get(
         .optional()?)
 }
 
-pub(crate) fn for_attempt(conn: &Connection, attempt_id: i64) -> Result<Vec<AnswerRow>> {
+pub(crate) fn for_attempt(conn: &Connection, attempt_id: AttemptId) -> Result<Vec<AnswerRow>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM answers WHERE attempt_id = ?1"
     ))?;
@@ -75,7 +76,7 @@ pub(crate) fn for_attempt(conn: &Connection, attempt_id: i64) -> Result<Vec<Answ
 
 pub(crate) fn set_score(
     conn: &Connection,
-    attempt_id: i64,
+    attempt_id: AttemptId,
     question_id: &str,
     score: f64,
     max_score: f64,
@@ -115,7 +116,7 @@ fn row_to_graded(row: &Row<'_>) -> rusqlite::Result<GradedAnswer> {
 /// are graded, so the cost does not grow with the number of attempts.
 pub(crate) fn graded_for_learner(
     conn: &Connection,
-    profile_id: i64,
+    profile_id: ProfileId,
     course_id: &str,
 ) -> Result<Vec<GradedAnswer>> {
     let mut stmt = conn.prepare_cached(
@@ -131,7 +132,7 @@ pub(crate) fn graded_for_learner(
 /// The score of one graded answer, for exports.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct AnswerScore {
-    pub attempt_id: i64,
+    pub attempt_id: AttemptId,
     pub question_id: String,
     pub score: f64,
     pub max_score: f64,
@@ -149,7 +150,7 @@ fn row_to_score(row: &Row<'_>) -> rusqlite::Result<AnswerScore> {
 /// The scored answers of every graded attempt of a learner in a course, by attempt id.
 pub(crate) fn scores_for_learner(
     conn: &Connection,
-    profile_id: i64,
+    profile_id: ProfileId,
     course_id: &str,
 ) -> Result<Vec<AnswerScore>> {
     let mut stmt = conn.prepare_cached(

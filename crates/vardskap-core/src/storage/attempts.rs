@@ -1,6 +1,7 @@
 //! SQL for quiz attempts: one row per attempt at a module's questions, with
 //! its state, times, seed (for a stable question order on resume) and score.
 
+use crate::progress::{AttemptId, ProfileId};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Timestamp;
@@ -9,8 +10,8 @@ use crate::progress::AttemptState;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct AttemptRow {
-    pub id: i64,
-    pub profile_id: i64,
+    pub id: AttemptId,
+    pub profile_id: ProfileId,
     pub course_id: String,
     pub module_id: String,
     pub course_version: String,
@@ -46,22 +47,22 @@ fn row_to_attempt(row: &Row<'_>) -> rusqlite::Result<AttemptRow> {
 
 pub(crate) fn insert(
     conn: &Connection,
-    profile_id: i64,
+    profile_id: ProfileId,
     course_id: &str,
     module_id: &str,
     course_version: &str,
     seed: i64,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<AttemptId> {
     conn.prepare_cached(
         "INSERT INTO attempts (profile_id, course_id, module_id, course_version, state, started_at, seed)
          VALUES (?1, ?2, ?3, ?4, 'started', ?5, ?6)",
     )?
     .execute(params![profile_id, course_id, module_id, course_version, now, seed])?;
-    Ok(conn.last_insert_rowid())
+    Ok(AttemptId(conn.last_insert_rowid()))
 }
 
-pub(crate) fn get(conn: &Connection, id: i64) -> Result<Option<AttemptRow>> {
+pub(crate) fn get(conn: &Connection, id: AttemptId) -> Result<Option<AttemptRow>> {
     Ok(conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM attempts WHERE id = ?1"))?
         .query_row([id], row_to_attempt)
@@ -71,7 +72,7 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Option<AttemptRow>> {
 /// The learner's unfinished (started or submitted but not graded) attempt at a module.
 pub(crate) fn unfinished(
     conn: &Connection,
-    profile_id: i64,
+    profile_id: ProfileId,
     course_id: &str,
     module_id: &str,
 ) -> Result<Option<AttemptRow>> {
@@ -86,14 +87,14 @@ pub(crate) fn unfinished(
 }
 
 /// Moves a started attempt to submitted; false when it was not in `started`.
-pub(crate) fn mark_submitted(conn: &Connection, id: i64, now: Timestamp) -> Result<bool> {
+pub(crate) fn mark_submitted(conn: &Connection, id: AttemptId, now: Timestamp) -> Result<bool> {
     let n = conn
         .prepare_cached("UPDATE attempts SET state = 'submitted', submitted_at = ?2 WHERE id = ?1 AND state = 'started'")?
         .execute(params![id, now])?;
     Ok(n == 1)
 }
 
-pub(crate) fn mark_graded(conn: &Connection, id: i64, score: f64, max_score: f64) -> Result<bool> {
+pub(crate) fn mark_graded(conn: &Connection, id: AttemptId, score: f64, max_score: f64) -> Result<bool> {
     let n = conn
         .prepare_cached(
             "UPDATE attempts SET state = 'graded', score = ?2, max_score = ?3 WHERE id = ?1 AND state = 'submitted'",
@@ -105,7 +106,7 @@ pub(crate) fn mark_graded(conn: &Connection, id: i64, score: f64, max_score: f64
 /// All of a learner's attempts in a course, oldest first.
 pub(crate) fn for_learner(
     conn: &Connection,
-    profile_id: i64,
+    profile_id: ProfileId,
     course_id: &str,
 ) -> Result<Vec<AttemptRow>> {
     let mut stmt = conn.prepare_cached(&format!(
@@ -121,7 +122,7 @@ pub(crate) fn for_learner(
 /// queue derives its own seeds from (attempt seeds never reach the UI).
 pub(crate) fn first_seed(
     conn: &Connection,
-    profile_id: i64,
+    profile_id: ProfileId,
     course_id: &str,
     module_id: &str,
 ) -> Result<Option<i64>> {

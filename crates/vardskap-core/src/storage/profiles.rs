@@ -1,5 +1,6 @@
 //! SQL for learner profiles. The PIN is stored only as an argon2id hash.
 
+use crate::progress::ProfileId;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params};
 
 use super::Timestamp;
@@ -28,14 +29,14 @@ pub(crate) fn insert(
     language: Option<&str>,
     theme: Theme,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<ProfileId> {
     let inserted = conn
         .prepare_cached(
             "INSERT INTO profiles (name, pin_hash, language, theme, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?
         .execute(params![name, pin_hash, language, theme.as_db(), now]);
     match inserted {
-        Ok(_) => Ok(conn.last_insert_rowid()),
+        Ok(_) => Ok(ProfileId(conn.last_insert_rowid())),
         Err(e) if e.sqlite_error_code() == Some(ErrorCode::ConstraintViolation) => {
             Err(Error::ProfileExists {
                 name: name.to_string(),
@@ -45,7 +46,7 @@ pub(crate) fn insert(
     }
 }
 
-pub(crate) fn get(conn: &Connection, id: i64) -> Result<Option<Profile>> {
+pub(crate) fn get(conn: &Connection, id: ProfileId) -> Result<Option<Profile>> {
     Ok(conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM profiles WHERE id = ?1"))?
         .query_row([id], row_to_profile)
@@ -61,7 +62,7 @@ pub(crate) fn list(conn: &Connection) -> Result<Vec<Profile>> {
     Ok(rows)
 }
 
-pub(crate) fn set_pin_hash(conn: &Connection, id: i64, hash: Option<&str>) -> Result<bool> {
+pub(crate) fn set_pin_hash(conn: &Connection, id: ProfileId, hash: Option<&str>) -> Result<bool> {
     let n = conn
         .prepare_cached("UPDATE profiles SET pin_hash = ?2 WHERE id = ?1")?
         .execute(params![id, hash])?;
@@ -70,7 +71,7 @@ pub(crate) fn set_pin_hash(conn: &Connection, id: i64, hash: Option<&str>) -> Re
 
 pub(crate) fn set_preferences(
     conn: &Connection,
-    id: i64,
+    id: ProfileId,
     language: Option<&str>,
     theme: Theme,
 ) -> Result<bool> {
@@ -80,7 +81,7 @@ pub(crate) fn set_preferences(
     Ok(n == 1)
 }
 
-pub(crate) fn rename(conn: &Connection, id: i64, name: &str) -> Result<bool> {
+pub(crate) fn rename(conn: &Connection, id: ProfileId, name: &str) -> Result<bool> {
     match conn
         .prepare_cached("UPDATE profiles SET name = ?2 WHERE id = ?1")?
         .execute(params![id, name])
@@ -96,14 +97,14 @@ pub(crate) fn rename(conn: &Connection, id: i64, name: &str) -> Result<bool> {
 }
 
 /// The course the learner last chose; `Ok(None)` for no profile, `Some(None)` for none chosen.
-pub(crate) fn course(conn: &Connection, id: i64) -> Result<Option<Option<String>>> {
+pub(crate) fn course(conn: &Connection, id: ProfileId) -> Result<Option<Option<String>>> {
     Ok(conn
         .prepare_cached("SELECT course_id FROM profiles WHERE id = ?1")?
         .query_row([id], |r| r.get(0))
         .optional()?)
 }
 
-pub(crate) fn set_course(conn: &Connection, id: i64, course_id: Option<&str>) -> Result<bool> {
+pub(crate) fn set_course(conn: &Connection, id: ProfileId, course_id: Option<&str>) -> Result<bool> {
     let n = conn
         .prepare_cached("UPDATE profiles SET course_id = ?2 WHERE id = ?1")?
         .execute(params![id, course_id])?;
@@ -111,7 +112,7 @@ pub(crate) fn set_course(conn: &Connection, id: i64, course_id: Option<&str>) ->
 }
 
 /// Deletes the profile; its attempts, answers, runs and cards go with it (cascade).
-pub(crate) fn delete(conn: &Connection, id: i64) -> Result<bool> {
+pub(crate) fn delete(conn: &Connection, id: ProfileId) -> Result<bool> {
     Ok(conn
         .prepare_cached("DELETE FROM profiles WHERE id = ?1")?
         .execute([id])?
@@ -120,7 +121,7 @@ pub(crate) fn delete(conn: &Connection, id: i64) -> Result<bool> {
 
 /// A profile's PIN hash with its wrong tries in a row and the stored wait;
 /// `None` when there is no such profile.
-pub(crate) fn pin_state(conn: &Connection, id: i64) -> Result<Option<(Option<String>, i64, Lock)>> {
+pub(crate) fn pin_state(conn: &Connection, id: ProfileId) -> Result<Option<(Option<String>, i64, Lock)>> {
     Ok(conn
         .prepare_cached(
             "SELECT pin_hash, pin_failures, pin_locked_until, pin_lock_boot_id, pin_locked_until_uptime
@@ -140,7 +141,7 @@ pub(crate) fn pin_state(conn: &Connection, id: i64) -> Result<Option<(Option<Str
 /// Records the outcome of a checked PIN: `failures` in a row and the wait.
 pub(crate) fn set_pin_failures(
     conn: &Connection,
-    id: i64,
+    id: ProfileId,
     failures: i64,
     lock: &Lock,
 ) -> Result<()> {

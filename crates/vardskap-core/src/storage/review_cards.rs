@@ -2,6 +2,7 @@
 //! (course id + module id + question id), its scheduler state as JSON and
 //! when it is due.
 
+use crate::progress::ProfileId;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::Timestamp;
@@ -10,7 +11,7 @@ use crate::review::ReviewCard;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ReviewCardRow {
-    pub profile_id: i64,
+    pub profile_id: ProfileId,
     pub course_id: String,
     pub module_id: String,
     pub question_id: String,
@@ -34,7 +35,7 @@ const COLUMNS: &str = "profile_id, course_id, module_id, question_id, state";
 
 pub(crate) fn upsert(
     conn: &Connection,
-    profile_id: i64,
+    profile_id: ProfileId,
     course_id: &str,
     module_id: &str,
     question_id: &str,
@@ -55,7 +56,7 @@ pub(crate) fn upsert(
 
 pub(crate) fn get(
     conn: &Connection,
-    profile_id: i64,
+    profile_id: ProfileId,
     course_id: &str,
     module_id: &str,
     question_id: &str,
@@ -75,7 +76,7 @@ pub(crate) fn get(
 /// The learner's cards due at `now`, most overdue first.
 pub(crate) fn due(
     conn: &Connection,
-    profile_id: i64,
+    profile_id: ProfileId,
     now: Timestamp,
 ) -> Result<Vec<ReviewCardRow>> {
     let mut stmt = conn.prepare_cached(&format!(
@@ -89,7 +90,7 @@ pub(crate) fn due(
 }
 
 /// How many of the learner's cards are due at `now`.
-pub(crate) fn count_due(conn: &Connection, profile_id: i64, now: Timestamp) -> Result<i64> {
+pub(crate) fn count_due(conn: &Connection, profile_id: ProfileId, now: Timestamp) -> Result<i64> {
     Ok(conn
         .prepare_cached("SELECT count(*) FROM review_cards WHERE profile_id = ?1 AND due <= ?2")?
         .query_row(params![profile_id, now], |r| r.get(0))?)

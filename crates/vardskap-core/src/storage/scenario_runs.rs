@@ -1,6 +1,7 @@
 //! SQL for scenario runs: the choice ids a learner made, in order, with the
 //! points, ending and critical flag they led to (kept for quick queries).
 
+use crate::progress::{ProfileId, ScenarioRunId};
 use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -11,8 +12,8 @@ use crate::content::EndingKind;
 
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ScenarioRunRow {
-    pub id: i64,
-    pub profile_id: i64,
+    pub id: ScenarioRunId,
+    pub profile_id: ProfileId,
     pub course_id: String,
     pub module_id: String,
     pub scenario_id: String,
@@ -76,24 +77,24 @@ fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
 
 pub(crate) fn insert(
     conn: &Connection,
-    profile_id: i64,
+    profile_id: ProfileId,
     course_id: &str,
     module_id: &str,
     scenario_id: &str,
     now: Timestamp,
-) -> Result<i64> {
+) -> Result<ScenarioRunId> {
     conn.prepare_cached(
         "INSERT INTO scenario_runs (profile_id, course_id, module_id, scenario_id, path, points, started_at)
          VALUES (?1, ?2, ?3, ?4, '[]', '{}', ?5)",
     )?
     .execute(params![profile_id, course_id, module_id, scenario_id, now])?;
-    Ok(conn.last_insert_rowid())
+    Ok(ScenarioRunId(conn.last_insert_rowid()))
 }
 
 /// Stores the run's progress; `finished_at` is set when `ending` is.
 pub(crate) fn update(
     conn: &Connection,
-    id: i64,
+    id: ScenarioRunId,
     path: &[String],
     points: &BTreeMap<String, f64>,
     ending: Option<EndingKind>,
@@ -116,7 +117,7 @@ pub(crate) fn update(
     Ok(())
 }
 
-pub(crate) fn get(conn: &Connection, id: i64) -> Result<Option<ScenarioRunRow>> {
+pub(crate) fn get(conn: &Connection, id: ScenarioRunId) -> Result<Option<ScenarioRunRow>> {
     Ok(conn
         .prepare_cached(&format!(
             "SELECT {COLUMNS} FROM scenario_runs WHERE id = ?1"
@@ -128,7 +129,7 @@ pub(crate) fn get(conn: &Connection, id: i64) -> Result<Option<ScenarioRunRow>> 
 /// The learner's unfinished run of a scenario, if any.
 pub(crate) fn unfinished(
     conn: &Connection,
-    profile_id: i64,
+    profile_id: ProfileId,
     course_id: &str,
     module_id: &str,
     scenario_id: &str,
@@ -146,7 +147,7 @@ pub(crate) fn unfinished(
 /// Every run of a learner in a course, oldest first.
 pub(crate) fn for_learner(
     conn: &Connection,
-    profile_id: i64,
+    profile_id: ProfileId,
     course_id: &str,
 ) -> Result<Vec<ScenarioRunRow>> {
     let mut stmt = conn.prepare_cached(&format!(

@@ -284,7 +284,7 @@ fn learner_in(course: &Course) -> Learner {
 }
 
 /// Takes the final test answering `right` questions right; returns the attempt id.
-fn take_final(l: &mut Learner, right: usize) -> i64 {
+fn take_final(l: &mut Learner, right: usize) -> vardskap_core::progress::AttemptId {
     let a = l.store.start_final_test(l.id, "vardskap", "sv").unwrap();
     for (i, q) in a.questions.iter().enumerate() {
         let value = if i < right { 1.0 } else { 0.0 };

@@ -54,7 +54,7 @@ pub fn open(dir: &std::path::Path, clock: &Arc<AtomicI64>) -> Store {
 }
 
 /// Answers `right` of the module's questions right (value 1) and the rest wrong.
-pub fn attempt(l: &mut Learner, module: &str, right: usize) -> i64 {
+pub fn attempt(l: &mut Learner, module: &str, right: usize) -> vardskap_core::progress::AttemptId {
     let a = l
         .store
         .start_attempt(l.id, "vardskap", module, "sv")

@@ -113,14 +113,14 @@ fn v1_fixture_migrates_to_the_latest_schema_with_data_intact() {
     );
     assert_eq!(
         results.modules[1].open_attempt,
-        Some(2),
+        Some(vardskap_core::progress::AttemptId(2)),
         "Ada's open attempt survives"
     );
 
     let resumed = store.start_attempt(ada, "c", "m2", "en").unwrap();
     assert_eq!(
         (resumed.id, resumed.state),
-        (2, AttemptState::Started),
+        (vardskap_core::progress::AttemptId(2), AttemptState::Started),
         "the open attempt resumes"
     );
     assert_eq!(resumed.answers.len(), 1, "its saved answer comes back");
@@ -215,7 +215,7 @@ fn v4_fixture_migrates_to_the_latest_schema_with_data_intact() {
     );
     assert_eq!(
         results.modules[1].open_attempt,
-        Some(2),
+        Some(vardskap_core::progress::AttemptId(2)),
         "Ada's open attempt survives"
     );
     assert_eq!(results.reviews_due, 1, "Ada's review card is still due");
@@ -233,7 +233,7 @@ fn v4_fixture_migrates_to_the_latest_schema_with_data_intact() {
         history
             .scenario_runs
             .iter()
-            .map(|r| (r.run_id, r.passed))
+            .map(|r| (r.run_id.0, r.passed))
             .collect::<Vec<_>>(),
         [(1, true)],
         "Ada's finished role-play run survives with its good ending"
@@ -241,7 +241,7 @@ fn v4_fixture_migrates_to_the_latest_schema_with_data_intact() {
     let resumed = store.start_scenario(bo, "c", "m2", "s1", "en").unwrap();
     assert_eq!(
         (resumed.run_id, resumed.resumed),
-        (2, true),
+        (vardskap_core::progress::ScenarioRunId(2), true),
         "Bo's unfinished run resumes"
     );
 
@@ -299,7 +299,7 @@ fn v4_fixture_migrates_to_the_latest_schema_with_data_intact() {
     );
 
     let attempt = store.start_attempt(ada, "c", "m2", "en").unwrap();
-    assert_eq!(attempt.id, 2, "the open attempt resumes");
+    assert_eq!(attempt.id, vardskap_core::progress::AttemptId(2), "the open attempt resumes");
     let graded = store.submit_attempt(attempt.id, "en").unwrap();
     assert_eq!(graded.score, 2.0, "the old answer grades as before");
     assert!(

@@ -19,7 +19,7 @@ fn options() -> StoreOptions {
     }
 }
 
-fn store_with_answer(dir: &Path, name: &str, value: f64) -> i64 {
+fn store_with_answer(dir: &Path, name: &str, value: f64) -> vardskap_core::progress::AttemptId {
     let mut store = Store::open_with(dir, options()).unwrap();
     if store.installed_courses("en").unwrap().is_empty() {
         store.install_course(&numeric_course("c", 3), "en").unwrap();

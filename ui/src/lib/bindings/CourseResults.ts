@@ -2,11 +2,12 @@
 import type { CompetencyMastery } from "./CompetencyMastery";
 import type { FinalTestSummary } from "./FinalTestSummary";
 import type { ModuleSummary } from "./ModuleSummary";
+import type { ProfileId } from "./ProfileId";
 
 /**
  * A learner's results in one course.
  */
-export type CourseResults = { profileId: number, courseId: string, version: string, title: string, 
+export type CourseResults = { profileId: ProfileId, courseId: string, version: string, title: string, 
 /**
  * Every module is passed, and the final test when the course has one.
  */

@@ -2,12 +2,13 @@
 import type { CompetencyMastery } from "./CompetencyMastery";
 import type { FinalTestHistory } from "./FinalTestHistory";
 import type { ModuleHistory } from "./ModuleHistory";
+import type { ProfileId } from "./ProfileId";
 import type { ScenarioRunLine } from "./ScenarioRunLine";
 
 /**
  * Everything a learner has done in a course, for the results history view.
  */
-export type ResultsHistory = { profileId: number, profileName: string, courseId: string, version: string, title: string, 
+export type ResultsHistory = { profileId: ProfileId, profileName: string, courseId: string, version: string, title: string, 
 /**
  * Every module is passed, and the final test when the course has one.
  */

@@ -5,6 +5,7 @@ import type { Answer } from './Answer';
 import type { AnswerReview } from './AnswerReview';
 import type { AnswerSaved } from './AnswerSaved';
 import type { AttemptDetail } from './AttemptDetail';
+import type { AttemptId } from './AttemptId';
 import type { AttemptView } from './AttemptView';
 import type { CommandError } from './CommandError';
 import type { Course } from './Course';
@@ -24,6 +25,7 @@ import type { ModuleResult } from './ModuleResult';
 import type { NewProfile } from './NewProfile';
 import type { PackSummary } from './PackSummary';
 import type { Profile } from './Profile';
+import type { ProfileId } from './ProfileId';
 import type { Purpose } from './Purpose';
 import type { Question } from './Question';
 import type { QuestionView } from './QuestionView';
@@ -35,6 +37,7 @@ import type { Scenario } from './Scenario';
 import type { ScenarioPlay } from './ScenarioPlay';
 import type { ScenarioPreview } from './ScenarioPreview';
 import type { ScenarioRunDetail } from './ScenarioRunDetail';
+import type { ScenarioRunId } from './ScenarioRunId';
 import type { Step } from './Step';
 import type { Text } from './Text';
 import type { Theme } from './Theme';
@@ -132,19 +135,19 @@ export const commands = {
   /**
    * Saves one answer durably; the reply comes only once it is on disk.
    */
-  saveAnswer: (attempt: number, question: string, answer: Answer, lang: string) => call<AnswerSaved>('save_answer', { attempt, question, answer, lang }),
-  submitAttempt: (attempt: number, lang: string) => call<ModuleResult>('submit_attempt', { attempt, lang }),
-  moduleResult: (attempt: number, lang: string) => call<ModuleResult>('module_result', { attempt, lang }),
+  saveAnswer: (attempt: AttemptId, question: string, answer: Answer, lang: string) => call<AnswerSaved>('save_answer', { attempt, question, answer, lang }),
+  submitAttempt: (attempt: AttemptId, lang: string) => call<ModuleResult>('submit_attempt', { attempt, lang }),
+  moduleResult: (attempt: AttemptId, lang: string) => call<ModuleResult>('module_result', { attempt, lang }),
   startScenario: (module: string, scenario: string, lang: string) => call<ScenarioPlay>('start_scenario', { module, scenario, lang }),
-  chooseInScenario: (run: number, choice: string, lang: string) => call<Step>('choose_in_scenario', { run, choice, lang }),
+  chooseInScenario: (run: ScenarioRunId, choice: string, lang: string) => call<Step>('choose_in_scenario', { run, choice, lang }),
   reviewsDue: (lang: string) => call<ReviewItem[]>('reviews_due', { lang }),
   /**
    * Answers a practice question; `course` is the due item's own course.
    */
   answerReview: (course: string, module: string, question: string, answer: Answer, lang: string) => call<ReviewAnswered>('answer_review', { course, module, question, answer, lang }),
   resultsHistory: (lang: string) => call<ResultsHistory>('results_history', { lang }),
-  attemptDetail: (attempt: number, lang: string) => call<AttemptDetail>('attempt_detail', { attempt, lang }),
-  scenarioRunDetail: (run: number, lang: string) => call<ScenarioRunDetail>('scenario_run_detail', { run, lang }),
+  attemptDetail: (attempt: AttemptId, lang: string) => call<AttemptDetail>('attempt_detail', { attempt, lang }),
+  scenarioRunDetail: (run: ScenarioRunId, lang: string) => call<ScenarioRunDetail>('scenario_run_detail', { run, lang }),
   /**
    * The built-in course's overview for the first screen (read from its folder).
    */
@@ -170,7 +173,7 @@ export const commands = {
   /**
    * Signs a profile in, checking its PIN when it has one.
    */
-  signIn: (id: number, pin: string | null) => call<Profile>('sign_in', { id, pin }),
+  signIn: (id: ProfileId, pin: string | null) => call<Profile>('sign_in', { id, pin }),
   signOut: () => call<void>('sign_out'),
   /**
    * Remembers the signed-in learner's language and theme.
