@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The app benchmark of DESIGN.md's "Performance budget": release binary size,
+# The app benchmark of the performance budget (README, "Performance"): release binary size,
 # start to interactive and idle memory (PSS), each against a bare Tauri window
 # (bench/bare-window) on the same machine. A report: exits 0 whatever the
 # figures, non-zero only when a build or a measurement fails.

@@ -1,5 +1,6 @@
 // App-wide state: who is signed in, which screen shows, the theme. Screens
-// change by `go(...)`; the history stack gives every screen a way back.
+// change by `go(...)`; each screen offers its own way back (to the course
+// home), and a screen with unsaved work can hold a change back (`leave`).
 import type { Profile } from './bindings/Profile';
 import type { Theme } from './bindings/Theme';
 import { i18n, type Locale } from './i18n/index.svelte';

@@ -1,7 +1,9 @@
 //! Lesson Markdown to sanitised HTML, once, at load: pulldown-cmark (tables,
 //! strikethrough, footnotes) and then ammonia with an explicit allow-list.
 //! Images are resolved inside the course folder and rewritten to
-//! `media://<course-relative path>`, which the shell serves. Whatever the
+//! `media://<course-relative path>`; the learner's view (`view.rs`) points
+//! those at the shell's `vardskap-media` scheme, which serves the file from
+//! the installed course's folder (`media.rs`). Whatever the
 //! sanitiser would remove is also reported to the author, with its line.
 
 use std::borrow::Cow;
