@@ -178,7 +178,7 @@ fn builtin_content_dir(app: &tauri::App) -> PathBuf {
     }
     if let Ok(dir) = app.path().resource_dir() {
         let candidate = dir.join("content");
-        if candidate.join("course.toml").is_file() {
+        if candidate.join(vardskap_core::content::layout::COURSE_FILE).is_file() {
             return candidate;
         }
     }

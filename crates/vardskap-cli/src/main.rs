@@ -16,7 +16,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use vardskap_core::Error;
 use vardskap_core::certificate;
 use vardskap_core::content::{
-    Course, CourseStats, Diagnostic, check_course, course_stats, lint_course_dir,
+    Course, CourseStats, Diagnostic, check_course, course_stats, layout, lint_course_dir,
 };
 use vardskap_core::export;
 use vardskap_core::gift::{self, ImportSummary};
@@ -495,11 +495,12 @@ fn import_gift(file: &Path, module_dir: &Path, competency: Option<String>) -> Ex
     if let Err(code) = readable_file(file, IMPORT_USAGE) {
         return code;
     }
-    if !module_dir.join("module.toml").is_file() {
+    if !module_dir.join(layout::MODULE_FILE).is_file() {
         return usage_error(
             &format!(
-                "{} is not a module folder: it has no module.toml",
-                module_dir.display()
+                "{} is not a module folder: it has no {}",
+                module_dir.display(),
+                layout::MODULE_FILE
             ),
             IMPORT_USAGE,
         );
@@ -538,25 +539,14 @@ fn import_gift(file: &Path, module_dir: &Path, competency: Option<String>) -> Ex
 
 /// Competency ids declared in the module's course (`../../course.toml`), in order.
 fn course_competencies(module_dir: &Path) -> Result<Vec<String>, String> {
-    let course_file = module_dir.join("../../course.toml");
-    let text = std::fs::read_to_string(&course_file).map_err(|e| {
+    let course_dir = layout::course_of_module(module_dir);
+    let head = layout::read_course_head(&course_dir).map_err(|e| {
         format!(
-            "cannot read {} (a module folder sits in <course>/modules/): {e}",
-            course_file.display()
+            "cannot read the course of {} (a module folder sits in <course>/modules/): {e}",
+            module_dir.display()
         )
     })?;
-    let table: toml::Table =
-        toml::from_str(&text).map_err(|e| format!("{}: {}", course_file.display(), e.message()))?;
-    let competencies = table
-        .get("competency")
-        .and_then(toml::Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    Ok(competencies
-        .iter()
-        .filter_map(|c| c.get("id").and_then(toml::Value::as_str))
-        .map(str::to_string)
-        .collect())
+    Ok(head.competencies.into_iter().map(|c| c.id).collect())
 }
 
 fn print_import(file: &Path, competency: &str, summary: &ImportSummary) -> ExitCode {

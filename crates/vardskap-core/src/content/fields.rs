@@ -289,15 +289,16 @@ impl<'t, 'i> Fields<'t, 'i> {
 
 /// Reports `lang_name`, written at `at`, when the course does not declare it.
 pub(crate) fn declared_language(cx: &mut Ctx, lang_name: &str, at: usize) {
-    if !cx.langs.is_empty() && !cx.langs.iter().any(|l| l == lang_name) {
-        cx.error(
-            at,
-            format!(
-                "`{lang_name}` is not a language of this course ({})",
-                cx.langs.join(", ")
-            ),
-        );
+    if let Some(message) = undeclared_language(lang_name, cx.langs) {
+        cx.error(at, message);
     }
+}
+
+/// The problem with `lang`, in a text or a lesson file's name, when the
+/// course (whose languages are `langs`, none when unknown) does not declare it.
+pub(crate) fn undeclared_language(lang: &str, langs: &[String]) -> Option<String> {
+    (!langs.is_empty() && !langs.iter().any(|l| l == lang))
+        .then(|| format!("`{lang}` is not a language of this course ({})", langs.join(", ")))
 }
 
 /// The localised text in `table` (one string per language), named `key` in

@@ -12,6 +12,7 @@ use std::path::Path;
 
 use toml::de::{DeTable, DeValue};
 
+use super::layout::{FINAL_FILE as FINAL_PATH, quiz_path};
 use super::source::SourceFile;
 use super::{AnswerOption, Course, Diagnostic, Question, QuestionBody};
 
@@ -65,11 +66,6 @@ pub fn lint_course_dir(course: &Course, dir: &Path) -> Vec<Diagnostic> {
     lint_course(course, &files)
 }
 
-const FINAL_PATH: &str = "final.toml";
-
-fn quiz_path(module_dir: &str) -> String {
-    format!("modules/{module_dir}/quiz.toml")
-}
 
 /// The questions of one file, with where each is written.
 struct Group<'a> {

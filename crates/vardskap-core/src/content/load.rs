@@ -5,9 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
+use super::layout::{self, COURSE_FILE, FINAL_FILE, MAX_FILE_BYTES, MODULES_DIR};
 use super::markdown::{LessonPage, MediaRoot, Sanitiser, render_lesson};
 use super::source::{Report, SourceFile};
-use super::fields::Ctx;
+use super::fields::{Ctx, undeclared_language};
 use super::{Course, Diagnostic, FinalTest, Lesson, Module, Text, read, validate};
 use crate::{Error, Result};
 
@@ -18,7 +19,7 @@ pub fn load_course(dir: &Path) -> Result<Course> {
         (Some(course), diagnostics) if diagnostics.is_empty() => Ok(course),
         (_, diagnostics) if diagnostics.is_empty() => {
             Err(Error::InvalidContent(vec![Diagnostic::file(
-                "course.toml",
+                COURSE_FILE,
                 "the course could not be read",
             )]))
         }
@@ -75,7 +76,7 @@ struct Loader<'a> {
 
 impl Loader<'_> {
     fn course(&self, report: &mut Report) -> Option<Course> {
-        let course_file = self.file("course.toml", report);
+        let course_file = self.file(COURSE_FILE, report);
         let head = course_file
             .as_ref()
             .and_then(|file| read::course(file, report));
@@ -88,16 +89,15 @@ impl Loader<'_> {
             .map(|c| c.languages.clone())
             .unwrap_or_default();
 
-        let dirs = self.subdirs("modules", report);
+        let dirs = self.subdirs(MODULES_DIR, report);
         if dirs.is_empty() {
-            report.error_file("modules", "the course has no modules: add a folder like modules/01-welcome/ with a module.toml");
+            report.error_file(MODULES_DIR, "the course has no modules: add a folder like modules/01-welcome/ with a module.toml");
         }
         let mut modules = Vec::new();
         let mut module_ids: HashMap<String, String> = HashMap::new();
         for dir in dirs {
-            let path = format!("modules/{dir}");
             let problems_before = report.diagnostics.len();
-            let Some(file) = self.file(&format!("{path}/module.toml"), report) else {
+            let Some(file) = self.file(&layout::module_file(&dir), report) else {
                 continue;
             };
             let Some((mut module, id, settings)) = read::module(&file, report, &langs, &dir) else {
@@ -120,15 +120,15 @@ impl Loader<'_> {
             } else {
                 module_ids.insert(id.value.clone(), file.path.clone());
             }
-            module.lessons = self.lessons(&path, &langs, report);
+            module.lessons = self.lessons(&dir, &langs, report);
             apply_lesson_settings(&file, report, &mut module.lessons, settings);
-            if let Some(quiz) = self.optional_file(&format!("{path}/quiz.toml"), report) {
+            if let Some(quiz) = self.optional_file(&layout::quiz_path(&dir), report) {
                 module.questions = read::quiz(&quiz, report, &langs, competencies.as_ref());
             }
-            for name in self.files(&format!("{path}/scenarios"), ".toml", report) {
+            for name in self.files(&layout::scenarios_path(&dir), ".toml", report) {
                 let id = name.trim_end_matches(".toml");
-                let scenario_path = format!("{path}/scenarios/{name}");
-                if !validate::is_slug(id) {
+                let scenario_path = layout::scenario_path(&dir, id);
+                if !layout::is_slug(id) {
                     report.error_file(
                         &scenario_path,
                         validate::not_a_slug("scenario (the file name)", id),
@@ -181,7 +181,7 @@ impl Loader<'_> {
         competencies: Option<&BTreeSet<String>>,
         report: &mut Report,
     ) -> Option<FinalTest> {
-        let bank_file = self.optional_file("final.toml", report);
+        let bank_file = self.optional_file(FINAL_FILE, report);
         let (head, bank_file) = match (head, bank_file) {
             (None, None) => return None,
             (Some(head), None) => {
@@ -262,9 +262,10 @@ impl Loader<'_> {
         })
     }
 
-    /// `lessons/NN-id.lang.md`: one file per declared language, grouped by id.
-    fn lessons(&self, module_path: &str, langs: &[String], report: &mut Report) -> Vec<Lesson> {
-        let dir = format!("{module_path}/lessons");
+    /// `lessons/NN-id.lang.md` of the module folder `module_dir`: one file
+    /// per declared language, grouped by id.
+    fn lessons(&self, module_dir: &str, langs: &[String], report: &mut Report) -> Vec<Lesson> {
+        let dir = layout::lessons_path(module_dir);
         let mut found: BTreeMap<(u64, String), LessonFiles> = BTreeMap::new();
         let mut seen_ids: HashMap<String, u64> = HashMap::new();
         // Lesson files that are there but could not be read (too large, not
@@ -272,27 +273,21 @@ impl Loader<'_> {
         let mut unreadable: BTreeSet<(String, String)> = BTreeSet::new();
         for name in self.files(&dir, ".md", report) {
             let path = format!("{dir}/{name}");
-            let Some((prefix, number, id, lang)) = lesson_name(&name) else {
+            let Some(layout::LessonName { prefix, number, id, lang }) = layout::lesson_name(&name) else {
                 report.error_file(
                     &path,
                     "a lesson file is named like 01-lesson-id.sv.md (number, id, language)",
                 );
                 continue;
             };
-            if !validate::is_slug(&id) {
+            if !layout::is_slug(&id) {
                 report.error_file(
                     &path,
                     validate::not_a_slug("lesson (in the file name)", &id),
                 );
             }
-            if !langs.is_empty() && !langs.contains(&lang) {
-                report.error_file(
-                    &path,
-                    format!(
-                        "`{lang}` is not a language of this course ({})",
-                        langs.join(", ")
-                    ),
-                );
+            if let Some(message) = undeclared_language(&lang, langs) {
+                report.error_file(&path, message);
                 continue;
             }
             match seen_ids.get(&id) {
@@ -349,36 +344,14 @@ impl Loader<'_> {
 
     /// Reads a required file; a missing or unreadable one is reported.
     fn file(&self, path: &str, report: &mut Report) -> Option<SourceFile> {
-        let read = match self.tree {
-            Tree::Disk(dir) => read_bounded(&dir.join(path)),
-            Tree::Memory(files) => files
-                .get(path)
-                .map(|text| text.as_bytes().to_vec())
-                .ok_or_else(|| std::io::ErrorKind::NotFound.into()),
-        };
-        match read {
-            Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
-                report.fatal_file(
-                    path,
-                    format!(
-                        "the file is larger than {} MiB; split it into smaller lessons or modules",
-                        MAX_FILE_BYTES >> 20
-                    ),
-                );
-                None
-            }
-            Ok(bytes) => decode(path, bytes, report),
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => {
-                report.fatal_file(path, e.to_string());
-                None
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                report.fatal_file(path, "this file is missing");
-                None
-            }
-            Err(e) => {
-                report.fatal_file(path, format!("cannot read the file: {e}"));
-                None
+        match self.tree {
+            Tree::Disk(dir) => read_file(dir, path, report),
+            Tree::Memory(files) => {
+                let read = files
+                    .get(path)
+                    .map(|text| text.as_bytes().to_vec())
+                    .ok_or_else(|| std::io::ErrorKind::NotFound.into());
+                source_file(path, read, report)
             }
         }
     }
@@ -415,11 +388,40 @@ impl Loader<'_> {
     }
 }
 
-/// The largest course text file (TOML or Markdown) the loader reads. The
-/// built-in course's largest is about 30 KiB; 4 MiB keeps a hostile file
-/// from taking the loader's time and memory while leaving room for a bank
-/// of thousands of questions.
-pub(crate) const MAX_FILE_BYTES: u64 = 4 << 20;
+/// Reads the course file `path` (course-relative) of the folder `dir`; a
+/// missing, oversized or unreadable one is reported.
+pub(crate) fn read_file(dir: &Path, path: &str, report: &mut Report) -> Option<SourceFile> {
+    source_file(path, read_bounded(&dir.join(path)), report)
+}
+
+/// The text of the file `path` as read, or its problem reported.
+fn source_file(path: &str, read: std::io::Result<Vec<u8>>, report: &mut Report) -> Option<SourceFile> {
+    match read {
+        Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
+            report.fatal_file(
+                path,
+                format!(
+                    "the file is larger than {} MiB; split it into smaller lessons or modules",
+                    MAX_FILE_BYTES >> 20
+                ),
+            );
+            None
+        }
+        Ok(bytes) => decode(path, bytes, report),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => {
+            report.fatal_file(path, e.to_string());
+            None
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            report.fatal_file(path, "this file is missing");
+            None
+        }
+        Err(e) => {
+            report.fatal_file(path, format!("cannot read the file: {e}"));
+            None
+        }
+    }
+}
 
 /// Reads at most [`MAX_FILE_BYTES`] + 1 bytes, so an oversized file is known
 /// to be too large without being read whole. A symbolic link is refused: a
@@ -546,58 +548,6 @@ fn decode(path: &str, bytes: Vec<u8>, report: &mut Report) -> Option<SourceFile>
             let file = SourceFile::new(path, String::from_utf8_lossy(e.as_bytes()).into_owned());
             report.fatal(&file, at, "the file is not valid UTF-8 text");
             None
-        }
-    }
-}
-
-/// `01-vad-ar-vardskap.sv.md` → ("01", 1, "vad-ar-vardskap", "sv").
-fn lesson_name(name: &str) -> Option<(String, u64, String, String)> {
-    let stem = name.strip_suffix(".md")?;
-    let (stem, lang) = stem.rsplit_once('.')?;
-    let (number, id) = stem.split_once('-')?;
-    if number.is_empty()
-        || !number.chars().all(|c| c.is_ascii_digit())
-        || id.is_empty()
-        || lang.is_empty()
-    {
-        return None;
-    }
-    Some((
-        number.to_string(),
-        number.parse().ok()?,
-        id.to_string(),
-        lang.to_string(),
-    ))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lesson_names_split_into_number_id_and_language() {
-        assert_eq!(
-            lesson_name("01-vad-ar-vardskap.sv.md"),
-            Some((
-                "01".to_string(),
-                1,
-                "vad-ar-vardskap".to_string(),
-                "sv".to_string()
-            )),
-            "the number orders, the id follows the first dash, the language precedes .md"
-        );
-        for bad in [
-            "vad.sv.md",
-            "01-x.md",
-            "x-y.sv.md",
-            "01-.sv.md",
-            "01-x.sv.txt",
-        ] {
-            assert_eq!(
-                lesson_name(bad),
-                None,
-                "`{bad}` does not follow NN-id.lang.md"
-            );
         }
     }
 }

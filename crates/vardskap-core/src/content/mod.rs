@@ -4,6 +4,7 @@
 
 mod diagnostic;
 mod fields;
+pub mod layout;
 mod lint;
 mod load;
 mod markdown;
@@ -29,5 +30,5 @@ pub use model::*;
 pub use overview::{CourseOverview, course_overview};
 pub use save::{SaveSummary, write_course, write_course_with_media};
 pub use stats::{CourseStats, KeyLength, KeyPositions, KeyStats, ModuleStats, TrueFalseKeys, course_stats, key_stats};
-pub use validate::is_slug;
+pub use layout::is_slug;
 pub use view::{lesson_preview, CompetencyLink, CourseOutline, LessonLink, LessonView, ModuleOutline, ScenarioLink, course_outline, lesson_view};

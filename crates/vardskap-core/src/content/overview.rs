@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::Text;
-use crate::{Error, Result};
+use super::layout::read_course_head;
+use crate::Result;
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
@@ -18,20 +18,9 @@ pub struct CourseOverview {
     pub languages: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct CourseHead {
-    id: String,
-    version: String,
-    languages: Vec<String>,
-    title: Text,
-}
-
 /// Reads the head of `course.toml` in `dir` and localises it to `lang`.
 pub fn course_overview(dir: &Path, lang: &str) -> Result<CourseOverview> {
-    let path = dir.join("course.toml");
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-    let head: CourseHead = toml::from_str(&text)
-        .map_err(|e| Error::Invalid(format!("{}: {}", path.display(), e.message())))?;
+    let head = read_course_head(dir)?;
     Ok(CourseOverview {
         title: head.title.get(lang).to_string(),
         id: head.id,

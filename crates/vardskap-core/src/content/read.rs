@@ -14,8 +14,8 @@ use super::{
     Pair, Question, QuestionBody, QuestionKind, Scenario, Text,
 };
 
-/// What the rest of the course is checked against.
-pub(crate) struct CourseHead {
+/// course.toml as read: what the rest of the course is checked against.
+pub(crate) struct HeadRead {
     pub course: Course,
     /// `None` when course.toml could not be read; references are then not checked.
     pub competencies: Option<BTreeSet<String>>,
@@ -34,7 +34,7 @@ pub(crate) struct FinalHead {
     pub distinction: Option<f64>,
 }
 
-pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<CourseHead> {
+pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<HeadRead> {
     let root = super::fields::parse_document(file, report)?;
     let mut f = Fields::new(&root, 0, "course.toml");
     let langs = languages(file, report, &mut f, &root);
@@ -91,7 +91,7 @@ pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<CourseHea
     f.finish(cx, |_| None);
 
     let known = competencies.iter().map(|c| c.id.clone()).collect();
-    Some(CourseHead {
+    Some(HeadRead {
         course: Course {
             id: id.map(|l| l.value).unwrap_or_default(),
             version: version.map(|l| l.value).unwrap_or_default(),

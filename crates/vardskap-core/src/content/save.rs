@@ -5,10 +5,11 @@
 
 use std::fmt::Write as _;
 use std::fs;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use toml_writer::{ToTomlKey as _, ToTomlValue as _, TomlStringBuilder};
 
+use super::layout::{self, COURSE_FILE, FINAL_FILE, LESSONS_DIR, SCENARIOS_DIR, check_name_part, lesson_file_name};
 use super::{Course, FinalTest, Lang, Module, Question, QuestionBody, Scenario, Text};
 use crate::{Error, Result};
 
@@ -48,15 +49,10 @@ pub fn write_course_with_media(course: &Course, source: &Path, dir: &Path) -> Re
         return Ok(summary);
     }
     for module in &course.modules {
-        let rel = format!("modules/{}/media", module.dir);
-        let from = source.join("modules").join(&module.dir).join("media");
+        let rel = layout::media_path(&module.dir);
+        let from = source.join(&rel);
         if from.is_dir() {
-            copy_tree(
-                &from,
-                &dir.join("modules").join(&module.dir).join("media"),
-                &rel,
-                &mut summary,
-            )?;
+            copy_tree(&from, &dir.join(&rel), &rel, &mut summary)?;
         }
     }
     Ok(summary)
@@ -272,13 +268,6 @@ pub fn scenario_toml(scenario: &Scenario, languages: &[Lang]) -> String {
     w.finish()
 }
 
-/// `NN-<id>.<lang>.md` for the lesson at 0-based `position` of `count` lessons;
-/// the number is as wide as the largest one needs, and at least two digits.
-pub fn lesson_file_name(position: usize, count: usize, id: &str, lang: &str) -> String {
-    let width = count.to_string().len().max(2);
-    format!("{:0width$}-{id}.{lang}.md", position + 1)
-}
-
 /// Every text file of `course` in its canonical form, as course-relative
 /// `/`-separated paths in writing order. Media are not included.
 pub(crate) fn course_files(course: &Course) -> Result<Vec<(String, String)>> {
@@ -286,38 +275,33 @@ pub(crate) fn course_files(course: &Course) -> Result<Vec<(String, String)>> {
     for lang in langs {
         check_name_part("language", lang)?;
     }
-    let mut files = vec![("course.toml".to_string(), course_toml(course))];
+    let mut files = vec![(COURSE_FILE.to_string(), course_toml(course))];
     for module in &course.modules {
         check_name_part("module folder", &module.dir)?;
-        let base = format!("modules/{}", module.dir);
-        files.push((format!("{base}/module.toml"), module_toml(module, langs)));
+        let dir = &module.dir;
+        files.push((layout::module_file(dir), module_toml(module, langs)));
+        let lessons = layout::lessons_path(dir);
         for (position, lesson) in module.lessons.iter().enumerate() {
             check_name_part("lesson id", &lesson.id)?;
             for (lang, markdown) in ordered(&lesson.markdown.0, langs) {
                 check_name_part("language", lang)?;
                 let name = lesson_file_name(position, module.lessons.len(), &lesson.id, lang);
-                files.push((format!("{base}/lessons/{name}"), markdown.clone()));
+                files.push((format!("{lessons}/{name}"), markdown.clone()));
             }
         }
         if !module.questions.is_empty() {
-            files.push((format!("{base}/quiz.toml"), quiz_toml(&module.questions, langs)));
+            files.push((layout::quiz_path(dir), quiz_toml(&module.questions, langs)));
         }
         for scenario in &module.scenarios {
             check_name_part("scenario id", &scenario.id)?;
-            files.push((
-                format!("{base}/scenarios/{}.toml", scenario.id),
-                scenario_toml(scenario, langs),
-            ));
+            files.push((layout::scenario_path(dir, &scenario.id), scenario_toml(scenario, langs)));
         }
     }
     if let Some(test) = &course.final_test {
-        files.push((FINAL_TOML.to_string(), final_toml(test, langs)));
+        files.push((FINAL_FILE.to_string(), final_toml(test, langs)));
     }
     Ok(files)
 }
-
-/// The final test's bank, at the course root.
-const FINAL_TOML: &str = "final.toml";
 
 fn write_structure(course: &Course, dir: &Path, summary: &mut SaveSummary) -> Result<()> {
     let files = course_files(course)?;
@@ -326,7 +310,7 @@ fn write_structure(course: &Course, dir: &Path, summary: &mut SaveSummary) -> Re
         put(dir, rel, content, summary)?;
     }
     for module in &course.modules {
-        let base = format!("modules/{}", module.dir);
+        let base = layout::module_path(&module.dir);
         let names_in = |folder: &str| {
             let prefix = format!("{base}/{folder}/");
             files
@@ -334,33 +318,16 @@ fn write_structure(course: &Course, dir: &Path, summary: &mut SaveSummary) -> Re
                 .filter_map(|(rel, _)| rel.strip_prefix(&prefix).map(str::to_string))
                 .collect::<Vec<_>>()
         };
-        remove_stale(dir, &format!("{base}/lessons"), ".md", &names_in("lessons"), summary)?;
+        let lessons = layout::lessons_path(&module.dir);
+        remove_stale(dir, &lessons, ".md", &names_in(LESSONS_DIR), summary)?;
         if module.questions.is_empty() {
-            remove_file(dir, &format!("{base}/quiz.toml"), summary)?;
+            remove_file(dir, &layout::quiz_path(&module.dir), summary)?;
         }
-        remove_stale(
-            dir,
-            &format!("{base}/scenarios"),
-            ".toml",
-            &names_in("scenarios"),
-            summary,
-        )?;
+        let scenarios = layout::scenarios_path(&module.dir);
+        remove_stale(dir, &scenarios, ".toml", &names_in(SCENARIOS_DIR), summary)?;
     }
     if course.final_test.is_none() {
-        remove_file(dir, FINAL_TOML, summary)?;
-    }
-    Ok(())
-}
-
-/// Ids and folder names become file names: one plain path component only.
-pub(crate) fn check_name_part(what: &str, name: &str) -> Result<()> {
-    let mut components = Path::new(name).components();
-    let single =
-        matches!(components.next(), Some(Component::Normal(_))) && components.next().is_none();
-    if name.is_empty() || !single || name.contains(['/', '\\']) {
-        return Err(Error::Invalid(format!(
-            "the {what} \"{name}\" cannot be used as a file name"
-        )));
+        remove_file(dir, FINAL_FILE, summary)?;
     }
     Ok(())
 }
@@ -869,20 +836,6 @@ debrief = { sv = "Fint", en = "Nice" }
         assert_eq!(
             got, want,
             "the scenario must be written in the documented canonical layout"
-        );
-    }
-
-    #[test]
-    fn lesson_numbers_widen_only_past_99() {
-        assert_eq!(
-            lesson_file_name(0, 5, "intro", "sv"),
-            "01-intro.sv.md",
-            "two digits by default"
-        );
-        assert_eq!(
-            lesson_file_name(9, 120, "x", "en"),
-            "010-x.en.md",
-            "three digits keep name order past 99 lessons"
         );
     }
 

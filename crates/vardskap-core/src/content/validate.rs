@@ -6,16 +6,10 @@
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use super::fields::Ctx;
+use super::layout::is_slug;
 use super::source::Located;
 use super::{Choice, EndingKind, Text};
 use crate::scenario::paths::{self, Analysis, Hop, Witness};
-
-/// Lower-case ASCII letters, digits and `-`, starting with a letter or digit.
-pub fn is_slug(s: &str) -> bool {
-    let mut chars = s.chars();
-    matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
 
 /// Each id is a slug and none is used twice within its scope in one file.
 pub(crate) fn ids<'a>(
@@ -407,20 +401,5 @@ pub(crate) fn module_id_not_reserved(cx: &mut Ctx, id: &Located<String>) {
                 id.value
             ),
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_lowercase_ascii_digits_and_dashes() {
-        for good in ["a", "first-impression", "01-intro", "x9"] {
-            assert!(is_slug(good), "`{good}` follows the slug rule");
-        }
-        for bad in ["", "-a", "A", "första", "a_b", "a b", "a.b"] {
-            assert!(!is_slug(bad), "`{bad}` breaks the slug rule");
-        }
     }
 }

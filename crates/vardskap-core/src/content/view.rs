@@ -188,7 +188,8 @@ pub fn lesson_preview(
     course_dir: &Path,
     media_base: &str,
 ) -> (Option<String>, String) {
-    let file = SourceFile::new(format!("modules/{module_dir}/lessons/preview.md"), markdown.to_string());
+    let path = format!("{}/preview.md", super::layout::lessons_path(module_dir));
+    let file = SourceFile::new(path, markdown.to_string());
     let page = render_lesson(&file, &MediaRoot::new(course_dir), &Sanitiser::new(), &mut Report::default());
     (page.title, with_media_base(&page.html, Some(media_base)))
 }

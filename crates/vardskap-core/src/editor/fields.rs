@@ -9,43 +9,42 @@
 //! `module[1].question[2]`.
 
 use crate::content::Course;
+use crate::content::layout::{COURSE_FILE, LESSONS_DIR, MODULE_FILE, MODULES_DIR, QUIZ_FILE, SCENARIOS_DIR, lesson_name};
 
 /// The field at 1-based `line` of the course file `path`, whose text is
 /// `text` (line 0, or no text, names the file's own item).
 pub fn field_for(course: Option<&Course>, path: &str, line: u32, text: Option<&str>) -> Option<String> {
-    if path == "course.toml" || path == "modules" {
+    if path == COURSE_FILE || path == MODULES_DIR {
         return Some(in_toml("course", text, line));
     }
-    let rest = path.strip_prefix("modules/")?;
+    let rest = path.strip_prefix(MODULES_DIR)?.strip_prefix('/')?;
     let (dir, file) = rest.split_once('/').unwrap_or((rest, ""));
+    let (folder, name) = file.split_once('/').unwrap_or(("", file));
     let course = course?;
     let m = course.modules.iter().position(|module| module.dir == dir)?;
     let module = &course.modules[m];
     let base = format!("module[{m}]");
-    match file {
-        "module.toml" => Some(
+    match (folder, name) {
+        ("", MODULE_FILE) => Some(
             lesson_setting(module, &base, text, line).unwrap_or_else(|| in_toml(&base, text, line)),
         ),
-        "" => Some(in_toml(&base, text, line)),
-        "quiz.toml" => Some(in_toml(&base, text, line)),
-        _ => {
-            if let Some(name) = file.strip_prefix("lessons/") {
-                let (stem, lang) = name.strip_suffix(".md")?.rsplit_once('.')?;
-                let id = stem.split_once('-').map(|(_, id)| id)?;
-                match module.lessons.iter().position(|lesson| lesson.id == id) {
-                    Some(l) => Some(format!("{base}.lesson[{l}].markdown.{lang}")),
-                    None => Some(base),
-                }
-            } else if let Some(name) = file.strip_prefix("scenarios/") {
-                let id = name.strip_suffix(".toml")?;
-                match module.scenarios.iter().position(|scenario| scenario.id == id) {
-                    Some(s) => Some(in_toml(&format!("{base}.scenario[{s}]"), text, line)),
-                    None => Some(base),
-                }
-            } else {
-                Some(base)
+        ("", "" | QUIZ_FILE) => Some(in_toml(&base, text, line)),
+        (LESSONS_DIR, name) => {
+            let lesson = lesson_name(name)
+                .and_then(|n| Some((module.lessons.iter().position(|l| l.id == n.id)?, n.lang)));
+            match lesson {
+                Some((l, lang)) => Some(format!("{base}.lesson[{l}].markdown.{lang}")),
+                None => Some(base),
             }
         }
+        (SCENARIOS_DIR, name) => {
+            let id = name.strip_suffix(".toml")?;
+            match module.scenarios.iter().position(|scenario| scenario.id == id) {
+                Some(s) => Some(in_toml(&format!("{base}.scenario[{s}]"), text, line)),
+                None => Some(base),
+            }
+        }
+        _ => Some(base),
     }
 }
 

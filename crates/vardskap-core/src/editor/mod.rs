@@ -14,9 +14,10 @@ use serde::Serialize;
 pub use fields::field_for;
 pub use preview::{LessonPreview, ScenarioPreview, check_answer, import_gift, preview_lesson, preview_question, preview_scenario};
 
+use crate::content::layout::{self, COURSE_FILE, MODULES_DIR, is_module_folder_name, is_slug};
 use crate::content::{
     self, Competency, Course, Diagnostic, FeedbackMode, Lang, Lesson, Module, SaveSummary,
-    Severity, Text, is_slug,
+    Severity, Text,
 };
 use crate::{Error, Result, i18n};
 
@@ -108,7 +109,7 @@ pub fn check(course: &Course, dir: &Path) -> Vec<EditorDiagnostic> {
         Ok(files) => files.into_iter().collect::<BTreeMap<_, _>>(),
         Err(err) => {
             return vec![EditorDiagnostic {
-                path: "course.toml".into(),
+                path: COURSE_FILE.into(),
                 line: 0,
                 column: 0,
                 message: err.to_string(),
@@ -153,9 +154,9 @@ pub fn save(course: &Course, dir: &Path, origins: &[Option<String>], removed: &[
             course.modules.len()
         )));
     }
-    let modules = dir.join("modules");
+    let modules = dir.join(MODULES_DIR);
     let folder = |name: &str| -> Result<std::path::PathBuf> {
-        if !folder_name_ok(name) {
+        if !is_module_folder_name(name) {
             return Err(Error::Invalid(format!("`{name}` is not a module folder of this course")));
         }
         Ok(modules.join(name))
@@ -165,7 +166,7 @@ pub fn save(course: &Course, dir: &Path, origins: &[Option<String>], removed: &[
         if course.modules.iter().any(|m| &m.dir == name) {
             continue; // Its folder name was given to another module meanwhile.
         }
-        if path.join("module.toml").is_file() {
+        if path.join(layout::MODULE_FILE).is_file() {
             std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
         }
     }
@@ -264,7 +265,7 @@ pub fn create(parent: &Path, id: &str, languages: &[Lang], title: &Text) -> Resu
         modules: vec![Module {
             outcomes: Vec::new(),
             id: "module-1".into(),
-            dir: "01-module-1".into(),
+            dir: layout::module_dir_name(0, 1, "module-1"),
             title: words("newCourse-moduleTitle"),
             summary: None,
             feedback: FeedbackMode::Immediate,
@@ -301,7 +302,7 @@ fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
     for lang in &course.languages {
         if !is_slug(lang) {
             problem(
-                "course.toml".into(),
+                COURSE_FILE.into(),
                 "course.languages".into(),
                 format!("`{lang}` is not a language code like sv or en"),
             );
@@ -310,8 +311,8 @@ fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
     // Case-insensitive: on Windows and macOS `Intro` and `intro` are one file.
     let mut dirs = HashSet::new();
     for (m, module) in course.modules.iter().enumerate() {
-        let path = format!("modules/{}", module.dir);
-        if !folder_name_ok(&module.dir) {
+        let path = layout::module_path(&module.dir);
+        if !is_module_folder_name(&module.dir) {
             problem(path.clone(), format!("module[{m}]"), format!("the module folder name `{}` cannot be used", module.dir));
         } else if !dirs.insert(module.dir.to_lowercase()) {
             problem(path.clone(), format!("module[{m}]"), format!("two modules use the folder {path}"));
@@ -319,7 +320,7 @@ fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
         for (l, lesson) in module.lessons.iter().enumerate() {
             if !is_slug(&lesson.id) {
                 problem(
-                    format!("{path}/lessons"),
+                    layout::lessons_path(&module.dir),
                     format!("module[{m}].lesson[{l}].id"),
                     format!("the lesson id `{}` cannot be part of a file name: use lower-case letters a-z, digits and `-`", lesson.id),
                 );
@@ -328,7 +329,7 @@ fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
         let mut scenarios = HashSet::new();
         for (s, scenario) in module.scenarios.iter().enumerate() {
             let field = format!("module[{m}].scenario[{s}].id");
-            let file = format!("{path}/scenarios/{}.toml", scenario.id);
+            let file = layout::scenario_path(&module.dir, &scenario.id);
             if !is_slug(&scenario.id) {
                 problem(file, field, format!("the role-play id `{}` cannot be a file name: use lower-case letters a-z, digits and `-`", scenario.id));
             } else if !scenarios.insert(scenario.id.to_lowercase()) {
@@ -337,12 +338,6 @@ fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
         }
     }
     out
-}
-
-/// A folder name of its own: one path component, not hidden (the loader
-/// skips hidden folders).
-fn folder_name_ok(name: &str) -> bool {
-    !name.starts_with('.') && content::save::check_name_part("module folder", name).is_ok()
 }
 
 fn locate(d: Diagnostic, course: Option<&Course>, text: Option<&str>) -> EditorDiagnostic {

@@ -5,11 +5,12 @@
 mod parse;
 mod text;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 use serde::Serialize;
 
+use crate::content::layout::{self, IdAllocator, MODULE_FILE, QUIZ_FILE};
 use crate::content::{Lang, Question, QuestionKind, save};
 use crate::{Error, Result};
 
@@ -146,7 +147,7 @@ pub fn import_into_module(
     languages: &[Lang],
 ) -> Result<ImportSummary> {
     let gift = read_file(gift_path)?;
-    if !module_dir.join("module.toml").is_file() {
+    if !module_dir.join(MODULE_FILE).is_file() {
         return Err(Error::Invalid(format!(
             "{} is not a module folder: it has no module.toml",
             module_dir.display()
@@ -154,7 +155,7 @@ pub fn import_into_module(
     }
     let languages = course_languages(module_dir, competency, languages)?;
 
-    let quiz_path = module_dir.join("quiz.toml");
+    let quiz_path = module_dir.join(QUIZ_FILE);
     let existing = match std::fs::read_to_string(&quiz_path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
@@ -205,66 +206,21 @@ pub fn read_file(path: &Path) -> Result<String> {
     })
 }
 
-/// Hands out ids that are free: `base`, or `base-2`, `base-3`, … It remembers
-/// the next suffix to try per base, so 20,000 questions with one title cost
-/// linear time, not a scan from `-2` for each of them.
-#[derive(Debug, Default)]
-pub(crate) struct IdAllocator {
-    taken: HashSet<String>,
-    next_suffix: HashMap<String, u64>,
-}
-
-impl IdAllocator {
-    pub fn with_taken(taken: HashSet<String>) -> Self {
-        IdAllocator {
-            taken,
-            next_suffix: HashMap::new(),
-        }
-    }
-
-    /// `base` if it is free, else the first free `base-N`; the id is taken from now on.
-    pub fn claim(&mut self, base: &str) -> String {
-        if self.taken.insert(base.to_string()) {
-            return base.to_string();
-        }
-        let n = self.next_suffix.entry(base.to_string()).or_insert(2);
-        loop {
-            let id = format!("{base}-{n}");
-            *n += 1;
-            if self.taken.insert(id.clone()) {
-                return id;
-            }
-        }
-    }
-}
-
-#[derive(serde::Deserialize)]
-struct CourseHead {
-    #[serde(default)]
-    languages: Vec<Lang>,
-    #[serde(default)]
-    competency: Vec<CompetencyHead>,
-}
-
-#[derive(serde::Deserialize)]
-struct CompetencyHead {
-    id: String,
-}
-
+/// The languages to import in: `languages`, or when none are given those
+/// of the module's course, whose course.toml (when there is one) must also
+/// declare `competency`.
 fn course_languages(module_dir: &Path, competency: &str, languages: &[Lang]) -> Result<Vec<Lang>> {
-    let course_file = module_dir.join("../../course.toml");
-    let head =
-        match std::fs::read_to_string(&course_file) {
-            Ok(text) => Some(toml::from_str::<CourseHead>(&text).map_err(|e| {
-                Error::Invalid(format!("{}: {}", course_file.display(), e.message()))
-            })?),
-            Err(_) => None,
-        };
+    let course_dir = layout::course_of_module(module_dir);
+    let head = if course_dir.join(layout::COURSE_FILE).is_file() {
+        Some(layout::read_course_head(&course_dir)?)
+    } else {
+        None
+    };
     if let Some(head) = &head
-        && !head.competency.iter().any(|c| c.id == competency)
+        && !head.competencies.iter().any(|c| c.id == competency)
     {
         let known = head
-            .competency
+            .competencies
             .iter()
             .map(|c| c.id.as_str())
             .collect::<Vec<_>>()

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::text::{self, Format, Plain};
 use super::{GiftImport, GiftMessage, Skipped};
+use crate::content::layout::{self, IdAllocator};
 use crate::content::{AnswerOption, Lang, Pair, Question, QuestionBody, Text};
 
 /// One question's text with GIFT escapes replaced by placeholders, and the
@@ -157,7 +158,7 @@ struct Reader<'a> {
     competency: &'a str,
     languages: &'a [Lang],
     out: GiftImport,
-    ids: super::IdAllocator,
+    ids: IdAllocator,
 }
 
 /// What a question's answers become, and how to name the right answer when
@@ -182,7 +183,7 @@ pub(super) fn parse(input: &str, competency: &str, languages: &[Lang]) -> GiftIm
         competency,
         languages,
         out: GiftImport::default(),
-        ids: super::IdAllocator::default(),
+        ids: IdAllocator::default(),
     };
     if languages.is_empty() {
         reader.out.problems.push(GiftMessage::new(
@@ -687,7 +688,7 @@ impl Reader<'_> {
 
     fn unique_id(&mut self, title: Option<&str>) -> String {
         let base = title
-            .map(slug::slugify)
+            .map(layout::slugify)
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| format!("q-{}", self.out.questions.len() + 1));
         self.ids.claim(&base)

@@ -13,6 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
+use crate::content::layout::COURSE_FILE;
 use crate::{Error, Result};
 
 const MIB: u64 = 1024 * 1024;
@@ -79,7 +80,7 @@ pub fn pack_with_limits(
     out_file: &Path,
     limits: &Limits,
 ) -> Result<PackSummary> {
-    if !course_dir.join("course.toml").is_file() {
+    if !course_dir.join(COURSE_FILE).is_file() {
         return Err(Error::Invalid(format!(
             "{} is not a course folder: it has no course.toml",
             course_dir.display()
@@ -527,7 +528,7 @@ fn unportable_part(part: &str) -> Option<&'static str> {
 
 /// The folder holding course.toml: the package's top, or its only folder.
 fn course_root(staging: &Path) -> Option<PathBuf> {
-    if staging.join("course.toml").is_file() {
+    if staging.join(COURSE_FILE).is_file() {
         return Some(staging.to_path_buf());
     }
     let mut entries = fs::read_dir(staging).ok()?.filter_map(|e| e.ok());
@@ -536,7 +537,7 @@ fn course_root(staging: &Path) -> Option<PathBuf> {
         return None;
     }
     let path = only.path();
-    (path.is_dir() && path.join("course.toml").is_file()).then_some(path)
+    (path.is_dir() && path.join(COURSE_FILE).is_file()).then_some(path)
 }
 
 fn is_empty_dir(path: &Path) -> bool {

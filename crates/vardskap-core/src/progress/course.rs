@@ -159,7 +159,7 @@ impl Store {
 
     /// The installed course, when the one in hand is identical to it.
     fn unchanged_install(&self, course: &Course, lang: &str) -> Result<Option<InstalledCourse>> {
-        let unchanged = self.course_folder(&course.id).join("course.toml").is_file()
+        let unchanged = self.course_folder(&course.id).join(content::layout::COURSE_FILE).is_file()
             && self
                 .course(&course.id)
                 .is_ok_and(|installed| *installed == *course);
