@@ -14,7 +14,7 @@ mod common;
 use common::{options, percentile};
 use rusqlite::{Connection, params};
 use vardskap_core::content::{Course, QuestionBody, load_course};
-use vardskap_core::progress::NewProfile;
+use vardskap_core::progress::{NewProfile, ProfileId};
 use vardskap_core::quiz::Answer;
 use vardskap_core::scenario::Run;
 use vardskap_core::storage::{DB_FILE, SCHEMA_VERSION, Store};
@@ -246,7 +246,7 @@ fn results_history(c: &mut Criterion) {
     print_plans(&dir);
     let store = Store::open_with(&dir, options()).expect("open big store");
     let start = Instant::now();
-    let first = store.results_history(1, &course.id, "sv").expect("history");
+    let first = store.results_history(ProfileId(1), &course.id, "sv").expect("history");
     let attempts: usize = first.modules.iter().map(|m| m.attempts.len()).sum();
     println!(
         "results history, first call (parses the course): {:.3} ms; {attempts} attempts, {} runs",
@@ -258,7 +258,7 @@ fn results_history(c: &mut Criterion) {
     let mut times = Vec::with_capacity(100);
     for _ in 0..100 {
         let start = Instant::now();
-        let h = store.results_history(1, &course.id, "sv").expect("history");
+        let h = store.results_history(ProfileId(1), &course.id, "sv").expect("history");
         times.push(start.elapsed());
         assert_eq!(h.modules.len(), course.modules.len(), "every module");
     }
@@ -281,10 +281,10 @@ fn results_history(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(4))
         .warm_up_time(Duration::from_secs(1));
     group.bench_function("results_history_10k_attempts", |b| {
-        b.iter(|| store.results_history(1, &course.id, "sv").expect("history"))
+        b.iter(|| store.results_history(ProfileId(1), &course.id, "sv").expect("history"))
     });
     group.bench_function("results_history_light_learner", |b| {
-        b.iter(|| store.results_history(2, &course.id, "sv").expect("history"))
+        b.iter(|| store.results_history(ProfileId(2), &course.id, "sv").expect("history"))
     });
     group.finish();
 }

@@ -229,7 +229,7 @@ fn results_view(c: &mut Criterion) {
     let mut learner = 0_i64;
     let mut next = || {
         learner = learner * 7919 % LEARNERS + 1;
-        learner
+        vardskap_core::progress::ProfileId(learner)
     };
     // A cold first call parses the course model; time it once on its own.
     let start = Instant::now();
