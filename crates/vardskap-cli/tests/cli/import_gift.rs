@@ -115,6 +115,28 @@ fn the_quiz_keeps_its_permissions() {
 }
 
 #[test]
+fn a_quiz_too_large_to_load_is_refused_and_nothing_is_written() {
+    let (tmp, course) = course();
+    let module = course.join("modules/01-valkommen");
+    let file = tmp.path().join("big.gift");
+    let prompt = "ord ".repeat(20_000);
+    let gift: String = (0..30).map(|i| format!("::Q{i}:: {prompt} {{T}}\n\n")).collect();
+    std::fs::write(&file, gift).unwrap();
+
+    let (code, out, err) = run(&["import-gift", path(&file), "--into", path(&module)]);
+    assert_eq!(code, 1, "the import is refused: {out}{err}");
+    assert!(
+        err.contains("quiz.toml would be") && err.contains("larger than the 4 MiB") && err.contains("nothing was written"),
+        "stderr names the file, the limit and that nothing changed: {err}"
+    );
+    assert_eq!(
+        super::files_under(&course),
+        super::files_under(&fixture("valid")),
+        "the course is as it was, so validate still accepts it"
+    );
+}
+
+#[test]
 fn a_file_with_nothing_importable_exits_1_and_leaves_the_quiz_alone() {
     let (tmp, course) = course();
     let module = course.join("modules/01-valkommen");

@@ -34,6 +34,22 @@ pub const MEDIA_DIR: &str = "media";
 /// of thousands of questions. Nothing writes a larger one.
 pub const MAX_FILE_BYTES: u64 = 4 << 20;
 
+/// Refuses to write the course file `path` with `len` bytes when the loader
+/// would refuse to read it back (over [`MAX_FILE_BYTES`]); `advice` says
+/// what to do instead.
+pub fn check_file_size(path: &str, len: usize, advice: &str) -> Result<()> {
+    if u64::try_from(len).unwrap_or(u64::MAX) <= MAX_FILE_BYTES {
+        return Ok(());
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let mib = len as f64 / f64::from(1u32 << 20);
+    Err(Error::Invalid(format!(
+        "{path} would be {mib:.1} MiB, larger than the {} MiB a course file may be, so the course \
+         would no longer open; nothing was written. {advice}",
+        MAX_FILE_BYTES >> 20
+    )))
+}
+
 /// `modules/<dir>`. Paths here are course-relative with `/` separators.
 pub fn module_path(dir: &str) -> String {
     format!("{MODULES_DIR}/{dir}")

@@ -305,6 +305,10 @@ pub(crate) fn course_files(course: &Course) -> Result<Vec<(String, String)>> {
 
 fn write_structure(course: &Course, dir: &Path, summary: &mut SaveSummary) -> Result<()> {
     let files = course_files(course)?;
+    // All or nothing: a file the loader would refuse makes the whole course unreadable.
+    for (rel, content) in &files {
+        layout::check_file_size(rel, content.len(), "Split it: fewer questions or shorter lessons per module.")?;
+    }
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     for (rel, content) in &files {
         put(dir, rel, content, summary)?;

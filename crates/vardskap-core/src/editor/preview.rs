@@ -81,9 +81,12 @@ pub fn preview_scenario(scenario: &Scenario, choices: &[String], lang: &str, see
 }
 
 /// Reads the GIFT file at `file` into questions for a module whose
-/// questions already use the ids `taken`.
+/// questions already use the ids `taken`. Refused when the questions alone
+/// would make a quiz.toml larger than the loader reads.
 pub fn import_gift(file: &Path, languages: &[Lang], competency: &str, taken: &[String]) -> Result<GiftImport> {
     let text = gift::read_file(file)?;
     let taken: HashSet<String> = taken.iter().cloned().collect();
-    Ok(gift::parse_for_module(&text, competency, languages, &taken))
+    let import = gift::parse_for_module(&text, competency, languages, &taken);
+    gift::check_import_size(&import, languages)?;
+    Ok(import)
 }

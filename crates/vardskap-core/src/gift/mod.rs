@@ -173,6 +173,7 @@ pub fn import_into_module(
             text.push('\n');
         }
         text.push_str(&save::quiz_toml(&import.questions, &languages));
+        layout::check_file_size(&quiz_path.display().to_string(), text.len(), TOO_MANY)?;
         save::replace_file(&quiz_path, &text)?;
     }
 
@@ -193,6 +194,16 @@ pub fn import_into_module(
         notes: import.notes,
         categories: import.categories,
     })
+}
+
+const TOO_MANY: &str = "Import the GIFT file in parts, into more than one module.";
+
+/// Refuses an import whose questions alone would make a quiz.toml the loader
+/// refuses: what the editor checks before the questions join its module
+/// (the module's own questions count too when it saves).
+pub fn check_import_size(import: &GiftImport, languages: &[Lang]) -> Result<()> {
+    let text = save::quiz_toml(&import.questions, languages);
+    layout::check_file_size(QUIZ_FILE, text.len(), TOO_MANY)
 }
 
 /// The text of a GIFT file, which must be UTF-8 (Moodle exports it so).

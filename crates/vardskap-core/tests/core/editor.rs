@@ -317,3 +317,49 @@ fn hidden_or_case_clashing_ids_are_problems() {
     let problems = editor::check(&course, &dir);
     assert!(fields(&problems).contains(&Some("module[0].scenario[1].id")), "`Intro` and `intro` are one file on Windows and macOS: {problems:?}");
 }
+
+#[test]
+fn the_editor_neither_imports_nor_saves_a_file_too_large_to_load() {
+    let (tmp, dir, mut course) = valid_copy();
+    let langs = course.languages.clone();
+    let big = tmp.path().join("big.gift");
+    std::fs::write(&big, crate::gift::oversized_gift()).unwrap();
+    let err = editor::import_gift(&big, &langs, "welcome", &[]).unwrap_err();
+    assert!(
+        err.to_string().contains("larger than the 4 MiB"),
+        "the editor's import has the CLI's rule: {err}"
+    );
+
+    // Questions that grow past the limit in the editor are not written either.
+    let small = tmp.path().join("small.gift");
+    std::fs::write(&small, "::Q:: Hej? {T}\n").unwrap();
+    let mut question = editor::import_gift(&small, &langs, "welcome", &[]).unwrap().questions.remove(0);
+    question.prompt = Text::from_pairs([("sv", "ord ".repeat(1_200_000).as_str()), ("en", "word")]);
+    course.modules[0].questions.push(question);
+    let before = files_of(&dir);
+    let origins: Vec<Option<String>> = course.modules.iter().map(|m| Some(m.dir.clone())).collect();
+    let err = editor::save(&course, &dir, &origins, &[]).unwrap_err();
+    assert!(
+        err.to_string().contains("modules/01-valkommen/quiz.toml would be"),
+        "the file that is too large is named: {err}"
+    );
+    assert_eq!(files_of(&dir), before, "no file of the course was written");
+}
+
+/// Every file under `dir` with its bytes, in path order.
+fn files_of(dir: &std::path::Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(folder) = todo.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                out.push((path.clone(), std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}

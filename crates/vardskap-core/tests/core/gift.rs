@@ -389,3 +389,29 @@ fn imported_questions_are_valid_course_content() {
         "a second import does not reuse ids"
     );
 }
+
+/// GIFT whose questions make a quiz.toml of about 4.8 MB in two languages:
+/// more than the loader reads.
+pub(crate) fn oversized_gift() -> String {
+    let prompt = "ord ".repeat(20_000);
+    (0..30).map(|i| format!("::Q{i}:: {prompt} {{T}}\n\n")).collect()
+}
+
+#[test]
+fn an_import_that_would_make_quiz_toml_too_large_to_load_writes_nothing() {
+    let (course, module) = module_folder();
+    let file = course.path().join("big.gift");
+    std::fs::write(&file, oversized_gift()).unwrap();
+    let err = gift::import_into_module(&file, &module, "welcome", &[]).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.contains("quiz.toml would be") && message.contains("larger than the 4 MiB"),
+        "the refusal says which file and the limit: {message}"
+    );
+    assert!(message.contains("nothing was written"), "and that nothing changed: {message}");
+    assert_eq!(
+        std::fs::read_to_string(module.join("quiz.toml")).unwrap(),
+        EXISTING_QUIZ,
+        "the quiz is left as it was, so the course still loads"
+    );
+}
