@@ -67,7 +67,8 @@ pub async fn editor_check(state: State<'_, AppState>, course: Course) -> Reply<V
 
 #[tauri::command]
 /// Saves the model; `origins` are the module folders as loaded or last saved
-/// (renamed when modules moved), `removed` the saved modules' folders to delete.
+/// (renamed when modules moved), `removed` the saved modules' folders to
+/// delete. The core names the folders; the reply's `moduleDirs` says how.
 pub async fn editor_save(
     state: State<'_, AppState>,
     course: Course,

@@ -23,7 +23,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use lint::{lint_course, lint_course_dir};
 pub use load::{check_course, load_course};
 pub(crate) use load::check_files;
-pub(crate) use save::course_files;
+pub(crate) use save::{check_file_sizes, course_files};
 pub use markdown::{MEDIA_SCHEME, markdown_to_html};
 pub use media::{MAX_MEDIA_BYTES, media_file, read_media};
 pub use model::*;

@@ -303,12 +303,22 @@ pub(crate) fn course_files(course: &Course) -> Result<Vec<(String, String)>> {
     Ok(files)
 }
 
-fn write_structure(course: &Course, dir: &Path, summary: &mut SaveSummary) -> Result<()> {
-    let files = course_files(course)?;
-    // All or nothing: a file the loader would refuse makes the whole course unreadable.
-    for (rel, content) in &files {
+/// Refuses a course with a file larger than the loader reads, which would
+/// make the whole course unreadable, before anything is written.
+pub(crate) fn check_file_sizes(course: &Course) -> Result<()> {
+    check_sizes(&course_files(course)?)
+}
+
+fn check_sizes(files: &[(String, String)]) -> Result<()> {
+    for (rel, content) in files {
         layout::check_file_size(rel, content.len(), "Split it: fewer questions or shorter lessons per module.")?;
     }
+    Ok(())
+}
+
+fn write_structure(course: &Course, dir: &Path, summary: &mut SaveSummary) -> Result<()> {
+    let files = course_files(course)?;
+    check_sizes(&files)?;
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     for (rel, content) in &files {
         put(dir, rel, content, summary)?;

@@ -60,6 +60,9 @@ pub struct EditorCourse {
 pub struct EditorSaved {
     pub summary: SaveSummary,
     pub diagnostics: Vec<EditorDiagnostic>,
+    /// The folder of each module, in the course's order, as this save named
+    /// them (the editor shows these and sends them back as the origins).
+    pub module_dirs: Vec<String>,
 }
 
 /// Opens the course in `dir` for editing, with every problem it has.
@@ -132,21 +135,18 @@ pub fn check(course: &Course, dir: &Path) -> Vec<EditorDiagnostic> {
 }
 
 /// Writes `course` into `dir` in the canonical form, even with problems (an
-/// author's work is never lost), and returns the saved files' problems.
+/// author's work is never lost), and returns the saved files' problems and
+/// the module folders it used.
 ///
-/// Module folders follow the model first: `origins[i]` is the folder module
-/// `i` had on disk when the editor loaded or last saved it (`None` for a new
-/// module), and a module moved in the editor has a new folder name, so its
-/// folder (with its media) is renamed; `removed` names the folders of saved
-/// modules the author removed, which are deleted.
+/// The core names the module folders ([`layout::module_dirs`]); the `dir`
+/// the editor gives each module is not used. `origins[i]` is the folder
+/// module `i` had on disk when the editor loaded or last saved it (`None`
+/// for a new module); a module whose folder gets another name (after a
+/// move) has its folder, media and all, renamed. `removed` names the folders
+/// of saved modules the author removed, which are deleted. Nothing is moved,
+/// deleted or written when a name is unusable, a folder to rename onto is
+/// taken or a file would be too large to load.
 pub fn save(course: &Course, dir: &Path, origins: &[Option<String>], removed: &[String]) -> Result<EditorSaved> {
-    let naming = name_problems(course);
-    if let Some(first) = naming.first() {
-        return Err(Error::Invalid(format!(
-            "the course cannot be saved yet: {}",
-            first.message
-        )));
-    }
     if origins.len() != course.modules.len() {
         return Err(Error::Invalid(format!(
             "the editor sent {} module folders for {} modules",
@@ -161,13 +161,32 @@ pub fn save(course: &Course, dir: &Path, origins: &[Option<String>], removed: &[
         }
         Ok(modules.join(name))
     };
+    for name in origins.iter().flatten().chain(removed) {
+        folder(name)?;
+    }
+    let places: Vec<(&str, Option<&str>)> =
+        course.modules.iter().zip(origins).map(|(m, origin)| (m.id.as_str(), origin.as_deref())).collect();
+    let module_dirs = layout::module_dirs(&places);
+    let mut course = course.clone();
+    for (module, name) in course.modules.iter_mut().zip(&module_dirs) {
+        module.dir.clone_from(name);
+    }
+    let course = &course;
+    let naming = name_problems(course);
+    if let Some(first) = naming.first() {
+        return Err(Error::Invalid(format!(
+            "the course cannot be saved yet: {}",
+            first.message
+        )));
+    }
+    content::check_file_sizes(course)?;
+
+    // A removed module's folder goes first, unless a module still lives in it.
+    let mut deleting = Vec::new();
     for name in removed {
         let path = folder(name)?;
-        if course.modules.iter().any(|m| &m.dir == name) {
-            continue; // Its folder name was given to another module meanwhile.
-        }
-        if path.join(layout::MODULE_FILE).is_file() {
-            std::fs::remove_dir_all(&path).map_err(|e| Error::io(&path, e))?;
+        if !origins.iter().flatten().any(|o| o == name) && path.join(layout::MODULE_FILE).is_file() {
+            deleting.push(path);
         }
     }
     // Renames whose target is free go at once; the others go through a
@@ -182,7 +201,11 @@ pub fn save(course: &Course, dir: &Path, origins: &[Option<String>], removed: &[
             }
         }
     }
-    let leaving: HashSet<&Path> = renames.iter().map(|(from, _)| from.as_path()).collect();
+    let leaving: HashSet<&Path> = renames
+        .iter()
+        .map(|(from, _)| from.as_path())
+        .chain(deleting.iter().map(std::path::PathBuf::as_path))
+        .collect();
     for (_, to) in &renames {
         if to.exists() && !leaving.contains(to.as_path()) {
             return Err(Error::Invalid(format!(
@@ -190,6 +213,9 @@ pub fn save(course: &Course, dir: &Path, origins: &[Option<String>], removed: &[
                 to.display()
             )));
         }
+    }
+    for path in &deleting {
+        std::fs::remove_dir_all(path).map_err(|e| Error::io(path, e))?;
     }
     let mut parked = Vec::new();
     for (i, (from, to)) in renames.iter().enumerate() {
@@ -208,7 +234,7 @@ pub fn save(course: &Course, dir: &Path, origins: &[Option<String>], removed: &[
     // Problems are placed in the model the author has, which is the one saved.
     let (_, diagnostics) = checked_on_disk(dir);
     let diagnostics = locate_on_disk(diagnostics, Some(course), dir);
-    Ok(EditorSaved { summary, diagnostics })
+    Ok(EditorSaved { summary, diagnostics, module_dirs })
 }
 
 /// Creates the folder `parent/id` with a small valid course: one

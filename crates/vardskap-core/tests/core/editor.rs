@@ -255,30 +255,34 @@ fn gift_questions_get_free_ids_in_the_module() {
 fn moved_modules_keep_their_order_and_media_and_removed_ones_go() {
     let (_tmp, dir, mut course) = valid_copy();
     let origins: Vec<Option<String>> = course.modules.iter().map(|m| Some(m.dir.clone())).collect();
-    // Move module 2 first: the editor renumbers the folder names.
+    // Move module 2 first: the core renumbers the folder names; the editor's own do not count.
     course.modules.swap(0, 1);
-    course.modules[0].dir = "01-lokalt".into();
-    course.modules[1].dir = "02-valkommen".into();
+    course.modules[0].dir = "whatever".into();
     let origins = vec![origins[1].clone(), origins[0].clone()];
     let saved = editor::save(&course, &dir, &origins, &[]).unwrap();
+    assert_eq!(saved.module_dirs, ["01-lokalt", "02-valkommen"], "each folder takes its position and keeps its name");
     assert!(errors(&saved.diagnostics).is_empty(), "the moved course is valid: {:?}", saved.diagnostics);
     assert!(dir.join("modules/02-valkommen/media/entre.svg").is_file(), "the image moved with its module");
     assert!(!dir.join("modules/01-valkommen").exists() && !dir.join("modules/02-lokalt").exists(), "no folder is left under its old name");
     let reopened = editor::open(&dir).course.unwrap();
     assert_eq!(reopened.modules.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(), ["lokalt", "valkommen"], "the new order survives reopening");
 
-    // Two modules that trade folder names go through a temporary name.
-    let swapped = vec![Some("01-lokalt".to_string()), Some("02-valkommen".to_string())];
-    course.modules[0].dir = "02-valkommen".into(); // lokalt
-    course.modules[1].dir = "01-lokalt".into(); // valkommen
-    editor::save(&course, &dir, &swapped, &[]).unwrap();
+    // Two modules whose folders differ only in their numbers trade them,
+    // through a temporary name.
+    std::fs::rename(dir.join("modules/01-lokalt"), dir.join("modules/01-del")).unwrap();
+    std::fs::rename(dir.join("modules/02-valkommen"), dir.join("modules/02-del")).unwrap();
+    let mut course = editor::open(&dir).course.unwrap();
+    course.modules.swap(0, 1);
+    let swapped = vec![Some("02-del".to_string()), Some("01-del".to_string())];
+    let saved = editor::save(&course, &dir, &swapped, &[]).unwrap();
+    assert_eq!(saved.module_dirs, ["01-del", "02-del"], "the folders trade names");
     let reopened = editor::open(&dir).course.unwrap();
     assert_eq!(
         reopened.modules.iter().map(|m| (m.dir.as_str(), m.id.as_str())).collect::<Vec<_>>(),
-        [("01-lokalt", "valkommen"), ("02-valkommen", "lokalt")],
+        [("01-del", "valkommen"), ("02-del", "lokalt")],
         "each module is in the folder it was given"
     );
-    assert!(dir.join("modules/01-lokalt/media/entre.svg").is_file(), "the image went with its module");
+    assert!(dir.join("modules/01-del/media/entre.svg").is_file(), "the image went with its module");
     assert!(std::fs::read_dir(dir.join("modules")).unwrap().all(|e| !e.unwrap().file_name().to_string_lossy().starts_with('.')), "no temporary folder is left");
     course = reopened;
 
@@ -294,11 +298,14 @@ fn moved_modules_keep_their_order_and_media_and_removed_ones_go() {
 fn a_rename_onto_a_folder_that_stays_is_refused_before_anything_moves() {
     let (_tmp, dir, mut course) = valid_copy();
     let origins: Vec<Option<String>> = course.modules.iter().map(|m| Some(m.dir.clone())).collect();
-    std::fs::create_dir_all(dir.join("modules/03-other")).unwrap();
-    course.modules[0].dir = "03-other".into();
+    // Moving lokalt first renames its folder to 01-lokalt, which someone made meanwhile.
+    std::fs::create_dir_all(dir.join("modules/01-lokalt")).unwrap();
+    course.modules.swap(0, 1);
+    let origins = vec![origins[1].clone(), origins[0].clone()];
     let err = editor::save(&course, &dir, &origins, &[]).unwrap_err();
     assert!(err.to_string().contains("already exists"), "an occupied folder name is refused in words: {err}");
     assert!(dir.join("modules/01-valkommen/module.toml").is_file(), "and nothing was moved");
+    assert!(dir.join("modules/02-lokalt/module.toml").is_file(), "nothing at all");
     let err = editor::save(&course, &dir, &[Some("../../etc".into()), None], &[]).unwrap_err();
     assert!(err.to_string().contains("not a module folder"), "a folder outside the course is refused: {err}");
     let err = editor::save(&course, &dir, &[None, None], &["..".into()]).unwrap_err();
@@ -362,4 +369,35 @@ fn files_of(dir: &std::path::Path) -> Vec<(PathBuf, Vec<u8>)> {
     }
     out.sort();
     out
+}
+
+#[test]
+fn a_new_module_gets_its_folder_from_the_core_and_takes_a_removed_ones_place() {
+    let (_tmp, dir, mut course) = valid_copy();
+    let mut new = course.modules[1].clone();
+    new.id = "ny-modul".into();
+    new.dir = String::new(); // the editor's proposal is not used
+    course.modules.push(new);
+    let origins = vec![Some("01-valkommen".to_string()), Some("02-lokalt".to_string()), None];
+    let saved = editor::save(&course, &dir, &origins, &[]).unwrap();
+    assert_eq!(
+        saved.module_dirs,
+        ["01-valkommen", "02-lokalt", "03-ny-modul"],
+        "saved modules keep their folders, the new one is NN-id"
+    );
+    assert!(dir.join("modules/03-ny-modul/module.toml").is_file(), "and is written there");
+
+    // lokalt is removed and a new module with its id takes its place: the
+    // old folder goes (its media with it), the new module gets a fresh one.
+    std::fs::create_dir_all(dir.join("modules/02-lokalt/media")).unwrap();
+    std::fs::write(dir.join("modules/02-lokalt/media/old.svg"), "<svg/>").unwrap();
+    let mut lokalt = course.modules.remove(1);
+    lokalt.questions.truncate(1);
+    course.modules.insert(1, lokalt);
+    let origins = vec![Some("01-valkommen".to_string()), None, Some("03-ny-modul".to_string())];
+    let saved = editor::save(&course, &dir, &origins, &["02-lokalt".to_string()]).unwrap();
+    assert_eq!(saved.module_dirs, ["01-valkommen", "02-lokalt", "03-ny-modul"], "the new module is second");
+    assert!(!dir.join("modules/02-lokalt/media/old.svg").exists(), "the removed module's files are gone");
+    let reopened = editor::open(&dir).course.unwrap();
+    assert_eq!(reopened.modules[1].questions.len(), 1, "the folder holds the new module");
 }

@@ -5,4 +5,9 @@ import type { SaveSummary } from "./SaveSummary";
 /**
  * What saving did, and the problems of the saved files.
  */
-export type EditorSaved = { summary: SaveSummary, diagnostics: Array<EditorDiagnostic>, };
+export type EditorSaved = { summary: SaveSummary, diagnostics: Array<EditorDiagnostic>, 
+/**
+ * The folder of each module, in the course's order, as this save named
+ * them (the editor shows these and sends them back as the origins).
+ */
+moduleDirs: Array<string>, };

@@ -63,7 +63,8 @@ export const commands = {
   editorCheck: (course: Course) => call<EditorDiagnostic[]>('editor_check', { course }),
   /**
    * Saves the model; `origins` are the module folders as loaded or last saved
-   * (renamed when modules moved), `removed` the saved modules' folders to delete.
+   * (renamed when modules moved), `removed` the saved modules' folders to
+   * delete. The core names the folders; the reply's `moduleDirs` says how.
    */
   editorSave: (course: Course, origins: (string | null)[], removed: string[]) => call<EditorSaved>('editor_save', { course, origins, removed }),
   editorRenderLesson: (moduleDir: string, markdown: string) => call<LessonPreview>('editor_render_lesson', { moduleDir, markdown }),

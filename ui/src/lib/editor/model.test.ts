@@ -24,7 +24,6 @@ import {
   problemCounts,
   renameCompetency,
   renameNode,
-  renumberDirs,
   selectionFor,
   shiftIndex,
   slugify,
@@ -130,7 +129,7 @@ describe('new ids', () => {
 });
 
 describe('module folders', () => {
-  it('names a new module by its two-digit position and id', () => {
+  it('proposes a new module’s folder by its two-digit position and id', () => {
     expect(moduleDir(2, 'bemotande'), 'position and id').toBe('02-bemotande');
     expect(moduleDir(12, 'x'), 'two digits and more').toBe('12-x');
     expect(moduleDir(2, 'x', ['02-x']), 'a taken folder moves to the next number').toBe('03-x');
@@ -151,12 +150,6 @@ describe('module folders', () => {
     expect(newLesson(module, c.languages).minutes, 'no override: the core estimates from the words').toBeNull();
     module.outcomes.push(emptyText(c.languages));
     expect(module.outcomes[0], 'a new outcome has an empty text in every course language, for the form to fill').toEqual({ sv: '', en: '' });
-  });
-
-  it('renumbers every folder to its position after a move, keeping the names', () => {
-    expect(renumberDirs(['02-bemotande', '01-intro', '03-x']), 'the moved module takes 01, the other 02').toEqual(['01-bemotande', '02-intro', '03-x']);
-    expect(renumberDirs(['1-a', 'plain', '104-b']), 'short, missing and long prefixes become two digits').toEqual(['01-a', '02-plain', '03-b']);
-    expect(renumberDirs(Array.from({ length: 10 }, (_, i) => `${i + 1}-m`))[9], 'the tenth is 10').toBe('10-m');
   });
 });
 

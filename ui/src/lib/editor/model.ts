@@ -127,22 +127,17 @@ export function nextLetter(taken: Iterable<string>): string {
   return uniqueId('a', used);
 }
 
-/** A new module's folder name: its two-digit position (1-based) and its id, e.g. `02-bemotande`. */
+/**
+ * The folder name shown for a module not saved yet: its two-digit position
+ * (1-based) and its id, e.g. `02-bemotande`. Only a proposal: the core names
+ * the folders when it saves (`EditorSaved.moduleDirs`).
+ */
 export function moduleDir(position: number, id: string, taken: Iterable<string> = []): string {
   const used = new Set(taken);
   for (let p = position; ; p++) {
     const dir = `${String(p).padStart(2, '0')}-${id}`;
     if (!used.has(dir)) return dir;
   }
-}
-
-/**
- * Module folders after a move: each keeps its name after the position prefix
- * and gets its new position (1-based, two digits): `02-bemotande` moved first
- * becomes `01-bemotande`. The course's order on disk is the folders' order.
- */
-export function renumberDirs(dirs: string[]): string[] {
-  return dirs.map((dir, i) => `${String(i + 1).padStart(2, '0')}-${dir.replace(/^\d+-?/, '') || 'module'}`);
 }
 
 /** The language codes typed in the course's languages field, each once; none when nothing usable is typed. */

@@ -18,7 +18,6 @@ import {
   newQuestion,
   newScenario,
   parseLanguages,
-  renumberDirs,
   selectionFor,
   selectionKey,
   shiftIndex,
@@ -49,7 +48,10 @@ export function editorError(err: unknown): string {
   return generic;
 }
 
-/** Where a module's folder is on disk: null until it is saved. Moves with its module. */
+/**
+ * Where a module's folder is on disk: null until it is saved. Moves with its
+ * module; the core names the folders, and each save's reply says where it put them.
+ */
 type ModuleOrigin = { dir: string | null };
 
 /** Focus on the heading of the form shown now, so keyboard users go on from there. */
@@ -206,9 +208,19 @@ class EditorState {
         removed.flatMap((o) => (o.dir === null ? [] : [o.dir])),
       );
       if (generation !== this.generation) return false;
-      this.saved = json;
-      // The folders are where this save put them, whatever was moved or removed since it was sent.
-      origins.forEach((o, i) => (o.dir = course.modules[i].dir));
+      // The core names the folders: each module saved is where this save put
+      // it, whatever was moved or removed since it was sent.
+      origins.forEach((o, i) => (o.dir = saved.moduleDirs[i]));
+      course.modules.forEach((m, i) => (m.dir = saved.moduleDirs[i]));
+      const savedJson = JSON.stringify(course);
+      const unchangedSince = this.current === json;
+      this.saved = savedJson;
+      this.course?.modules.forEach((m, i) => {
+        const dir = this.origins[i]?.dir;
+        if (dir) m.dir = dir;
+      });
+      // New folder names are not an edit: the course is as saved, and needs no new check.
+      if (unchangedSince) this.current = savedJson;
       this.removed = this.removed.filter((o) => !removed.includes(o));
       if (seq === this.seq) this.diagnostics = saved.diagnostics;
       else void this.check();
@@ -299,20 +311,22 @@ class EditorState {
     }
   }
 
-  /** Moves a module; every module's folder is renumbered to its position, as the order on disk is the folders'. */
+  /**
+   * Moves a module. Its folder keeps its name until the course is saved: the
+   * order on disk is the folders' name order, so the save renames them (the
+   * core decides how) and its reply gives the new names.
+   */
   moveModule(m: number, delta: number) {
     if (!this.course || !moveInPlace(this.course.modules, m, delta)) return;
     moveInPlace(this.origins, m, delta);
-    const dirs = renumberDirs(this.course.modules.map((x) => x.dir));
-    this.course.modules.forEach((x, i) => (x.dir = dirs[i]));
     const sel = this.selection;
     if (sel.kind !== 'course') this.selection = { ...sel, m: shiftIndex(sel.m, m, m + delta) ?? sel.m };
   }
 
   /**
-   * Sets a module's id. A module not saved yet has no folder on disk, so its
-   * folder name follows the new id (keeping its position prefix); a saved
-   * module keeps its folder.
+   * Sets a module's id. A module not saved yet has no folder on disk, so the
+   * folder name it shows follows the new id (keeping its position prefix); a
+   * saved module keeps its folder.
    */
   setModuleId(m: number, id: string) {
     const c = this.course;

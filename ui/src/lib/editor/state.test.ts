@@ -28,6 +28,13 @@ function course(): Course {
 }
 
 const problem = (message: string): EditorDiagnostic => ({ path: 'course.toml', line: 1, column: 1, message, severity: 'error', field: 'course.title' });
+/** The shell's reply to a save: the folders are the ones the course was sent with unless `moduleDirs` says otherwise. */
+const savedReply = (call: Call, diagnostics: EditorDiagnostic[] = [], moduleDirs?: string[]) =>
+  call.reply({
+    summary: { written: [], removed: [], mediaCopied: [] },
+    diagnostics,
+    moduleDirs: moduleDirs ?? (call.args.course as Course).modules.map((m) => m.dir),
+  });
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 beforeEach(() => {
@@ -81,7 +88,7 @@ describe('saving', () => {
     const saving = editor.save();
     await settle();
     expect(calls.at(-1)?.cmd, 'the save goes to the shell').toBe('editor_save');
-    calls.at(-1)!.reply({ summary: { written: [], removed: [], mediaCopied: [] }, diagnostics: [problem('left')] });
+    savedReply(calls.at(-1)!, [problem('left')]);
     expect(await saving, 'the save succeeded').toBe(true);
     expect(editor.dirty, 'nothing unsaved after saving').toBe(false);
     expect(editor.diagnostics.map((d) => d.message), 'the saved files’ problems show').toEqual(['left']);
@@ -90,7 +97,7 @@ describe('saving', () => {
 
 describe('saving safely', () => {
   const saves = () => calls.filter((c) => c.cmd === 'editor_save');
-  const reply = (call: Call) => call.reply({ summary: { written: [], removed: [], mediaCopied: [] }, diagnostics: [] });
+  const reply = (call: Call) => savedReply(call);
   const edit = (version: string) => {
     editor.course!.version = version;
     editor.edited(JSON.stringify(editor.course));
@@ -171,12 +178,12 @@ describe('module folders', () => {
   const module = (id: string, dir: string) => ({ ...course().modules[0], id, dir });
   const saves = () => calls.filter((c) => c.cmd === 'editor_save');
 
-  it('renumbers folders after a move and tells the save where each was and what went', async () => {
+  it('tells the save where each folder was and what went, and takes the folders from its reply', async () => {
     const c = course();
     c.modules = [module('a', '01-a'), module('b', '02-b'), module('c', '03-c')];
     editor.load({ folder: '/courses/c', course: c, diagnostics: [] });
     editor.moveModule(1, -1);
-    expect(editor.course!.modules.map((m) => m.dir), 'b moved first is 01-b, a is 02-a').toEqual(['01-b', '02-a', '03-c']);
+    expect(editor.course!.modules.map((m) => m.dir), 'a move renames no folder before the save').toEqual(['02-b', '01-a', '03-c']);
     editor.removeModule(2);
     editor.addModule();
     const saving = editor.save();
@@ -184,16 +191,37 @@ describe('module folders', () => {
     const args = saves()[0].args;
     expect(args.origins, 'each module’s folder on disk, null for the new one').toEqual(['02-b', '01-a', null]);
     expect(args.removed, 'the removed module’s folder goes').toEqual(['03-c']);
-    saves()[0].reply({ summary: { written: [], removed: [], mediaCopied: [] }, diagnostics: [] });
+    savedReply(saves()[0], [], ['01-b', '02-a', '03-module']);
     expect(await saving, 'saved').toBe(true);
+    expect(editor.course!.modules.map((m) => m.dir), 'the folders are the ones the core named').toEqual(['01-b', '02-a', '03-module']);
+    expect(editor.dirty, 'new folder names are not an unsaved change').toBe(false);
 
     editor.moveModule(2, -1);
     const again = editor.save();
     await settle();
     expect(saves()[1].args.origins, 'after a save the folders are where it put them').toEqual(['01-b', '03-module', '02-a']);
     expect(saves()[1].args.removed, 'nothing removed since').toEqual([]);
-    saves()[1].reply({ summary: { written: [], removed: [], mediaCopied: [] }, diagnostics: [] });
+    savedReply(saves()[1], [], ['01-b', '02-module', '03-a']);
     await again;
+    expect(editor.course!.modules.map((m) => m.dir), 'renamed again by the core').toEqual(['01-b', '02-module', '03-a']);
+  });
+
+  it('gives the folders a save named to the modules moved while it ran', async () => {
+    const c = course();
+    c.modules = [module('a', '01-a'), module('b', '02-b')];
+    editor.load({ folder: '/courses/c', course: c, diagnostics: [] });
+    editor.moveModule(1, -1);
+    const saving = editor.save();
+    await settle();
+    editor.moveModule(1, -1);
+    editor.edited(JSON.stringify(editor.course));
+    savedReply(saves()[0], [], ['01-b', '02-a']);
+    await saving;
+    expect(editor.course!.modules.map((m) => [m.id, m.dir]), 'each module has the folder the save gave it').toEqual([
+      ['a', '02-a'],
+      ['b', '01-b'],
+    ]);
+    expect(editor.dirty, 'the move back is not saved yet').toBe(true);
   });
 
   it('removing a module not saved yet removes no folder', async () => {
@@ -203,7 +231,7 @@ describe('module folders', () => {
     await settle();
     expect(saves()[0].args.removed, 'an unsaved module has no folder to remove').toEqual([]);
     expect(saves()[0].args.origins, 'the saved module is where it was').toEqual(['01-m']);
-    saves()[0].reply({ summary: { written: [], removed: [], mediaCopied: [] }, diagnostics: [] });
+    savedReply(saves()[0]);
     await saving;
   });
 });
