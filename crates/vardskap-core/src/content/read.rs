@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use toml::de::{DeTable, DeValue};
 
 use super::fields::{Ctx, Fields, number, string_list, text_of};
+use super::layout::{COURSE_FILE, FINAL_FILE, MODULE_FILE, QUIZ_FILE};
 use super::source::{Located, Report, SourceFile};
 use super::validate;
 use super::{
@@ -36,7 +37,7 @@ pub(crate) struct FinalHead {
 
 pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<HeadRead> {
     let root = super::fields::parse_document(file, report)?;
-    let mut f = Fields::new(&root, 0, "course.toml");
+    let mut f = Fields::new(&root, 0, COURSE_FILE);
     let langs = languages(file, report, &mut f, &root);
     let cx = &mut Ctx {
         file,
@@ -162,7 +163,7 @@ pub(crate) fn final_bank(
         report,
         langs,
     };
-    let mut f = Fields::new(&root, 0, "final.toml");
+    let mut f = Fields::new(&root, 0, FINAL_FILE);
     let mut bank = Vec::new();
     let mut ids = Vec::new();
     for (at, table) in f.tables(cx, "question") {
@@ -305,7 +306,7 @@ pub(crate) fn module(
         report,
         langs,
     };
-    let mut f = Fields::new(&root, 0, "module.toml");
+    let mut f = Fields::new(&root, 0, MODULE_FILE);
     let id = f.str(cx, "id");
     if let Some(id) = &id {
         validate::ids(cx, "module", [id]);
@@ -431,7 +432,7 @@ pub(crate) fn quiz(
         report,
         langs,
     };
-    let mut f = Fields::new(&root, 0, "quiz.toml");
+    let mut f = Fields::new(&root, 0, QUIZ_FILE);
     let mut questions = Vec::new();
     let mut ids = Vec::new();
     for (at, table) in f.tables(cx, "question") {
