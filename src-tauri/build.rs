@@ -9,12 +9,20 @@ include!("commands_decl.rs");
 fn main() {
     println!("cargo:rerun-if-changed=src/commands");
     println!("cargo:rerun-if-changed=commands_decl.rs");
-    let commands = read_commands(std::path::Path::new("src/commands")).unwrap_or_else(|err| panic!("{err}"));
+    let commands =
+        read_commands(std::path::Path::new("src/commands")).unwrap_or_else(|err| panic!("{err}"));
 
-    let feature_on = |name: &str| std::env::var_os(format!("CARGO_FEATURE_{}", name.to_uppercase().replace('-', "_"))).is_some();
+    let feature_on = |name: &str| {
+        std::env::var_os(format!(
+            "CARGO_FEATURE_{}",
+            name.to_uppercase().replace('-', "_")
+        ))
+        .is_some()
+    };
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let handler = handler_source(&commands, feature_on);
-    std::fs::write(std::path::Path::new(&out_dir).join("handler.rs"), handler).expect("write the handler list");
+    std::fs::write(std::path::Path::new(&out_dir).join("handler.rs"), handler)
+        .expect("write the handler list");
 
     // Written only when it changes, so an unchanged build touches nothing.
     let permissions = permissions_source(&commands);
@@ -23,9 +31,12 @@ fn main() {
         std::fs::write(path, &permissions).expect("write permissions/app.toml");
     }
 
-    let names: Vec<&'static str> = commands.iter().map(|c| &*Box::leak(c.name.clone().into_boxed_str())).collect();
-    tauri_build::try_build(
-        tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(Box::leak(names.into_boxed_slice()))),
-    )
+    let names: Vec<&'static str> = commands
+        .iter()
+        .map(|c| &*Box::leak(c.name.clone().into_boxed_str()))
+        .collect();
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(Box::leak(names.into_boxed_slice())),
+    ))
     .expect("tauri build script failed");
 }

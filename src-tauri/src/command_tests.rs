@@ -10,7 +10,9 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::test::{
+    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+};
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 
 use crate::dialogs::Purpose;
@@ -27,7 +29,9 @@ fn app(data_dir: &Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>)
         .manage(AppState::opened_now(content_dir(), data_dir.to_path_buf()))
         .build(mock_context(noop_assets()))
         .expect("the mock app builds");
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("a window");
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("a window");
     (app, window)
 }
 
@@ -48,17 +52,32 @@ fn call(window: &WebviewWindow<MockRuntime>, cmd: &str, args: Value) -> Result<V
 }
 
 fn message(err: &Value) -> String {
-    err.get("message").and_then(Value::as_str).unwrap_or_default().to_string()
+    err.get("message")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Signs a new learner in and unlocks instructor mode.
 fn learner_and_instructor(window: &WebviewWindow<MockRuntime>) {
-    call(window, "create_profile", json!({ "profile": { "name": "Elin" } })).unwrap();
-    call(window, "set_instructor_passphrase", json!({ "passphrase": "en lång lösenfras", "current": null })).unwrap();
+    call(
+        window,
+        "create_profile",
+        json!({ "profile": { "name": "Elin" } }),
+    )
+    .unwrap();
+    call(
+        window,
+        "set_instructor_passphrase",
+        json!({ "passphrase": "en lång lösenfras", "current": null }),
+    )
+    .unwrap();
 }
 
 fn builtin_id(app: &tauri::App<MockRuntime>) -> String {
-    app.state::<AppState>().with(|s| Ok(s.course_id()?.to_string())).unwrap()
+    app.state::<AppState>()
+        .with(|s| Ok(s.course_id()?.to_string()))
+        .unwrap()
 }
 
 #[test]
@@ -77,18 +96,31 @@ fn no_command_takes_a_path_from_the_page() {
         ("save_results", json!({ "format": "csv", "path": p })),
         ("save_certificate", json!({ "lang": "sv", "path": p })),
         ("import_course_package", json!({ "lang": "sv", "path": p })),
-        ("export_course_package", json!({ "course": course, "path": p })),
-        ("editor_create", json!({ "parent": p, "id": "ny", "languages": ["sv"], "title": { "sv": "Ny" } })),
-        ("editor_import_gift", json!({ "file": p, "languages": ["sv"], "competency": "c", "taken": [] })),
+        (
+            "export_course_package",
+            json!({ "course": course, "path": p }),
+        ),
+        (
+            "editor_create",
+            json!({ "parent": p, "id": "ny", "languages": ["sv"], "title": { "sv": "Ny" } }),
+        ),
+        (
+            "editor_import_gift",
+            json!({ "file": p, "languages": ["sv"], "competency": "c", "taken": [] }),
+        ),
         ("editor_pack", json!({ "folder": p, "file": p })),
         ("editor_open", json!({ "folder": p })),
-        ("editor_render_lesson", json!({ "folder": p, "moduleDir": "01-m", "markdown": "# T" })),
+        (
+            "editor_render_lesson",
+            json!({ "folder": p, "moduleDir": "01-m", "markdown": "# T" }),
+        ),
     ];
     for (cmd, args) in refused {
         let err = call(&window, cmd, args).expect_err(cmd);
         let said = message(&err);
         assert!(
-            said.contains("Choose a file in the dialog first") || said.contains("Open a course folder first"),
+            said.contains("Choose a file in the dialog first")
+                || said.contains("Open a course folder first"),
             "{cmd} must ask for a dialog choice, said: {err}"
         );
     }
@@ -105,18 +137,36 @@ fn a_chosen_path_serves_one_command_once() {
 
     let file = tmp.path().join("kurs.vdsk");
     state.grant(Purpose::ExportPackage, file.clone());
-    call(&window, "export_course_package", json!({ "course": course })).expect("the export writes where the dialog pointed");
+    call(
+        &window,
+        "export_course_package",
+        json!({ "course": course }),
+    )
+    .expect("the export writes where the dialog pointed");
     assert!(file.is_file(), "the package is at the chosen path");
 
-    let again = call(&window, "export_course_package", json!({ "course": course })).expect_err("a second export needs a new choice");
+    let again = call(
+        &window,
+        "export_course_package",
+        json!({ "course": course }),
+    )
+    .expect_err("a second export needs a new choice");
     assert!(message(&again).contains("Choose a file"), "{again}");
 
     // A path chosen for one purpose is not another command's to use.
     let elsewhere = tmp.path().join("results.csv");
     state.grant(Purpose::ResultsCsv, elsewhere.clone());
-    assert!(call(&window, "export_course_package", json!({ "course": course })).is_err());
+    assert!(
+        call(
+            &window,
+            "export_course_package",
+            json!({ "course": course })
+        )
+        .is_err()
+    );
     assert!(!elsewhere.exists());
-    call(&window, "save_results", json!({ "format": "csv" })).expect("the results go where they were meant to");
+    call(&window, "save_results", json!({ "format": "csv" }))
+        .expect("the results go where they were meant to");
     assert!(elsewhere.is_file());
 }
 
@@ -130,7 +180,11 @@ fn an_export_packs_only_an_installed_course() {
         let file = tmp.path().join("out.vdsk");
         state.grant(Purpose::ExportPackage, file.clone());
         let err = call(&window, "export_course_package", json!({ "course": id })).expect_err(id);
-        assert_eq!(err.get("kind").and_then(Value::as_str), Some("NotFound"), "{id}: {err}");
+        assert_eq!(
+            err.get("kind").and_then(Value::as_str),
+            Some("NotFound"),
+            "{id}: {err}"
+        );
         assert!(!file.exists(), "{id}: nothing was packed");
     }
 }
@@ -142,24 +196,46 @@ fn editor_commands_work_only_in_the_chosen_folder() {
     learner_and_instructor(&window);
     let state = app.state::<AppState>();
     let err = call(&window, "editor_open", json!({})).expect_err("no folder chosen yet");
-    assert!(message(&err).contains("Open a course folder first"), "{err}");
+    assert!(
+        message(&err).contains("Open a course folder first"),
+        "{err}"
+    );
 
     state.grant(Purpose::EditorParent, tmp.path().to_path_buf());
-    let created = call(&window, "editor_create", json!({ "id": "ny-kurs", "languages": ["sv"], "title": { "sv": "Ny kurs" } })).unwrap();
+    let created = call(
+        &window,
+        "editor_create",
+        json!({ "id": "ny-kurs", "languages": ["sv"], "title": { "sv": "Ny kurs" } }),
+    )
+    .unwrap();
     let folder = tmp.path().join("ny-kurs");
-    assert_eq!(created["folder"].as_str().map(PathBuf::from), Some(folder.clone()));
+    assert_eq!(
+        created["folder"].as_str().map(PathBuf::from),
+        Some(folder.clone())
+    );
     // The created folder is the editor's from now on.
     let opened = call(&window, "editor_open", json!({})).unwrap();
     assert_eq!(opened["folder"], created["folder"]);
-    call(&window, "editor_check", json!({ "course": opened["course"] })).expect("a check of the open course");
+    call(
+        &window,
+        "editor_check",
+        json!({ "course": opened["course"] }),
+    )
+    .expect("a check of the open course");
     call(&window, "editor_close", json!({})).unwrap();
-    assert!(call(&window, "editor_open", json!({})).is_err(), "closing forgets the folder");
+    assert!(
+        call(&window, "editor_open", json!({})).is_err(),
+        "closing forgets the folder"
+    );
 
     // A learner (instructor mode locked) gets nothing, even with a folder.
     state.set_editor_folder(Some(folder));
     call(&window, "lock_instructor", json!({})).unwrap();
     let locked = call(&window, "editor_open", json!({})).expect_err("locked");
-    assert_eq!(locked.get("kind").and_then(Value::as_str), Some("InstructorLocked"));
+    assert_eq!(
+        locked.get("kind").and_then(Value::as_str),
+        Some("InstructorLocked")
+    );
 }
 
 #[test]
@@ -170,12 +246,18 @@ fn a_long_import_leaves_the_other_commands_free() {
     // A named pipe as the package: the import blocks in opening it until a
     // writer comes, which is as long as the test wants the import to take.
     let fifo = tmp.path().join("slow.vdsk");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
     assert!(made.success());
-    app.state::<AppState>().grant(Purpose::ImportPackage, fifo.clone());
+    app.state::<AppState>()
+        .grant(Purpose::ImportPackage, fifo.clone());
 
     let importing = window.clone();
-    let import = std::thread::spawn(move || call(&importing, "import_course_package", json!({ "lang": "sv" })));
+    let import = std::thread::spawn(move || {
+        call(&importing, "import_course_package", json!({ "lang": "sv" }))
+    });
 
     // While the import waits, other commands answer. Before the import was
     // moved off the session, this waited for the import: the watchdog below
@@ -189,7 +271,12 @@ fn a_long_import_leaves_the_other_commands_free() {
     // Let the import go (the writer opens and closes the pipe: an empty
     // file, refused), whatever happened above.
     drop(std::fs::OpenOptions::new().write(true).open(&fifo).unwrap());
-    let profiles = answered.expect("list_profiles must answer while an import is under way").unwrap();
+    let profiles = answered
+        .expect("list_profiles must answer while an import is under way")
+        .unwrap();
     assert_eq!(profiles.as_array().map(Vec::len), Some(1));
-    assert!(import.join().unwrap().is_err(), "the empty package is refused");
+    assert!(
+        import.join().unwrap().is_err(),
+        "the empty package is refused"
+    );
 }

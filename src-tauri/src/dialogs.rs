@@ -45,14 +45,20 @@ impl Purpose {
     /// The dialog for this purpose, with the UI's words for its title and
     /// its file filter, and (for a save) the proposed file name.
     pub fn request(self, labels: Labels) -> Request {
-        let Labels { title, filter, default_name } = labels;
+        let Labels {
+            title,
+            filter,
+            default_name,
+        } = labels;
         let filter = filter.unwrap_or_default();
         let name = default_name.as_deref().unwrap_or("");
         match self {
             Purpose::ResultsCsv => Request::save_file(self, title, name, filter, "csv"),
             Purpose::ResultsJson => Request::save_file(self, title, name, filter, "json"),
             Purpose::Certificate => Request::save_file(self, title, name, filter, "pdf"),
-            Purpose::ExportPackage | Purpose::EditorPackage => Request::save_file(self, title, name, filter, "vdsk"),
+            Purpose::ExportPackage | Purpose::EditorPackage => {
+                Request::save_file(self, title, name, filter, "vdsk")
+            }
             Purpose::ImportPackage => Request::open_file(self, title, filter, &["vdsk"]),
             Purpose::GiftFile => Request::open_file(self, title, filter, &["gift", "txt"]),
             Purpose::EditorFolder | Purpose::EditorParent => Request::open_folder(self, title),
@@ -104,21 +110,52 @@ pub struct Filter {
 }
 
 impl Request {
-    fn open_file(purpose: Purpose, title: Option<String>, filter_name: String, extensions: &[&str]) -> Self {
-        Request { purpose, kind: Kind::OpenFile, title, filters: vec![filter(filter_name, extensions)], default_path: None }
+    fn open_file(
+        purpose: Purpose,
+        title: Option<String>,
+        filter_name: String,
+        extensions: &[&str],
+    ) -> Self {
+        Request {
+            purpose,
+            kind: Kind::OpenFile,
+            title,
+            filters: vec![filter(filter_name, extensions)],
+            default_path: None,
+        }
     }
 
     fn open_folder(purpose: Purpose, title: Option<String>) -> Self {
-        Request { purpose, kind: Kind::OpenFolder, title, filters: Vec::new(), default_path: None }
+        Request {
+            purpose,
+            kind: Kind::OpenFolder,
+            title,
+            filters: Vec::new(),
+            default_path: None,
+        }
     }
 
     /// A save dialog proposing `default_name` (only its last component, with
     /// `extension` added when it lacks it).
-    fn save_file(purpose: Purpose, title: Option<String>, default_name: &str, filter_name: String, extension: &str) -> Self {
+    fn save_file(
+        purpose: Purpose,
+        title: Option<String>,
+        default_name: &str,
+        filter_name: String,
+        extension: &str,
+    ) -> Self {
         let name = file_name_only(default_name);
-        let name = if name.is_empty() { "vardskap".to_string() } else { name };
+        let name = if name.is_empty() {
+            "vardskap".to_string()
+        } else {
+            name
+        };
         let suffix = format!(".{extension}");
-        let default_path = if name.to_lowercase().ends_with(&suffix) { name } else { format!("{name}{suffix}") };
+        let default_path = if name.to_lowercase().ends_with(&suffix) {
+            name
+        } else {
+            format!("{name}{suffix}")
+        };
         Request {
             purpose,
             kind: Kind::SaveFile,
@@ -130,8 +167,15 @@ impl Request {
 }
 
 fn filter(name: String, extensions: &[&str]) -> Filter {
-    let name = if name.trim().is_empty() { extensions.join(", ") } else { name };
-    Filter { name, extensions: extensions.iter().map(|e| e.to_string()).collect() }
+    let name = if name.trim().is_empty() {
+        extensions.join(", ")
+    } else {
+        name
+    };
+    Filter {
+        name,
+        extensions: extensions.iter().map(|e| e.to_string()).collect(),
+    }
 }
 
 /// The last component of a proposed file name, with characters that would
@@ -141,15 +185,26 @@ fn file_name_only(proposed: &str) -> String {
     let last = proposed.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = last
         .chars()
-        .map(|c| if c.is_control() || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') { '_' } else { c })
+        .map(|c| {
+            if c.is_control() || matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
         .take(120)
         .collect();
-    cleaned.trim_matches(|c: char| c == '.' || c.is_whitespace()).to_string()
+    cleaned
+        .trim_matches(|c: char| c == '.' || c.is_whitespace())
+        .to_string()
 }
 
 /// Opens the dialog and waits for the user: the chosen path, or `None` when
 /// they cancelled.
-pub async fn pick<R: tauri::Runtime>(app: &tauri::AppHandle<R>, request: Request) -> Result<Option<PathBuf>, CommandError> {
+pub async fn pick<R: tauri::Runtime>(
+    app: &tauri::AppHandle<R>,
+    request: Request,
+) -> Result<Option<PathBuf>, CommandError> {
     #[cfg(feature = "e2e-dialogs")]
     if let Some(queue) = std::env::var_os("VARDSKAP_E2E_DIALOGS") {
         return test_answers::answer(std::path::Path::new(&queue), &request);
@@ -157,7 +212,10 @@ pub async fn pick<R: tauri::Runtime>(app: &tauri::AppHandle<R>, request: Request
     native(app, request).await
 }
 
-async fn native<R: tauri::Runtime>(app: &tauri::AppHandle<R>, request: Request) -> Result<Option<PathBuf>, CommandError> {
+async fn native<R: tauri::Runtime>(
+    app: &tauri::AppHandle<R>,
+    request: Request,
+) -> Result<Option<PathBuf>, CommandError> {
     use tauri::Manager;
     use tauri_plugin_dialog::DialogExt;
 
@@ -184,13 +242,20 @@ async fn native<R: tauri::Runtime>(app: &tauri::AppHandle<R>, request: Request) 
         Kind::SaveFile => builder.blocking_save_file(),
     })
     .await
-    .map_err(|err| CommandError::new(vardskap_core::ErrorKind::Io, format!("The file dialog failed: {err}")))?;
+    .map_err(|err| {
+        CommandError::new(
+            vardskap_core::ErrorKind::Io,
+            format!("The file dialog failed: {err}"),
+        )
+    })?;
     match picked {
         None => Ok(None),
-        Some(path) => path
-            .into_path()
-            .map(Some)
-            .map_err(|err| CommandError::new(vardskap_core::ErrorKind::Io, format!("The chosen file cannot be used: {err}"))),
+        Some(path) => path.into_path().map(Some).map_err(|err| {
+            CommandError::new(
+                vardskap_core::ErrorKind::Io,
+                format!("The chosen file cannot be used: {err}"),
+            )
+        }),
     }
 }
 
@@ -213,19 +278,32 @@ mod test_answers {
             .create(true)
             .append(true)
             .open(&calls)
-            .map_err(|e| fail(format!("cannot record the dialog in {}: {e}", calls.display())))?;
+            .map_err(|e| {
+                fail(format!(
+                    "cannot record the dialog in {}: {e}",
+                    calls.display()
+                ))
+            })?;
         let record = serde_json::to_string(request).map_err(|e| fail(e.to_string()))?;
         writeln!(log, "{record}").map_err(|e| fail(e.to_string()))?;
 
         let text = std::fs::read_to_string(queue).unwrap_or_default();
         let mut lines = text.lines().filter(|l| !l.trim().is_empty());
         let Some(first) = lines.next() else {
-            return Err(fail(format!("no answer queued for the {:?} dialog", request.kind)));
+            return Err(fail(format!(
+                "no answer queued for the {:?} dialog",
+                request.kind
+            )));
         };
         let rest: Vec<&str> = lines.collect();
-        let rest = if rest.is_empty() { String::new() } else { format!("{}\n", rest.join("\n")) };
+        let rest = if rest.is_empty() {
+            String::new()
+        } else {
+            format!("{}\n", rest.join("\n"))
+        };
         std::fs::write(queue, rest).map_err(|e| fail(e.to_string()))?;
-        let answer: Option<String> = serde_json::from_str(first).map_err(|e| fail(format!("bad queued answer {first}: {e}")))?;
+        let answer: Option<String> = serde_json::from_str(first)
+            .map_err(|e| fail(format!("bad queued answer {first}: {e}")))?;
         Ok(answer.map(PathBuf::from))
     }
 }
@@ -239,16 +317,27 @@ mod tests {
     #[test]
     fn a_proposed_name_never_leaves_the_dialogs_folder() {
         let proposed = |name: &str| {
-            let labels = Labels { default_name: Some(name.into()), ..Default::default() };
+            let labels = Labels {
+                default_name: Some(name.into()),
+                ..Default::default()
+            };
             Purpose::Certificate.request(labels).default_path.unwrap()
         };
         assert_eq!(proposed("Elin intyg"), "Elin intyg.pdf");
         assert_eq!(proposed("../../etc/passwd"), "passwd.pdf");
         assert_eq!(proposed("C:\\Users\\x\\evil"), "evil.pdf");
         assert_eq!(proposed("a:b*c?"), "a_b_c_.pdf");
-        assert_eq!(proposed("results.PDF"), "results.PDF", "an extension already there is kept");
+        assert_eq!(
+            proposed("results.PDF"),
+            "results.PDF",
+            "an extension already there is kept"
+        );
         assert_eq!(proposed(".."), "vardskap.pdf", "nothing left: a plain name");
-        assert_eq!(proposed(&"x".repeat(1000)).len(), 124, "a long proposal is cut");
+        assert_eq!(
+            proposed(&"x".repeat(1000)).len(),
+            124,
+            "a long proposal is cut"
+        );
     }
 
     #[test]
@@ -260,7 +349,13 @@ mod tests {
             .lines()
             .find(|l| l.trim_start().starts_with("default ="))
             .expect("Cargo.toml names its default features");
-        assert!(!default.contains("e2e-dialogs"), "default features must not answer dialogs from a file: {default}");
-        assert!(manifest.contains("e2e-dialogs = []"), "the feature exists, so the e2e build can ask for it");
+        assert!(
+            !default.contains("e2e-dialogs"),
+            "default features must not answer dialogs from a file: {default}"
+        );
+        assert!(
+            manifest.contains("e2e-dialogs = []"),
+            "the feature exists, so the e2e build can ask for it"
+        );
     }
 }

@@ -42,21 +42,28 @@ pub fn run() {
 /// (The key's folder part is used on Linux, where the plugin uses D-Bus; the
 /// data-folder lock in the core holds on every system.)
 fn single_instance<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
-    let mut builder = tauri_plugin_single_instance::Builder::new().callback(|app, _args, _cwd| navigation::focus_main(app));
+    let mut builder = tauri_plugin_single_instance::Builder::new()
+        .callback(|app, _args, _cwd| navigation::focus_main(app));
     if let Some(dir) = state::data_dir_override() {
-        builder = builder.dbus_id(format!("se.boras.vardskap.data{:016x}", fnv1a(dir.as_os_str().as_encoded_bytes())));
+        builder = builder.dbus_id(format!(
+            "se.boras.vardskap.data{:016x}",
+            fnv1a(dir.as_os_str().as_encoded_bytes())
+        ));
     }
     builder.build()
 }
 
 /// FNV-1a, 64 bits: a stable short name for a folder path.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Every command the page may call: the `#[tauri::command]` functions in
 /// `commands/`, listed by build.rs (bench_ready only with the `bench` feature).
-pub(crate) fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+pub(crate) fn handler<R: tauri::Runtime>()
+-> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     include!(concat!(env!("OUT_DIR"), "/handler.rs"))
 }
 
@@ -81,9 +88,25 @@ mod client {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let commands = read_commands(&root.join("src/commands")).unwrap();
         let committed = std::fs::read_to_string(root.join("permissions/app.toml")).unwrap();
-        assert_eq!(committed, permissions_source(&commands), "permissions/app.toml is made by build.rs from src/commands");
-        assert!(commands.len() > 40, "the commands were found ({})", commands.len());
-        let bench: Vec<_> = commands.iter().filter(|c| c.feature.is_some()).map(|c| c.name.as_str()).collect();
-        assert_eq!(bench, ["bench_ready"], "only the benchmark hook depends on a feature");
+        assert_eq!(
+            committed,
+            permissions_source(&commands),
+            "permissions/app.toml is made by build.rs from src/commands"
+        );
+        assert!(
+            commands.len() > 40,
+            "the commands were found ({})",
+            commands.len()
+        );
+        let bench: Vec<_> = commands
+            .iter()
+            .filter(|c| c.feature.is_some())
+            .map(|c| c.name.as_str())
+            .collect();
+        assert_eq!(
+            bench,
+            ["bench_ready"],
+            "only the benchmark hook depends on a feature"
+        );
     }
 }

@@ -61,7 +61,11 @@ fn area<'p>(
         }
         let root = data_dir.join("courses").join(id);
         // The app installs course folders; a link in their place is not one.
-        if std::fs::symlink_metadata(&root).ok()?.file_type().is_symlink() {
+        if std::fs::symlink_metadata(&root)
+            .ok()?
+            .file_type()
+            .is_symlink()
+        {
             return None;
         }
         return Some((root, inside, Caching::Course));
@@ -88,7 +92,11 @@ pub fn respond(state: &AppState, request: &Request<Vec<u8>>) -> Response<Vec<u8>
         return bare(StatusCode::METHOD_NOT_ALLOWED);
     }
     let editor_folder = state.editor_folder();
-    let Some((bytes, mime, caching)) = load(&state.data_dir, editor_folder.as_deref(), request.uri().path()) else {
+    let Some((bytes, mime, caching)) = load(
+        &state.data_dir,
+        editor_folder.as_deref(),
+        request.uri().path(),
+    ) else {
         return bare(StatusCode::NOT_FOUND);
     };
     Response::builder()
@@ -103,7 +111,10 @@ pub fn respond(state: &AppState, request: &Request<Vec<u8>>) -> Response<Vec<u8>
         )
         .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
         // An SVG opened as a document runs nothing and loads nothing.
-        .header(header::CONTENT_SECURITY_POLICY, "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+        .header(
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+        )
         .body(bytes)
         .unwrap_or_else(|_| bare(StatusCode::INTERNAL_SERVER_ERROR))
 }
@@ -111,13 +122,20 @@ pub fn respond(state: &AppState, request: &Request<Vec<u8>>) -> Response<Vec<u8>
 fn bare(status: StatusCode) -> Response<Vec<u8>> {
     let mut response = Response::new(Vec::new());
     *response.status_mut() = status;
-    response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
     response
 }
 
 /// The scheme's handler for the builder: answers on a blocking thread, so
 /// that reading a file never holds up the webview's thread.
-pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>>, responder: UriSchemeResponder) {
+pub fn handle<R: Runtime>(
+    ctx: UriSchemeContext<'_, R>,
+    request: Request<Vec<u8>>,
+    responder: UriSchemeResponder,
+) {
     let app = ctx.app_handle().clone();
     tauri::async_runtime::spawn_blocking(move || {
         let response = match app.try_state::<AppState>() {
@@ -152,7 +170,11 @@ mod tests {
         let editor = tmp.path().join("editor");
         std::fs::create_dir_all(editor.join("media")).unwrap();
         std::fs::write(editor.join("media/bild.svg"), b"<svg/>").unwrap();
-        Folders { _tmp: tmp, data, editor }
+        Folders {
+            _tmp: tmp,
+            data,
+            editor,
+        }
     }
 
     fn get(f: &Folders, editor: bool, path: &str) -> Option<Vec<u8>> {
@@ -163,22 +185,47 @@ mod tests {
     fn the_base_is_the_platforms_spelling_of_the_scheme() {
         let base = media_base("course/x/");
         if cfg!(windows) {
-            assert_eq!(base, "http://vardskap-media.localhost/course/x/", "Windows serves custom schemes over http");
+            assert_eq!(
+                base, "http://vardskap-media.localhost/course/x/",
+                "Windows serves custom schemes over http"
+            );
         } else {
-            assert_eq!(base, "vardskap-media://localhost/course/x/", "WebKit takes the scheme as it is");
+            assert_eq!(
+                base, "vardskap-media://localhost/course/x/",
+                "WebKit takes the scheme as it is"
+            );
         }
-        let uri: tauri::http::Uri = format!("{base}modules/01-m/media/entre.png").parse().unwrap();
-        assert_eq!(uri.path(), "/course/x/modules/01-m/media/entre.png", "the handler sees the area and the path");
+        let uri: tauri::http::Uri = format!("{base}modules/01-m/media/entre.png")
+            .parse()
+            .unwrap();
+        assert_eq!(
+            uri.path(),
+            "/course/x/modules/01-m/media/entre.png",
+            "the handler sees the area and the path"
+        );
     }
 
     #[test]
     fn course_and_editor_files_are_served_with_their_type_and_caching() {
         let f = folders();
+        let (bytes, mime, caching) = load(
+            &f.data,
+            None,
+            "/course/gott-vardskap/modules/01-m/media/entre.png",
+        )
+        .unwrap();
+        assert_eq!(
+            (bytes.as_slice(), mime, caching),
+            (&b"course png"[..], "image/png", Caching::Course),
+            "a course image"
+        );
         let (bytes, mime, caching) =
-            load(&f.data, None, "/course/gott-vardskap/modules/01-m/media/entre.png").unwrap();
-        assert_eq!((bytes.as_slice(), mime, caching), (&b"course png"[..], "image/png", Caching::Course), "a course image");
-        let (bytes, mime, caching) = load(&f.data, Some(&f.editor), "/editor/media/bild.svg").unwrap();
-        assert_eq!((bytes.as_slice(), mime, caching), (&b"<svg/>"[..], "image/svg+xml", Caching::Editor), "an editor image");
+            load(&f.data, Some(&f.editor), "/editor/media/bild.svg").unwrap();
+        assert_eq!(
+            (bytes.as_slice(), mime, caching),
+            (&b"<svg/>"[..], "image/svg+xml", Caching::Editor),
+            "an editor image"
+        );
     }
 
     #[test]
@@ -206,17 +253,36 @@ mod tests {
     #[test]
     fn only_plain_course_ids_are_looked_up() {
         let f = folders();
-        for id in ["no-such-course", "Gott-vardskap", "gott.vardskap", "gott%2Dvardskap", "-x", ".", ""] {
+        for id in [
+            "no-such-course",
+            "Gott-vardskap",
+            "gott.vardskap",
+            "gott%2Dvardskap",
+            "-x",
+            ".",
+            "",
+        ] {
             let path = format!("/course/{id}/modules/01-m/media/entre.png");
-            assert_eq!(get(&f, false, &path), None, "course id `{id}` must be refused");
+            assert_eq!(
+                get(&f, false, &path),
+                None,
+                "course id `{id}` must be refused"
+            );
         }
     }
 
     #[test]
     fn the_editor_area_needs_a_granted_folder() {
         let f = folders();
-        assert_eq!(get(&f, false, "/editor/media/bild.svg"), None, "no folder open in the editor: nothing is served");
-        assert!(get(&f, true, "/editor/media/bild.svg").is_some(), "the open folder's image is served");
+        assert_eq!(
+            get(&f, false, "/editor/media/bild.svg"),
+            None,
+            "no folder open in the editor: nothing is served"
+        );
+        assert!(
+            get(&f, true, "/editor/media/bild.svg").is_some(),
+            "the open folder's image is served"
+        );
         for path in ["/other/media/bild.svg", "/editor", "media/bild.svg", "/"] {
             assert_eq!(get(&f, true, path), None, "`{path}` is no area");
         }
@@ -227,15 +293,24 @@ mod tests {
     fn a_symbolic_link_pointing_out_is_refused() {
         let f = folders();
         let media = f.data.join("courses/gott-vardskap/modules/01-m/media");
-        std::os::unix::fs::symlink(f.data.join("courses/secret.png"), media.join("link.png")).unwrap();
+        std::os::unix::fs::symlink(f.data.join("courses/secret.png"), media.join("link.png"))
+            .unwrap();
         std::os::unix::fs::symlink(&f.data, media.join("up")).unwrap();
         assert_eq!(
-            get(&f, false, "/course/gott-vardskap/modules/01-m/media/link.png"),
+            get(
+                &f,
+                false,
+                "/course/gott-vardskap/modules/01-m/media/link.png"
+            ),
             None,
             "a linked file is not followed"
         );
         assert_eq!(
-            get(&f, false, "/course/gott-vardskap/modules/01-m/media/up/courses/secret.png"),
+            get(
+                &f,
+                false,
+                "/course/gott-vardskap/modules/01-m/media/up/courses/secret.png"
+            ),
             None,
             "a linked folder is not entered"
         );
@@ -243,6 +318,10 @@ mod tests {
         std::fs::create_dir_all(&outside).unwrap();
         std::fs::write(outside.join("x.png"), b"x").unwrap();
         std::os::unix::fs::symlink(&outside, f.data.join("courses/linked")).unwrap();
-        assert_eq!(get(&f, false, "/course/linked/x.png"), None, "a course folder that is a link out is not entered");
+        assert_eq!(
+            get(&f, false, "/course/linked/x.png"),
+            None,
+            "a course folder that is a link out is not entered"
+        );
     }
 }

@@ -23,7 +23,9 @@ pub fn target(url: &tauri::Url) -> Target {
     match url.scheme() {
         "tauri" if host == "localhost" => Target::App,
         "http" | "https" if host == "tauri.localhost" => Target::App,
-        "http" if cfg!(debug_assertions) && host == "localhost" && url.port() == Some(5173) => Target::App,
+        "http" if cfg!(debug_assertions) && host == "localhost" && url.port() == Some(5173) => {
+            Target::App
+        }
         "https" => Target::Browser,
         _ => Target::Refused,
     }
@@ -66,12 +68,28 @@ mod tests {
         assert_eq!(of("tauri://localhost/"), Target::App);
         assert_eq!(of("tauri://localhost/editor"), Target::App);
         assert_eq!(of("http://tauri.localhost/"), Target::App);
-        assert_eq!(of("https://www.boras.se/"), Target::Browser, "a lesson's https link opens in the browser");
-        assert_eq!(of("http://example.com/"), Target::Refused, "plain http is neither shown nor opened");
+        assert_eq!(
+            of("https://www.boras.se/"),
+            Target::Browser,
+            "a lesson's https link opens in the browser"
+        );
+        assert_eq!(
+            of("http://example.com/"),
+            Target::Refused,
+            "plain http is neither shown nor opened"
+        );
         assert_eq!(of("file:///etc/passwd"), Target::Refused);
         assert_eq!(of("tauri://evil.example/"), Target::Refused);
-        assert_eq!(of("https://tauri.localhost.evil.example/"), Target::Browser, "a look-alike host is a web page, not the app");
+        assert_eq!(
+            of("https://tauri.localhost.evil.example/"),
+            Target::Browser,
+            "a look-alike host is a web page, not the app"
+        );
         assert_eq!(of("javascript:alert(1)"), Target::Refused);
-        assert_eq!(of("vardskap-media://localhost/course/x/a.png"), Target::Refused, "media are loaded, never navigated to");
+        assert_eq!(
+            of("vardskap-media://localhost/course/x/a.png"),
+            Target::Refused,
+            "media are loaded, never navigated to"
+        );
     }
 }

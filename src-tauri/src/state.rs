@@ -97,7 +97,10 @@ impl AppState {
     /// folder, a newer app's file) is never rolled back to a backup.
     pub fn restore_backup(&self) -> Result<(), CommandError> {
         let mut slot = self.session();
-        if !slot.as_ref().is_err_and(|e| e.kind == ErrorKind::CorruptDatabase) {
+        if !slot
+            .as_ref()
+            .is_err_and(|e| e.kind == ErrorKind::CorruptDatabase)
+        {
             return Err(CommandError::new(
                 ErrorKind::Invalid,
                 "The progress database is not damaged, so no backup was restored.",
@@ -110,7 +113,10 @@ impl AppState {
 
     /// Runs `f` on the session, once the store is open; the core's error
     /// becomes the command's.
-    pub fn with<T>(&self, f: impl FnOnce(&mut Session) -> vardskap_core::Result<T>) -> Result<T, CommandError> {
+    pub fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Session) -> vardskap_core::Result<T>,
+    ) -> Result<T, CommandError> {
         let mut slot = self.session();
         let session = slot.as_mut().map_err(|err| err.clone())?;
         Ok(f(session)?)
@@ -129,17 +135,26 @@ impl AppState {
     /// The course folder granted to the editor by the last open or create
     /// dialog, if any.
     pub fn editor_folder(&self) -> Option<PathBuf> {
-        self.editor_folder.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+        self.editor_folder
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
     }
 
     pub fn set_editor_folder(&self, folder: Option<PathBuf>) {
-        *self.editor_folder.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = folder;
+        *self
+            .editor_folder
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = folder;
     }
 
     /// Keeps `path`, chosen in the dialog for `purpose`, for the one command
     /// that does that work (replacing an earlier, unused choice).
     pub fn grant(&self, purpose: crate::dialogs::Purpose, path: PathBuf) {
-        self.grants.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(purpose, path);
+        self.grants
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(purpose, path);
     }
 
     /// The path chosen for `purpose`, taken: a second call gets nothing until
@@ -149,17 +164,24 @@ impl AppState {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .remove(&purpose)
-            .ok_or_else(|| CommandError::new(ErrorKind::Invalid, "Choose a file in the dialog first."))
+            .ok_or_else(|| {
+                CommandError::new(ErrorKind::Invalid, "Choose a file in the dialog first.")
+            })
     }
 
     fn lock(&self) -> MutexGuard<'_, Result<Session, CommandError>> {
         // A panic while holding the lock leaves plain data behind; keep going.
-        self.session.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.session
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
 /// Opens the store in `data_dir` and installs the built-in course.
-fn open_session(data_dir: &std::path::Path, content_dir: &std::path::Path) -> Result<Session, CommandError> {
+fn open_session(
+    data_dir: &std::path::Path,
+    content_dir: &std::path::Path,
+) -> Result<Session, CommandError> {
     let mut store = Store::open(data_dir)?;
     store.install_builtin_course(content_dir, "sv")?;
     Ok(Session::new(store))
@@ -178,7 +200,10 @@ fn builtin_content_dir(app: &tauri::App) -> PathBuf {
     }
     if let Ok(dir) = app.path().resource_dir() {
         let candidate = dir.join("content");
-        if candidate.join(vardskap_core::content::layout::COURSE_FILE).is_file() {
+        if candidate
+            .join(vardskap_core::content::layout::COURSE_FILE)
+            .is_file()
+        {
             return candidate;
         }
     }

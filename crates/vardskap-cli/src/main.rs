@@ -185,9 +185,10 @@ fn main() -> ExitCode {
             seed,
             lang,
             json,
-        } => readable(&course_dir).map_or_else(|c| c, |()| {
-            preview::run(&course_dir, &item, seed, lang.as_deref(), json)
-        }),
+        } => readable(&course_dir).map_or_else(
+            |c| c,
+            |()| preview::run(&course_dir, &item, seed, lang.as_deref(), json),
+        ),
         Command::Stats { course_dir, json } => {
             readable(&course_dir).map_or_else(|c| c, |()| stats(&course_dir, json))
         }
@@ -328,7 +329,9 @@ fn open_learner(
             ));
         }
     };
-    session.work_in(&course).map_err(|e| report_error(&e, "course"))?;
+    session
+        .work_in(&course)
+        .map_err(|e| report_error(&e, "course"))?;
     Ok((session, profile))
 }
 
@@ -653,7 +656,11 @@ fn validate(dir: &Path, strict: bool) -> ExitCode {
             "{} warning{}{}",
             warnings.len(),
             plural(warnings.len()),
-            if strict { " (--strict: they fail the check)" } else { "" }
+            if strict {
+                " (--strict: they fail the check)"
+            } else {
+                ""
+            }
         );
     }
     if failed {

@@ -32,7 +32,10 @@ pub fn run(dir: &Path, item: &str, seed: Option<u64>, lang: Option<&str>, json: 
         Some(l) if course.languages.iter().any(|c| c == l) => l.to_string(),
         Some(l) => {
             return usage_error(
-                &format!("the course has no language `{l}` (it has: {})", course.languages.join(", ")),
+                &format!(
+                    "the course has no language `{l}` (it has: {})",
+                    course.languages.join(", ")
+                ),
                 USAGE,
             );
         }
@@ -62,7 +65,13 @@ fn fresh_seed() -> u64 {
 }
 
 /// The preview of `address` (`module/item[#node]`) as text or JSON.
-fn show(course: &Course, address: &str, seed: u64, lang: &str, json: bool) -> Result<String, String> {
+fn show(
+    course: &Course,
+    address: &str,
+    seed: u64,
+    lang: &str,
+    json: bool,
+) -> Result<String, String> {
     let Some((module_id, rest)) = address.split_once('/') else {
         return Err(format!("`{address}` is not <module-id>/<item-id>"));
     };
@@ -74,16 +83,34 @@ fn show(course: &Course, address: &str, seed: u64, lang: &str, json: bool) -> Re
         && let Some(bank) = &course.final_test
         && node_id.is_none()
     {
-        let found = bank.questions.iter().find(|b| b.question.id == item_id).ok_or_else(|| {
-            let ids: Vec<&str> = bank.questions.iter().map(|b| b.question.id.as_str()).collect();
-            format!("the final test's bank has no question `{item_id}` (it has: {})", ids.join(", "))
-        })?;
+        let found = bank
+            .questions
+            .iter()
+            .find(|b| b.question.id == item_id)
+            .ok_or_else(|| {
+                let ids: Vec<&str> = bank
+                    .questions
+                    .iter()
+                    .map(|b| b.question.id.as_str())
+                    .collect();
+                format!(
+                    "the final test's bank has no question `{item_id}` (it has: {})",
+                    ids.join(", ")
+                )
+            })?;
         return Ok(question(FINAL, &found.question, seed, lang, json));
     }
-    let module = course.modules.iter().find(|m| m.id == module_id).ok_or_else(|| {
-        let ids: Vec<&str> = course.modules.iter().map(|m| m.id.as_str()).collect();
-        format!("the course has no module `{module_id}` (it has: {})", ids.join(", "))
-    })?;
+    let module = course
+        .modules
+        .iter()
+        .find(|m| m.id == module_id)
+        .ok_or_else(|| {
+            let ids: Vec<&str> = course.modules.iter().map(|m| m.id.as_str()).collect();
+            format!(
+                "the course has no module `{module_id}` (it has: {})",
+                ids.join(", ")
+            )
+        })?;
     let not_a_lesson_or_question = node_id.is_some();
     if !not_a_lesson_or_question && module.lessons.iter().any(|l| l.id == item_id) {
         return lesson(course, module, item_id, lang, json);
@@ -97,7 +124,11 @@ fn show(course: &Course, address: &str, seed: u64, lang: &str, json: bool) -> Re
         let node_id = node_id.unwrap_or(&s.start);
         let node = s.node(node_id).ok_or_else(|| {
             let ids: Vec<&str> = s.nodes.iter().map(|n| n.id.as_str()).collect();
-            format!("the role-play `{}` has no node `{node_id}` (it has: {})", s.id, ids.join(", "))
+            format!(
+                "the role-play `{}` has no node `{node_id}` (it has: {})",
+                s.id,
+                ids.join(", ")
+            )
         })?;
         let view = scenario::shuffled(node, lang, seed);
         let title = s.title.get(lang);
@@ -142,7 +173,13 @@ fn question(module: &str, question: &Question, seed: u64, lang: &str, json: bool
 }
 
 fn unknown(module: &Module, item_id: &str, with_node: bool) -> String {
-    let list = |ids: Vec<&str>| if ids.is_empty() { "none".to_string() } else { ids.join(", ") };
+    let list = |ids: Vec<&str>| {
+        if ids.is_empty() {
+            "none".to_string()
+        } else {
+            ids.join(", ")
+        }
+    };
     let scenarios = list(module.scenarios.iter().map(|s| s.id.as_str()).collect());
     if with_node {
         return format!(
@@ -158,13 +195,22 @@ fn unknown(module: &Module, item_id: &str, with_node: bool) -> String {
     )
 }
 
-fn lesson(course: &Course, module: &Module, lesson_id: &str, lang: &str, json: bool) -> Result<String, String> {
+fn lesson(
+    course: &Course,
+    module: &Module,
+    lesson_id: &str,
+    lang: &str,
+    json: bool,
+) -> Result<String, String> {
     // Images stay as their alt text: no media base, as nothing serves them here.
     let view = lesson_view(course, None, &module.id, lesson_id, lang).map_err(|e| e.to_string())?;
     Ok(if json {
         to_json(&json!({ "kind": "lesson", "lang": lang, "lesson": view }))
     } else {
-        let mut out = format!("{} ({} {}/{})\n\n", view.title, view.module_title, view.position, view.count);
+        let mut out = format!(
+            "{} ({} {}/{})\n\n",
+            view.title, view.module_title, view.position, view.count
+        );
         // The app shows the module's outcomes as the module starts.
         if view.position == 1 && !view.outcomes.is_empty() {
             out.push_str("Learning outcomes:\n");
@@ -179,7 +225,8 @@ fn lesson(course: &Course, module: &Module, lesson_id: &str, lang: &str, json: b
 }
 
 fn to_json(value: &serde_json::Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut text =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
 }
@@ -211,14 +258,22 @@ fn question_text(view: &quiz::QuestionView, seed: u64) -> String {
             let mut body = numbered(left);
             body.push('\n');
             for (i, item) in right.iter().enumerate() {
-                let letter = char::from_u32(u32::from(b'A') + u32::try_from(i).unwrap_or(0)).unwrap_or('?');
+                let letter =
+                    char::from_u32(u32::from(b'A') + u32::try_from(i).unwrap_or(0)).unwrap_or('?');
                 body.push_str(&format!("  {letter}. {}\n", item.text));
             }
             (kind("match each number with a letter"), body)
         }
     };
-    let points = if (view.points - 1.0).abs() < f64::EPSILON { "1 point".to_string() } else { format!("{} points", view.points) };
-    format!("{} ({what}; {points}; seed {seed})\n\n{}\n\n{body}", view.id, view.prompt)
+    let points = if (view.points - 1.0).abs() < f64::EPSILON {
+        "1 point".to_string()
+    } else {
+        format!("{} points", view.points)
+    };
+    format!(
+        "{} ({what}; {points}; seed {seed})\n\n{}\n\n{body}",
+        view.id, view.prompt
+    )
 }
 
 fn node_text(title: &str, intro: Option<&str>, view: &NodeView, seed: u64) -> String {
@@ -300,9 +355,11 @@ fn html_to_text(html: &str) -> String {
                 new_paragraph(&mut out);
                 out.push_str("> ");
             }
-            ("p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre" | "blockquote" | "table" | "div", _) => {
-                new_paragraph(&mut out)
-            }
+            (
+                "p" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "pre" | "blockquote" | "table"
+                | "div",
+                _,
+            ) => new_paragraph(&mut out),
             _ => {}
         }
     }
@@ -314,7 +371,8 @@ fn html_to_text(html: &str) -> String {
 
 fn push_text(out: &mut String, raw: &str) {
     let text = decode_entities(raw);
-    let at_line_start = out.is_empty() || out.ends_with('\n') || out.ends_with("- ") || out.ends_with("> ");
+    let at_line_start =
+        out.is_empty() || out.ends_with('\n') || out.ends_with("- ") || out.ends_with("> ");
     let mut words = text.split_whitespace().peekable();
     if words.peek().is_none() {
         if !text.is_empty() && !at_line_start && !out.ends_with(' ') {

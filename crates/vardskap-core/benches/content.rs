@@ -217,7 +217,10 @@ fn content(c: &mut Criterion) {
     // What the editor does after each edit: the whole unsaved model checked
     // from memory (files written as text, read back, validated).
     let model = load_course(&built_in).unwrap();
-    assert!(editor::check(&model, &built_in).is_empty(), "the built-in course checks clean from memory");
+    assert!(
+        editor::check(&model, &built_in).is_empty(),
+        "the built-in course checks clean from memory"
+    );
     group.bench_function("editor_check_built_in", |b| {
         b.iter(|| black_box(editor::check(black_box(&model), &built_in)))
     });
@@ -259,7 +262,8 @@ fn fixture_with_lesson(markdown: &str) -> tempfile::TempDir {
         dir.path(),
     );
     std::fs::write(
-        dir.path().join("modules/01-valkommen/lessons/01-vad-ar-vardskap.sv.md"),
+        dir.path()
+            .join("modules/01-valkommen/lessons/01-vad-ar-vardskap.sv.md"),
         markdown,
     )
     .unwrap();
@@ -276,7 +280,9 @@ fn large_inputs(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1));
     let mut big = String::from("# Stor lektion\n\n");
     while big.len() < 3 << 20 {
-        big.push_str("Ett stycke med **fetstil**, en [länk](https://example.org) och vanlig text.\n\n");
+        big.push_str(
+            "Ett stycke med **fetstil**, en [länk](https://example.org) och vanlig text.\n\n",
+        );
     }
     let big_lesson = fixture_with_lesson(&big);
     group.bench_function("lesson_3_mib", |b| {
@@ -293,7 +299,13 @@ fn large_inputs(c: &mut Criterion) {
         .collect();
     let langs = ["sv".to_string()];
     group.bench_function("gift_20k_questions_one_title", |b| {
-        b.iter(|| black_box(vardskap_core::gift::parse(black_box(&gift), "welcome", &langs)))
+        b.iter(|| {
+            black_box(vardskap_core::gift::parse(
+                black_box(&gift),
+                "welcome",
+                &langs,
+            ))
+        })
     });
     group.finish();
 }

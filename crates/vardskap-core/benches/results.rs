@@ -107,108 +107,110 @@ fn big_store_dir(course: &Course) -> PathBuf {
                 .expect("heavy learner");
         },
         |tx| {
-        let mut profile = tx
+            let mut profile = tx
             .prepare(
                 "INSERT INTO profiles (id, name, theme, created_at) VALUES (?1, ?2, 'system', 0)",
             )
             .expect("prepare");
-        let mut attempt = tx
-            .prepare(
-                "INSERT INTO attempts (profile_id, course_id, module_id, course_version, state,
+            let mut attempt = tx
+                .prepare(
+                    "INSERT INTO attempts (profile_id, course_id, module_id, course_version, state,
                      started_at, submitted_at, score, max_score, seed)
                  VALUES (?1, ?2, ?3, ?4, 'submitted', ?5, ?5 + 600, ?6, ?7, ?5)",
-            )
-            .expect("prepare");
-        let mut answer = tx
+                )
+                .expect("prepare");
+            let mut answer = tx
             .prepare(
                 "INSERT INTO answers (attempt_id, question_id, answer, lang, saved_at, score, max_score)
                  VALUES (?1, ?2, ?3, 'sv', ?4, ?5, ?6)",
             )
             .expect("prepare");
-        let mut run = tx
+            let mut run = tx
             .prepare(
                 "INSERT INTO scenario_runs (profile_id, course_id, module_id, scenario_id, path, points,
                      ending, critical, started_at, finished_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9 + 300)",
             )
             .expect("prepare");
-        let answers: Vec<Vec<(String, String, f64)>> = course
-            .modules
-            .iter()
-            .map(|m| {
-                m.questions
-                    .iter()
-                    .map(|q| {
-                        let json = serde_json::to_string(&right_answer(&q.body)).expect("json");
-                        (q.id.clone(), json, q.points)
-                    })
-                    .collect()
-            })
-            .collect();
-        let mut write_attempt = |learner: i64, n: usize, at: i64| {
-            let m = n % course.modules.len();
-            let questions = &answers[m];
-            // A learner-and-attempt dependent pattern of right and wrong answers.
-            let wrong = (n * 7 + learner as usize * 3) % 5;
-            let (mut score, mut max) = (0.0, 0.0);
-            for (q, (_, _, points)) in questions.iter().enumerate() {
-                max += points;
-                if q % 5 != wrong {
-                    score += points;
+            let answers: Vec<Vec<(String, String, f64)>> = course
+                .modules
+                .iter()
+                .map(|m| {
+                    m.questions
+                        .iter()
+                        .map(|q| {
+                            let json = serde_json::to_string(&right_answer(&q.body)).expect("json");
+                            (q.id.clone(), json, q.points)
+                        })
+                        .collect()
+                })
+                .collect();
+            let mut write_attempt = |learner: i64, n: usize, at: i64| {
+                let m = n % course.modules.len();
+                let questions = &answers[m];
+                // A learner-and-attempt dependent pattern of right and wrong answers.
+                let wrong = (n * 7 + learner as usize * 3) % 5;
+                let (mut score, mut max) = (0.0, 0.0);
+                for (q, (_, _, points)) in questions.iter().enumerate() {
+                    max += points;
+                    if q % 5 != wrong {
+                        score += points;
+                    }
+                }
+                attempt
+                    .execute(params![
+                        learner,
+                        course.id,
+                        course.modules[m].id,
+                        course.version,
+                        at,
+                        score,
+                        max
+                    ])
+                    .expect("attempt");
+                let id = tx.last_insert_rowid();
+                for (q, (question, json, points)) in questions.iter().enumerate() {
+                    let got = if q % 5 != wrong { *points } else { 0.0 };
+                    answer
+                        .execute(params![id, question, json, at + q as i64, got, points])
+                        .expect("answer");
+                }
+            };
+            let t0: i64 = 1_700_000_000;
+            for n in 0..HEAVY_ATTEMPTS {
+                write_attempt(1, n, t0 + n as i64 * 3_600);
+            }
+            for learner in 2..=LIGHT_LEARNERS + 1 {
+                profile
+                    .execute(params![learner, format!("Learner {learner}")])
+                    .expect("profile");
+                for n in 0..course.modules.len() {
+                    write_attempt(learner, n, t0 + learner * 100_000 + n as i64 * 3_600);
                 }
             }
-            attempt
-                .execute(params![
-                    learner,
-                    course.id,
-                    course.modules[m].id,
-                    course.version,
-                    at,
-                    score,
-                    max
-                ])
-                .expect("attempt");
-            let id = tx.last_insert_rowid();
-            for (q, (question, json, points)) in questions.iter().enumerate() {
-                let got = if q % 5 != wrong { *points } else { 0.0 };
-                answer
-                    .execute(params![id, question, json, at + q as i64, got, points])
-                    .expect("answer");
+            let runs: Vec<Vec<_>> = (0..course.modules.len())
+                .flat_map(|m| (0..2).map(move |pick| (m, pick)))
+                .map(|(m, pick)| played(course, m, pick))
+                .collect();
+            for n in 0..HEAVY_RUNS {
+                let m = n % course.modules.len();
+                for (scenario, path, points, critical, ending) in
+                    &runs[(n * 2 + n / 8) % runs.len()]
+                {
+                    run.execute(params![
+                        1,
+                        course.id,
+                        course.modules[m].id,
+                        scenario,
+                        path,
+                        points,
+                        ending,
+                        critical,
+                        t0 + n as i64 * 7_200
+                    ])
+                    .expect("run");
+                }
             }
-        };
-        let t0: i64 = 1_700_000_000;
-        for n in 0..HEAVY_ATTEMPTS {
-            write_attempt(1, n, t0 + n as i64 * 3_600);
-        }
-        for learner in 2..=LIGHT_LEARNERS + 1 {
-            profile
-                .execute(params![learner, format!("Learner {learner}")])
-                .expect("profile");
-            for n in 0..course.modules.len() {
-                write_attempt(learner, n, t0 + learner * 100_000 + n as i64 * 3_600);
-            }
-        }
-        let runs: Vec<Vec<_>> = (0..course.modules.len())
-            .flat_map(|m| (0..2).map(move |pick| (m, pick)))
-            .map(|(m, pick)| played(course, m, pick))
-            .collect();
-        for n in 0..HEAVY_RUNS {
-            let m = n % course.modules.len();
-            for (scenario, path, points, critical, ending) in &runs[(n * 2 + n / 8) % runs.len()] {
-                run.execute(params![
-                    1,
-                    course.id,
-                    course.modules[m].id,
-                    scenario,
-                    path,
-                    points,
-                    ending,
-                    critical,
-                    t0 + n as i64 * 7_200
-                ])
-                .expect("run");
-            }
-        }
         },
         "PRAGMA wal_checkpoint(TRUNCATE);",
     )
@@ -246,7 +248,9 @@ fn results_history(c: &mut Criterion) {
     print_plans(&dir);
     let store = Store::open_with(&dir, options()).expect("open big store");
     let start = Instant::now();
-    let first = store.results_history(ProfileId(1), &course.id, "sv").expect("history");
+    let first = store
+        .results_history(ProfileId(1), &course.id, "sv")
+        .expect("history");
     let attempts: usize = first.modules.iter().map(|m| m.attempts.len()).sum();
     println!(
         "results history, first call (parses the course): {:.3} ms; {attempts} attempts, {} runs",
@@ -258,7 +262,9 @@ fn results_history(c: &mut Criterion) {
     let mut times = Vec::with_capacity(100);
     for _ in 0..100 {
         let start = Instant::now();
-        let h = store.results_history(ProfileId(1), &course.id, "sv").expect("history");
+        let h = store
+            .results_history(ProfileId(1), &course.id, "sv")
+            .expect("history");
         times.push(start.elapsed());
         assert_eq!(h.modules.len(), course.modules.len(), "every module");
     }
@@ -281,10 +287,18 @@ fn results_history(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(4))
         .warm_up_time(Duration::from_secs(1));
     group.bench_function("results_history_10k_attempts", |b| {
-        b.iter(|| store.results_history(ProfileId(1), &course.id, "sv").expect("history"))
+        b.iter(|| {
+            store
+                .results_history(ProfileId(1), &course.id, "sv")
+                .expect("history")
+        })
     });
     group.bench_function("results_history_light_learner", |b| {
-        b.iter(|| store.results_history(ProfileId(2), &course.id, "sv").expect("history"))
+        b.iter(|| {
+            store
+                .results_history(ProfileId(2), &course.id, "sv")
+                .expect("history")
+        })
     });
     group.finish();
 }

@@ -90,77 +90,77 @@ fn big_store_dir() -> PathBuf {
                 .expect("install bench course");
         },
         |tx| {
-        let mut profile = tx
+            let mut profile = tx
             .prepare(
                 "INSERT INTO profiles (id, name, theme, created_at) VALUES (?1, ?2, 'system', 0)",
             )
             .expect("prepare");
-        let mut attempt = tx
+            let mut attempt = tx
             .prepare(
                 "INSERT INTO attempts (id, profile_id, course_id, module_id, course_version, state,
                      started_at, submitted_at, score, max_score, seed)
                  VALUES (?1, ?2, 'bench', ?3, '1.0.0', 'submitted', ?4, ?4 + 300, ?5, ?6, ?1)",
             )
             .expect("prepare");
-        let mut answer = tx
+            let mut answer = tx
             .prepare(
                 "INSERT INTO answers (attempt_id, question_id, answer, lang, saved_at, score, max_score)
                  VALUES (?1, ?2, ?3, 'en', ?4, ?5, 1.0)",
             )
             .expect("prepare");
-        let mut card = tx
+            let mut card = tx
             .prepare(
                 "INSERT INTO review_cards (profile_id, course_id, module_id, question_id, state, due, updated_at)
                  VALUES (?1, 'bench', ?2, ?3, ?4, ?5, ?5)",
             )
             .expect("prepare");
-        let new_card =
-            serde_json::to_string(&vardskap_core::review::new_card(0)).expect("card json");
-        let module_ids: Vec<String> = (0..MODULES).map(|m| format!("m{m}")).collect();
-        let question_ids: Vec<String> = (0..QUESTIONS).map(|q| format!("q{q}")).collect();
-        let right = r#"{"kind":"numeric","value":3.0}"#;
-        let wrong = r#"{"kind":"numeric","value":4.0}"#;
-        let mut attempt_id = 0_i64;
-        for learner in 1..=LEARNERS {
-            profile
-                .execute(params![learner, format!("Learner {learner}")])
-                .expect("profile");
-            for (m, module) in module_ids.iter().enumerate() {
-                attempt_id += 1;
-                let at = 1_700_000_000 + learner * 1000 + m as i64 * 10;
-                // A learner-and-module dependent pattern of right and wrong answers.
-                let wrong_mask = (learner as usize * 7 + m * 3) % 1024;
-                let score = (0..QUESTIONS)
-                    .filter(|q| wrong_mask & (1 << q) == 0)
-                    .count() as f64;
-                attempt
-                    .execute(params![
-                        attempt_id,
-                        learner,
-                        module,
-                        at,
-                        score,
-                        QUESTIONS as f64
-                    ])
-                    .expect("attempt");
-                for (q, question) in question_ids.iter().enumerate() {
-                    let ok = wrong_mask & (1 << q) == 0;
-                    answer
+            let new_card =
+                serde_json::to_string(&vardskap_core::review::new_card(0)).expect("card json");
+            let module_ids: Vec<String> = (0..MODULES).map(|m| format!("m{m}")).collect();
+            let question_ids: Vec<String> = (0..QUESTIONS).map(|q| format!("q{q}")).collect();
+            let right = r#"{"kind":"numeric","value":3.0}"#;
+            let wrong = r#"{"kind":"numeric","value":4.0}"#;
+            let mut attempt_id = 0_i64;
+            for learner in 1..=LEARNERS {
+                profile
+                    .execute(params![learner, format!("Learner {learner}")])
+                    .expect("profile");
+                for (m, module) in module_ids.iter().enumerate() {
+                    attempt_id += 1;
+                    let at = 1_700_000_000 + learner * 1000 + m as i64 * 10;
+                    // A learner-and-module dependent pattern of right and wrong answers.
+                    let wrong_mask = (learner as usize * 7 + m * 3) % 1024;
+                    let score = (0..QUESTIONS)
+                        .filter(|q| wrong_mask & (1 << q) == 0)
+                        .count() as f64;
+                    attempt
                         .execute(params![
                             attempt_id,
-                            question,
-                            if ok { right } else { wrong },
-                            at + q as i64,
-                            f64::from(u8::from(ok))
+                            learner,
+                            module,
+                            at,
+                            score,
+                            QUESTIONS as f64
                         ])
-                        .expect("answer");
-                    if !ok {
-                        card.execute(params![learner, module, question, new_card, at])
-                            .expect("card");
+                        .expect("attempt");
+                    for (q, question) in question_ids.iter().enumerate() {
+                        let ok = wrong_mask & (1 << q) == 0;
+                        answer
+                            .execute(params![
+                                attempt_id,
+                                question,
+                                if ok { right } else { wrong },
+                                at + q as i64,
+                                f64::from(u8::from(ok))
+                            ])
+                            .expect("answer");
+                        if !ok {
+                            card.execute(params![learner, module, question, new_card, at])
+                                .expect("card");
+                        }
                     }
                 }
             }
-        }
         },
         "PRAGMA wal_checkpoint(TRUNCATE); ANALYZE;",
     )
@@ -223,7 +223,9 @@ fn results_view(c: &mut Criterion) {
     let store = Store::open_with(&dir, options()).expect("open big store");
     println!(
         "open with quick_check, 1M answers ({} MB): {:.1} ms",
-        std::fs::metadata(dir.join(DB_FILE)).map(|m| m.len() / 1_000_000).unwrap_or(0),
+        std::fs::metadata(dir.join(DB_FILE))
+            .map(|m| m.len() / 1_000_000)
+            .unwrap_or(0),
         start.elapsed().as_secs_f64() * 1e3
     );
     let mut learner = 0_i64;

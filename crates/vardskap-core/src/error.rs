@@ -16,7 +16,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Something the caller asked for by id does not exist.
-    NotFound { what: &'static str, id: String },
+    NotFound {
+        what: &'static str,
+        id: String,
+    },
 
     /// A course folder or package has problems; every one is listed.
     InvalidContent(Vec<Diagnostic>),
@@ -26,7 +29,10 @@ pub enum Error {
 
     /// A learner's answer does not fit its question: another kind, an option or
     /// item id the question does not have, or the same id twice.
-    WrongAnswerShape { question: String, reason: String },
+    WrongAnswerShape {
+        question: String,
+        reason: String,
+    },
 
     Io {
         path: String,
@@ -37,17 +43,26 @@ pub enum Error {
     Db(#[from] rusqlite::Error),
 
     /// The progress database failed its integrity check or is not a database.
-    CorruptDatabase { path: String, detail: String },
+    CorruptDatabase {
+        path: String,
+        detail: String,
+    },
 
     /// The database was written by a newer version of the app.
-    DatabaseTooNew { path: String },
+    DatabaseTooNew {
+        path: String,
+    },
 
     /// Another copy of the app (or the command-line tool, while it writes)
     /// has this data folder open.
-    DataFolderInUse { dir: String },
+    DataFolderInUse {
+        dir: String,
+    },
 
     /// A restore was asked for, but there is no usable backup.
-    NoBackup { dir: String },
+    NoBackup {
+        dir: String,
+    },
 
     /// A learner's operation was asked for with nobody signed in.
     NotSignedIn,
@@ -57,47 +72,74 @@ pub enum Error {
 
     /// After several wrong PINs in a row, no PIN is checked for
     /// `retry_after_secs` more seconds.
-    PinOnHold { retry_after_secs: i64 },
+    PinOnHold {
+        retry_after_secs: i64,
+    },
 
     /// A profile with that name already exists.
-    ProfileExists { name: String },
+    ProfileExists {
+        name: String,
+    },
 
     /// The attempt was already submitted; its answers cannot change.
-    AttemptClosed { attempt: i64 },
+    AttemptClosed {
+        attempt: i64,
+    },
 
     /// An answer was given for a question that is not part of the attempt's module.
-    QuestionNotInModule { question: String, module: String },
+    QuestionNotInModule {
+        question: String,
+        module: String,
+    },
 
     /// With immediate feedback the learner has seen the key, so the answer is final.
-    AlreadyAnswered { question: String },
+    AlreadyAnswered {
+        question: String,
+    },
 
     /// The answers and key of an attempt are shown only after it is submitted and graded.
-    AttemptNotSubmitted { attempt: i64 },
+    AttemptNotSubmitted {
+        attempt: i64,
+    },
 
     /// A scenario run is looked back on only once it has reached an ending.
-    RunNotFinished { run: i64 },
+    RunNotFinished {
+        run: i64,
+    },
 
     /// A certificate was asked for, but the course is not passed yet.
-    CourseNotPassed { course: String, missing: String },
+    CourseNotPassed {
+        course: String,
+        missing: String,
+    },
 
     /// The instructor passphrase given does not match; the next try is
     /// checked only after `retry_after_secs` (0: right away).
-    WrongPassphrase { retry_after_secs: i64 },
+    WrongPassphrase {
+        retry_after_secs: i64,
+    },
 
     /// Too many wrong instructor passphrases in a row: tries are not checked
     /// for `retry_after_secs` more seconds.
-    TooManyTries { retry_after_secs: i64 },
+    TooManyTries {
+        retry_after_secs: i64,
+    },
 
     /// Something only an instructor may do was asked while instructor mode is locked.
     InstructorLocked,
 
     /// A package holds a course with the built-in course's id, which is
     /// reserved: the built-in copy would silently replace it at the next start.
-    ReservedCourseId { id: String },
+    ReservedCourseId {
+        id: String,
+    },
 
     /// A course package was refused as unsafe or unreadable before anything
     /// was installed (an entry outside the course, a link, too large, not a zip …).
-    PackageRefused { file: String, reason: String },
+    PackageRefused {
+        file: String,
+        reason: String,
+    },
 }
 
 impl Error {
@@ -142,7 +184,10 @@ impl Error {
     }
 
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
-        Error::Io { path: path.as_ref().display().to_string(), source }
+        Error::Io {
+            path: path.as_ref().display().to_string(),
+            source,
+        }
     }
 
     /// The catalogue message of this error (`errors-<Kind>`) and the values
@@ -152,54 +197,78 @@ impl Error {
             i18n::MessageArg::Text(s.to_string())
         }
         match self {
-            Error::NotFound { what, id } => ("errors-NotFound", vec![("what", text(what)), ("id", text(id))]),
+            Error::NotFound { what, id } => (
+                "errors-NotFound",
+                vec![("what", text(what)), ("id", text(id))],
+            ),
             Error::InvalidContent(problems) => (
                 "errors-InvalidContent",
-                vec![("count", problems.len().into()), ("problems", text(Diagnostic::join(problems)))],
+                vec![
+                    ("count", problems.len().into()),
+                    ("problems", text(Diagnostic::join(problems))),
+                ],
             ),
             Error::Invalid(reason) => ("errors-Invalid", vec![("reason", text(reason))]),
-            Error::WrongAnswerShape { question, reason } => {
-                ("errors-WrongAnswerShape", vec![("question", text(question)), ("reason", text(reason))])
-            }
-            Error::Io { path, source } => ("errors-Io", vec![("path", text(path)), ("source", text(source))]),
+            Error::WrongAnswerShape { question, reason } => (
+                "errors-WrongAnswerShape",
+                vec![("question", text(question)), ("reason", text(reason))],
+            ),
+            Error::Io { path, source } => (
+                "errors-Io",
+                vec![("path", text(path)), ("source", text(source))],
+            ),
             // Told as damage in kind() when it is; the words stay a database error's.
             Error::Db(e) => ("errors-Db", vec![("detail", text(e))]),
-            Error::CorruptDatabase { path, detail } => {
-                ("errors-CorruptDatabase", vec![("path", text(path)), ("detail", text(detail))])
-            }
+            Error::CorruptDatabase { path, detail } => (
+                "errors-CorruptDatabase",
+                vec![("path", text(path)), ("detail", text(detail))],
+            ),
             Error::DatabaseTooNew { path } => ("errors-DatabaseTooNew", vec![("path", text(path))]),
             Error::DataFolderInUse { dir } => ("errors-DataFolderInUse", vec![("dir", text(dir))]),
             Error::NoBackup { dir } => ("errors-NoBackup", vec![("dir", text(dir))]),
             Error::NotSignedIn => ("errors-NotSignedIn", vec![]),
             Error::WrongPin => ("errors-WrongPin", vec![]),
-            Error::PinOnHold { retry_after_secs } => {
-                ("errors-PinOnHold", vec![("retryAfterSecs", (*retry_after_secs).into())])
-            }
+            Error::PinOnHold { retry_after_secs } => (
+                "errors-PinOnHold",
+                vec![("retryAfterSecs", (*retry_after_secs).into())],
+            ),
             Error::ProfileExists { name } => ("errors-ProfileExists", vec![("name", text(name))]),
-            Error::AttemptClosed { attempt } => ("errors-AttemptClosed", vec![("attempt", (*attempt).into())]),
-            Error::QuestionNotInModule { question, module } => {
-                ("errors-QuestionNotInModule", vec![("question", text(question)), ("module", text(module))])
+            Error::AttemptClosed { attempt } => {
+                ("errors-AttemptClosed", vec![("attempt", (*attempt).into())])
             }
-            Error::AlreadyAnswered { question } => ("errors-AlreadyAnswered", vec![("question", text(question))]),
-            Error::AttemptNotSubmitted { attempt } => {
-                ("errors-AttemptNotSubmitted", vec![("attempt", (*attempt).into())])
+            Error::QuestionNotInModule { question, module } => (
+                "errors-QuestionNotInModule",
+                vec![("question", text(question)), ("module", text(module))],
+            ),
+            Error::AlreadyAnswered { question } => {
+                ("errors-AlreadyAnswered", vec![("question", text(question))])
             }
-            Error::RunNotFinished { run } => ("errors-RunNotFinished", vec![("run", (*run).into())]),
-            Error::CourseNotPassed { course, missing } => {
-                ("errors-CourseNotPassed", vec![("course", text(course)), ("missing", text(missing))])
+            Error::AttemptNotSubmitted { attempt } => (
+                "errors-AttemptNotSubmitted",
+                vec![("attempt", (*attempt).into())],
+            ),
+            Error::RunNotFinished { run } => {
+                ("errors-RunNotFinished", vec![("run", (*run).into())])
             }
+            Error::CourseNotPassed { course, missing } => (
+                "errors-CourseNotPassed",
+                vec![("course", text(course)), ("missing", text(missing))],
+            ),
             // No wait is told as none (the catalogue selects on 0).
-            Error::WrongPassphrase { retry_after_secs } => {
-                ("errors-WrongPassphrase", vec![("retryAfterSecs", (*retry_after_secs).max(0).into())])
-            }
-            Error::TooManyTries { retry_after_secs } => {
-                ("errors-TooManyTries", vec![("retryAfterSecs", (*retry_after_secs).into())])
-            }
+            Error::WrongPassphrase { retry_after_secs } => (
+                "errors-WrongPassphrase",
+                vec![("retryAfterSecs", (*retry_after_secs).max(0).into())],
+            ),
+            Error::TooManyTries { retry_after_secs } => (
+                "errors-TooManyTries",
+                vec![("retryAfterSecs", (*retry_after_secs).into())],
+            ),
             Error::InstructorLocked => ("errors-InstructorLocked", vec![]),
             Error::ReservedCourseId { id } => ("errors-ReservedCourseId", vec![("id", text(id))]),
-            Error::PackageRefused { file, reason } => {
-                ("errors-PackageRefused", vec![("file", text(file)), ("reason", text(reason))])
-            }
+            Error::PackageRefused { file, reason } => (
+                "errors-PackageRefused",
+                vec![("file", text(file)), ("reason", text(reason))],
+            ),
         }
     }
 
@@ -255,7 +324,10 @@ pub trait OrNotFound<T> {
 
 impl<T> OrNotFound<T> for Option<T> {
     fn or_not_found(self, what: &'static str, id: impl ToString) -> Result<T> {
-        self.ok_or_else(|| Error::NotFound { what, id: id.to_string() })
+        self.ok_or_else(|| Error::NotFound {
+            what,
+            id: id.to_string(),
+        })
     }
 }
 
@@ -264,7 +336,10 @@ mod tests {
     use super::*;
 
     fn sqlite(code: std::ffi::c_int) -> Error {
-        Error::Db(rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None))
+        Error::Db(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(code),
+            None,
+        ))
     }
 
     /// One error of every variant with the English sentence it had before the
@@ -272,36 +347,64 @@ mod tests {
     fn every_variant() -> Vec<(Error, &'static str)> {
         let io = || std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
         vec![
-            (Error::NotFound { what: "module", id: "m9".into() }, "module \"m9\" was not found"),
             (
-                Error::InvalidContent(vec![Diagnostic::new("a.toml", 1, 2, "bad"), Diagnostic::file("b.md", "gone")]),
+                Error::NotFound {
+                    what: "module",
+                    id: "m9".into(),
+                },
+                "module \"m9\" was not found",
+            ),
+            (
+                Error::InvalidContent(vec![
+                    Diagnostic::new("a.toml", 1, 2, "bad"),
+                    Diagnostic::file("b.md", "gone"),
+                ]),
                 "the course has 2 problem(s):\na.toml:1:2: bad\nb.md:0:0: gone",
             ),
-            (Error::Invalid("choose at least one language".into()), "choose at least one language"),
             (
-                Error::WrongAnswerShape { question: "q1".into(), reason: "an option twice".into() },
+                Error::Invalid("choose at least one language".into()),
+                "choose at least one language",
+            ),
+            (
+                Error::WrongAnswerShape {
+                    question: "q1".into(),
+                    reason: "an option twice".into(),
+                },
                 "the answer to question \"q1\" has the wrong shape: an option twice",
             ),
             (Error::io("/x/y", io()), "file error at /x/y: no such file"),
-            (sqlite(rusqlite::ffi::SQLITE_BUSY), "database error: Error code 5: database is locked"),
             (
-                Error::CorruptDatabase { path: "/d/p.db".into(), detail: "page 3".into() },
+                sqlite(rusqlite::ffi::SQLITE_BUSY),
+                "database error: Error code 5: database is locked",
+            ),
+            (
+                Error::CorruptDatabase {
+                    path: "/d/p.db".into(),
+                    detail: "page 3".into(),
+                },
                 "The progress database is damaged and cannot be used (page 3). Your earlier progress can be \
                  brought back by restoring the latest backup. File: /d/p.db",
             ),
             (
-                Error::DatabaseTooNew { path: "/d/p.db".into() },
+                Error::DatabaseTooNew {
+                    path: "/d/p.db".into(),
+                },
                 "The progress database was made by a newer version of Värdskap. Update the app to open it. File: /d/p.db",
             ),
             (
                 Error::DataFolderInUse { dir: "/d".into() },
                 "Värdskap is already open with this data folder. Use the window that is open, or close it first. Folder: /d",
             ),
-            (Error::NoBackup { dir: "/d".into() }, "There is no usable backup of the progress database in /d."),
+            (
+                Error::NoBackup { dir: "/d".into() },
+                "There is no usable backup of the progress database in /d.",
+            ),
             (Error::NotSignedIn, "Choose a profile first."),
             (Error::WrongPin, "That PIN is not right. Try again."),
             (
-                Error::PinOnHold { retry_after_secs: 30 },
+                Error::PinOnHold {
+                    retry_after_secs: 30,
+                },
                 "Too many wrong PINs in a row. Wait 30 seconds and try again.",
             ),
             (
@@ -313,11 +416,16 @@ mod tests {
                 "This attempt has already been submitted, so its answers cannot be changed.",
             ),
             (
-                Error::QuestionNotInModule { question: "q".into(), module: "m".into() },
+                Error::QuestionNotInModule {
+                    question: "q".into(),
+                    module: "m".into(),
+                },
                 "The question \"q\" is not part of the module \"m\".",
             ),
             (
-                Error::AlreadyAnswered { question: "q".into() },
+                Error::AlreadyAnswered {
+                    question: "q".into(),
+                },
                 "The question \"q\" has already been answered in this attempt.",
             ),
             (
@@ -329,16 +437,28 @@ mod tests {
                 "This scenario run has not reached an ending yet, so there is nothing to look back on.",
             ),
             (
-                Error::CourseNotPassed { course: "Möten".into(), missing: "m1, m2".into() },
+                Error::CourseNotPassed {
+                    course: "Möten".into(),
+                    missing: "m1, m2".into(),
+                },
                 "There is no certificate yet: \"Möten\" is not passed. Pass every module first (still to pass: m1, m2).",
             ),
-            (Error::WrongPassphrase { retry_after_secs: 0 }, "That passphrase is not right. Try again."),
             (
-                Error::WrongPassphrase { retry_after_secs: 1 },
+                Error::WrongPassphrase {
+                    retry_after_secs: 0,
+                },
+                "That passphrase is not right. Try again.",
+            ),
+            (
+                Error::WrongPassphrase {
+                    retry_after_secs: 1,
+                },
                 "That passphrase is not right. Try again in 1 seconds.",
             ),
             (
-                Error::TooManyTries { retry_after_secs: 60 },
+                Error::TooManyTries {
+                    retry_after_secs: 60,
+                },
                 "Too many wrong passphrases in a row. Wait 60 seconds and try again.",
             ),
             (
@@ -346,12 +466,17 @@ mod tests {
                 "Only an instructor can do this. Unlock instructor mode with the passphrase first.",
             ),
             (
-                Error::ReservedCourseId { id: "vardskap".into() },
+                Error::ReservedCourseId {
+                    id: "vardskap".into(),
+                },
                 "This package's course has the id \"vardskap\", which is reserved for the built-in course, so it \
                  was not imported. Give the course another id in course.toml and pack it again.",
             ),
             (
-                Error::PackageRefused { file: "x.vdsk".into(), reason: "not a zip".into() },
+                Error::PackageRefused {
+                    file: "x.vdsk".into(),
+                    reason: "not a zip".into(),
+                },
                 "x.vdsk was not opened: not a zip",
             ),
         ]
@@ -360,7 +485,12 @@ mod tests {
     #[test]
     fn the_english_sentences_come_from_the_catalogue_unchanged() {
         for (err, want) in every_variant() {
-            assert_eq!(err.to_string(), want, "{:?} keeps its English sentence", err.kind());
+            assert_eq!(
+                err.to_string(),
+                want,
+                "{:?} keeps its English sentence",
+                err.kind()
+            );
         }
     }
 
@@ -370,8 +500,12 @@ mod tests {
             let (id, _) = err.message_args();
             for &(lang, _) in i18n::CATALOGUES {
                 let detail = err.message(lang);
-                assert!(!detail.contains('{') && !detail.contains(id), "{lang}: {id}.detail is filled: {detail}");
-                if lang != "en" && !matches!(err, Error::Invalid(_) | Error::PackageRefused { .. }) {
+                assert!(
+                    !detail.contains('{') && !detail.contains(id),
+                    "{lang}: {id}.detail is filled: {detail}"
+                );
+                if lang != "en" && !matches!(err, Error::Invalid(_) | Error::PackageRefused { .. })
+                {
                     assert_ne!(detail, english, "{lang}: {id}.detail is translated");
                 }
             }
@@ -379,15 +513,31 @@ mod tests {
             // course problems, whose lines are shown as they are.
             if err.kind() != ErrorKind::InvalidContent {
                 let kind_id = format!("errors-{:?}", err.kind());
-                assert_ne!(i18n::tr("sv", &kind_id, &[]), kind_id, "the app has words for {kind_id}");
+                assert_ne!(
+                    i18n::tr("sv", &kind_id, &[]),
+                    kind_id,
+                    "the app has words for {kind_id}"
+                );
             }
         }
     }
 
     #[test]
     fn damage_found_mid_session_is_a_corrupt_database() {
-        assert_eq!(sqlite(rusqlite::ffi::SQLITE_CORRUPT).kind(), ErrorKind::CorruptDatabase, "a corrupt page read while the app runs is told as damage");
-        assert_eq!(sqlite(rusqlite::ffi::SQLITE_NOTADB).kind(), ErrorKind::CorruptDatabase, "so is a file that stopped being a database");
-        assert_eq!(sqlite(rusqlite::ffi::SQLITE_BUSY).kind(), ErrorKind::Db, "other database errors stay plain database errors");
+        assert_eq!(
+            sqlite(rusqlite::ffi::SQLITE_CORRUPT).kind(),
+            ErrorKind::CorruptDatabase,
+            "a corrupt page read while the app runs is told as damage"
+        );
+        assert_eq!(
+            sqlite(rusqlite::ffi::SQLITE_NOTADB).kind(),
+            ErrorKind::CorruptDatabase,
+            "so is a file that stopped being a database"
+        );
+        assert_eq!(
+            sqlite(rusqlite::ffi::SQLITE_BUSY).kind(),
+            ErrorKind::Db,
+            "other database errors stay plain database errors"
+        );
     }
 }

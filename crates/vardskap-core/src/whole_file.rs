@@ -33,7 +33,9 @@ pub fn temp_beside(path: &Path) -> Result<NamedTempFile> {
         // What `File::create` asks for; the umask narrows it as for any new file.
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    let tmp = builder.tempfile_in(parent).map_err(|e| Error::io(parent, e))?;
+    let tmp = builder
+        .tempfile_in(parent)
+        .map_err(|e| Error::io(parent, e))?;
     #[cfg(unix)]
     if let Ok(old) = std::fs::metadata(path) {
         // Set exactly, not through the umask: a file the author made private stays so.
@@ -77,7 +79,11 @@ mod tests {
             std::fs::write(&path, b"old").unwrap();
             std::fs::set_permissions(&path, std::fs::Permissions::from_mode(old)).unwrap();
             write(&path, b"new").unwrap();
-            assert_eq!(std::fs::read(&path).unwrap(), b"new", "the content is replaced");
+            assert_eq!(
+                std::fs::read(&path).unwrap(),
+                b"new",
+                "the content is replaced"
+            );
             assert_eq!(
                 mode(&path),
                 old,
@@ -92,6 +98,10 @@ mod tests {
         let want = umask_default(dir.path());
         let path = dir.path().join("new.toml");
         write(&path, b"x").unwrap();
-        assert_eq!(mode(&path), want, "a new file is made as any new file is, not private");
+        assert_eq!(
+            mode(&path),
+            want,
+            "a new file is made as any new file is, not private"
+        );
     }
 }

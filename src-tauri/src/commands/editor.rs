@@ -7,7 +7,9 @@ use std::path::PathBuf;
 
 use tauri::State;
 use vardskap_core::content::{Course, Question, Scenario, Text};
-use vardskap_core::editor::{self, EditorCourse, EditorDiagnostic, EditorSaved, LessonPreview, ScenarioPreview};
+use vardskap_core::editor::{
+    self, EditorCourse, EditorDiagnostic, EditorSaved, LessonPreview, ScenarioPreview,
+};
 use vardskap_core::gift::GiftImport;
 use vardskap_core::package::{self, PackSummary};
 use vardskap_core::quiz::{Answer, AnswerReview, QuestionView};
@@ -23,9 +25,12 @@ fn instructor_only(state: &AppState) -> Reply<()> {
 /// The editor's course folder, for an instructor.
 fn editor_folder(state: &AppState) -> Reply<PathBuf> {
     instructor_only(state)?;
-    state
-        .editor_folder()
-        .ok_or_else(|| CommandError::new(vardskap_core::ErrorKind::Invalid, "Open a course folder first."))
+    state.editor_folder().ok_or_else(|| {
+        CommandError::new(
+            vardskap_core::ErrorKind::Invalid,
+            "Open a course folder first.",
+        )
+    })
 }
 
 /// Opens the course folder chosen in the folder dialog (again, after a reload).
@@ -60,7 +65,10 @@ pub async fn editor_create(
 
 /// Checks the unsaved model by the loader's rules; nothing is written.
 #[tauri::command]
-pub async fn editor_check(state: State<'_, AppState>, course: Course) -> Reply<Vec<EditorDiagnostic>> {
+pub async fn editor_check(
+    state: State<'_, AppState>,
+    course: Course,
+) -> Reply<Vec<EditorDiagnostic>> {
     let folder = editor_folder(&state)?;
     blocking(move || Ok(editor::check(&course, &folder))).await
 }
@@ -86,7 +94,15 @@ pub async fn editor_render_lesson(
     markdown: String,
 ) -> Reply<LessonPreview> {
     let folder = editor_folder(&state)?;
-    blocking(move || Ok(editor::preview_lesson(&markdown, &module_dir, &folder, &crate::media::media_base("editor/")))).await
+    blocking(move || {
+        Ok(editor::preview_lesson(
+            &markdown,
+            &module_dir,
+            &folder,
+            &crate::media::media_base("editor/"),
+        ))
+    })
+    .await
 }
 
 #[tauri::command]
@@ -146,4 +162,3 @@ pub async fn editor_pack(state: State<'_, AppState>) -> Reply<PackSummary> {
     let file = state.take_grant(Purpose::EditorPackage)?;
     blocking(move || Ok(package::pack(&folder, &file)?)).await
 }
-

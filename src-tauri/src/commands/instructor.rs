@@ -16,7 +16,11 @@ pub async fn instructor_status(state: State<'_, AppState>) -> Reply<InstructorSt
 /// Sets (first use) or changes the instructor passphrase; whoever set it is
 /// the instructor, so instructor mode is unlocked after.
 #[tauri::command]
-pub async fn set_instructor_passphrase(state: State<'_, AppState>, passphrase: String, current: Option<String>) -> Reply<()> {
+pub async fn set_instructor_passphrase(
+    state: State<'_, AppState>,
+    passphrase: String,
+    current: Option<String>,
+) -> Reply<()> {
     state.with(|s| s.set_instructor_passphrase(&passphrase, current.as_deref()))
 }
 
@@ -38,7 +42,10 @@ pub async fn lock_instructor(state: State<'_, AppState>) -> Reply<()> {
 /// copying) runs without the session, so other commands go on meanwhile;
 /// only the final install takes it, briefly.
 #[tauri::command]
-pub async fn import_course_package(state: State<'_, AppState>, lang: String) -> Reply<InstalledCourse> {
+pub async fn import_course_package(
+    state: State<'_, AppState>,
+    lang: String,
+) -> Reply<InstalledCourse> {
     let data_dir = state.with(|s| s.package_staging_dir())?;
     let file = state.take_grant(Purpose::ImportPackage)?;
     let prepared = blocking(move || Ok(PreparedPackage::prepare(&data_dir, &file)?)).await?;
@@ -49,7 +56,10 @@ pub async fn import_course_package(state: State<'_, AppState>, lang: String) -> 
 /// save dialog (`choose_file` with `exportPackage`). Only an installed
 /// course's own folder is packed: the id is looked up, never joined as given.
 #[tauri::command]
-pub async fn export_course_package(state: State<'_, AppState>, course: String) -> Reply<PackSummary> {
+pub async fn export_course_package(
+    state: State<'_, AppState>,
+    course: String,
+) -> Reply<PackSummary> {
     let folder = state.with(|s| s.installed_course_folder(&course))?;
     let file = state.take_grant(Purpose::ExportPackage)?;
     blocking(move || Ok(package::pack(&folder, &file)?)).await

@@ -5,8 +5,8 @@
 use tauri::State;
 use vardskap_core::content::LessonView;
 use vardskap_core::progress::{
-    AnswerSaved, AttemptDetail, AttemptId, AttemptView, CourseResults, ModuleResult, ResultsHistory,
-    ReviewAnswered, ReviewItem, ScenarioPlay, ScenarioRunDetail, ScenarioRunId,
+    AnswerSaved, AttemptDetail, AttemptId, AttemptView, CourseResults, ModuleResult,
+    ResultsHistory, ReviewAnswered, ReviewItem, ScenarioPlay, ScenarioRunDetail, ScenarioRunId,
 };
 use vardskap_core::quiz::Answer;
 use vardskap_core::scenario::Step;
@@ -21,13 +21,26 @@ pub async fn course_results(state: State<'_, AppState>, lang: String) -> Reply<C
 
 /// A lesson of the session's course; its images are served by the media scheme.
 #[tauri::command]
-pub async fn lesson(state: State<'_, AppState>, module: String, lesson: String, lang: String) -> Reply<LessonView> {
-    state.with(|s| s.lesson(&module, &lesson, &lang, |course| crate::media::media_base(&format!("course/{course}/"))))
+pub async fn lesson(
+    state: State<'_, AppState>,
+    module: String,
+    lesson: String,
+    lang: String,
+) -> Reply<LessonView> {
+    state.with(|s| {
+        s.lesson(&module, &lesson, &lang, |course| {
+            crate::media::media_base(&format!("course/{course}/"))
+        })
+    })
 }
 
 /// Starts a quiz attempt, or resumes the unfinished one with its answers.
 #[tauri::command]
-pub async fn start_attempt(state: State<'_, AppState>, module: String, lang: String) -> Reply<AttemptView> {
+pub async fn start_attempt(
+    state: State<'_, AppState>,
+    module: String,
+    lang: String,
+) -> Reply<AttemptView> {
     state.with(|s| s.start_attempt(&module, &lang))
 }
 
@@ -52,22 +65,40 @@ pub async fn save_answer(
 }
 
 #[tauri::command]
-pub async fn submit_attempt(state: State<'_, AppState>, attempt: AttemptId, lang: String) -> Reply<ModuleResult> {
+pub async fn submit_attempt(
+    state: State<'_, AppState>,
+    attempt: AttemptId,
+    lang: String,
+) -> Reply<ModuleResult> {
     state.with(|s| s.submit_attempt(attempt, &lang))
 }
 
 #[tauri::command]
-pub async fn module_result(state: State<'_, AppState>, attempt: AttemptId, lang: String) -> Reply<ModuleResult> {
+pub async fn module_result(
+    state: State<'_, AppState>,
+    attempt: AttemptId,
+    lang: String,
+) -> Reply<ModuleResult> {
     state.with(|s| s.module_result(attempt, &lang))
 }
 
 #[tauri::command]
-pub async fn start_scenario(state: State<'_, AppState>, module: String, scenario: String, lang: String) -> Reply<ScenarioPlay> {
+pub async fn start_scenario(
+    state: State<'_, AppState>,
+    module: String,
+    scenario: String,
+    lang: String,
+) -> Reply<ScenarioPlay> {
     state.with(|s| s.start_scenario(&module, &scenario, &lang))
 }
 
 #[tauri::command]
-pub async fn choose_in_scenario(state: State<'_, AppState>, run: ScenarioRunId, choice: String, lang: String) -> Reply<Step> {
+pub async fn choose_in_scenario(
+    state: State<'_, AppState>,
+    run: ScenarioRunId,
+    choice: String,
+    lang: String,
+) -> Reply<Step> {
     state.with(|s| s.choose_in_scenario(run, &choice, &lang))
 }
 
@@ -95,11 +126,19 @@ pub async fn results_history(state: State<'_, AppState>, lang: String) -> Reply<
 }
 
 #[tauri::command]
-pub async fn attempt_detail(state: State<'_, AppState>, attempt: AttemptId, lang: String) -> Reply<AttemptDetail> {
+pub async fn attempt_detail(
+    state: State<'_, AppState>,
+    attempt: AttemptId,
+    lang: String,
+) -> Reply<AttemptDetail> {
     state.with(|s| s.attempt_detail(attempt, &lang))
 }
 
 #[tauri::command]
-pub async fn scenario_run_detail(state: State<'_, AppState>, run: ScenarioRunId, lang: String) -> Reply<ScenarioRunDetail> {
+pub async fn scenario_run_detail(
+    state: State<'_, AppState>,
+    run: ScenarioRunId,
+    lang: String,
+) -> Reply<ScenarioRunDetail> {
     state.with(|s| s.scenario_run_detail(run, &lang))
 }

@@ -15,8 +15,15 @@ pub type Reply<T> = Result<T, CommandError>;
 
 /// Runs slow work (reading, unpacking, writing files) on a thread meant for
 /// blocking, so the async runtime's few threads stay free for other commands.
-pub async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Reply<T> + Send + 'static) -> Reply<T> {
+pub async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Reply<T> + Send + 'static,
+) -> Reply<T> {
     tauri::async_runtime::spawn_blocking(work)
         .await
-        .map_err(|err| CommandError::new(vardskap_core::ErrorKind::Io, format!("The work stopped unexpectedly: {err}")))?
+        .map_err(|err| {
+            CommandError::new(
+                vardskap_core::ErrorKind::Io,
+                format!("The work stopped unexpectedly: {err}"),
+            )
+        })?
 }

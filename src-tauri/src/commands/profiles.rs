@@ -45,7 +45,11 @@ pub async fn create_profile(state: State<'_, AppState>, profile: NewProfile) -> 
 
 /// Signs a profile in, checking its PIN when it has one.
 #[tauri::command]
-pub async fn sign_in(state: State<'_, AppState>, id: ProfileId, pin: Option<String>) -> Reply<Profile> {
+pub async fn sign_in(
+    state: State<'_, AppState>,
+    id: ProfileId,
+    pin: Option<String>,
+) -> Reply<Profile> {
     state.with(|s| s.sign_in(id, pin.as_deref()))
 }
 
@@ -59,13 +63,20 @@ pub async fn sign_out(state: State<'_, AppState>) -> Reply<()> {
 
 /// Remembers the signed-in learner's language and theme.
 #[tauri::command]
-pub async fn set_preferences(state: State<'_, AppState>, language: Option<String>, theme: Theme) -> Reply<Profile> {
+pub async fn set_preferences(
+    state: State<'_, AppState>,
+    language: Option<String>,
+    theme: Theme,
+) -> Reply<Profile> {
     state.with(|s| s.set_preferences(language.as_deref(), theme))
 }
 
 /// Every installed course, titled in `lang`, for the learners' course chooser.
 #[tauri::command]
-pub async fn installed_courses(state: State<'_, AppState>, lang: String) -> Reply<Vec<InstalledCourse>> {
+pub async fn installed_courses(
+    state: State<'_, AppState>,
+    lang: String,
+) -> Reply<Vec<InstalledCourse>> {
     state.with(|s| s.installed_courses(&lang))
 }
 
@@ -97,4 +108,3 @@ pub async fn bench_ready() -> Reply<()> {
     }
     Ok(())
 }
-

@@ -107,10 +107,18 @@ fn the_quiz_keeps_its_permissions() {
     for mode in [0o644, 0o664] {
         std::fs::set_permissions(&quiz, std::fs::Permissions::from_mode(mode)).unwrap();
         let file = gift("moodle-questions.gift.txt");
-        let (code, out, err) = run(&["import-gift", path(&file), "--into", path(&course.join("modules/01-valkommen"))]);
+        let (code, out, err) = run(&[
+            "import-gift",
+            path(&file),
+            "--into",
+            path(&course.join("modules/01-valkommen")),
+        ]);
         assert_eq!(code, 0, "the questions are imported: {out}{err}");
         let after = std::fs::metadata(&quiz).unwrap().permissions().mode() & 0o777;
-        assert_eq!(after, mode, "quiz.toml keeps mode {mode:o}, not the temporary file's 600");
+        assert_eq!(
+            after, mode,
+            "quiz.toml keeps mode {mode:o}, not the temporary file's 600"
+        );
     }
 }
 
@@ -120,13 +128,17 @@ fn a_quiz_too_large_to_load_is_refused_and_nothing_is_written() {
     let module = course.join("modules/01-valkommen");
     let file = tmp.path().join("big.gift");
     let prompt = "ord ".repeat(20_000);
-    let gift: String = (0..30).map(|i| format!("::Q{i}:: {prompt} {{T}}\n\n")).collect();
+    let gift: String = (0..30)
+        .map(|i| format!("::Q{i}:: {prompt} {{T}}\n\n"))
+        .collect();
     std::fs::write(&file, gift).unwrap();
 
     let (code, out, err) = run(&["import-gift", path(&file), "--into", path(&module)]);
     assert_eq!(code, 1, "the import is refused: {out}{err}");
     assert!(
-        err.contains("quiz.toml would be") && err.contains("larger than the 4 MiB") && err.contains("nothing was written"),
+        err.contains("quiz.toml would be")
+            && err.contains("larger than the 4 MiB")
+            && err.contains("nothing was written"),
         "stderr names the file, the limit and that nothing changed: {err}"
     );
     assert_eq!(

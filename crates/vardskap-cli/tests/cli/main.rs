@@ -77,7 +77,11 @@ fn validate_a_valid_course_exits_0_with_one_summary_line() {
     assert_eq!(code, 0, "a valid course passes");
     // The fixture has two item-lint warnings (see lint.rs); they come first.
     let summary: Vec<&str> = out.lines().filter(|l| !l.contains(": warning: ")).collect();
-    assert_eq!(summary.len(), 1, "one summary line besides the warnings: {out}");
+    assert_eq!(
+        summary.len(),
+        1,
+        "one summary line besides the warnings: {out}"
+    );
     assert!(
         out.contains("course `fixture-course` 1.0.0 is valid: 2 modules, 2 lessons, 7 questions, 1 scenarios in sv, en"),
         "the summary counts what the course holds: {out}"

@@ -380,7 +380,12 @@ fn snapshot_of(dir: &Path) -> Vec<(String, Vec<u8>)> {
         .unwrap()
         .map(|e| e.unwrap())
         .filter(|e| e.file_type().unwrap().is_file())
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read(e.path()).unwrap()))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     files
@@ -399,17 +404,40 @@ fn export_results_reads_an_older_apps_data_folder_without_migrating_it() {
     let tmp = tempfile::tempdir().unwrap();
     let out_file = tmp.path().join("ada.json");
     let (code, out, err) = cli(
-        &["export-results", "--profile", "Ada", "--pin", "1234", "--format", "json", "-o", path(&out_file), "--data-dir", path(data.path())],
+        &[
+            "export-results",
+            "--profile",
+            "Ada",
+            "--pin",
+            "1234",
+            "--format",
+            "json",
+            "-o",
+            path(&out_file),
+            "--data-dir",
+            path(data.path()),
+        ],
         None,
     );
     assert_eq!(code, 0, "an older app's progress is exported: {out}{err}");
-    let file: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
-    assert_eq!(file["profile"]["name"], "Ada", "the learner's results are in the file");
+    let file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    assert_eq!(
+        file["profile"]["name"], "Ada",
+        "the learner's results are in the file"
+    );
     assert_eq!(
         snapshot_of(data.path()),
         before,
         "the data folder is not migrated, backed up or otherwise written: a copy is read"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-    assert_eq!(leftovers.len(), 1, "the results file is written whole, with no temporary file left: {leftovers:?}");
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        1,
+        "the results file is written whole, with no temporary file left: {leftovers:?}"
+    );
 }

@@ -52,11 +52,15 @@ pub fn cached_store(
         setup(&mut store);
     }
     let mut conn = Connection::open(partial.join(DB_FILE)).expect("open bench db");
-    conn.pragma_update(None, "synchronous", "OFF").expect("pragma");
+    conn.pragma_update(None, "synchronous", "OFF")
+        .expect("pragma");
     let tx = conn.transaction().expect("begin");
     fill(&tx);
-    tx.execute("UPDATE attempts SET state = 'graded' WHERE state = 'submitted'", [])
-        .expect("grade");
+    tx.execute(
+        "UPDATE attempts SET state = 'graded' WHERE state = 'submitted'",
+        [],
+    )
+    .expect("grade");
     tx.commit().expect("commit");
     conn.execute_batch(finish).expect("finish");
     drop(conn);

@@ -185,7 +185,9 @@ impl Certificate {
     ) -> Result<Certificate> {
         let results = store.course_results(profile, course_id, lang)?;
         if !results.passed {
-            let final_title = crate::final_test::title(&[lang.to_string()]).get(lang).to_string();
+            let final_title = crate::final_test::title(&[lang.to_string()])
+                .get(lang)
+                .to_string();
             let missing: Vec<String> = results
                 .modules
                 .iter()

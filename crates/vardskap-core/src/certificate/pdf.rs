@@ -217,7 +217,11 @@ enum RowKind {
 
 impl Row {
     fn figure(title: String, figure: String) -> Row {
-        Row { title, figure, kind: RowKind::Figure }
+        Row {
+            title,
+            figure,
+            kind: RowKind::Figure,
+        }
     }
 
     /// Vertical space the row takes.
@@ -319,7 +323,11 @@ pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
             cert.final_test
                 .iter()
                 .map(|f| {
-                    let figure = format!("{} ({})", f.grade_label, percent(Some(f.best_share), &cert.lang));
+                    let figure = format!(
+                        "{} ({})",
+                        f.grade_label,
+                        percent(Some(f.best_share), &cert.lang)
+                    );
                     Row::figure(words.best.clone(), figure)
                 })
                 .collect(),
@@ -518,14 +526,42 @@ mod tests {
 
     #[test]
     fn the_words_come_from_the_catalogue_in_the_certificate_language() {
-        assert_eq!(Words::new("sv").title, "Kursintyg", "a Swedish certificate is in Swedish");
-        assert_eq!(Words::new("en").title, "Certificate of completion", "an English one in English");
-        assert_eq!(Words::new("fi").grade, "Grade", "a language without a catalogue gets English");
+        assert_eq!(
+            Words::new("sv").title,
+            "Kursintyg",
+            "a Swedish certificate is in Swedish"
+        );
+        assert_eq!(
+            Words::new("en").title,
+            "Certificate of completion",
+            "an English one in English"
+        );
+        assert_eq!(
+            Words::new("fi").grade,
+            "Grade",
+            "a language without a catalogue gets English"
+        );
         let sv = Words::new("sv");
-        for word in [&sv.certifies, &sv.completed, &sv.version, &sv.date, &sv.modules, &sv.best, &sv.competencies,
-            &sv.mastery, &sv.code, &sv.how_to_check, &sv.continued, &sv.outcomes, &sv.final_test, &sv.grade]
-        {
-            assert!(!word.is_empty() && !word.starts_with("certificate-"), "every word is in the catalogue: {word}");
+        for word in [
+            &sv.certifies,
+            &sv.completed,
+            &sv.version,
+            &sv.date,
+            &sv.modules,
+            &sv.best,
+            &sv.competencies,
+            &sv.mastery,
+            &sv.code,
+            &sv.how_to_check,
+            &sv.continued,
+            &sv.outcomes,
+            &sv.final_test,
+            &sv.grade,
+        ] {
+            assert!(
+                !word.is_empty() && !word.starts_with("certificate-"),
+                "every word is in the catalogue: {word}"
+            );
         }
     }
 
@@ -533,15 +569,23 @@ mod tests {
     fn outcomes_are_listed_and_the_certificate_grows_a_page_for_them() {
         let without = render(&certificate(0)).unwrap();
         let with = render(&certificate(3)).unwrap();
-        assert_eq!(pages(&without), 1, "eight modules and no outcomes fit one page");
+        assert_eq!(
+            pages(&without),
+            1,
+            "eight modules and no outcomes fit one page"
+        );
         assert!(
             pages(&with) >= 2,
             "24 outcomes of two lines each go on to a second page rather than off the first"
         );
-        assert!(with.len() > without.len(), "the outcomes add text to the PDF");
+        assert!(
+            with.len() > without.len(),
+            "the outcomes add text to the PDF"
+        );
         let rows = outcome_rows(&certificate(3), &measure(), WIDTH - 2.0 * MARGIN);
         assert!(
-            rows.iter().any(|r| r.kind == RowKind::Outcome { first: false }),
+            rows.iter()
+                .any(|r| r.kind == RowKind::Outcome { first: false }),
             "the test outcomes are long enough to wrap"
         );
         let title_and_outcome = block_span(&rows);
@@ -550,7 +594,15 @@ mod tests {
             rows[0].height() + rows[1].height(),
             "a module's title is kept with its first outcome's two lines"
         );
-        assert_eq!(block_span(&rows[1..]), rows[1].height(), "an outcome's two lines are kept together");
-        assert_eq!(block_span(&[Row::figure("M".into(), "1".into())]), 0.0, "a figure row is a block of its own");
+        assert_eq!(
+            block_span(&rows[1..]),
+            rows[1].height(),
+            "an outcome's two lines are kept together"
+        );
+        assert_eq!(
+            block_span(&[Row::figure("M".into(), "1".into())]),
+            0.0,
+            "a figure row is a block of its own"
+        );
     }
 }

@@ -5,7 +5,9 @@
 use std::fmt;
 
 /// How serious a [`Diagnostic`] is.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, ts_rs::TS)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum Severity {
@@ -32,7 +34,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at a position.
-    pub fn new(path: impl Into<String>, line: u32, column: u32, message: impl Into<String>) -> Self {
+    pub fn new(
+        path: impl Into<String>,
+        line: u32,
+        column: u32,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             path: path.into(),
             line,
@@ -43,7 +50,12 @@ impl Diagnostic {
     }
 
     /// A warning at a position.
-    pub fn warning(path: impl Into<String>, line: u32, column: u32, message: impl Into<String>) -> Self {
+    pub fn warning(
+        path: impl Into<String>,
+        line: u32,
+        column: u32,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Self::new(path, line, column, message)
@@ -60,7 +72,10 @@ impl Diagnostic {
     }
 
     pub fn join(list: &[Diagnostic]) -> String {
-        list.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+        list.iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -81,8 +96,15 @@ mod tests {
     #[test]
     fn warnings_say_so_and_errors_print_as_before() {
         let error = Diagnostic::new("m/quiz.toml", 3, 5, "missing `id`");
-        assert_eq!(error.to_string(), "m/quiz.toml:3:5: missing `id`", "an error keeps the established format");
-        assert!(error.is_error(), "`new` builds an error, as every loader problem is");
+        assert_eq!(
+            error.to_string(),
+            "m/quiz.toml:3:5: missing `id`",
+            "an error keeps the established format"
+        );
+        assert!(
+            error.is_error(),
+            "`new` builds an error, as every loader problem is"
+        );
         let warning = Diagnostic::warning("m/quiz.toml", 3, 5, "the key is the longest option");
         assert_eq!(
             warning.to_string(),

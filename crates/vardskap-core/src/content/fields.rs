@@ -297,8 +297,12 @@ pub(crate) fn declared_language(cx: &mut Ctx, lang_name: &str, at: usize) {
 /// The problem with `lang`, in a text or a lesson file's name, when the
 /// course (whose languages are `langs`, none when unknown) does not declare it.
 pub(crate) fn undeclared_language(lang: &str, langs: &[String]) -> Option<String> {
-    (!langs.is_empty() && !langs.iter().any(|l| l == lang))
-        .then(|| format!("`{lang}` is not a language of this course ({})", langs.join(", ")))
+    (!langs.is_empty() && !langs.iter().any(|l| l == lang)).then(|| {
+        format!(
+            "`{lang}` is not a language of this course ({})",
+            langs.join(", ")
+        )
+    })
 }
 
 /// The localised text in `table` (one string per language), named `key` in

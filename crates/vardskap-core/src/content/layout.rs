@@ -191,8 +191,16 @@ fn without_position(dir: &str) -> &str {
 pub fn module_dirs(modules: &[(&str, Option<&str>)]) -> Vec<String> {
     let count = modules.len();
     let new_name = |id: &str| -> String {
-        let slug = if is_slug(id) { id.to_string() } else { slugify(id) };
-        if slug.is_empty() { "module".to_string() } else { slug }
+        let slug = if is_slug(id) {
+            id.to_string()
+        } else {
+            slugify(id)
+        };
+        if slug.is_empty() {
+            "module".to_string()
+        } else {
+            slug
+        }
     };
     let kept: Vec<String> = modules
         .iter()
@@ -204,7 +212,9 @@ pub fn module_dirs(modules: &[(&str, Option<&str>)]) -> Vec<String> {
         .collect();
     let mut seen = HashSet::new();
     let usable = kept.windows(2).all(|pair| pair[0] < pair[1])
-        && kept.iter().all(|dir| is_module_folder_name(dir) && seen.insert(dir.to_lowercase()));
+        && kept
+            .iter()
+            .all(|dir| is_module_folder_name(dir) && seen.insert(dir.to_lowercase()));
     if usable {
         return kept;
     }
@@ -304,25 +314,55 @@ mod tests {
         for bad in ["", "-a", "A", "första", "a_b", "a b", "a.b"] {
             assert!(!is_slug(bad), "`{bad}` breaks the slug rule");
         }
-        assert_eq!(slugify("Välkommen, gäst!"), "valkommen-gast", "a title becomes a slug");
-        assert!(is_slug(&slugify("Ärende 12: Öppet?")), "what slugify makes is a slug");
+        assert_eq!(
+            slugify("Välkommen, gäst!"),
+            "valkommen-gast",
+            "a title becomes a slug"
+        );
+        assert!(
+            is_slug(&slugify("Ärende 12: Öppet?")),
+            "what slugify makes is a slug"
+        );
     }
 
     #[test]
     fn lesson_names_split_into_number_id_and_language() {
         let name = lesson_name("01-vad-ar-vardskap.sv.md").unwrap();
         assert_eq!(
-            (name.prefix.as_str(), name.number, name.id.as_str(), name.lang.as_str()),
+            (
+                name.prefix.as_str(),
+                name.number,
+                name.id.as_str(),
+                name.lang.as_str()
+            ),
             ("01", 1, "vad-ar-vardskap", "sv"),
             "the number orders, the id follows the first dash, the language precedes .md"
         );
-        for bad in ["vad.sv.md", "01-x.md", "x-y.sv.md", "01-.sv.md", "01-x.sv.txt"] {
-            assert_eq!(lesson_name(bad), None, "`{bad}` does not follow NN-id.lang.md");
+        for bad in [
+            "vad.sv.md",
+            "01-x.md",
+            "x-y.sv.md",
+            "01-.sv.md",
+            "01-x.sv.txt",
+        ] {
+            assert_eq!(
+                lesson_name(bad),
+                None,
+                "`{bad}` does not follow NN-id.lang.md"
+            );
         }
         let written = lesson_file_name(2, 5, "intro", "en");
         assert_eq!(written, "03-intro.en.md", "two digits by default");
-        assert_eq!(lesson_name(&written).unwrap().id, "intro", "a written name reads back");
-        assert_eq!(lesson_file_name(9, 120, "x", "en"), "010-x.en.md", "three digits keep name order past 99");
+        assert_eq!(
+            lesson_name(&written).unwrap().id,
+            "intro",
+            "a written name reads back"
+        );
+        assert_eq!(
+            lesson_file_name(9, 120, "x", "en"),
+            "010-x.en.md",
+            "three digits keep name order past 99"
+        );
     }
 
     #[test]
@@ -343,12 +383,20 @@ mod tests {
             "when that would break the order (05-b after 03-c), every folder takes its position"
         );
         assert_eq!(
-            module_dirs(&[("b", Some("02-bemotande")), ("a", Some("01-intro")), ("x", Some("03-x"))]),
+            module_dirs(&[
+                ("b", Some("02-bemotande")),
+                ("a", Some("01-intro")),
+                ("x", Some("03-x"))
+            ]),
             ["01-bemotande", "02-intro", "03-x"].map(String::from),
             "the moved module takes 01, the other 02, each keeps its name"
         );
         assert_eq!(
-            module_dirs(&[("a", Some("intro")), ("b", Some("1-b")), ("c", Some("104-c"))]),
+            module_dirs(&[
+                ("a", Some("intro")),
+                ("b", Some("1-b")),
+                ("c", Some("104-c"))
+            ]),
             ["01-intro", "02-b", "03-c"].map(String::from),
             "missing, short and long numbers become two digits"
         );
@@ -362,11 +410,19 @@ mod tests {
             ["01-ny-modul"].map(String::from),
             "a new module's id that is not a slug is made one"
         );
-        let many: Vec<(String, Option<String>)> =
-            (0..100).map(|i| (format!("m{i}"), Some(format!("{:02}-m{i}", i + 1)))).collect();
-        let refs: Vec<(&str, Option<&str>)> = many.iter().map(|(id, dir)| (id.as_str(), dir.as_deref())).collect();
+        let many: Vec<(String, Option<String>)> = (0..100)
+            .map(|i| (format!("m{i}"), Some(format!("{:02}-m{i}", i + 1))))
+            .collect();
+        let refs: Vec<(&str, Option<&str>)> = many
+            .iter()
+            .map(|(id, dir)| (id.as_str(), dir.as_deref()))
+            .collect();
         let dirs = module_dirs(&refs);
-        assert_eq!((dirs[0].as_str(), dirs[99].as_str()), ("001-m0", "100-m99"), "past 99 modules the numbers widen");
+        assert_eq!(
+            (dirs[0].as_str(), dirs[99].as_str()),
+            ("001-m0", "100-m99"),
+            "past 99 modules the numbers widen"
+        );
     }
 
     #[test]
@@ -381,7 +437,10 @@ mod tests {
     fn the_course_head_is_read_by_the_loaders_rules() {
         let dir = tempfile::tempdir().unwrap();
         let missing = read_course_head(dir.path()).unwrap_err();
-        assert!(missing.to_string().contains("this file is missing"), "no course.toml: {missing}");
+        assert!(
+            missing.to_string().contains("this file is missing"),
+            "no course.toml: {missing}"
+        );
         std::fs::write(
             dir.path().join(COURSE_FILE),
             "id = \"c\"\nversion = \"1.0.0\"\nlanguages = [\"sv\", \"en\"]\n\
@@ -391,11 +450,25 @@ mod tests {
         .unwrap();
         let head = read_course_head(dir.path()).unwrap();
         assert_eq!(
-            (head.id.as_str(), head.languages.clone(), head.title.get("en"), head.competencies[0].id.as_str()),
-            ("c", vec!["sv".to_string(), "en".to_string()], "C", "welcome"),
+            (
+                head.id.as_str(),
+                head.languages.clone(),
+                head.title.get("en"),
+                head.competencies[0].id.as_str()
+            ),
+            (
+                "c",
+                vec!["sv".to_string(), "en".to_string()],
+                "C",
+                "welcome"
+            ),
             "id, languages, title and competencies"
         );
-        std::fs::write(dir.path().join(COURSE_FILE), "id = \"c\"\nlanguages = [\"sv\"\n").unwrap();
+        std::fs::write(
+            dir.path().join(COURSE_FILE),
+            "id = \"c\"\nlanguages = [\"sv\"\n",
+        )
+        .unwrap();
         let broken = read_course_head(dir.path()).unwrap_err();
         assert!(
             matches!(&broken, Error::InvalidContent(problems) if problems.iter().all(|d| d.path == COURSE_FILE)),

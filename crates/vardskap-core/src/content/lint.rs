@@ -46,7 +46,9 @@ pub fn lint_course(course: &Course, files: &BTreeMap<String, String>) -> Vec<Dia
             &mut out,
         );
     }
-    out.sort_by(|a, b| (a.path.as_str(), a.line, a.column).cmp(&(b.path.as_str(), b.line, b.column)));
+    out.sort_by(|a, b| {
+        (a.path.as_str(), a.line, a.column).cmp(&(b.path.as_str(), b.line, b.column))
+    });
     out
 }
 
@@ -65,7 +67,6 @@ pub fn lint_course_dir(course: &Course, dir: &Path) -> Vec<Diagnostic> {
     }
     lint_course(course, &files)
 }
-
 
 /// The questions of one file, with where each is written.
 struct Group<'a> {
@@ -298,8 +299,8 @@ fn words(text: &str) -> Vec<String> {
 fn stem(word: &str) -> &str {
     const ENDINGS: &[&str] = &[
         "arnas", "ernas", "ornas", "heten", "ingar", "ings", "arna", "erna", "orna", "ande",
-        "ende", "het", "ing", "ens", "ets", "are", "ade", "en", "et", "er", "ar", "or", "na",
-        "ed", "es", "ly", "s", "a", "e",
+        "ende", "het", "ing", "ens", "ets", "are", "ade", "en", "et", "er", "ar", "or", "na", "ed",
+        "es", "ly", "s", "a", "e",
     ];
     for ending in ENDINGS {
         if let Some(stem) = word.strip_suffix(ending)
@@ -314,10 +315,10 @@ fn stem(word: &str) -> &str {
 /// Common words of five letters or more that say nothing about an answer.
 fn is_stop_word(word: &str) -> bool {
     const STOP: &[&str] = &[
-        "vilken", "vilket", "vilka", "eller", "under", "efter", "andra", "annan", "något",
-        "några", "inget", "ingen", "också", "mellan", "varför", "därför", "bara", "which",
-        "there", "their", "these", "those", "about", "would", "should", "could", "other",
-        "where", "while", "before", "never", "always",
+        "vilken", "vilket", "vilka", "eller", "under", "efter", "andra", "annan", "något", "några",
+        "inget", "ingen", "också", "mellan", "varför", "därför", "bara", "which", "there", "their",
+        "these", "those", "about", "would", "should", "could", "other", "where", "while", "before",
+        "never", "always",
     ];
     STOP.contains(&word)
 }
@@ -372,7 +373,10 @@ fn year_answer(answer: f64) -> Option<String> {
 }
 
 /// One true/false key value holds more than its share in the group.
-fn true_false_balance<'q>(questions: &[&'q Question], what: &str) -> Option<(&'q Question, String)> {
+fn true_false_balance<'q>(
+    questions: &[&'q Question],
+    what: &str,
+) -> Option<(&'q Question, String)> {
     let keys: Vec<(&Question, bool)> = questions
         .iter()
         .filter_map(|q| match q.body {
@@ -477,7 +481,12 @@ mod tests {
     #[test]
     fn a_key_much_longer_than_every_wrong_option_is_flagged() {
         let options = [
-            option("a", "Tittar upp, hälsar och frågar hur du kan hjälpa till", "Look up", true),
+            option(
+                "a",
+                "Tittar upp, hälsar och frågar hur du kan hjälpa till",
+                "Look up",
+                true,
+            ),
             option("b", "Fortsätter skriva", "Keep typing", false),
             option("c", "Pekar mot disken", "Point at it", false),
         ];
@@ -492,10 +501,19 @@ mod tests {
     fn a_key_about_as_long_as_a_wrong_option_is_not_flagged() {
         let options = [
             option("a", "Tittar upp och hälsar", "Look up and greet", true),
-            option("b", "Avslutar samtalet först", "Finish the call first", false),
+            option(
+                "b",
+                "Avslutar samtalet först",
+                "Finish the call first",
+                false,
+            ),
             option("c", "Ler och fortsätter", "Smile and go on", false),
         ];
-        assert_eq!(longest_key(&options, &langs()), None, "a wrong option as long as the key hides it");
+        assert_eq!(
+            longest_key(&options, &langs()),
+            None,
+            "a wrong option as long as the key hides it"
+        );
         let close = [
             option("a", "Hälsar på gästen nu", "Greets guests now", true),
             option("b", "Hälsar på gästen", "Greets the guest", false),
@@ -510,18 +528,37 @@ mod tests {
     #[test]
     fn a_prompt_that_repeats_the_key_by_stem_is_flagged() {
         let options = [
-            option("people-meet", "Människor möts i Borås", "People meet in Borås", true),
-            option("safe", "Ett tryggt och snyggt Borås", "A safe and tidy Borås", false),
-            option("care", "Omsorg om varandra och miljön", "Care for each other", false),
+            option(
+                "people-meet",
+                "Människor möts i Borås",
+                "People meet in Borås",
+                true,
+            ),
+            option(
+                "safe",
+                "Ett tryggt och snyggt Borås",
+                "A safe and tidy Borås",
+                false,
+            ),
+            option(
+                "care",
+                "Omsorg om varandra och miljön",
+                "Care for each other",
+                false,
+            ),
         ];
         let q = question(
             "vision-area",
             "Vilket visionsområde handlar om möten och värdskap?",
-            QuestionBody::Single { options: options.to_vec() },
+            QuestionBody::Single {
+                options: options.to_vec(),
+            },
         );
         let message = prompt_gives_key(&q, &options, &langs());
         assert!(
-            message.as_deref().is_some_and(|m| m.contains("\"möten\"") && m.contains("\"möts\"")),
+            message
+                .as_deref()
+                .is_some_and(|m| m.contains("\"möten\"") && m.contains("\"möts\"")),
             "\"möten\" in the prompt points at \"möts\" in the key: {message:?}"
         );
     }
@@ -529,13 +566,25 @@ mod tests {
     #[test]
     fn a_prompt_word_that_a_wrong_option_shares_is_not_flagged() {
         let options = [
-            option("a", "Gästen möts vid dörren", "The guest is met at the door", true),
-            option("b", "Gästen möts i kassan", "The guest is met at the till", false),
+            option(
+                "a",
+                "Gästen möts vid dörren",
+                "The guest is met at the door",
+                true,
+            ),
+            option(
+                "b",
+                "Gästen möts i kassan",
+                "The guest is met at the till",
+                false,
+            ),
         ];
         let q = question(
             "q",
             "Var möter du gästen först?",
-            QuestionBody::Single { options: options.to_vec() },
+            QuestionBody::Single {
+                options: options.to_vec(),
+            },
         );
         assert_eq!(
             prompt_gives_key(&q, &options, &langs()),
@@ -546,11 +595,15 @@ mod tests {
 
     #[test]
     fn unbalanced_true_false_keys_in_a_module_are_flagged() {
-        let qs: Vec<Question> = (0..4).map(|i| true_false(&format!("t{i}"), i == 0)).collect();
+        let qs: Vec<Question> = (0..4)
+            .map(|i| true_false(&format!("t{i}"), i == 0))
+            .collect();
         let refs: Vec<&Question> = qs.iter().collect();
         let found = true_false_balance(&refs, "module");
         assert!(
-            found.as_ref().is_some_and(|(q, m)| q.id == "t1" && m.contains("3 of the 4")),
+            found
+                .as_ref()
+                .is_some_and(|(q, m)| q.id == "t1" && m.contains("3 of the 4")),
             "3 of 4 false is more than two thirds, placed at the first false one: {:?}",
             found.map(|(q, m)| (q.id.clone(), m))
         );
@@ -558,25 +611,41 @@ mod tests {
 
     #[test]
     fn balanced_or_few_true_false_keys_are_not_flagged() {
-        let balanced: Vec<Question> = (0..4).map(|i| true_false(&format!("t{i}"), i % 2 == 0)).collect();
+        let balanced: Vec<Question> = (0..4)
+            .map(|i| true_false(&format!("t{i}"), i % 2 == 0))
+            .collect();
         let refs: Vec<&Question> = balanced.iter().collect();
-        assert!(true_false_balance(&refs, "module").is_none(), "two true and two false are balanced");
-        let few: Vec<Question> = (0..2).map(|i| true_false(&format!("t{i}"), false)).collect();
+        assert!(
+            true_false_balance(&refs, "module").is_none(),
+            "two true and two false are balanced"
+        );
+        let few: Vec<Question> = (0..2)
+            .map(|i| true_false(&format!("t{i}"), false))
+            .collect();
         let refs: Vec<&Question> = few.iter().collect();
-        assert!(true_false_balance(&refs, "module").is_none(), "two questions are too few to judge");
+        assert!(
+            true_false_balance(&refs, "module").is_none(),
+            "two questions are too few to judge"
+        );
     }
 
     #[test]
     fn mostly_correct_options_are_flagged_and_half_is_not() {
-        let four_of_five: Vec<AnswerOption> =
-            (0..5).map(|i| option(&format!("o{i}"), "x", "x", i < 4)).collect();
+        let four_of_five: Vec<AnswerOption> = (0..5)
+            .map(|i| option(&format!("o{i}"), "x", "x", i < 4))
+            .collect();
         assert!(
             mostly_correct(&four_of_five).is_some_and(|m| m.starts_with("4 of 5")),
             "four correct options of five are most of them"
         );
-        let two_of_four: Vec<AnswerOption> =
-            (0..4).map(|i| option(&format!("o{i}"), "x", "x", i < 2)).collect();
-        assert_eq!(mostly_correct(&two_of_four), None, "half is not more than half");
+        let two_of_four: Vec<AnswerOption> = (0..4)
+            .map(|i| option(&format!("o{i}"), "x", "x", i < 2))
+            .collect();
+        assert_eq!(
+            mostly_correct(&two_of_four),
+            None,
+            "half is not more than half"
+        );
     }
 
     #[test]
@@ -589,12 +658,22 @@ mod tests {
         let found = duplicate_options(&options, &langs());
         assert_eq!(found.len(), 1, "only the repeat is reported, once");
         assert_eq!(
-            (found[0].0.id.as_str(), found[0].1.as_str(), found[0].2.as_str()),
+            (
+                found[0].0.id.as_str(),
+                found[0].1.as_str(),
+                found[0].2.as_str()
+            ),
             ("b", "a", "sv"),
             "case and spacing do not make an option different"
         );
-        let distinct = [option("a", "Ja", "Yes", true), option("b", "Nej", "No", false)];
-        assert!(duplicate_options(&distinct, &langs()).is_empty(), "different options are fine");
+        let distinct = [
+            option("a", "Ja", "Yes", true),
+            option("b", "Nej", "No", false),
+        ];
+        assert!(
+            duplicate_options(&distinct, &langs()).is_empty(),
+            "different options are fine"
+        );
     }
 
     #[test]
@@ -604,7 +683,11 @@ mod tests {
             "1621 is a year to recall"
         );
         assert_eq!(year_answer(1.5), None, "a distance is not a year");
-        assert_eq!(year_answer(2500.0), None, "past 2100 is not taken for a year");
+        assert_eq!(
+            year_answer(2500.0),
+            None,
+            "past 2100 is not taken for a year"
+        );
         assert_eq!(year_answer(1999.5), None, "a year is a whole number");
     }
 
@@ -646,21 +729,31 @@ text = { sv = \"Kort\", en = \"Short\" }
                 "Vad?",
                 QuestionBody::Single {
                     options: vec![
-                        option("a", "Ett mycket långt och utförligt svar", "A very long and detailed answer", true),
+                        option(
+                            "a",
+                            "Ett mycket långt och utförligt svar",
+                            "A very long and detailed answer",
+                            true,
+                        ),
                         option("b", "Kort", "Short", false),
                     ],
                 },
             ),
         ]);
         let files = BTreeMap::from([("modules/01-m/quiz.toml".to_string(), quiz.to_string())]);
-        let found: Vec<String> = lint_course(&c, &files).iter().map(ToString::to_string).collect();
+        let found: Vec<String> = lint_course(&c, &files)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
         assert_eq!(found.len(), 2, "a year and a long key: {found:?}");
         assert!(
             found[0].starts_with("modules/01-m/quiz.toml:5:1: warning: note: the answer 1621"),
             "the year is reported at its `answer`: {found:?}"
         );
         assert!(
-            found[1].starts_with("modules/01-m/quiz.toml:14:1: warning: the correct option is the longest"),
+            found[1].starts_with(
+                "modules/01-m/quiz.toml:14:1: warning: the correct option is the longest"
+            ),
             "the long key is reported at its option's `text`: {found:?}"
         );
     }
@@ -680,10 +773,18 @@ text = { sv = \"Kort\", en = \"Short\" }
             distinction: 0.9,
             questions: bank,
         });
-        let text = "[[question]]\nid = \"f0\"\nmodule = \"m\"\nkind = \"true_false\"\nanswer = true\n";
+        let text =
+            "[[question]]\nid = \"f0\"\nmodule = \"m\"\nkind = \"true_false\"\nanswer = true\n";
         let files = BTreeMap::from([("final.toml".to_string(), text.to_string())]);
-        let found: Vec<String> = lint_course(&c, &files).iter().map(ToString::to_string).collect();
-        assert_eq!(found.len(), 1, "three true keys of three in the bank: {found:?}");
+        let found: Vec<String> = lint_course(&c, &files)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            found.len(),
+            1,
+            "three true keys of three in the bank: {found:?}"
+        );
         assert!(
             found[0].starts_with("final.toml:5:1: warning: 3 of the 3 true/false questions in this final test's bank have the key `true`"),
             "reported at the first question's answer in final.toml: {found:?}"

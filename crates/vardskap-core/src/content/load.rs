@@ -5,10 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
+use super::fields::{Ctx, undeclared_language};
 use super::layout::{self, COURSE_FILE, FINAL_FILE, MAX_FILE_BYTES, MODULES_DIR};
 use super::markdown::{LessonPage, MediaRoot, Sanitiser, render_lesson};
 use super::source::{Report, SourceFile};
-use super::fields::{Ctx, undeclared_language};
 use super::{Course, Diagnostic, FinalTest, Lesson, Module, Text, read, validate};
 use crate::{Error, Result};
 
@@ -273,7 +273,13 @@ impl Loader<'_> {
         let mut unreadable: BTreeSet<(String, String)> = BTreeSet::new();
         for name in self.files(&dir, ".md", report) {
             let path = format!("{dir}/{name}");
-            let Some(layout::LessonName { prefix, number, id, lang }) = layout::lesson_name(&name) else {
+            let Some(layout::LessonName {
+                prefix,
+                number,
+                id,
+                lang,
+            }) = layout::lesson_name(&name)
+            else {
                 report.error_file(
                     &path,
                     "a lesson file is named like 01-lesson-id.sv.md (number, id, language)",
@@ -395,7 +401,11 @@ pub(crate) fn read_file(dir: &Path, path: &str, report: &mut Report) -> Option<S
 }
 
 /// The text of the file `path` as read, or its problem reported.
-fn source_file(path: &str, read: std::io::Result<Vec<u8>>, report: &mut Report) -> Option<SourceFile> {
+fn source_file(
+    path: &str,
+    read: std::io::Result<Vec<u8>>,
+    report: &mut Report,
+) -> Option<SourceFile> {
     match read {
         Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
             report.fatal_file(

@@ -196,12 +196,10 @@ fn options() -> Options {
 /// labels become prefixed ids.
 fn normalise(event: Event<'_>) -> Event<'_> {
     match event {
-        Event::Start(Tag::Table(aligns)) => {
-            Event::Start(Tag::Table(vec![
+        Event::Start(Tag::Table(aligns)) => Event::Start(Tag::Table(vec![
                 pulldown_cmark::Alignment::None;
                 aligns.len()
-            ]))
-        }
+            ])),
         Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced("".into())))
         }
@@ -325,7 +323,10 @@ pub(crate) fn render_lesson(
             deep_nesting_at(text),
             format!("elements are nested more than {MAX_NESTING} levels deep here; a lesson needs far fewer"),
         );
-        return LessonPage { title, html: String::new() };
+        return LessonPage {
+            title,
+            html: String::new(),
+        };
     }
     let html = sanitiser.clean(&rendered);
     // A safety net under the located checks: if the sanitiser still changed a
@@ -435,7 +436,11 @@ fn check_raw_html(file: &SourceFile, report: &mut Report, pieces: &[(usize, Stri
     // 100,000 lines linear-logarithmic rather than quadratic.
     let source_offset = |i: usize| {
         let (from, offset) = starts
-            .get(starts.partition_point(|(from, _)| *from <= i).saturating_sub(1))
+            .get(
+                starts
+                    .partition_point(|(from, _)| *from <= i)
+                    .saturating_sub(1),
+            )
             .copied()
             .unwrap_or((0, 0));
         offset + (i - from)
@@ -544,7 +549,11 @@ fn deep_nesting_at(text: &str) -> usize {
     }
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
-        let quotes = line.bytes().take_while(|b| *b == b'>' || *b == b' ').filter(|b| *b == b'>').count();
+        let quotes = line
+            .bytes()
+            .take_while(|b| *b == b'>' || *b == b' ')
+            .filter(|b| *b == b'>')
+            .count();
         if quotes > MAX_NESTING / 2 {
             return line_start;
         }

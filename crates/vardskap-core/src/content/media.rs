@@ -23,7 +23,11 @@ pub const MAX_MEDIA_BYTES: u64 = 50 << 20;
 /// What stays unescaped in a segment of a media URL: the unreserved
 /// characters of RFC 3986. The result is safe as-is in a URL path and in a
 /// double-quoted HTML attribute.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// The image type of a file name, by its extension.
 fn image_mime(name: &str) -> Option<&'static str> {
@@ -45,9 +49,7 @@ pub(crate) fn image_path(escaped: &str) -> Option<(Vec<String>, &'static str)> {
     let mut segments = Vec::new();
     for raw in escaped.split('/') {
         let segment = percent_decode_str(raw).decode_utf8().ok()?;
-        if matches!(segment.as_ref(), "" | "." | "..")
-            || segment.contains(['/', '\\', ':', '\0'])
-        {
+        if matches!(segment.as_ref(), "" | "." | "..") || segment.contains(['/', '\\', ':', '\0']) {
             return None;
         }
         segments.push(segment.into_owned());
@@ -80,12 +82,17 @@ pub(crate) fn media_url(base: &str, escaped: &str) -> Option<String> {
 /// path is not inside the real `root`, anything but a regular file, and a
 /// file over [`MAX_MEDIA_BYTES`].
 pub fn media_file(root: &Path, url_path: &str) -> Result<(PathBuf, &'static str)> {
-    let refused = || Error::NotFound { what: "media file", id: url_path.chars().take(200).collect() };
+    let refused = || Error::NotFound {
+        what: "media file",
+        id: url_path.chars().take(200).collect(),
+    };
     let (segments, mime) = image_path(url_path).ok_or_else(refused)?;
     let mut path = root.to_path_buf();
     for segment in &segments {
         path.push(segment);
-        let kind = std::fs::symlink_metadata(&path).map_err(|_| refused())?.file_type();
+        let kind = std::fs::symlink_metadata(&path)
+            .map_err(|_| refused())?
+            .file_type();
         if kind.is_symlink() {
             return Err(refused());
         }
@@ -107,7 +114,10 @@ pub fn media_file(root: &Path, url_path: &str) -> Result<(PathBuf, &'static str)
 /// the check is refused).
 pub fn read_media(root: &Path, url_path: &str) -> Result<(Vec<u8>, &'static str)> {
     let (path, mime) = media_file(root, url_path)?;
-    let io = |source| Error::Io { path: path.display().to_string(), source };
+    let io = |source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    };
     let mut bytes = Vec::new();
     File::open(&path)
         .map_err(io)?
@@ -115,7 +125,10 @@ pub fn read_media(root: &Path, url_path: &str) -> Result<(Vec<u8>, &'static str)
         .read_to_end(&mut bytes)
         .map_err(io)?;
     if bytes.len() as u64 > MAX_MEDIA_BYTES {
-        return Err(Error::NotFound { what: "media file", id: url_path.chars().take(200).collect() });
+        return Err(Error::NotFound {
+            what: "media file",
+            id: url_path.chars().take(200).collect(),
+        });
     }
     Ok((bytes, mime))
 }
@@ -151,10 +164,16 @@ mod tests {
     #[test]
     fn an_escaped_image_path_is_found_with_its_type() {
         let dir = folder();
-        let (path, mime) = media_file(dir.path(), "modules/01-m/media/entr%C3%A9%20bild.png").unwrap();
+        let (path, mime) =
+            media_file(dir.path(), "modules/01-m/media/entr%C3%A9%20bild.png").unwrap();
         assert_eq!(mime, "image/png", "the type comes from the extension");
-        assert!(path.ends_with("modules/01-m/media/entré bild.png"), "escapes are decoded: {}", path.display());
-        let (bytes, _) = read_media(dir.path(), "modules/01-m/media/entr%C3%A9%20bild.png").unwrap();
+        assert!(
+            path.ends_with("modules/01-m/media/entré bild.png"),
+            "escapes are decoded: {}",
+            path.display()
+        );
+        let (bytes, _) =
+            read_media(dir.path(), "modules/01-m/media/entr%C3%A9%20bild.png").unwrap();
         assert_eq!(bytes, b"png", "the file's bytes are read");
     }
 
@@ -188,11 +207,23 @@ mod tests {
     fn only_existing_regular_image_files_are_served() {
         let dir = folder();
         assert!(refused(dir.path(), "course.toml"), "not an image type");
-        assert!(refused(dir.path(), "modules/01-m/media/notes.txt"), "not an image type");
-        assert!(refused(dir.path(), "modules/01-m/media/missing.png"), "a missing file");
+        assert!(
+            refused(dir.path(), "modules/01-m/media/notes.txt"),
+            "not an image type"
+        );
+        assert!(
+            refused(dir.path(), "modules/01-m/media/missing.png"),
+            "a missing file"
+        );
         std::fs::create_dir_all(dir.path().join("modules/01-m/media/folder.png")).unwrap();
-        assert!(refused(dir.path(), "modules/01-m/media/folder.png"), "a folder named like an image");
-        assert!(refused(dir.path(), "modules/01-m/media/%FF.png"), "escapes that are not UTF-8");
+        assert!(
+            refused(dir.path(), "modules/01-m/media/folder.png"),
+            "a folder named like an image"
+        );
+        assert!(
+            refused(dir.path(), "modules/01-m/media/%FF.png"),
+            "escapes that are not UTF-8"
+        );
     }
 
     #[test]
@@ -200,10 +231,16 @@ mod tests {
         let dir = folder();
         let big = File::create(dir.path().join("big.png")).unwrap();
         big.set_len(MAX_MEDIA_BYTES + 1).unwrap();
-        assert!(refused(dir.path(), "big.png"), "a file over the limit is not read");
+        assert!(
+            refused(dir.path(), "big.png"),
+            "a file over the limit is not read"
+        );
         let fits = File::create(dir.path().join("fits.png")).unwrap();
         fits.set_len(1024).unwrap();
-        assert!(media_file(dir.path(), "fits.png").is_ok(), "a file within the limit is served");
+        assert!(
+            media_file(dir.path(), "fits.png").is_ok(),
+            "a file within the limit is served"
+        );
     }
 
     #[cfg(unix)]
@@ -213,18 +250,32 @@ mod tests {
         std::fs::write(outside.path().join("secret.png"), b"secret").unwrap();
         let dir = folder();
         let media = dir.path().join("modules/01-m/media");
-        std::os::unix::fs::symlink(outside.path().join("secret.png"), media.join("out.png")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.png"), media.join("out.png"))
+            .unwrap();
         std::os::unix::fs::symlink(outside.path(), media.join("outdir")).unwrap();
         std::os::unix::fs::symlink(media.join("entré bild.png"), media.join("in.png")).unwrap();
-        assert!(refused(dir.path(), "modules/01-m/media/out.png"), "a link to a file outside");
-        assert!(refused(dir.path(), "modules/01-m/media/outdir/secret.png"), "a linked folder outside");
-        assert!(refused(dir.path(), "modules/01-m/media/in.png"), "a link, even to a file inside");
+        assert!(
+            refused(dir.path(), "modules/01-m/media/out.png"),
+            "a link to a file outside"
+        );
+        assert!(
+            refused(dir.path(), "modules/01-m/media/outdir/secret.png"),
+            "a linked folder outside"
+        );
+        assert!(
+            refused(dir.path(), "modules/01-m/media/in.png"),
+            "a link, even to a file inside"
+        );
     }
 
     #[test]
     fn media_urls_are_escaped_again_and_safe_in_an_attribute() {
         assert_eq!(
-            media_url("vardskap-media://localhost/course/c/", "modules/01-m/media/entr%C3%A9.png").as_deref(),
+            media_url(
+                "vardskap-media://localhost/course/c/",
+                "modules/01-m/media/entr%C3%A9.png"
+            )
+            .as_deref(),
             Some("vardskap-media://localhost/course/c/modules/01-m/media/entr%C3%A9.png"),
             "an escaped path stays as it was"
         );
@@ -235,6 +286,10 @@ mod tests {
         );
         assert_eq!(media_url("b/", "a/../x.png"), None, "a path out is refused");
         assert_eq!(media_url("b/", "a/x.txt"), None, "only images");
-        assert_eq!(media_url("b/", "a%2Fb.png"), None, "an escaped slash is refused");
+        assert_eq!(
+            media_url("b/", "a%2Fb.png"),
+            None,
+            "an escaped slash is refused"
+        );
     }
 }

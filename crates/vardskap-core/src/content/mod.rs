@@ -20,15 +20,21 @@ mod validate;
 mod view;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use layout::is_slug;
 pub use lint::{lint_course, lint_course_dir};
-pub use load::{check_course, load_course};
 pub(crate) use load::check_files;
-pub(crate) use save::{check_file_sizes, course_files};
+pub use load::{check_course, load_course};
 pub use markdown::{MEDIA_SCHEME, markdown_to_html};
 pub use media::{MAX_MEDIA_BYTES, media_file, read_media};
 pub use model::*;
 pub use overview::{CourseOverview, course_overview};
 pub use save::{SaveSummary, write_course, write_course_with_media};
-pub use stats::{CourseStats, KeyLength, KeyPositions, KeyStats, ModuleStats, TrueFalseKeys, course_stats, key_stats};
-pub use layout::is_slug;
-pub use view::{lesson_preview, CompetencyLink, CourseOutline, LessonLink, LessonView, ModuleOutline, ScenarioLink, course_outline, lesson_view};
+pub(crate) use save::{check_file_sizes, course_files};
+pub use stats::{
+    CourseStats, KeyLength, KeyPositions, KeyStats, ModuleStats, TrueFalseKeys, course_stats,
+    key_stats,
+};
+pub use view::{
+    CompetencyLink, CourseOutline, LessonLink, LessonView, ModuleOutline, ScenarioLink,
+    course_outline, lesson_preview, lesson_view,
+};

@@ -28,7 +28,12 @@ impl Text {
     }
 
     pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        Text(pairs.into_iter().map(|(l, s)| (l.to_string(), s.to_string())).collect())
+        Text(
+            pairs
+                .into_iter()
+                .map(|(l, s)| (l.to_string(), s.to_string()))
+                .collect(),
+        )
     }
 }
 
@@ -159,7 +164,9 @@ impl Question {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum QuestionKind {

@@ -11,8 +11,8 @@ use super::layout::{COURSE_FILE, FINAL_FILE, MODULE_FILE, QUIZ_FILE};
 use super::source::{Located, Report, SourceFile};
 use super::validate;
 use super::{
-    AnswerOption, BankQuestion, Choice, Competency, Course, Ending, EndingKind, FeedbackMode, Item, Module, Node,
-    Pair, Question, QuestionBody, QuestionKind, Scenario, Text,
+    AnswerOption, BankQuestion, Choice, Competency, Course, Ending, EndingKind, FeedbackMode, Item,
+    Module, Node, Pair, Question, QuestionBody, QuestionKind, Scenario, Text,
 };
 
 /// course.toml as read: what the rest of the course is checked against.
@@ -203,7 +203,10 @@ pub(crate) fn final_bank(
     }
     validate::ids(cx, "question", &ids);
     if ids.is_empty() && !cx.report.broken {
-        cx.error(0, "final.toml has no `[[question]]`: the final test draws its questions from them");
+        cx.error(
+            0,
+            "final.toml has no `[[question]]`: the final test draws its questions from them",
+        );
     }
     f.finish(cx, |_| None);
     bank
@@ -352,7 +355,11 @@ pub(crate) fn module(
 fn outcomes(cx: &mut Ctx, f: &mut Fields) -> Vec<Text> {
     let one = format!(
         "{{ {} }}",
-        cx.langs.iter().map(|l| format!("{l} = \"…\"")).collect::<Vec<_>>().join(", ")
+        cx.langs
+            .iter()
+            .map(|l| format!("{l} = \"…\""))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let want = format!("a list of texts, like outcomes = [{one}]");
     let Some((_, items)) = f.opt_array(cx, "outcomes", &want) else {
@@ -366,7 +373,11 @@ fn outcomes(cx: &mut Ctx, f: &mut Fields) -> Vec<Text> {
             }
             other => {
                 let kind = other.type_str();
-                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
                 cx.fatal(
                     item.span().start,
                     format!("each outcome is a table with one text per language, like {one}, not {article} {kind}"),
@@ -397,7 +408,8 @@ fn lesson_settings(cx: &mut Ctx, f: &mut Fields) -> Vec<LessonSettings> {
         };
         let mut l = Fields::new(lesson, id.span.start, "lesson table");
         let minutes = l.opt_num(cx, "minutes").and_then(|n| {
-            let whole = n.value.fract() == 0.0 && n.value >= 1.0 && n.value <= f64::from(MAX_MINUTES);
+            let whole =
+                n.value.fract() == 0.0 && n.value >= 1.0 && n.value <= f64::from(MAX_MINUTES);
             if !whole {
                 cx.error(
                     n.span.start,

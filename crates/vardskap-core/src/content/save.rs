@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 
 use toml_writer::{ToTomlKey as _, ToTomlValue as _, TomlStringBuilder};
 
-use super::layout::{self, COURSE_FILE, FINAL_FILE, LESSONS_DIR, SCENARIOS_DIR, check_name_part, lesson_file_name};
+use super::layout::{
+    self, COURSE_FILE, FINAL_FILE, LESSONS_DIR, SCENARIOS_DIR, check_name_part, lesson_file_name,
+};
 use super::{Course, FinalTest, Lang, Module, Question, QuestionBody, Scenario, Text};
 use crate::{Error, Result};
 
@@ -294,7 +296,10 @@ pub(crate) fn course_files(course: &Course) -> Result<Vec<(String, String)>> {
         }
         for scenario in &module.scenarios {
             check_name_part("scenario id", &scenario.id)?;
-            files.push((layout::scenario_path(dir, &scenario.id), scenario_toml(scenario, langs)));
+            files.push((
+                layout::scenario_path(dir, &scenario.id),
+                scenario_toml(scenario, langs),
+            ));
         }
     }
     if let Some(test) = &course.final_test {
@@ -311,7 +316,11 @@ pub(crate) fn check_file_sizes(course: &Course) -> Result<()> {
 
 fn check_sizes(files: &[(String, String)]) -> Result<()> {
     for (rel, content) in files {
-        layout::check_file_size(rel, content.len(), "Split it: fewer questions or shorter lessons per module.")?;
+        layout::check_file_size(
+            rel,
+            content.len(),
+            "Split it: fewer questions or shorter lessons per module.",
+        )?;
     }
     Ok(())
 }
@@ -605,14 +614,21 @@ mod tests {
             markdown: Text::default(),
         };
         let module = Module {
-            outcomes: vec![t("möta en gäst", "meet a guest"), t("säga \"hej\"", "say \"hi\"")],
+            outcomes: vec![
+                t("möta en gäst", "meet a guest"),
+                t("säga \"hej\"", "say \"hi\""),
+            ],
             id: "m".into(),
             dir: "01-m".into(),
             title: t("M", "M"),
             summary: None,
             feedback: FeedbackMode::Immediate,
             pass_mark: None,
-            lessons: vec![lesson("forsta", Some(6)), lesson("andra", None), lesson("tredje", Some(12))],
+            lessons: vec![
+                lesson("forsta", Some(6)),
+                lesson("andra", None),
+                lesson("tredje", Some(12)),
+            ],
             questions: vec![],
             scenarios: vec![],
         };
@@ -620,14 +636,21 @@ mod tests {
         let want = "id = \"m\"\ntitle = { sv = \"M\", en = \"M\" }\nfeedback = \"immediate\"\n\
             outcomes = [\n  { sv = \"möta en gäst\", en = \"meet a guest\" },\n  { sv = \"säga \\\"hej\\\"\", en = \"say \\\"hi\\\"\" },\n]\n\
             \n[lesson.forsta]\nminutes = 6\n\n[lesson.tredje]\nminutes = 12\n";
-        assert_eq!(got, want, "outcomes one a line in course language order; only lessons with minutes get a table, in lesson order");
+        assert_eq!(
+            got, want,
+            "outcomes one a line in course language order; only lessons with minutes get a table, in lesson order"
+        );
         let parsed: toml::Table = toml::from_str(&got).unwrap();
         assert_eq!(
             parsed["lesson"]["tredje"]["minutes"].as_integer(),
             Some(12),
             "the written minutes are a TOML integer under [lesson.<id>]"
         );
-        assert_eq!(parsed["outcomes"].as_array().map(Vec::len), Some(2), "both outcomes parse back as one array");
+        assert_eq!(
+            parsed["outcomes"].as_array().map(Vec::len),
+            Some(2),
+            "both outcomes parse back as one array"
+        );
     }
 
     #[test]

@@ -186,7 +186,10 @@ fn key_positions(questions: &[&[AnswerOption]]) -> KeyPositions {
             first += 1;
         }
         // Correct, then wrong: no correct option after the first wrong one.
-        let wrong_at = options.iter().position(|o| !o.correct).unwrap_or(options.len());
+        let wrong_at = options
+            .iter()
+            .position(|o| !o.correct)
+            .unwrap_or(options.len());
         if options[wrong_at..].iter().all(|o| !o.correct) && wrong_at > 0 {
             keys_first += 1;
         }
@@ -326,16 +329,35 @@ mod tests {
     #[test]
     fn key_positions_count_where_the_keys_are() {
         let qs = [
-            single("a", &[("Långt rätt svar", true), ("Fel", false), ("Nej", false)]),
+            single(
+                "a",
+                &[("Långt rätt svar", true), ("Fel", false), ("Nej", false)],
+            ),
             single("b", &[("Fel", false), ("Rätt", true), ("Nej", false)]),
             single("c", &[("Rätt", true), ("Fel svar", false)]),
         ];
         let refs: Vec<&Question> = qs.iter().collect();
         let keys = key_stats(&refs, "sv");
-        assert_eq!(keys.single.at_position, vec![2, 1, 0], "two keys first, one second, none third");
-        assert_eq!(keys.single.first_share, Some(2.0 / 3.0), "two of three keys are first");
-        assert_eq!(keys.key_length.longest_share, Some(2.0 / 3.0), "the keys of a and b are longest, c's key is shorter than `Fel svar`");
-        assert_eq!(keys.key_length.only_longest_share, Some(2.0 / 3.0), "a and b's keys are strictly longer than their other options");
+        assert_eq!(
+            keys.single.at_position,
+            vec![2, 1, 0],
+            "two keys first, one second, none third"
+        );
+        assert_eq!(
+            keys.single.first_share,
+            Some(2.0 / 3.0),
+            "two of three keys are first"
+        );
+        assert_eq!(
+            keys.key_length.longest_share,
+            Some(2.0 / 3.0),
+            "the keys of a and b are longest, c's key is shorter than `Fel svar`"
+        );
+        assert_eq!(
+            keys.key_length.only_longest_share,
+            Some(2.0 / 3.0),
+            "a and b's keys are strictly longer than their other options"
+        );
         assert!(
             keys.key_length.key_to_option_ratio.is_some_and(|r| r > 1.0),
             "keys are longer than the average option: {:?}",
@@ -348,19 +370,39 @@ mod tests {
         let before = question(
             "m1",
             QuestionBody::Multiple {
-                options: vec![option("a", "A", true), option("b", "B", true), option("c", "C", false)],
+                options: vec![
+                    option("a", "A", true),
+                    option("b", "B", true),
+                    option("c", "C", false),
+                ],
             },
         );
         let mixed = question(
             "m2",
             QuestionBody::Multiple {
-                options: vec![option("a", "A", false), option("b", "B", true), option("c", "C", true)],
+                options: vec![
+                    option("a", "A", false),
+                    option("b", "B", true),
+                    option("c", "C", true),
+                ],
             },
         );
         let keys = key_stats(&[&before, &mixed], "sv");
-        assert_eq!(keys.multiple.at_position, vec![1, 2, 1], "correct options counted at each position");
-        assert_eq!(keys.multiple.keys_first_share, Some(0.5), "only m1 lists every correct option first");
-        assert_eq!(keys.multiple.first_share, Some(0.5), "only m1 has a correct option first");
+        assert_eq!(
+            keys.multiple.at_position,
+            vec![1, 2, 1],
+            "correct options counted at each position"
+        );
+        assert_eq!(
+            keys.multiple.keys_first_share,
+            Some(0.5),
+            "only m1 lists every correct option first"
+        );
+        assert_eq!(
+            keys.multiple.first_share,
+            Some(0.5),
+            "only m1 has a correct option first"
+        );
     }
 
     #[test]
@@ -379,10 +421,17 @@ mod tests {
         let refs: Vec<&Question> = qs.iter().collect();
         let keys = key_stats(&refs, "sv");
         assert_eq!(
-            (keys.true_false.questions, keys.true_false.true_keys, keys.true_false.false_keys),
+            (
+                keys.true_false.questions,
+                keys.true_false.true_keys,
+                keys.true_false.false_keys
+            ),
             (3, 1, 2),
             "one true and two false keys"
         );
-        assert_eq!(keys.single.first_share, None, "no single-choice questions: no share, not 0");
+        assert_eq!(
+            keys.single.first_share, None,
+            "no single-choice questions: no share, not 0"
+        );
     }
 }

@@ -144,10 +144,26 @@ mod tests {
 
     #[test]
     fn reading_time_rounds_up_and_is_at_least_a_minute() {
-        assert_eq!(reading_minutes(0), 1, "even an empty lesson takes a moment to open and read");
-        assert_eq!(reading_minutes(WORDS_PER_MINUTE), 1, "exactly one minute's words is one minute");
-        assert_eq!(reading_minutes(WORDS_PER_MINUTE + 1), 2, "one word more rounds up to the next minute");
-        assert_eq!(reading_minutes(10 * WORDS_PER_MINUTE), 10, "a long lesson scales linearly");
+        assert_eq!(
+            reading_minutes(0),
+            1,
+            "even an empty lesson takes a moment to open and read"
+        );
+        assert_eq!(
+            reading_minutes(WORDS_PER_MINUTE),
+            1,
+            "exactly one minute's words is one minute"
+        );
+        assert_eq!(
+            reading_minutes(WORDS_PER_MINUTE + 1),
+            2,
+            "one word more rounds up to the next minute"
+        );
+        assert_eq!(
+            reading_minutes(10 * WORDS_PER_MINUTE),
+            10,
+            "a long lesson scales linearly"
+        );
     }
 
     #[test]
@@ -155,10 +171,22 @@ mod tests {
         let long_en = "word ".repeat(WORDS_PER_MINUTE * 3);
         let l = lesson("kort text", &long_en, None);
         assert_eq!(lesson_minutes(&l, "sv"), 1, "the Swedish text is short");
-        assert_eq!(lesson_minutes(&l, "en"), 3, "the English text is three minutes of words");
+        assert_eq!(
+            lesson_minutes(&l, "en"),
+            3,
+            "the English text is three minutes of words"
+        );
         let set = lesson("kort text", &long_en, Some(7));
-        assert_eq!(lesson_minutes(&set, "sv"), 7, "`minutes` in module.toml wins over the estimate");
-        assert_eq!(lesson_minutes(&set, "en"), 7, "the author's minutes hold in every language");
+        assert_eq!(
+            lesson_minutes(&set, "sv"),
+            7,
+            "`minutes` in module.toml wins over the estimate"
+        );
+        assert_eq!(
+            lesson_minutes(&set, "en"),
+            7,
+            "the author's minutes hold in every language"
+        );
     }
 
     #[test]
@@ -192,8 +220,13 @@ mod tests {
             feedback: FeedbackMode::Immediate,
             pass_mark: None,
             outcomes: vec![],
-            lessons: vec![lesson("a", "a", Some(5)), lesson(&"ord ".repeat(200), "b", None)],
-            questions: crate::progress::testing::course().modules[0].questions.clone(),
+            lessons: vec![
+                lesson("a", "a", Some(5)),
+                lesson(&"ord ".repeat(200), "b", None),
+            ],
+            questions: crate::progress::testing::course().modules[0]
+                .questions
+                .clone(),
             scenarios: vec![Scenario {
                 id: "s".into(),
                 title: Text::default(),
@@ -203,7 +236,10 @@ mod tests {
             }],
         };
         let questions = u32::try_from(module.questions.len()).unwrap();
-        assert!(questions > 0, "the test module needs questions to count them");
+        assert!(
+            questions > 0,
+            "the test module needs questions to count them"
+        );
         assert_eq!(
             module_minutes(&module, "sv"),
             5 + 2 + questions * MINUTES_PER_QUESTION + 2 * MINUTES_PER_DECISION,

@@ -310,7 +310,11 @@ fn earned_endings(cx: &mut Ctx, nodes: &[GraphNode], graph: &paths::Graph) {
 /// Points as an author wrote them: `14`, `2.5`, not `2.5000000000000004`.
 fn figure(points: f64) -> String {
     let rounded = (points * 100.0).round() / 100.0;
-    if rounded == 0.0 { "0".to_string() } else { rounded.to_string() }
+    if rounded == 0.0 {
+        "0".to_string()
+    } else {
+        rounded.to_string()
+    }
 }
 
 /// A path as choice ids, `a → b → c`; a long one keeps its first and last
@@ -339,7 +343,11 @@ fn path_words(nodes: &[GraphNode], path: &Witness) -> String {
         words.push_str(&format!(
             ", counting once round its loop {}{}",
             counted.join(", "),
-            if more > 0 { format!(" and {more} more") } else { String::new() }
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
         ));
     }
     words

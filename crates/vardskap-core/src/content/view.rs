@@ -11,8 +11,8 @@ use super::media::media_url;
 use super::source::{Report, SourceFile};
 use super::time::{lesson_minutes, module_minutes};
 use super::{Course, FeedbackMode, Lesson, MEDIA_SCHEME, Module};
-use crate::error::OrNotFound;
 use crate::Result;
+use crate::error::OrNotFound;
 
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
@@ -102,9 +102,16 @@ pub fn course_outline(course: &Course, lang: &str) -> CourseOutline {
         competencies: course
             .competencies
             .iter()
-            .map(|c| CompetencyLink { id: c.id.clone(), title: c.title.get(lang).to_string() })
+            .map(|c| CompetencyLink {
+                id: c.id.clone(),
+                title: c.title.get(lang).to_string(),
+            })
             .collect(),
-        modules: course.modules.iter().map(|m| module_outline(m, lang)).collect(),
+        modules: course
+            .modules
+            .iter()
+            .map(|m| module_outline(m, lang))
+            .collect(),
     }
 }
 
@@ -114,9 +121,17 @@ fn module_outline(module: &Module, lang: &str) -> ModuleOutline {
         title: module.title.get(lang).to_string(),
         summary: module.summary.as_ref().map(|s| s.get(lang).to_string()),
         feedback: module.feedback,
-        outcomes: module.outcomes.iter().map(|o| o.get(lang).to_string()).collect(),
+        outcomes: module
+            .outcomes
+            .iter()
+            .map(|o| o.get(lang).to_string())
+            .collect(),
         minutes: module_minutes(module, lang),
-        lessons: module.lessons.iter().map(|l| lesson_link(l, lang)).collect(),
+        lessons: module
+            .lessons
+            .iter()
+            .map(|l| lesson_link(l, lang))
+            .collect(),
         questions: u32::try_from(module.questions.len()).unwrap_or(u32::MAX),
         scenarios: module
             .scenarios
@@ -124,10 +139,8 @@ fn module_outline(module: &Module, lang: &str) -> ModuleOutline {
             .map(|s| ScenarioLink {
                 id: s.id.clone(),
                 title: s.title.get(lang).to_string(),
-                endings: u32::try_from(
-                    s.nodes.iter().filter(|n| n.ending.is_some()).count(),
-                )
-                .unwrap_or(u32::MAX),
+                endings: u32::try_from(s.nodes.iter().filter(|n| n.ending.is_some()).count())
+                    .unwrap_or(u32::MAX),
             })
             .collect(),
     }
@@ -165,7 +178,11 @@ pub fn lesson_view(
         count: u32::try_from(module.lessons.len()).unwrap_or(u32::MAX),
         previous: index.checked_sub(1).and_then(link),
         next: link(index + 1),
-        outcomes: module.outcomes.iter().map(|o| o.get(lang).to_string()).collect(),
+        outcomes: module
+            .outcomes
+            .iter()
+            .map(|o| o.get(lang).to_string())
+            .collect(),
     })
 }
 
@@ -190,7 +207,12 @@ pub fn lesson_preview(
 ) -> (Option<String>, String) {
     let path = format!("{}/preview.md", super::layout::lessons_path(module_dir));
     let file = SourceFile::new(path, markdown.to_string());
-    let page = render_lesson(&file, &MediaRoot::new(course_dir), &Sanitiser::new(), &mut Report::default());
+    let page = render_lesson(
+        &file,
+        &MediaRoot::new(course_dir),
+        &Sanitiser::new(),
+        &mut Report::default(),
+    );
     (page.title, with_media_base(&page.html, Some(media_base)))
 }
 
@@ -226,7 +248,10 @@ fn with_media_base(html: &str, base: Option<&str>) -> String {
 
 /// `text` escaped for a double-quoted HTML attribute.
 fn attribute_text(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -245,12 +270,21 @@ mod tests {
         let course = builtin();
         let sv = course_outline(&course, "sv");
         let en = course_outline(&course, "en");
-        assert_eq!(sv.modules.len(), course.modules.len(), "every module is on the home");
+        assert_eq!(
+            sv.modules.len(),
+            course.modules.len(),
+            "every module is on the home"
+        );
         assert_eq!(sv.title, "Gott värdskap i Borås", "the Swedish title");
         assert_eq!(en.title, "Good hosting in Borås", "the English title");
         for (m, o) in course.modules.iter().zip(&sv.modules) {
             assert_eq!(o.lessons.len(), m.lessons.len(), "lessons of {}", m.id);
-            assert_eq!(o.scenarios.len(), m.scenarios.len(), "scenarios of {}", m.id);
+            assert_eq!(
+                o.scenarios.len(),
+                m.scenarios.len(),
+                "scenarios of {}",
+                m.id
+            );
         }
     }
 
@@ -265,12 +299,28 @@ mod tests {
         module.lessons[0].minutes = Some(42);
         let sv = course_outline(&course, "sv");
         let en = course_outline(&course, "en");
-        assert_eq!(sv.modules[0].outcomes, ["hälsa en gäst välkommen", "förklara värdskap"], "Swedish outcomes in order");
-        assert_eq!(en.modules[0].outcomes, ["welcome a guest", "explain hostmanship"], "English outcomes in order");
-        assert_eq!(sv.modules[0].lessons[0].minutes, 42, "the author's minutes are shown as they are");
+        assert_eq!(
+            sv.modules[0].outcomes,
+            ["hälsa en gäst välkommen", "förklara värdskap"],
+            "Swedish outcomes in order"
+        );
+        assert_eq!(
+            en.modules[0].outcomes,
+            ["welcome a guest", "explain hostmanship"],
+            "English outcomes in order"
+        );
+        assert_eq!(
+            sv.modules[0].lessons[0].minutes, 42,
+            "the author's minutes are shown as they are"
+        );
         let module = &course.modules[0];
         for (o, m) in sv.modules.iter().zip(&course.modules) {
-            assert_eq!(o.minutes, module_minutes(m, "sv"), "{}: the module's time is the core's estimate", m.id);
+            assert_eq!(
+                o.minutes,
+                module_minutes(m, "sv"),
+                "{}: the module's time is the core's estimate",
+                m.id
+            );
             let lessons: u32 = o.lessons.iter().map(|l| l.minutes).sum();
             assert!(
                 o.minutes >= lessons + u32::try_from(m.questions.len()).unwrap(),
@@ -278,9 +328,17 @@ mod tests {
                 m.id
             );
         }
-        let second = module.lessons.get(1).map(|l| l.id.clone()).unwrap_or_else(|| module.lessons[0].id.clone());
+        let second = module
+            .lessons
+            .get(1)
+            .map(|l| l.id.clone())
+            .unwrap_or_else(|| module.lessons[0].id.clone());
         let view = lesson_view(&course, None, &module.id, &second, "en").unwrap();
-        assert_eq!(view.outcomes, ["welcome a guest", "explain hostmanship"], "the lesson view carries its module's outcomes");
+        assert_eq!(
+            view.outcomes,
+            ["welcome a guest", "explain hostmanship"],
+            "the lesson view carries its module's outcomes"
+        );
     }
 
     const BASE: &str = "vardskap-media://localhost/course/gott-vardskap-boras/";
@@ -291,7 +349,11 @@ mod tests {
         let module = course
             .modules
             .iter()
-            .find(|m| m.lessons.iter().any(|l| l.html.get("sv").contains(MEDIA_SCHEME)))
+            .find(|m| {
+                m.lessons
+                    .iter()
+                    .any(|l| l.html.get("sv").contains(MEDIA_SCHEME))
+            })
             .expect("the built-in course has a lesson with an image");
         let lesson = module
             .lessons
@@ -299,18 +361,29 @@ mod tests {
             .find(|l| l.html.get("sv").contains(MEDIA_SCHEME))
             .unwrap();
         let view = lesson_view(&course, Some(BASE), &module.id, &lesson.id, "sv").unwrap();
-        assert!(!view.html.contains(&format!("src=\"{MEDIA_SCHEME}")), "every media:// source is replaced");
         assert!(
-            view.html.contains(&format!("src=\"{BASE}modules/{}/", module.dir)),
+            !view.html.contains(&format!("src=\"{MEDIA_SCHEME}")),
+            "every media:// source is replaced"
+        );
+        assert!(
+            view.html
+                .contains(&format!("src=\"{BASE}modules/{}/", module.dir)),
             "the image is a URL under the base, by its course-relative path: {}",
             view.html
         );
         assert!(!view.html.contains("data:"), "nothing is inlined");
-        let first = lesson_view(&course, Some(BASE), &module.id, &module.lessons[0].id, "sv").unwrap();
-        assert!(first.previous.is_none(), "the first lesson has no previous one");
+        let first =
+            lesson_view(&course, Some(BASE), &module.id, &module.lessons[0].id, "sv").unwrap();
+        assert!(
+            first.previous.is_none(),
+            "the first lesson has no previous one"
+        );
         assert_eq!(first.position, 1, "positions are 1-based");
         let without_base = lesson_view(&course, None, &module.id, &lesson.id, "sv").unwrap();
-        assert!(without_base.html.contains("src=\"\""), "without a base the image keeps only its alt text");
+        assert!(
+            without_base.html.contains("src=\"\""),
+            "without a base the image keeps only its alt text"
+        );
         assert!(without_base.html.contains("alt=\""), "and its alt text");
     }
 
@@ -318,7 +391,10 @@ mod tests {
     fn unknown_ids_and_escaping_paths_are_refused() {
         let course = builtin();
         let err = lesson_view(&course, None, "no-such-module", "x", "sv").unwrap_err();
-        assert!(err.to_string().contains("no-such-module"), "names the missing module: {err}");
+        assert!(
+            err.to_string().contains("no-such-module"),
+            "names the missing module: {err}"
+        );
         let html = "<p><img src=\"media://..%2FCargo.toml\" alt=\"a\"><img src=\"media://a/../b.png\" alt=\"b\">\
                     <img src=\"media://Cargo.toml\" alt=\"c\"><img src=\"media://a//b.png\" alt=\"d\"></p>";
         assert_eq!(
@@ -342,7 +418,11 @@ mod tests {
     fn the_html_does_not_grow_with_the_image() {
         let html = "<img src=\"media://m/a.png\" alt=\"a\">".repeat(300);
         let out = with_media_base(&html, Some(BASE));
-        assert_eq!(out.matches(BASE).count(), 300, "every reference is rewritten");
+        assert_eq!(
+            out.matches(BASE).count(),
+            300,
+            "every reference is rewritten"
+        );
         assert_eq!(
             out.len(),
             html.len() + 300 * (BASE.len() - MEDIA_SCHEME.len()),

@@ -9,11 +9,18 @@
 //! `module[1].question[2]`.
 
 use crate::content::Course;
-use crate::content::layout::{COURSE_FILE, LESSONS_DIR, MODULE_FILE, MODULES_DIR, QUIZ_FILE, SCENARIOS_DIR, lesson_name};
+use crate::content::layout::{
+    COURSE_FILE, LESSONS_DIR, MODULE_FILE, MODULES_DIR, QUIZ_FILE, SCENARIOS_DIR, lesson_name,
+};
 
 /// The field at 1-based `line` of the course file `path`, whose text is
 /// `text` (line 0, or no text, names the file's own item).
-pub fn field_for(course: Option<&Course>, path: &str, line: u32, text: Option<&str>) -> Option<String> {
+pub fn field_for(
+    course: Option<&Course>,
+    path: &str,
+    line: u32,
+    text: Option<&str>,
+) -> Option<String> {
     if path == COURSE_FILE || path == MODULES_DIR {
         return Some(in_toml("course", text, line));
     }
@@ -39,7 +46,11 @@ pub fn field_for(course: Option<&Course>, path: &str, line: u32, text: Option<&s
         }
         (SCENARIOS_DIR, name) => {
             let id = name.strip_suffix(".toml")?;
-            match module.scenarios.iter().position(|scenario| scenario.id == id) {
+            match module
+                .scenarios
+                .iter()
+                .position(|scenario| scenario.id == id)
+            {
                 Some(s) => Some(in_toml(&format!("{base}.scenario[{s}]"), text, line)),
                 None => Some(base),
             }
@@ -50,17 +61,30 @@ pub fn field_for(course: Option<&Course>, path: &str, line: u32, text: Option<&s
 
 /// A line inside module.toml's `[lesson.<id>]` table names that lesson's
 /// setting (`minutes` is the only one), or the lesson when the id is unknown.
-fn lesson_setting(module: &crate::content::Module, base: &str, text: Option<&str>, line: u32) -> Option<String> {
+fn lesson_setting(
+    module: &crate::content::Module,
+    base: &str,
+    text: Option<&str>,
+    line: u32,
+) -> Option<String> {
     let header = text?
         .lines()
         .take(usize::try_from(line).ok()?)
         .filter_map(|l| l.trim().strip_prefix('[').filter(|h| !h.starts_with('[')))
         .last()?;
-    let id = header.split(']').next()?.trim().strip_prefix("lesson.")?.trim().trim_matches('"');
-    Some(match module.lessons.iter().position(|lesson| lesson.id == id) {
-        Some(l) => format!("{base}.lesson[{l}].minutes"),
-        None => base.to_string(),
-    })
+    let id = header
+        .split(']')
+        .next()?
+        .trim()
+        .strip_prefix("lesson.")?
+        .trim()
+        .trim_matches('"');
+    Some(
+        match module.lessons.iter().position(|lesson| lesson.id == id) {
+            Some(l) => format!("{base}.lesson[{l}].minutes"),
+            None => base.to_string(),
+        },
+    )
 }
 
 /// Walks the TOML text down to `line`, counting `[[table]]` headers, and
@@ -81,7 +105,11 @@ fn in_toml(base: &str, text: Option<&str>, line: u32) -> String {
             break;
         }
         let trimmed = raw.trim();
-        if let Some(header) = trimmed.strip_prefix("[[").and_then(|h| h.split_once("]]")).map(|(h, _)| h.trim()) {
+        if let Some(header) = trimmed
+            .strip_prefix("[[")
+            .and_then(|h| h.split_once("]]"))
+            .map(|(h, _)| h.trim())
+        {
             let parts: Vec<&str> = header.split('.').map(str::trim).collect();
             // A header opens a new last table: parents stay, deeper ones close.
             let depth = parts.len() - 1;
@@ -95,7 +123,11 @@ fn in_toml(base: &str, text: Option<&str>, line: u32) -> String {
             key = None;
         } else if let Some((name, _)) = trimmed.split_once('=') {
             let name = name.trim();
-            if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+            if !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            {
                 key = Some(name.to_string());
             }
         }
@@ -119,17 +151,45 @@ mod tests {
 
     #[test]
     fn keys_are_named_under_their_tables() {
-        assert_eq!(in_toml("module[0]", Some(QUIZ), 3), "module[0].question[0].prompt", "line 3 is the first question's prompt");
-        assert_eq!(in_toml("module[0]", Some(QUIZ), 10), "module[0].question[0].option[1].text", "the second option's text");
-        assert_eq!(in_toml("module[0]", Some(QUIZ), 15), "module[0].question[1].option[0]", "a header line names its table; options count again under a new question");
-        assert_eq!(in_toml("module[0]", Some(QUIZ), 0), "module[0]", "line 0 is the whole file");
+        assert_eq!(
+            in_toml("module[0]", Some(QUIZ), 3),
+            "module[0].question[0].prompt",
+            "line 3 is the first question's prompt"
+        );
+        assert_eq!(
+            in_toml("module[0]", Some(QUIZ), 10),
+            "module[0].question[0].option[1].text",
+            "the second option's text"
+        );
+        assert_eq!(
+            in_toml("module[0]", Some(QUIZ), 15),
+            "module[0].question[1].option[0]",
+            "a header line names its table; options count again under a new question"
+        );
+        assert_eq!(
+            in_toml("module[0]", Some(QUIZ), 0),
+            "module[0]",
+            "line 0 is the whole file"
+        );
     }
 
     #[test]
     fn top_level_keys_and_missing_text() {
         let course = "id = \"c\"\ntitle = { sv = \"T\" }\n\n[[competency]]\nid = \"x\"\n";
-        assert_eq!(in_toml("course", Some(course), 2), "course.title", "a top-level key");
-        assert_eq!(in_toml("course", Some(course), 5), "course.competency[0].id", "a key of the first competency");
-        assert_eq!(in_toml("course", None, 5), "course", "without the text only the file is known");
+        assert_eq!(
+            in_toml("course", Some(course), 2),
+            "course.title",
+            "a top-level key"
+        );
+        assert_eq!(
+            in_toml("course", Some(course), 5),
+            "course.competency[0].id",
+            "a key of the first competency"
+        );
+        assert_eq!(
+            in_toml("course", None, 5),
+            "course",
+            "without the text only the file is known"
+        );
     }
 }

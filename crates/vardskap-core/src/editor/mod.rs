@@ -12,7 +12,10 @@ use std::path::Path;
 use serde::Serialize;
 
 pub use fields::field_for;
-pub use preview::{LessonPreview, ScenarioPreview, check_answer, import_gift, preview_lesson, preview_question, preview_scenario};
+pub use preview::{
+    LessonPreview, ScenarioPreview, check_answer, import_gift, preview_lesson, preview_question,
+    preview_scenario,
+};
 
 use crate::content::layout::{self, COURSE_FILE, MODULES_DIR, is_module_folder_name, is_slug};
 use crate::content::{
@@ -87,7 +90,11 @@ fn checked_on_disk(dir: &Path) -> (Option<Course>, Vec<Diagnostic>) {
 }
 
 /// Places the diagnostics of the files in `dir` in `course`.
-fn locate_on_disk(diagnostics: Vec<Diagnostic>, course: Option<&Course>, dir: &Path) -> Vec<EditorDiagnostic> {
+fn locate_on_disk(
+    diagnostics: Vec<Diagnostic>,
+    course: Option<&Course>,
+    dir: &Path,
+) -> Vec<EditorDiagnostic> {
     let mut texts: HashMap<String, Option<String>> = HashMap::new();
     diagnostics
         .into_iter()
@@ -146,7 +153,12 @@ pub fn check(course: &Course, dir: &Path) -> Vec<EditorDiagnostic> {
 /// of saved modules the author removed, which are deleted. Nothing is moved,
 /// deleted or written when a name is unusable, a folder to rename onto is
 /// taken or a file would be too large to load.
-pub fn save(course: &Course, dir: &Path, origins: &[Option<String>], removed: &[String]) -> Result<EditorSaved> {
+pub fn save(
+    course: &Course,
+    dir: &Path,
+    origins: &[Option<String>],
+    removed: &[String],
+) -> Result<EditorSaved> {
     if origins.len() != course.modules.len() {
         return Err(Error::Invalid(format!(
             "the editor sent {} module folders for {} modules",
@@ -157,15 +169,21 @@ pub fn save(course: &Course, dir: &Path, origins: &[Option<String>], removed: &[
     let modules = dir.join(MODULES_DIR);
     let folder = |name: &str| -> Result<std::path::PathBuf> {
         if !is_module_folder_name(name) {
-            return Err(Error::Invalid(format!("`{name}` is not a module folder of this course")));
+            return Err(Error::Invalid(format!(
+                "`{name}` is not a module folder of this course"
+            )));
         }
         Ok(modules.join(name))
     };
     for name in origins.iter().flatten().chain(removed) {
         folder(name)?;
     }
-    let places: Vec<(&str, Option<&str>)> =
-        course.modules.iter().zip(origins).map(|(m, origin)| (m.id.as_str(), origin.as_deref())).collect();
+    let places: Vec<(&str, Option<&str>)> = course
+        .modules
+        .iter()
+        .zip(origins)
+        .map(|(m, origin)| (m.id.as_str(), origin.as_deref()))
+        .collect();
     let module_dirs = layout::module_dirs(&places);
     let mut course = course.clone();
     for (module, name) in course.modules.iter_mut().zip(&module_dirs) {
@@ -185,7 +203,8 @@ pub fn save(course: &Course, dir: &Path, origins: &[Option<String>], removed: &[
     let mut deleting = Vec::new();
     for name in removed {
         let path = folder(name)?;
-        if !origins.iter().flatten().any(|o| o == name) && path.join(layout::MODULE_FILE).is_file() {
+        if !origins.iter().flatten().any(|o| o == name) && path.join(layout::MODULE_FILE).is_file()
+        {
             deleting.push(path);
         }
     }
@@ -234,7 +253,11 @@ pub fn save(course: &Course, dir: &Path, origins: &[Option<String>], removed: &[
     // Problems are placed in the model the author has, which is the one saved.
     let (_, diagnostics) = checked_on_disk(dir);
     let diagnostics = locate_on_disk(diagnostics, Some(course), dir);
-    Ok(EditorSaved { summary, diagnostics, module_dirs })
+    Ok(EditorSaved {
+        summary,
+        diagnostics,
+        module_dirs,
+    })
 }
 
 /// Creates the folder `parent/id` with a small valid course: one
@@ -246,14 +269,20 @@ pub fn create(parent: &Path, id: &str, languages: &[Lang], title: &Text) -> Resu
         )));
     }
     if languages.is_empty() {
-        return Err(Error::Invalid("choose at least one language for the course".into()));
+        return Err(Error::Invalid(
+            "choose at least one language for the course".into(),
+        ));
     }
     for lang in languages {
         if !is_slug(lang) {
-            return Err(Error::Invalid(format!("`{lang}` is not a language code like sv or en")));
+            return Err(Error::Invalid(format!(
+                "`{lang}` is not a language code like sv or en"
+            )));
         }
         if title.0.get(lang).is_none_or(|t| t.trim().is_empty()) {
-            return Err(Error::Invalid(format!("the course needs a title in `{lang}`")));
+            return Err(Error::Invalid(format!(
+                "the course needs a title in `{lang}`"
+            )));
         }
     }
     let dir = parent.join(id);
@@ -266,13 +295,25 @@ pub fn create(parent: &Path, id: &str, languages: &[Lang], title: &Text) -> Resu
     }
     // The first words in each language of the course, from the catalogue
     // (English for a language it does not have).
-    let words = |id: &str| Text(languages.iter().map(|l| (l.clone(), i18n::tr(l, id, &[]))).collect());
+    let words = |id: &str| {
+        Text(
+            languages
+                .iter()
+                .map(|l| (l.clone(), i18n::tr(l, id, &[])))
+                .collect(),
+        )
+    };
     let lesson_title = words("newCourse-lessonTitle");
     let lesson_body = words("newCourse-lessonBody");
     let markdown = Text(
         languages
             .iter()
-            .map(|l| (l.clone(), format!("# {}\n\n{}\n", lesson_title.get(l), lesson_body.get(l))))
+            .map(|l| {
+                (
+                    l.clone(),
+                    format!("# {}\n\n{}\n", lesson_title.get(l), lesson_body.get(l)),
+                )
+            })
             .collect(),
     );
     let course = Course {
@@ -339,16 +380,27 @@ fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
     for (m, module) in course.modules.iter().enumerate() {
         let path = layout::module_path(&module.dir);
         if !is_module_folder_name(&module.dir) {
-            problem(path.clone(), format!("module[{m}]"), format!("the module folder name `{}` cannot be used", module.dir));
+            problem(
+                path.clone(),
+                format!("module[{m}]"),
+                format!("the module folder name `{}` cannot be used", module.dir),
+            );
         } else if !dirs.insert(module.dir.to_lowercase()) {
-            problem(path.clone(), format!("module[{m}]"), format!("two modules use the folder {path}"));
+            problem(
+                path.clone(),
+                format!("module[{m}]"),
+                format!("two modules use the folder {path}"),
+            );
         }
         for (l, lesson) in module.lessons.iter().enumerate() {
             if !is_slug(&lesson.id) {
                 problem(
                     layout::lessons_path(&module.dir),
                     format!("module[{m}].lesson[{l}].id"),
-                    format!("the lesson id `{}` cannot be part of a file name: use lower-case letters a-z, digits and `-`", lesson.id),
+                    format!(
+                        "the lesson id `{}` cannot be part of a file name: use lower-case letters a-z, digits and `-`",
+                        lesson.id
+                    ),
                 );
             }
         }
@@ -357,9 +409,20 @@ fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
             let field = format!("module[{m}].scenario[{s}].id");
             let file = layout::scenario_path(&module.dir, &scenario.id);
             if !is_slug(&scenario.id) {
-                problem(file, field, format!("the role-play id `{}` cannot be a file name: use lower-case letters a-z, digits and `-`", scenario.id));
+                problem(
+                    file,
+                    field,
+                    format!(
+                        "the role-play id `{}` cannot be a file name: use lower-case letters a-z, digits and `-`",
+                        scenario.id
+                    ),
+                );
             } else if !scenarios.insert(scenario.id.to_lowercase()) {
-                problem(file, field, format!("duplicate role-play id `{}` in this module", scenario.id));
+                problem(
+                    file,
+                    field,
+                    format!("duplicate role-play id `{}` in this module", scenario.id),
+                );
             }
         }
     }
@@ -377,4 +440,3 @@ fn locate(d: Diagnostic, course: Option<&Course>, text: Option<&str>) -> EditorD
         field,
     }
 }
-

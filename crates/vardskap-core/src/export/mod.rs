@@ -243,11 +243,7 @@ pub fn results_file(store: &Store, profile: ProfileId, course_id: &str) -> Resul
         .zip(&history.modules)
         .map(|(module, h)| {
             let questions: Vec<&Question> = module.questions.iter().collect();
-            let attempts = h
-                .attempts
-                .iter()
-                .map(|a| entry_of(a, &questions))
-                .collect();
+            let attempts = h.attempts.iter().map(|a| entry_of(a, &questions)).collect();
             ModuleEntry {
                 id: module.id.clone(),
                 title: h.summary.title.clone(),

@@ -643,7 +643,9 @@ impl Reader<'_> {
                 return Err(problem(
                     b,
                     piece.start,
-                    format!("two pairs have the {side}: here each left side has a right side of its own"),
+                    format!(
+                        "two pairs have the {side}: here each left side has a right side of its own"
+                    ),
                 ));
             }
             shown.push((left.clone(), right.clone()));

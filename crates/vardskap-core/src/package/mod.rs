@@ -383,7 +383,11 @@ fn check_directory<R: Read + Seek>(
     // overwrite each other on Windows and macOS.
     let mut folded = HashSet::new();
     for name in archive.file_names() {
-        let key: String = name.trim_end_matches('/').nfc().collect::<String>().to_lowercase();
+        let key: String = name
+            .trim_end_matches('/')
+            .nfc()
+            .collect::<String>()
+            .to_lowercase();
         if !folded.insert(key) {
             return Err(format!(
                 "{name:?} appears twice (letter case or Unicode form aside)"
@@ -491,7 +495,9 @@ fn safe_name(name: &str, enclosed: Option<PathBuf>) -> Result<PathBuf, String> {
     }
     for part in name.split('/').filter(|p| !p.is_empty()) {
         if let Some(why) = unportable_part(part) {
-            return Err(format!("{name:?} cannot be written on every computer: {why}"));
+            return Err(format!(
+                "{name:?} cannot be written on every computer: {why}"
+            ));
         }
     }
     let path = enclosed.ok_or_else(|| format!("{name:?} is not a safe path inside the course"))?;
@@ -510,8 +516,8 @@ fn safe_name(name: &str, enclosed: Option<PathBuf>) -> Result<PathBuf, String> {
 /// and `:` (an NTFS alternate data stream).
 fn unportable_part(part: &str) -> Option<&'static str> {
     const RESERVED: [&str; 22] = [
-        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
-        "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+        "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
     ];
     if part.contains(':') {
         return Some("a name cannot contain `:`");
@@ -519,7 +525,12 @@ fn unportable_part(part: &str) -> Option<&'static str> {
     if part.ends_with('.') || part.ends_with(' ') {
         return Some("a name cannot end with a dot or a space");
     }
-    let stem = part.split('.').next().unwrap_or(part).trim_end().to_lowercase();
+    let stem = part
+        .split('.')
+        .next()
+        .unwrap_or(part)
+        .trim_end()
+        .to_lowercase();
     if RESERVED.contains(&stem.as_str()) {
         return Some("it is a name Windows reserves for a device");
     }

@@ -159,7 +159,10 @@ impl Store {
 
     /// The installed course, when the one in hand is identical to it.
     fn unchanged_install(&self, course: &Course, lang: &str) -> Result<Option<InstalledCourse>> {
-        let unchanged = self.course_folder(&course.id).join(content::layout::COURSE_FILE).is_file()
+        let unchanged = self
+            .course_folder(&course.id)
+            .join(content::layout::COURSE_FILE)
+            .is_file()
             && self
                 .course(&course.id)
                 .is_ok_and(|installed| *installed == *course);
@@ -196,7 +199,11 @@ impl Store {
 
     /// Installs a package [`PreparedPackage::prepare`] unpacked, loaded and
     /// staged: only the quick part (a check, one transaction, one rename).
-    pub fn install_prepared(&mut self, prepared: PreparedPackage, lang: &str) -> Result<InstalledCourse> {
+    pub fn install_prepared(
+        &mut self,
+        prepared: PreparedPackage,
+        lang: &str,
+    ) -> Result<InstalledCourse> {
         let PreparedPackage { course, staging } = prepared;
         if self.builtin_course.as_deref() == Some(course.id.as_str()) {
             return Err(Error::ReservedCourseId { id: course.id });
@@ -328,7 +335,9 @@ mod tests {
             Some("other"),
             "a refused choice keeps the earlier one"
         );
-        let err = store.choose_course(ProfileId(ada.0 + 100), "c").unwrap_err();
+        let err = store
+            .choose_course(ProfileId(ada.0 + 100), "c")
+            .unwrap_err();
         assert!(
             matches!(
                 err,

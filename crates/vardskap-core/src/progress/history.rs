@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::attempt::attempt_module;
+use super::final_test::{FinalTestHistory, course_passed, final_history, grade_in};
 use super::mastery::{CompetencyMastery, mastery};
 use super::results::{ModuleSummary, module_summaries};
 use super::rules::{attempt_passes, pass_mark, share};
-use super::attempt::attempt_module;
-use super::final_test::{FinalTestHistory, course_passed, final_history, grade_in};
 use super::{AttemptId, AttemptState, ProfileId, ScenarioRunId, find_module};
 use crate::content::{Course, EndingKind, Question, QuestionBody, QuestionKind};
 use crate::error::OrNotFound;

@@ -51,7 +51,10 @@ pub(crate) fn mastery(
     // The final test's answers count too: its attempts are stored under its own id.
     for bank in course.final_test.iter().flat_map(|t| &t.questions) {
         let q = &bank.question;
-        competency_of.insert((crate::final_test::FINAL_TEST_ID, q.id.as_str()), q.competency.as_str());
+        competency_of.insert(
+            (crate::final_test::FINAL_TEST_ID, q.id.as_str()),
+            q.competency.as_str(),
+        );
     }
     let mut quiz: BTreeMap<&str, (f64, f64, u32)> = BTreeMap::new();
     for a in graded {

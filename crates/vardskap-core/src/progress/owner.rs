@@ -2,9 +2,9 @@
 //! the signed-in learner before acting on it, so one profile can neither read
 //! nor change another's work (ids are plain sequential numbers).
 
+use crate::Result;
 use crate::error::OrNotFound;
 use crate::storage::{Store, attempts, scenario_runs};
-use crate::Result;
 
 use super::{AttemptId, ProfileId, ScenarioRunId};
 

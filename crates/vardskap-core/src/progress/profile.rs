@@ -461,7 +461,10 @@ mod tests {
             "an unknown profile id is NotFound"
         );
         assert!(
-            matches!(store.unlock_profile(ProfileId(999), None), Err(Error::NotFound { .. })),
+            matches!(
+                store.unlock_profile(ProfileId(999), None),
+                Err(Error::NotFound { .. })
+            ),
             "unlocking an unknown profile is NotFound"
         );
     }

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::mastery::{CompetencyMastery, mastery};
-use super::rules::{attempt_passes, module_standing, pass_mark, share};
 use super::attempt::attempt_module;
 use super::final_test::{FinalTestSummary, course_passed, final_summary, grade_in};
+use super::mastery::{CompetencyMastery, mastery};
+use super::rules::{attempt_passes, module_standing, pass_mark, share};
 use super::{AttemptId, ProfileId};
 use crate::content::{Course, Module};
 use crate::error::OrNotFound;

@@ -8,12 +8,12 @@ use blake2::{Blake2b, Digest};
 use serde::Serialize;
 
 use super::{ProfileId, ScenarioRunId, find_module};
-use crate::{Error, Result};
 use crate::content::{Course, Scenario};
 use crate::error::OrNotFound;
 use crate::scenario::{self, Debrief, NodeView, Run, Step};
 use crate::storage::Store;
 use crate::storage::scenario_runs::{self, ScenarioRunRow};
+use crate::{Error, Result};
 
 /// A scenario run as the learner sees it when starting or resuming it.
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
@@ -192,13 +192,18 @@ mod tests {
     #[test]
     fn a_run_keeps_its_choice_order_when_resumed_and_other_runs_get_others() {
         let (_d, mut store, clock, p) = store_with_learner("Ada");
-        store.install_course(&six_choice_course(true), "en").unwrap();
+        store
+            .install_course(&six_choice_course(true), "en")
+            .unwrap();
         let authors: Vec<String> = (0..6).map(|i| format!("val{i}")).collect();
 
         let run = store.start_scenario(p, "c", "m2", "s1", "en").unwrap();
         let mut sorted = order(&run.node);
         sorted.sort();
-        assert_eq!(sorted, authors, "every choice is shown once, by its author id");
+        assert_eq!(
+            sorted, authors,
+            "every choice is shown once, by its author id"
+        );
         let step = store.choose_in_scenario(run.run_id, "val0", "en").unwrap();
         assert_eq!(step.node.id, "middle", "the choice leads on");
         let resumed = store.start_scenario(p, "c", "m2", "s1", "en").unwrap();
@@ -215,9 +220,13 @@ mod tests {
             clock.advance(60);
             let again = store.start_scenario(p, "c", "m2", "s1", "en").unwrap();
             assert!(!again.resumed, "a finished run is not resumed");
-            let step = store.choose_in_scenario(again.run_id, "val1", "en").unwrap();
+            let step = store
+                .choose_in_scenario(again.run_id, "val1", "en")
+                .unwrap();
             seen.push((order(&again.node), order(&step.node)));
-            store.choose_in_scenario(again.run_id, "val1", "en").unwrap();
+            store
+                .choose_in_scenario(again.run_id, "val1", "en")
+                .unwrap();
         }
         assert!(
             seen.iter().any(|s| s.0 != seen[0].0) && seen.iter().any(|s| s.1 != seen[0].1),
@@ -232,7 +241,9 @@ mod tests {
     #[test]
     fn a_node_with_shuffle_false_keeps_the_authors_order_in_every_run() {
         let (_d, mut store, clock, p) = store_with_learner("Ada");
-        store.install_course(&six_choice_course(false), "en").unwrap();
+        store
+            .install_course(&six_choice_course(false), "en")
+            .unwrap();
         let authors: Vec<String> = (0..6).map(|i| format!("val{i}")).collect();
         for _ in 0..3 {
             clock.advance(60);

@@ -200,9 +200,16 @@ pub fn course() -> Course {
 /// called `name`; the directory lives as long as the returned guard.
 pub fn store_with_learner(
     name: &str,
-) -> (tempfile::TempDir, crate::storage::Store, crate::storage::testing::TestClock, super::ProfileId) {
+) -> (
+    tempfile::TempDir,
+    crate::storage::Store,
+    crate::storage::testing::TestClock,
+    super::ProfileId,
+) {
     let (dir, mut store, clock) = crate::storage::testing::open_temp();
-    store.install_course(&course(), "en").expect("install the test course");
+    store
+        .install_course(&course(), "en")
+        .expect("install the test course");
     let profile = store
         .create_profile(&super::NewProfile {
             name: name.into(),

@@ -216,9 +216,13 @@ fn bad_ids_and_bad_answers_are_typed_errors_and_save_nothing() {
             .unwrap_err(),
         store.start_attempt(p, "nope", "m1", "en").unwrap_err(),
         store.start_attempt(p, "c", "nope", "en").unwrap_err(),
-        store.start_attempt(ProfileId(4242), "c", "m1", "en").unwrap_err(),
+        store
+            .start_attempt(ProfileId(4242), "c", "m1", "en")
+            .unwrap_err(),
         store.submit_attempt(AttemptId(9999), "en").unwrap_err(),
-        store.course_results(ProfileId(4242), "c", "en").unwrap_err(),
+        store
+            .course_results(ProfileId(4242), "c", "en")
+            .unwrap_err(),
     ] {
         assert!(
             matches!(e, Error::NotFound { .. }),
@@ -525,10 +529,18 @@ fn installing_a_course_folder_copies_its_media_and_is_idempotent() {
     let (_d, mut store, _) = open_temp();
     let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
     let first = store.install_course_folder(&content, "sv").unwrap();
-    assert_eq!(first.id, "gott-vardskap-boras", "the built-in course installs");
+    assert_eq!(
+        first.id, "gott-vardskap-boras",
+        "the built-in course installs"
+    );
     let folder = store.course_folder(&first.id);
-    assert!(folder.join("course.toml").is_file(), "a copy of the course is kept for its media");
-    let media = std::fs::read_dir(folder.join("modules/01-valkommen/media")).unwrap().count();
+    assert!(
+        folder.join("course.toml").is_file(),
+        "a copy of the course is kept for its media"
+    );
+    let media = std::fs::read_dir(folder.join("modules/01-valkommen/media"))
+        .unwrap()
+        .count();
     assert!(media > 0, "the media files are copied too");
     let marker = folder.join("marker");
     std::fs::write(&marker, "left alone").unwrap();
@@ -541,11 +553,29 @@ fn installing_a_course_folder_copies_its_media_and_is_idempotent() {
 fn an_invalid_course_folder_installs_nothing() {
     let (dir, mut store, _) = open_temp();
     let broken = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
-    let some_broken = std::fs::read_dir(&broken).unwrap().next().unwrap().unwrap().path();
+    let some_broken = std::fs::read_dir(&broken)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
     let err = store.install_course_folder(&some_broken, "en").unwrap_err();
-    assert!(matches!(err, Error::InvalidContent(_) | Error::Io { .. }), "refused as invalid: {err}");
-    assert!(store.installed_courses("en").unwrap().is_empty(), "nothing was installed");
-    assert!(!dir.path().join("courses").exists() || std::fs::read_dir(dir.path().join("courses")).unwrap().count() == 0, "no files were left behind");
+    assert!(
+        matches!(err, Error::InvalidContent(_) | Error::Io { .. }),
+        "refused as invalid: {err}"
+    );
+    assert!(
+        store.installed_courses("en").unwrap().is_empty(),
+        "nothing was installed"
+    );
+    assert!(
+        !dir.path().join("courses").exists()
+            || std::fs::read_dir(dir.path().join("courses"))
+                .unwrap()
+                .count()
+                == 0,
+        "no files were left behind"
+    );
 }
 
 /// Course "cm": module "deferred" with matching questions "drinks" and
@@ -671,7 +701,10 @@ fn an_unknown_matching_token_is_a_typed_error_and_nothing_is_saved() {
     let Answer::Matching { pairs: trips } = pair_by_text(view_of(&a, "trips")) else {
         unreachable!()
     };
-    let (drinks_left, trips_right) = (drinks.keys().next().unwrap(), trips.values().next().unwrap());
+    let (drinks_left, trips_right) = (
+        drinks.keys().next().unwrap(),
+        trips.values().next().unwrap(),
+    );
     let crossed = Answer::Matching {
         pairs: [(drinks_left.clone(), trips_right.clone())].into(),
     };
@@ -788,15 +821,27 @@ fn a_matching_review_uses_its_own_secret_tokens() {
 fn attempts_and_runs_belong_to_their_learner_only() {
     let (_d, mut store, _, ada) = setup();
     let bo = store
-        .create_profile(&NewProfile { name: "Bo".into(), ..Default::default() })
+        .create_profile(&NewProfile {
+            name: "Bo".into(),
+            ..Default::default()
+        })
         .unwrap()
         .id;
     let attempt = store.start_attempt(ada, "c", "m1", "en").unwrap().id;
-    let run = store.start_scenario(ada, "c", "m2", "s1", "en").unwrap().run_id;
-    assert!(store.check_attempt_owner(ada, attempt).is_ok(), "Ada's attempt is hers");
+    let run = store
+        .start_scenario(ada, "c", "m2", "s1", "en")
+        .unwrap()
+        .run_id;
+    assert!(
+        store.check_attempt_owner(ada, attempt).is_ok(),
+        "Ada's attempt is hers"
+    );
     assert!(store.check_run_owner(ada, run).is_ok(), "Ada's run is hers");
     assert!(
-        matches!(store.check_attempt_owner(bo, attempt), Err(Error::NotFound { .. })),
+        matches!(
+            store.check_attempt_owner(bo, attempt),
+            Err(Error::NotFound { .. })
+        ),
         "Bo cannot reach Ada's attempt: to him it does not exist"
     );
     assert!(
@@ -804,7 +849,10 @@ fn attempts_and_runs_belong_to_their_learner_only() {
         "Bo cannot reach Ada's role-play run"
     );
     assert!(
-        matches!(store.check_attempt_owner(ada, AttemptId(attempt.0 + 1000)), Err(Error::NotFound { .. })),
+        matches!(
+            store.check_attempt_owner(ada, AttemptId(attempt.0 + 1000)),
+            Err(Error::NotFound { .. })
+        ),
         "an unknown attempt is not found"
     );
 }

@@ -137,7 +137,12 @@ pub fn feedback_for(question: &Question, answer: &Answer, lang: &str) -> Result<
                 } else {
                     feedback_false
                 };
-                part(id, id, *ok, feedback.as_ref().map(|f| f.get(lang).to_string()))
+                part(
+                    id,
+                    id,
+                    *ok,
+                    feedback.as_ref().map(|f| f.get(lang).to_string()),
+                )
             })
             .collect(),
         QuestionBody::ShortText { .. } | QuestionBody::Numeric { .. } => checked

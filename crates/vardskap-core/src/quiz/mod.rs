@@ -15,7 +15,9 @@ mod view;
 pub(crate) mod testing;
 
 pub use answer::Answer;
-pub use feedback::{AnswerKey, AnswerReview, KeyOption, KeyPair, PartFeedback, answer_key, feedback_for};
+pub use feedback::{
+    AnswerKey, AnswerReview, KeyOption, KeyPair, PartFeedback, answer_key, feedback_for,
+};
 pub use grade::{Grade, grade};
 pub use normalize::normalize_text;
 pub use tokens::{decode_answer, encode_answer};

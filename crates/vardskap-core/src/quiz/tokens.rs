@@ -131,10 +131,7 @@ impl<'q> Reader<'q> {
             )));
         };
         if !self.used.insert(token.to_string()) {
-            return Err(shape(format!(
-                "{} \"{token}\" is used twice",
-                self.what
-            )));
+            return Err(shape(format!("{} \"{token}\" is used twice", self.what)));
         }
         Ok((*id).to_string())
     }
@@ -190,7 +187,10 @@ pub fn encode_answer(question: &Question, seed: u64, answer: &Answer) -> Answer 
                     .iter()
                     .filter(|(l, r)| known(l) && known(r))
                     .map(|(l, r)| {
-                        (token(seed, q, Role::Left, l), token(seed, q, Role::Right, r))
+                        (
+                            token(seed, q, Role::Left, l),
+                            token(seed, q, Role::Right, r),
+                        )
                     })
                     .collect(),
             }
@@ -376,7 +376,11 @@ mod tests {
                 sorted(ids(&other, 1)),
                 "knowing one question's tokens must not tell another's"
             );
-            assert_eq!(ids(&q, 9), ids(&q, 9), "a resumed attempt must see the same tokens");
+            assert_eq!(
+                ids(&q, 9),
+                ids(&q, 9),
+                "a resumed attempt must see the same tokens"
+            );
         }
         let o = ordering(&["a", "b", "c"]);
         assert_ne!(
@@ -384,7 +388,11 @@ mod tests {
             sorted(item_ids(&o, 2)),
             "another attempt must see other item tokens"
         );
-        assert_eq!(item_ids(&o, 9), item_ids(&o, 9), "a resumed attempt must see the same item tokens");
+        assert_eq!(
+            item_ids(&o, 9),
+            item_ids(&o, 9),
+            "a resumed attempt must see the same item tokens"
+        );
     }
 
     #[test]
@@ -393,7 +401,11 @@ mod tests {
             .into_iter()
             .map(|role| token(3, "q", role, "a")[1..].to_string())
             .collect();
-        assert_eq!(tokens.len(), 3, "a left side's token must not tell its right side's");
+        assert_eq!(
+            tokens.len(),
+            3,
+            "a left side's token must not tell its right side's"
+        );
     }
 
     fn assert_refused(q: &Question, seed: u64, answer: Answer, why: &str) {
@@ -420,11 +432,24 @@ mod tests {
         let q = matching(&["a", "b", "c"]);
         let (left, right) = (left_ids(&q, 5), right_ids(&q, 5));
         let answer = |pairs: &[(&String, &String)]| Answer::Matching {
-            pairs: pairs.iter().map(|(l, r)| ((*l).clone(), (*r).clone())).collect(),
+            pairs: pairs
+                .iter()
+                .map(|(l, r)| ((*l).clone(), (*r).clone()))
+                .collect(),
         };
         let a = "a".to_string();
-        assert_refused(&q, 5, answer(&[(&a, &a)]), "bare pair ids are not tokens and must be refused");
-        assert_refused(&q, 5, answer(&[(&left[0], &a)]), "bare right pair id must be refused");
+        assert_refused(
+            &q,
+            5,
+            answer(&[(&a, &a)]),
+            "bare pair ids are not tokens and must be refused",
+        );
+        assert_refused(
+            &q,
+            5,
+            answer(&[(&left[0], &a)]),
+            "bare right pair id must be refused",
+        );
         assert_refused(
             &q,
             5,
@@ -459,10 +484,25 @@ mod tests {
             items: items.iter().map(|s| (*s).clone()).collect(),
         };
         let (a, b, c) = ("a".to_string(), "b".to_string(), "c".to_string());
-        assert_refused(&q, 5, answer(&[&a, &b, &c]), "bare item ids are not tokens and must be refused");
+        assert_refused(
+            &q,
+            5,
+            answer(&[&a, &b, &c]),
+            "bare item ids are not tokens and must be refused",
+        );
         let stale = item_ids(&q, 6);
-        assert_refused(&q, 5, answer(&[&stale[0], &stale[1], &stale[2]]), "tokens of another attempt must be refused");
-        assert_refused(&q, 5, answer(&[&shown[0], &shown[0], &shown[1]]), "an item used twice is the wrong shape");
+        assert_refused(
+            &q,
+            5,
+            answer(&[&stale[0], &stale[1], &stale[2]]),
+            "tokens of another attempt must be refused",
+        );
+        assert_refused(
+            &q,
+            5,
+            answer(&[&shown[0], &shown[0], &shown[1]]),
+            "an item used twice is the wrong shape",
+        );
         assert_refused(
             &q,
             5,
@@ -502,10 +542,7 @@ mod tests {
         assert_eq!(
             encode_answer(&q, 3, &stored),
             Answer::Matching {
-                pairs: BTreeMap::from([(
-                    token(3, "p", Role::Left, "a"),
-                    right_token(3, "p", "b")
-                )])
+                pairs: BTreeMap::from([(token(3, "p", Role::Left, "a"), right_token(3, "p", "b"))])
             },
             "a pair removed by a newer course version has no token and is dropped"
         );
@@ -516,7 +553,10 @@ mod tests {
         assert_eq!(
             encode_answer(&o, 3, &stored),
             Answer::Ordering {
-                items: vec![token(3, "o", Role::Item, "b"), token(3, "o", Role::Item, "a")]
+                items: vec![
+                    token(3, "o", Role::Item, "b"),
+                    token(3, "o", Role::Item, "a")
+                ]
             },
             "an item removed by a newer course version is dropped, the others keep their order"
         );

@@ -303,7 +303,9 @@ mod tests {
                 );
             }
             match q.body {
-                QuestionBody::Matching { .. } => assert_ids_hide(&json, &["left", "right"], MATCHING_PAIRS),
+                QuestionBody::Matching { .. } => {
+                    assert_ids_hide(&json, &["left", "right"], MATCHING_PAIRS)
+                }
                 QuestionBody::Ordering { .. } => assert_ids_hide(&json, &["items"], ORDERING_ITEMS),
                 _ => {}
             }
@@ -319,7 +321,11 @@ mod tests {
         let mut shown = Vec::new();
         for name in lists {
             let list = value[name].as_array().unwrap();
-            assert_eq!(list.len(), author_ids.len(), "{name} shows every entry once: {json}");
+            assert_eq!(
+                list.len(),
+                author_ids.len(),
+                "{name} shows every entry once: {json}"
+            );
             shown.extend(list.iter().map(|i| i["id"].as_str().unwrap().to_string()));
         }
         for s in &shown {
@@ -331,14 +337,30 @@ mod tests {
             }
         }
         let distinct: BTreeSet<&String> = shown.iter().collect();
-        assert_eq!(distinct.len(), shown.len(), "every shown entry has its own id: {json}");
+        assert_eq!(
+            distinct.len(),
+            shown.len(),
+            "every shown entry has its own id: {json}"
+        );
     }
 
     #[test]
     fn ordering_and_matching_ids_hide_the_authors_for_any_seed() {
         for names in [&["kaffe", "te", "saft", "vatten"][..], &["a", "b", "c"]] {
-            let matching = question("drycker", 1.0, QuestionBody::Matching { pairs: pairs(names) });
-            let ordering = question("steg", 1.0, QuestionBody::Ordering { items: items(names) });
+            let matching = question(
+                "drycker",
+                1.0,
+                QuestionBody::Matching {
+                    pairs: pairs(names),
+                },
+            );
+            let ordering = question(
+                "steg",
+                1.0,
+                QuestionBody::Ordering {
+                    items: items(names),
+                },
+            );
             for seed in [0, 7, u64::MAX] {
                 let json = serde_json::to_string(&view(&matching, "sv", seed)).unwrap();
                 assert_ids_hide(&json, &["left", "right"], names);
@@ -410,7 +432,12 @@ mod tests {
             );
         }
         let key_places: BTreeSet<usize> = (0..40)
-            .map(|seed| shown(&q, seed).iter().position(|t| t == "Option ja").unwrap())
+            .map(|seed| {
+                shown(&q, seed)
+                    .iter()
+                    .position(|t| t == "Option ja")
+                    .unwrap()
+            })
             .collect();
         assert_eq!(
             key_places.len(),
@@ -472,9 +499,19 @@ mod tests {
 
     #[test]
     fn two_items_are_shown_in_both_orders_so_the_order_gives_nothing_away() {
-        let q = question("o", 1.0, QuestionBody::Ordering { items: items(&["first", "second"]) });
+        let q = question(
+            "o",
+            1.0,
+            QuestionBody::Ordering {
+                items: items(&["first", "second"]),
+            },
+        );
         let orders: BTreeSet<Vec<String>> = (0..64u64).map(|seed| shown(&q, seed)).collect();
-        assert_eq!(orders.len(), 2, "with two items, the shown order must not always be the reverse of the key");
+        assert_eq!(
+            orders.len(),
+            2,
+            "with two items, the shown order must not always be the reverse of the key"
+        );
     }
 
     proptest! {

@@ -522,9 +522,17 @@ mod tests {
     fn an_ending_needs_half_of_the_best_paths_points() {
         let mut s = reception();
         // shrug: a good ending with nothing more; wait: into the questions with nothing.
-        s.nodes[1].choices.push(choice("shrug", "end_good", &[], false));
+        s.nodes[1]
+            .choices
+            .push(choice("shrug", "end_good", &[], false));
         s.nodes[0].choices.push(choice("wait", "ask", &[], false));
-        let debrief = |path: &[&str]| Run::replay(&s, path).unwrap().debrief(&s, "en").unwrap().unwrap();
+        let debrief = |path: &[&str]| {
+            Run::replay(&s, path)
+                .unwrap()
+                .debrief(&s, "en")
+                .unwrap()
+                .unwrap()
+        };
 
         let half = debrief(&["wait", "help"]);
         assert_eq!(
@@ -535,14 +543,21 @@ mod tests {
         assert!(half.passed, "3 of 5 points reaches half of the best path");
 
         let good_but_poor_play = debrief(&["greet", "shrug"]);
-        assert_eq!(good_but_poor_play.ending, EndingKind::Good, "shrug still ends well");
+        assert_eq!(
+            good_but_poor_play.ending,
+            EndingKind::Good,
+            "shrug still ends well"
+        );
         assert!(
             !good_but_poor_play.passed,
             "a good ending with 2 of 5 points is under half of the best path and does not pass"
         );
 
         let mixed = debrief(&["wait", "point"]);
-        assert!(!mixed.passed, "a mixed ending with 1 of 5 points does not pass either");
+        assert!(
+            !mixed.passed,
+            "a mixed ending with 1 of 5 points does not pass either"
+        );
 
         let steps: Vec<(&str, &str)> = good_but_poor_play
             .steps
@@ -559,12 +574,24 @@ mod tests {
     #[test]
     fn the_pass_rule_is_the_validators_threshold() {
         let s = reception();
-        for path in [&["greet", "help"][..], &["greet", "point"], &["ignore", "help"], &["rush"]] {
-            let d = Run::replay(&s, path).unwrap().debrief(&s, "en").unwrap().unwrap();
+        for path in [
+            &["greet", "help"][..],
+            &["greet", "point"],
+            &["ignore", "help"],
+            &["rush"],
+        ] {
+            let d = Run::replay(&s, path)
+                .unwrap()
+                .debrief(&s, "en")
+                .unwrap()
+                .unwrap();
             let by_rule = d.ending != EndingKind::Poor
                 && !d.critical
                 && crate::scenario::earned_enough(d.earned_total, d.best_total);
-            assert_eq!(d.passed, by_rule, "{path:?}: passed is the shared rule, nothing else");
+            assert_eq!(
+                d.passed, by_rule,
+                "{path:?}: passed is the shared rule, nothing else"
+            );
         }
     }
 

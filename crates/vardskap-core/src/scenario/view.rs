@@ -126,7 +126,8 @@ mod tests {
             shuffled(&n, "sv", 11),
             "a resumed run must show the choices in the same order"
         );
-        let orders: BTreeSet<Vec<String>> = (0..32).map(|seed| ids(&shuffled(&n, "sv", seed))).collect();
+        let orders: BTreeSet<Vec<String>> =
+            (0..32).map(|seed| ids(&shuffled(&n, "sv", seed))).collect();
         assert!(
             orders.len() > 8,
             "runs with different seeds should see different orders, got {orders:?}"
@@ -146,8 +147,12 @@ mod tests {
         let a = node(5, true);
         let mut b = node(5, true);
         b.id = "i-kassan".into();
-        let differs = (0..16).any(|seed| ids(&shuffled(&a, "sv", seed)) != ids(&shuffled(&b, "sv", seed)));
-        assert!(differs, "the node id must be part of the key, or every node of a run has one order");
+        let differs =
+            (0..16).any(|seed| ids(&shuffled(&a, "sv", seed)) != ids(&shuffled(&b, "sv", seed)));
+        assert!(
+            differs,
+            "the node id must be part of the key, or every node of a run has one order"
+        );
     }
 
     #[test]

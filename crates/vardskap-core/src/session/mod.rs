@@ -43,7 +43,12 @@ impl Session {
     /// (if the store has one installed).
     pub fn new(store: Store) -> Self {
         let course = store.builtin_course().map(String::from);
-        Session { store, course, profile: None, instructor_unlocked: false }
+        Session {
+            store,
+            course,
+            profile: None,
+            instructor_unlocked: false,
+        }
     }
 
     /// The store, for what needs no signed-in learner or unlock (the list of
@@ -54,9 +59,10 @@ impl Session {
 
     /// The course the session works in.
     pub fn course_id(&self) -> Result<&str> {
-        self.course
-            .as_deref()
-            .ok_or_else(|| Error::NotFound { what: "course", id: "built-in".into() })
+        self.course.as_deref().ok_or_else(|| Error::NotFound {
+            what: "course",
+            id: "built-in".into(),
+        })
     }
 
     /// The signed-in learner.
@@ -165,7 +171,8 @@ impl Session {
     // The learner's work, in the session's course.
 
     pub fn course_results(&self, lang: &str) -> Result<CourseResults> {
-        self.store.course_results(self.profile()?, self.course_id()?, lang)
+        self.store
+            .course_results(self.profile()?, self.course_id()?, lang)
     }
 
     /// Starts a quiz attempt, or resumes the unfinished one with its answers.
@@ -181,7 +188,13 @@ impl Session {
     }
 
     /// Saves one answer durably, in the learner's own attempt.
-    pub fn save_answer(&mut self, attempt: AttemptId, question: &str, answer: &Answer, lang: &str) -> Result<AnswerSaved> {
+    pub fn save_answer(
+        &mut self,
+        attempt: AttemptId,
+        question: &str,
+        answer: &Answer,
+        lang: &str,
+    ) -> Result<AnswerSaved> {
         self.own_attempt(attempt)?;
         self.store.save_answer(attempt, question, answer, lang)
     }
@@ -201,12 +214,23 @@ impl Session {
         self.store.attempt_detail(attempt, lang)
     }
 
-    pub fn start_scenario(&mut self, module: &str, scenario: &str, lang: &str) -> Result<ScenarioPlay> {
+    pub fn start_scenario(
+        &mut self,
+        module: &str,
+        scenario: &str,
+        lang: &str,
+    ) -> Result<ScenarioPlay> {
         let (profile, course) = self.learner_in_course()?;
-        self.store.start_scenario(profile, &course, module, scenario, lang)
+        self.store
+            .start_scenario(profile, &course, module, scenario, lang)
     }
 
-    pub fn choose_in_scenario(&mut self, run: ScenarioRunId, choice: &str, lang: &str) -> Result<Step> {
+    pub fn choose_in_scenario(
+        &mut self,
+        run: ScenarioRunId,
+        choice: &str,
+        lang: &str,
+    ) -> Result<Step> {
         self.own_run(run)?;
         self.store.choose_in_scenario(run, choice, lang)
     }
@@ -231,11 +255,13 @@ impl Session {
         lang: &str,
     ) -> Result<ReviewAnswered> {
         let profile = self.profile()?;
-        self.store.answer_review(profile, course, module, question, answer, lang)
+        self.store
+            .answer_review(profile, course, module, question, answer, lang)
     }
 
     pub fn results_history(&self, lang: &str) -> Result<ResultsHistory> {
-        self.store.results_history(self.profile()?, self.course_id()?, lang)
+        self.store
+            .results_history(self.profile()?, self.course_id()?, lang)
     }
 
     /// The learner's results in the session's course as CSV or JSON text.
@@ -249,7 +275,13 @@ impl Session {
 
     /// Writes the learner's results file whole at `path` (a path the user chose).
     pub fn write_results(&self, format: ResultsFormat, path: &Path) -> Result<()> {
-        export::write_results_file(&self.store, self.profile()?, self.course_id()?, format, path)
+        export::write_results_file(
+            &self.store,
+            self.profile()?,
+            self.course_id()?,
+            format,
+            path,
+        )
     }
 
     /// The certificate for the session's course (the course must be passed).
@@ -283,7 +315,11 @@ impl Session {
 
     /// Sets (first use) or changes the passphrase; whoever set it is the
     /// instructor, so instructor mode is unlocked after.
-    pub fn set_instructor_passphrase(&mut self, passphrase: &str, current: Option<&str>) -> Result<()> {
+    pub fn set_instructor_passphrase(
+        &mut self,
+        passphrase: &str,
+        current: Option<&str>,
+    ) -> Result<()> {
         self.store.set_instructor_passphrase(passphrase, current)?;
         self.instructor_unlocked = true;
         Ok(())
@@ -301,7 +337,11 @@ impl Session {
 
     /// Ok when instructor mode is unlocked; [`Error::InstructorLocked`] else.
     pub fn require_instructor(&self) -> Result<()> {
-        if self.instructor_unlocked { Ok(()) } else { Err(Error::InstructorLocked) }
+        if self.instructor_unlocked {
+            Ok(())
+        } else {
+            Err(Error::InstructorLocked)
+        }
     }
 
     /// Where a package may be unpacked and staged (see
@@ -313,7 +353,11 @@ impl Session {
     }
 
     /// Installs a prepared package; for an instructor.
-    pub fn install_prepared(&mut self, prepared: PreparedPackage, lang: &str) -> Result<InstalledCourse> {
+    pub fn install_prepared(
+        &mut self,
+        prepared: PreparedPackage,
+        lang: &str,
+    ) -> Result<InstalledCourse> {
         self.require_instructor()?;
         self.store.install_prepared(prepared, lang)
     }

@@ -17,26 +17,55 @@ fn signed_in() -> (tempfile::TempDir, Session, ProfileId) {
 fn learner_operations_need_a_signed_in_profile() {
     let (_dir, store, _clock, _profile) = store_with_learner("Elin");
     let mut session = Session::new(store);
-    assert!(matches!(session.start_attempt("m1", "en"), Err(Error::NotSignedIn)));
-    assert!(matches!(session.course_results("en"), Err(Error::NotSignedIn)));
+    assert!(matches!(
+        session.start_attempt("m1", "en"),
+        Err(Error::NotSignedIn)
+    ));
+    assert!(matches!(
+        session.course_results("en"),
+        Err(Error::NotSignedIn)
+    ));
     assert!(matches!(session.reviews_due("en"), Err(Error::NotSignedIn)));
-    assert!(matches!(session.choose_course("c"), Err(Error::NotSignedIn)), "with nobody signed in no course is chosen");
-    assert!(matches!(session.set_preferences(None, Theme::Dark), Err(Error::NotSignedIn)));
+    assert!(
+        matches!(session.choose_course("c"), Err(Error::NotSignedIn)),
+        "with nobody signed in no course is chosen"
+    );
+    assert!(matches!(
+        session.set_preferences(None, Theme::Dark),
+        Err(Error::NotSignedIn)
+    ));
 }
 
 #[test]
 fn instructor_operations_need_the_unlock() {
     let (_dir, mut session, _profile) = signed_in();
-    assert!(matches!(session.require_instructor(), Err(Error::InstructorLocked)));
-    assert!(matches!(session.package_staging_dir(), Err(Error::InstructorLocked)));
-    assert!(matches!(session.installed_course_folder("c"), Err(Error::InstructorLocked)));
-    session.set_instructor_passphrase("en lång lösenfras", None).unwrap();
-    assert!(session.instructor_unlocked(), "whoever set the passphrase is the instructor");
+    assert!(matches!(
+        session.require_instructor(),
+        Err(Error::InstructorLocked)
+    ));
+    assert!(matches!(
+        session.package_staging_dir(),
+        Err(Error::InstructorLocked)
+    ));
+    assert!(matches!(
+        session.installed_course_folder("c"),
+        Err(Error::InstructorLocked)
+    ));
+    session
+        .set_instructor_passphrase("en lång lösenfras", None)
+        .unwrap();
+    assert!(
+        session.instructor_unlocked(),
+        "whoever set the passphrase is the instructor"
+    );
     assert!(session.installed_course_folder("c").is_ok());
     session.lock_instructor();
     assert!(session.require_instructor().is_err());
     assert!(session.unlock_instructor("fel lösenfras här").is_err());
-    assert!(session.require_instructor().is_err(), "a wrong passphrase unlocks nothing");
+    assert!(
+        session.require_instructor().is_err(),
+        "a wrong passphrase unlocks nothing"
+    );
     session.unlock_instructor("en lång lösenfras").unwrap();
     assert!(session.require_instructor().is_ok());
 }
@@ -44,26 +73,44 @@ fn instructor_operations_need_the_unlock() {
 #[test]
 fn signing_in_or_out_locks_instructor_mode() {
     let (_dir, mut session, profile) = signed_in();
-    session.set_instructor_passphrase("en lång lösenfras", None).unwrap();
+    session
+        .set_instructor_passphrase("en lång lösenfras", None)
+        .unwrap();
     session.sign_in(profile, None).unwrap();
-    assert!(!session.instructor_unlocked(), "a learner who signs in never inherits an unlocked instructor mode");
+    assert!(
+        !session.instructor_unlocked(),
+        "a learner who signs in never inherits an unlocked instructor mode"
+    );
     session.unlock_instructor("en lång lösenfras").unwrap();
     session.sign_out();
-    assert!(!session.instructor_unlocked(), "signing out locks instructor mode too");
+    assert!(
+        !session.instructor_unlocked(),
+        "signing out locks instructor mode too"
+    );
     session.unlock_instructor("en lång lösenfras").unwrap();
-    session.create_profile(&NewProfile { name: "Kim".into(), ..Default::default() }).unwrap();
+    session
+        .create_profile(&NewProfile {
+            name: "Kim".into(),
+            ..Default::default()
+        })
+        .unwrap();
     assert!(!session.instructor_unlocked(), "so does making a profile");
 }
 
 #[test]
 fn an_export_folder_is_an_installed_courses_own() {
     let (_dir, mut session, _profile) = signed_in();
-    session.set_instructor_passphrase("en lång lösenfras", None).unwrap();
+    session
+        .set_instructor_passphrase("en lång lösenfras", None)
+        .unwrap();
     let folder = session.installed_course_folder("c").unwrap();
     assert!(folder.ends_with("courses/c"));
     for id in ["../..", "..", "c/../..", "/etc", "missing"] {
         assert!(
-            matches!(session.installed_course_folder(id), Err(Error::NotFound { .. })),
+            matches!(
+                session.installed_course_folder(id),
+                Err(Error::NotFound { .. })
+            ),
             "{id} must be looked up, not joined into a path"
         );
     }
@@ -75,13 +122,26 @@ fn one_learner_cannot_reach_anothers_attempts_or_runs() {
     let attempt = session.start_attempt("m1", "en").unwrap().id;
     let run = session.start_scenario("m2", "s1", "en").unwrap().run_id;
 
-    session.create_profile(&NewProfile { name: "Kim".into(), ..Default::default() }).unwrap();
-    let answer = Answer::Single { option: "right".into() };
-    assert!(session.save_answer(attempt, "q1", &answer, "en").is_err(), "Kim cannot answer in Elin's attempt");
+    session
+        .create_profile(&NewProfile {
+            name: "Kim".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let answer = Answer::Single {
+        option: "right".into(),
+    };
+    assert!(
+        session.save_answer(attempt, "q1", &answer, "en").is_err(),
+        "Kim cannot answer in Elin's attempt"
+    );
     assert!(session.submit_attempt(attempt, "en").is_err());
     assert!(session.module_result(attempt, "en").is_err());
     assert!(session.attempt_detail(attempt, "en").is_err());
-    assert!(session.choose_in_scenario(run, "anything", "en").is_err(), "nor choose in her role-play");
+    assert!(
+        session.choose_in_scenario(run, "anything", "en").is_err(),
+        "nor choose in her role-play"
+    );
     assert!(session.scenario_run_detail(run, "en").is_err());
 }
 
@@ -90,11 +150,22 @@ fn learners_work_in_the_sessions_course_and_come_back_to_it() {
     let (_dir, mut session, elin) = signed_in();
     assert_eq!(session.course_id().unwrap(), "c");
     assert!(session.choose_course("not-installed").is_err());
-    assert_eq!(session.course_id().unwrap(), "c", "a refused choice changes nothing");
+    assert_eq!(
+        session.course_id().unwrap(),
+        "c",
+        "a refused choice changes nothing"
+    );
     session.sign_out();
-    assert!(session.course_id().is_err(), "no built-in course in this store: nothing chosen after sign-out");
+    assert!(
+        session.course_id().is_err(),
+        "no built-in course in this store: nothing chosen after sign-out"
+    );
     session.sign_in(elin, None).unwrap();
-    assert_eq!(session.course_id().unwrap(), "c", "signing in brings Elin back to the course she chose");
+    assert_eq!(
+        session.course_id().unwrap(),
+        "c",
+        "signing in brings Elin back to the course she chose"
+    );
     let outline = session.course_outline("en").unwrap();
     assert_eq!(outline.id, "c");
 }

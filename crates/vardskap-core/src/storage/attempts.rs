@@ -94,7 +94,12 @@ pub(crate) fn mark_submitted(conn: &Connection, id: AttemptId, now: Timestamp) -
     Ok(n == 1)
 }
 
-pub(crate) fn mark_graded(conn: &Connection, id: AttemptId, score: f64, max_score: f64) -> Result<bool> {
+pub(crate) fn mark_graded(
+    conn: &Connection,
+    id: AttemptId,
+    score: f64,
+    max_score: f64,
+) -> Result<bool> {
     let n = conn
         .prepare_cached(
             "UPDATE attempts SET state = 'graded', score = ?2, max_score = ?3 WHERE id = ?1 AND state = 'submitted'",

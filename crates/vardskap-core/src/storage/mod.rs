@@ -115,7 +115,9 @@ fn lock_data_folder(data_dir: &Path) -> Result<std::fs::File> {
     for _ in 0..10 {
         match file.try_lock() {
             Ok(()) => return Ok(file),
-            Err(std::fs::TryLockError::WouldBlock) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            Err(std::fs::TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
+            }
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
         }
     }

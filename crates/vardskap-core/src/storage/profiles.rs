@@ -104,7 +104,11 @@ pub(crate) fn course(conn: &Connection, id: ProfileId) -> Result<Option<Option<S
         .optional()?)
 }
 
-pub(crate) fn set_course(conn: &Connection, id: ProfileId, course_id: Option<&str>) -> Result<bool> {
+pub(crate) fn set_course(
+    conn: &Connection,
+    id: ProfileId,
+    course_id: Option<&str>,
+) -> Result<bool> {
     let n = conn
         .prepare_cached("UPDATE profiles SET course_id = ?2 WHERE id = ?1")?
         .execute(params![id, course_id])?;
@@ -121,7 +125,10 @@ pub(crate) fn delete(conn: &Connection, id: ProfileId) -> Result<bool> {
 
 /// A profile's PIN hash with its wrong tries in a row and the stored wait;
 /// `None` when there is no such profile.
-pub(crate) fn pin_state(conn: &Connection, id: ProfileId) -> Result<Option<(Option<String>, i64, Lock)>> {
+pub(crate) fn pin_state(
+    conn: &Connection,
+    id: ProfileId,
+) -> Result<Option<(Option<String>, i64, Lock)>> {
     Ok(conn
         .prepare_cached(
             "SELECT pin_hash, pin_failures, pin_locked_until, pin_lock_boot_id, pin_locked_until_uptime

@@ -56,7 +56,9 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "unreachable-node",
-        &["modules/01-m/scenarios/s.toml:23:1: the ending `island` cannot be reached: no path from `start` leads to it"],
+        &[
+            "modules/01-m/scenarios/s.toml:23:1: the ending `island` cannot be reached: no path from `start` leads to it",
+        ],
     ),
     (
         "unreached-ending",
@@ -205,7 +207,9 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "duplicate-module-id",
-        &["modules/02-m/module.toml:1:6: duplicate module id `m` (also in modules/01-m/module.toml)"],
+        &[
+            "modules/02-m/module.toml:1:6: duplicate module id `m` (also in modules/01-m/module.toml)",
+        ],
     ),
     (
         "missing-module-toml",
@@ -294,13 +298,16 @@ fn diamond_course(levels: usize) -> (tempfile::TempDir, std::path::PathBuf, usiz
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("course");
     crate::copy_dir(&fixture("broken/good-ending-unearned"), &dir);
-    let mut toml = String::from("title = { sv = \"Diamanter\", en = \"Diamonds\" }\nstart = \"l0\"\n");
+    let mut toml =
+        String::from("title = { sv = \"Diamanter\", en = \"Diamonds\" }\nstart = \"l0\"\n");
     let choice = |id: &str, next: &str, points: &str| {
         format!(
             "\n[[node.choice]]\nid = \"{id}\"\ntext = {{ sv = \"{id}\", en = \"{id}\" }}\nnext = \"{next}\"\n{points}feedback = {{ sv = \"Ok.\", en = \"Ok.\" }}\n"
         )
     };
-    let node = |id: &str| format!("\n[[node]]\nid = \"{id}\"\ntext = {{ sv = \"{id}\", en = \"{id}\" }}\n");
+    let node = |id: &str| {
+        format!("\n[[node]]\nid = \"{id}\"\ntext = {{ sv = \"{id}\", en = \"{id}\" }}\n")
+    };
     for level in 0..levels {
         let next = format!("l{}", level + 1);
         toml += &node(&format!("l{level}"));

@@ -394,7 +394,9 @@ fn imported_questions_are_valid_course_content() {
 /// more than the loader reads.
 pub(crate) fn oversized_gift() -> String {
     let prompt = "ord ".repeat(20_000);
-    (0..30).map(|i| format!("::Q{i}:: {prompt} {{T}}\n\n")).collect()
+    (0..30)
+        .map(|i| format!("::Q{i}:: {prompt} {{T}}\n\n"))
+        .collect()
 }
 
 #[test]
@@ -408,7 +410,10 @@ fn an_import_that_would_make_quiz_toml_too_large_to_load_writes_nothing() {
         message.contains("quiz.toml would be") && message.contains("larger than the 4 MiB"),
         "the refusal says which file and the limit: {message}"
     );
-    assert!(message.contains("nothing was written"), "and that nothing changed: {message}");
+    assert!(
+        message.contains("nothing was written"),
+        "and that nothing changed: {message}"
+    );
     assert_eq!(
         std::fs::read_to_string(module.join("quiz.toml")).unwrap(),
         EXISTING_QUIZ,

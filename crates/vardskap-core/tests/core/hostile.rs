@@ -12,13 +12,19 @@ use crate::{copy_dir, fixture};
 
 /// Runs `work` on a thread and fails the test when it has not finished in
 /// `seconds` (generous: a debug build on a loaded 2-core machine).
-fn within<T: Send + 'static>(seconds: u64, what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
+fn within<T: Send + 'static>(
+    seconds: u64,
+    what: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> T {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let _ = tx.send(work());
     });
     rx.recv_timeout(Duration::from_secs(seconds))
-        .unwrap_or_else(|_| panic!("{what} did not finish within {seconds} s: a step is not linear"))
+        .unwrap_or_else(|_| {
+            panic!("{what} did not finish within {seconds} s: a step is not linear")
+        })
 }
 
 const LESSON: &str = "modules/01-valkommen/lessons/01-vad-ar-vardskap.sv.md";
@@ -32,7 +38,9 @@ fn course_with_lesson(markdown: String) -> tempfile::TempDir {
 }
 
 fn lesson_problems(dir: tempfile::TempDir) -> Vec<Diagnostic> {
-    let problems = within(60, "checking the course", move || check_course(dir.path()).1);
+    let problems = within(60, "checking the course", move || {
+        check_course(dir.path()).1
+    });
     problems.into_iter().filter(|d| d.path == LESSON).collect()
 }
 
@@ -58,7 +66,9 @@ fn a_lesson_of_100k_strong_tags_is_refused() {
     md.push_str(" text\n");
     let problems = lesson_problems(course_with_lesson(md));
     assert!(
-        problems.iter().any(|d| d.message.contains("nested more than") && d.line == 3),
+        problems
+            .iter()
+            .any(|d| d.message.contains("nested more than") && d.line == 3),
         "100,000 unclosed <strong> nest that deep, on line 3: {:?}",
         &problems[..problems.len().min(3)]
     );
@@ -89,7 +99,9 @@ fn many_bad_tags_on_one_line_give_a_bounded_list_of_problems() {
         problems.len()
     );
     assert!(
-        problems.iter().any(|d| d.message.contains("49900 more problems")),
+        problems
+            .iter()
+            .any(|d| d.message.contains("49900 more problems")),
         "the author learns how many more there are: {:?}",
         problems.last()
     );
@@ -125,15 +137,27 @@ fn symbolic_links_out_of_the_course_are_not_followed() {
         "a linked lesson file is refused in words: {problems:?}"
     );
     let json = serde_json::to_string(&course).unwrap();
-    assert!(!json.contains("ZZSECRET"), "nothing is read through the link");
+    assert!(
+        !json.contains("ZZSECRET"),
+        "nothing is read through the link"
+    );
 
     // A linked folder of modules is not entered either.
     let elsewhere = tempfile::tempdir().unwrap();
-    copy_dir(&dir.path().join("modules/01-valkommen"), &elsewhere.path().join("02-ute"));
-    std::os::unix::fs::symlink(elsewhere.path().join("02-ute"), dir.path().join("modules/02-ute")).unwrap();
+    copy_dir(
+        &dir.path().join("modules/01-valkommen"),
+        &elsewhere.path().join("02-ute"),
+    );
+    std::os::unix::fs::symlink(
+        elsewhere.path().join("02-ute"),
+        dir.path().join("modules/02-ute"),
+    )
+    .unwrap();
     let (_, problems) = check_course(dir.path());
     assert!(
-        problems.iter().any(|d| d.path == "modules/02-ute" && d.message.contains("symbolic link")),
+        problems
+            .iter()
+            .any(|d| d.path == "modules/02-ute" && d.message.contains("symbolic link")),
         "a linked module folder is reported, not read: {problems:?}"
     );
 }
@@ -178,14 +202,24 @@ fn an_image_referenced_300_times_is_not_copied_into_the_lesson() {
         within(60, "rendering the lesson", move || {
             let (course, problems) = check_course(&dir);
             let course = course.unwrap_or_else(|| panic!("the course loads: {problems:?}"));
-            let module = course.modules.iter().find(|m| m.dir == "01-valkommen").unwrap();
+            let module = course
+                .modules
+                .iter()
+                .find(|m| m.dir == "01-valkommen")
+                .unwrap();
             let lesson = &module.lessons[0].id;
-            vardskap_core::content::lesson_view(&course, Some(BASE), &module.id, lesson, "sv").unwrap().html
+            vardskap_core::content::lesson_view(&course, Some(BASE), &module.id, lesson, "sv")
+                .unwrap()
+                .html
         })
     };
     let big = html(dir.path().to_path_buf());
     let url = format!("{BASE}modules/01-valkommen/media/stor.png");
-    assert_eq!(big.matches(&url).count(), 300, "every reference points at the one served file");
+    assert_eq!(
+        big.matches(&url).count(),
+        300,
+        "every reference points at the one served file"
+    );
     assert!(
         big.len() < 64 * 1024,
         "the lesson's HTML stays small: {} bytes (inlined it was about {} MB)",
@@ -194,12 +228,21 @@ fn an_image_referenced_300_times_is_not_copied_into_the_lesson() {
     );
 
     std::fs::write(media.join("stor.png"), b"\x89PNG").unwrap();
-    assert_eq!(html(dir.path().to_path_buf()), big, "the HTML is the same whatever the image's size");
+    assert_eq!(
+        html(dir.path().to_path_buf()),
+        big,
+        "the HTML is the same whatever the image's size"
+    );
 
     std::fs::write(media.join("stor.png"), &png).unwrap();
     let (bytes, mime) =
-        vardskap_core::content::read_media(dir.path(), "modules/01-valkommen/media/stor.png").unwrap();
-    assert_eq!((bytes.len(), mime), (IMAGE_BYTES, "image/png"), "the shell reads the file once per request, as it is");
+        vardskap_core::content::read_media(dir.path(), "modules/01-valkommen/media/stor.png")
+            .unwrap();
+    assert_eq!(
+        (bytes.len(), mime),
+        (IMAGE_BYTES, "image/png"),
+        "the shell reads the file once per request, as it is"
+    );
 }
 
 // Found by fuzzing (fuzz/, `make fuzz`): each input below, minimised, once
@@ -233,15 +276,28 @@ fn gift_matching_pairs_that_share_a_side_are_a_problem_not_a_course_that_no_long
                 Sidor? {\n=a -> x\n=A -> y\n}\n\n\
                 Par? {\n=a -> x\n=b -> y\n}\n";
     let (summary, problems) = import_gift_and_check(gift);
-    assert!(problems.is_empty(), "the course still loads after the import: {problems:?}");
-    assert_eq!(summary.imported.len(), 1, "only the question with distinct sides is imported");
     assert!(
-        summary.problems.iter().any(|p| p.line == 3 && p.message.contains("right side \"djur\"")),
+        problems.is_empty(),
+        "the course still loads after the import: {problems:?}"
+    );
+    assert_eq!(
+        summary.imported.len(),
+        1,
+        "only the question with distinct sides is imported"
+    );
+    assert!(
+        summary
+            .problems
+            .iter()
+            .any(|p| p.line == 3 && p.message.contains("right side \"djur\"")),
         "the shared right side is reported where it is written: {:?}",
         summary.problems
     );
     assert!(
-        summary.problems.iter().any(|p| p.line == 8 && p.message.contains("left side \"A\"")),
+        summary
+            .problems
+            .iter()
+            .any(|p| p.line == 8 && p.message.contains("left side \"A\"")),
         "so is a shared left side: {:?}",
         summary.problems
     );

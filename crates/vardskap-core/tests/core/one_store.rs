@@ -32,7 +32,12 @@ fn hidden_entries(dir: &Path) -> Vec<String> {
 fn a_second_store_on_the_same_folder_is_told_it_is_in_use() {
     let dir = tempfile::tempdir().unwrap();
     let mut first = Store::open(dir.path()).unwrap();
-    let profile = first.create_profile(&NewProfile { name: "Elin".into(), ..Default::default() }).unwrap();
+    let profile = first
+        .create_profile(&NewProfile {
+            name: "Elin".into(),
+            ..Default::default()
+        })
+        .unwrap();
 
     let second = Store::open(dir.path());
     assert!(
@@ -45,11 +50,19 @@ fn a_second_store_on_the_same_folder_is_told_it_is_in_use() {
         matches!(restore, Err(Error::DataFolderInUse { .. })),
         "no backup is put in place under an open store"
     );
-    assert_eq!(first.profiles().unwrap()[0].id, profile.id, "the first store goes on as before");
+    assert_eq!(
+        first.profiles().unwrap()[0].id,
+        profile.id,
+        "the first store goes on as before"
+    );
 
     drop(first);
     let again = Store::open(dir.path()).expect("once the first store is closed the folder opens");
-    assert_eq!(again.profiles().unwrap().len(), 1, "and holds what the first one saved");
+    assert_eq!(
+        again.profiles().unwrap().len(),
+        1,
+        "and holds what the first one saved"
+    );
 }
 
 #[test]
@@ -84,10 +97,21 @@ fn copies_started_together_never_damage_the_folder() {
             }
         }
         let store = Store::open(dir.path()).expect("the folder opens cleanly afterwards");
-        assert_eq!(store.installed_courses("sv").unwrap().len(), 1, "round {round}: the course is installed once");
-        assert!(store.integrity_ok().unwrap(), "round {round}: the database passes its integrity check");
+        assert_eq!(
+            store.installed_courses("sv").unwrap().len(),
+            1,
+            "round {round}: the course is installed once"
+        );
+        assert!(
+            store.integrity_ok().unwrap(),
+            "round {round}: the database passes its integrity check"
+        );
         drop(store);
-        assert_eq!(hidden_entries(dir.path()), Vec::<String>::new(), "round {round}: no staging folder or half backup is left");
+        assert_eq!(
+            hidden_entries(dir.path()),
+            Vec::<String>::new(),
+            "round {round}: no staging folder or half backup is left"
+        );
         assert!(dir.path().join(DB_FILE).is_file());
     }
 }
@@ -107,7 +131,10 @@ fn a_package_is_prepared_without_the_store_and_installed_quickly() {
     let id = prepared.course().id.clone();
     let installed = store.install_prepared(prepared, "en").unwrap();
     assert_eq!(installed.id, id);
-    assert!(store.course_folder(&id).join("course.toml").is_file(), "the staged copy was moved into place");
+    assert!(
+        store.course_folder(&id).join("course.toml").is_file(),
+        "the staged copy was moved into place"
+    );
 
     // A prepared package that is dropped (the app closed, the import was
     // refused) leaves no staging folder behind.
@@ -118,5 +145,9 @@ fn a_package_is_prepared_without_the_store_and_installed_quickly() {
     std::fs::write(&garbage, b"PK\x03\x04 not really a zip").unwrap();
     assert!(PreparedPackage::prepare(data.path(), &garbage).is_err());
     drop(store);
-    assert_eq!(hidden_entries(data.path()), Vec::<String>::new(), "no unpacked or staged files are left");
+    assert_eq!(
+        hidden_entries(data.path()),
+        Vec::<String>::new(),
+        "no unpacked or staged files are left"
+    );
 }

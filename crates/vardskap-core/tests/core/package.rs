@@ -581,8 +581,14 @@ fn names_that_differ_between_systems_are_refused() {
         ("media/bild ", "dot or a space"),
         ("media/bild.svg:dold", "`:`"),
     ] {
-        let message = refused(&zip_of(&[("course.toml", COURSE_TOML), (name, b"x")]), &Limits::default());
-        assert!(message.contains(why), "{name:?} must be refused because {why}: {message}");
+        let message = refused(
+            &zip_of(&[("course.toml", COURSE_TOML), (name, b"x")]),
+            &Limits::default(),
+        );
+        assert!(
+            message.contains(why),
+            "{name:?} must be refused because {why}: {message}"
+        );
     }
     let message = refused(
         &zip_of(&[
@@ -600,11 +606,17 @@ fn names_that_differ_between_systems_are_refused() {
 
 #[test]
 fn two_entries_sharing_one_data_stream_are_refused() {
-    let mut bytes = zip_of(&[("course.toml", COURSE_TOML), ("media/a.txt", b"aaaa"), ("media/b.txt", b"bbbb")]);
+    let mut bytes = zip_of(&[
+        ("course.toml", COURSE_TOML),
+        ("media/a.txt", b"aaaa"),
+        ("media/b.txt", b"bbbb"),
+    ]);
     // Point media/b.txt's directory entry at media/a.txt's local header.
     let central = |bytes: &[u8], name: &[u8]| {
         (0..bytes.len() - 46)
-            .find(|&i| bytes[i..i + 4] == [0x50, 0x4b, 0x01, 0x02] && bytes[i + 46..].starts_with(name))
+            .find(|&i| {
+                bytes[i..i + 4] == [0x50, 0x4b, 0x01, 0x02] && bytes[i + 46..].starts_with(name)
+            })
             .unwrap()
     };
     let a = central(&bytes, b"media/a.txt");

@@ -438,7 +438,12 @@ fn a_name_that_looks_like_a_formula_is_written_as_text() {
         })
         .unwrap()
         .id;
-    let mut l = Learner { dir, store, clock, id };
+    let mut l = Learner {
+        dir,
+        store,
+        clock,
+        id,
+    };
     attempt(&mut l, "m", 1);
     let text = export::results_csv(&l.store, l.id, "vardskap").unwrap();
     let mut reader = csv::Reader::from_reader(text.as_bytes());
@@ -447,7 +452,17 @@ fn a_name_that_looks_like_a_formula_is_written_as_text() {
         &first[0], "'=HYPERLINK(\"https://example.org\",\"klicka\")",
         "a cell a spreadsheet would run as a formula begins with ' and keeps its text"
     );
-    for (cell, want) in [("+1", "'+1"), ("-x", "'-x"), ("@sum", "'@sum"), ("\tx", "'\tx"), ("Ada", "Ada")] {
-        assert_eq!(export::csv_text(cell), want, "{cell:?} is neutralised only when it starts a formula");
+    for (cell, want) in [
+        ("+1", "'+1"),
+        ("-x", "'-x"),
+        ("@sum", "'@sum"),
+        ("\tx", "'\tx"),
+        ("Ada", "Ada"),
+    ] {
+        assert_eq!(
+            export::csv_text(cell),
+            want,
+            "{cell:?} is neutralised only when it starts a formula"
+        );
     }
 }

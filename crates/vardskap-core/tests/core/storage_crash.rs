@@ -44,7 +44,11 @@ fn writer_binary() -> PathBuf {
     bin
 }
 
-fn spawn(bin: &Path, dir: &Path, profile: vardskap_core::progress::ProfileId) -> (Child, mpsc::Receiver<String>) {
+fn spawn(
+    bin: &Path,
+    dir: &Path,
+    profile: vardskap_core::progress::ProfileId,
+) -> (Child, mpsc::Receiver<String>) {
     let mut child = Command::new(bin)
         .args([dir.to_str().unwrap(), &profile.to_string(), "crash", "m"])
         .stdout(Stdio::piped())

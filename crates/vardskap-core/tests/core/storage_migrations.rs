@@ -299,7 +299,11 @@ fn v4_fixture_migrates_to_the_latest_schema_with_data_intact() {
     );
 
     let attempt = store.start_attempt(ada, "c", "m2", "en").unwrap();
-    assert_eq!(attempt.id, vardskap_core::progress::AttemptId(2), "the open attempt resumes");
+    assert_eq!(
+        attempt.id,
+        vardskap_core::progress::AttemptId(2),
+        "the open attempt resumes"
+    );
     let graded = store.submit_attempt(attempt.id, "en").unwrap();
     assert_eq!(graded.score, 2.0, "the old answer grades as before");
     assert!(

@@ -190,7 +190,10 @@ fn backup_now_keeps_only_the_newest_backups() {
 fn an_empty_database_file_beside_backups_is_damage_and_the_backups_stay() {
     let dir = tempfile::tempdir().unwrap();
     store_with_answer(dir.path(), "Ada", 7.0);
-    Store::open_with(dir.path(), options()).unwrap().backup_now().unwrap();
+    Store::open_with(dir.path(), options())
+        .unwrap()
+        .backup_now()
+        .unwrap();
     let db = dir.path().join(DB_FILE);
     let _ = std::fs::remove_file(dir.path().join(format!("{DB_FILE}-wal")));
     std::fs::write(&db, b"").unwrap();
@@ -199,7 +202,11 @@ fn an_empty_database_file_beside_backups_is_damage_and_the_backups_stay() {
         matches!(err, Some(Error::CorruptDatabase { .. })),
         "an emptied database must be offered its backups, not replaced by a new store: {err:?}"
     );
-    assert_eq!(std::fs::metadata(&db).unwrap().len(), 0, "the empty file is left for the recovery step");
+    assert_eq!(
+        std::fs::metadata(&db).unwrap().len(),
+        0,
+        "the empty file is left for the recovery step"
+    );
     Store::restore_latest_backup(dir.path()).unwrap();
     let store = Store::open_with(dir.path(), options()).unwrap();
     assert_eq!(
@@ -237,7 +244,11 @@ fn a_backup_that_cannot_be_written_does_not_lock_the_learner_out() {
         store.backup_warning().is_some(),
         "the failed backup is told as a warning"
     );
-    assert_eq!(store.profiles().unwrap().len(), 1, "the learner's data is there");
+    assert_eq!(
+        store.profiles().unwrap().len(),
+        1,
+        "the learner's data is there"
+    );
     let partials: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
