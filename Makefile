@@ -7,14 +7,14 @@ PROFILE ?= debug
 CARGO_PROFILE_FLAG := $(if $(filter release,$(PROFILE)),--release,)
 APP := target/$(PROFILE)/vardskap
 
-.PHONY: run test build ui setup-build setup-test test-rust test-ui build-e2e test-e2e bindings check-bindings bench fuzz clean
+.PHONY: run test build ui setup-build setup-test test-rust test-ui build-e2e test-e2e lint bindings check-bindings bench fuzz clean
 
 ## run: install what is missing, build, and open the app with the built-in course
 run: build
 	./$(APP)
 
 ## test: install what the tests need and run every test (Rust, UI, end-to-end, accessibility)
-test: setup-test ui check-bindings test-rust test-ui build test-e2e
+test: setup-test ui check-bindings lint test-rust test-ui build test-e2e
 	@echo "make test: all suites passed"
 
 setup-build:
@@ -49,6 +49,12 @@ build-e2e: build
 
 test-e2e: build-e2e
 	VARDSKAP_E2E_APP=$(CURDIR)/$(E2E_APP) scripts/e2e.sh
+
+## lint: the style gates: rustfmt, clippy with warnings as errors, prettier and eslint on ui/
+lint: ui
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cd ui && npx prettier --check . && npx eslint .
 
 ## bindings: regenerate the TypeScript types of everything that crosses to the UI
 bindings: ui

@@ -20,7 +20,18 @@ function course(): Course {
     competencies: [{ id: 'welcome', title: { sv: 'V', en: 'W' }, description: null }],
     final_test: null,
     modules: [
-      { id: 'm', dir: '01-m', title: { sv: 'M', en: 'M' }, summary: null, feedback: 'immediate', pass_mark: null, outcomes: [], lessons: [], questions: [], scenarios: [] },
+      {
+        id: 'm',
+        dir: '01-m',
+        title: { sv: 'M', en: 'M' },
+        summary: null,
+        feedback: 'immediate',
+        pass_mark: null,
+        outcomes: [],
+        lessons: [],
+        questions: [],
+        scenarios: [],
+      },
     ],
   };
 }
@@ -50,7 +61,10 @@ describe('learning outcomes', () => {
     await fireEvent.click(screen.getByTestId('editor-add-outcome'));
     await fireEvent.input(screen.getAllByTestId('outcome-text-sv')[1], { target: { value: 'visa vägen' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Flytta upp: Mål 2' }));
-    expect(outcomes().map((o) => o.sv), 'the second outcome moved to the top').toEqual(['visa vägen', 'hälsa en gäst']);
+    expect(
+      outcomes().map((o) => o.sv),
+      'the second outcome moved to the top',
+    ).toEqual(['visa vägen', 'hälsa en gäst']);
 
     await fireEvent.click(screen.getByRole('button', { name: 'Ta bort: Mål 1' }));
     expect(outcomes(), 'the removed outcome is gone from the model').toEqual([{ sv: 'hälsa en gäst', en: 'welcome a guest' }]);

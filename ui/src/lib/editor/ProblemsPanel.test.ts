@@ -42,7 +42,10 @@ describe('the problems panel', () => {
     editor.load({
       folder: '/c',
       course: course(),
-      diagnostics: [diag('the key is the longest', 'warning', 'module[0].question[0].option[0].text'), diag('`prompt` is empty', 'error', null)],
+      diagnostics: [
+        diag('the key is the longest', 'warning', 'module[0].question[0].option[0].text'),
+        diag('`prompt` is empty', 'error', null),
+      ],
     });
     render(ProblemsPanel);
     const items = screen.getAllByTestId('problem').map((p) => p.textContent?.replace(/\s+/g, ' ').trim());
@@ -58,7 +61,9 @@ describe('the problems panel', () => {
     i18n.locale = 'en';
     editor.load({ folder: '/c', course: course(), diagnostics: [diag('a year', 'warning', null)] });
     render(ProblemsPanel);
-    expect(screen.getByTestId('no-problems').textContent, 'no errors, and the warnings do not stop saving').toContain('No errors found. Warnings: 1.');
+    expect(screen.getByTestId('no-problems').textContent, 'no errors, and the warnings do not stop saving').toContain(
+      'No errors found. Warnings: 1.',
+    );
     expect(screen.getByTestId('problem').textContent, 'the warning is marked in English').toContain('Warning:');
   });
 

@@ -31,7 +31,14 @@ import {
 } from './model';
 import type { EditorDiagnostic } from './types';
 
-const diag = (field: string | null, message = 'problem'): EditorDiagnostic => ({ path: 'x.toml', line: 1, column: 1, message, severity: 'error', field });
+const diag = (field: string | null, message = 'problem'): EditorDiagnostic => ({
+  path: 'x.toml',
+  line: 1,
+  column: 1,
+  message,
+  severity: 'error',
+  field,
+});
 
 function course(): Course {
   return {
@@ -54,7 +61,15 @@ function course(): Course {
         pass_mark: null,
         lessons: [],
         questions: [
-          { id: 'q', competency: 'welcome', points: 1, prompt: {}, explanation: {}, shuffle: true, body: { kind: 'true_false', answer: true, feedback_true: null, feedback_false: null } },
+          {
+            id: 'q',
+            competency: 'welcome',
+            points: 1,
+            prompt: {},
+            explanation: {},
+            shuffle: true,
+            body: { kind: 'true_false', answer: true, feedback_true: null, feedback_false: null },
+          },
         ],
         scenarios: [],
       },
@@ -91,18 +106,32 @@ describe('the item a diagnostic is about', () => {
     expect(selectionFor('module[2]'), 'a whole module is the module').toEqual({ kind: 'module', m: 2 });
     expect(selectionFor('module[0].lesson[3].markdown.sv')).toEqual({ kind: 'lesson', m: 0, l: 3 });
     expect(selectionFor('module[1].question[4].option[0].feedback')).toEqual({ kind: 'question', m: 1, q: 4 });
-    expect(selectionFor('module[1].scenario[0].node[5].choice[1].next'), 'a choice belongs to its scenario').toEqual({ kind: 'scenario', m: 1, s: 0 });
+    expect(selectionFor('module[1].scenario[0].node[5].choice[1].next'), 'a choice belongs to its scenario').toEqual({
+      kind: 'scenario',
+      m: 1,
+      s: 0,
+    });
   });
 
   it('counts problems per item', () => {
-    const counts = problemCounts([diag('module[0].question[1].prompt'), diag('module[0].question[1].option[0].text'), diag('module[0].id'), diag(null)]);
+    const counts = problemCounts([
+      diag('module[0].question[1].prompt'),
+      diag('module[0].question[1].option[0].text'),
+      diag('module[0].id'),
+      diag(null),
+    ]);
     expect(counts.get('module[0].question[1]'), 'both problems inside the question count for it').toBe(2);
     expect(counts.get('module[0]'), 'the module counts only its own fields').toBe(1);
     expect(counts.get('course'), 'a problem without a field counts for the course').toBe(1);
   });
 
   it('finds the problems of a field, with its languages when asked', () => {
-    const all = [diag('module[0].question[0].prompt'), diag('module[0].question[0].prompt.en'), diag('module[0].question[0].prompts'), diag('module[0].question[0].prompt.text.sv')];
+    const all = [
+      diag('module[0].question[0].prompt'),
+      diag('module[0].question[0].prompt.en'),
+      diag('module[0].question[0].prompts'),
+      diag('module[0].question[0].prompt.text.sv'),
+    ];
     expect(diagnosticsAt(all, 'module[0].question[0].prompt'), 'exactly the field').toHaveLength(1);
     expect(diagnosticsAt(all, 'module[0].question[0].prompt', true), 'with the language suffix, not a longer name').toHaveLength(2);
     expect(diagnosticsWithin(all, 'module[0].question[0]'), 'everything inside the question').toHaveLength(4);
@@ -149,7 +178,10 @@ describe('module folders', () => {
     expect(module.outcomes, 'the author adds outcomes; none are invented').toEqual([]);
     expect(newLesson(module, c.languages).minutes, 'no override: the core estimates from the words').toBeNull();
     module.outcomes.push(emptyText(c.languages));
-    expect(module.outcomes[0], 'a new outcome has an empty text in every course language, for the form to fill').toEqual({ sv: '', en: '' });
+    expect(module.outcomes[0], 'a new outcome has an empty text in every course language, for the form to fill').toEqual({
+      sv: '',
+      en: '',
+    });
   });
 });
 
@@ -165,16 +197,37 @@ describe('changing the kind of a question', () => {
 
   it('keeps option texts as items and pairs, and back', () => {
     const ordering = changeKind(single, 'ordering', langs);
-    expect(ordering, 'options become items in their order').toEqual({ kind: 'ordering', items: [{ id: 'a', text: { sv: 'A', en: 'A' } }, { id: 'b', text: { sv: 'B', en: 'B' } }] });
+    expect(ordering, 'options become items in their order').toEqual({
+      kind: 'ordering',
+      items: [
+        { id: 'a', text: { sv: 'A', en: 'A' } },
+        { id: 'b', text: { sv: 'B', en: 'B' } },
+      ],
+    });
     const back = changeKind(ordering, 'multiple', langs);
-    expect(back.kind === 'multiple' && back.options.map((o) => o.correct), 'coming from items, the first is marked right').toEqual([true, false]);
+    expect(back.kind === 'multiple' && back.options.map((o) => o.correct), 'coming from items, the first is marked right').toEqual([
+      true,
+      false,
+    ]);
     const multiple = changeKind(single, 'multiple', langs);
-    expect(multiple.kind === 'multiple' && multiple.options[1], 'single to multiple keeps which is right and the feedback').toEqual(single.options[1]);
+    expect(multiple.kind === 'multiple' && multiple.options[1], 'single to multiple keeps which is right and the feedback').toEqual(
+      single.options[1],
+    );
   });
 
   it('gives kinds without options empty parts', () => {
-    expect(changeKind(single, 'numeric', langs), 'a number starts at 0 with no tolerance').toEqual({ kind: 'numeric', answer: 0, tolerance: 0, unit: null });
-    expect(changeKind(single, 'short_text', langs), 'accepted answers per language').toEqual({ kind: 'short_text', accept: { sv: [], en: [] }, case_sensitive: false, ignore_diacritics: false });
+    expect(changeKind(single, 'numeric', langs), 'a number starts at 0 with no tolerance').toEqual({
+      kind: 'numeric',
+      answer: 0,
+      tolerance: 0,
+      unit: null,
+    });
+    expect(changeKind(single, 'short_text', langs), 'accepted answers per language').toEqual({
+      kind: 'short_text',
+      accept: { sv: [], en: [] },
+      case_sensitive: false,
+      ignore_diacritics: false,
+    });
     const matching = changeKind({ kind: 'true_false', answer: true, feedback_true: null, feedback_false: null }, 'matching', langs);
     expect(matching.kind === 'matching' && matching.pairs.length, 'a new matching has two pairs to fill in').toBe(2);
   });
@@ -186,7 +239,10 @@ describe('shuffling of new questions and nodes', () => {
     const single = newQuestion(c.modules[0], c, 'single');
     expect(single.shuffle, 'a new question shows its options in a new order per attempt').toBe(true);
     const scenario = newScenario(c.modules[0], c.languages);
-    expect(scenario.nodes.map((n) => n.shuffle), 'the nodes of a new role-play shuffle their choices').toEqual([true, true]);
+    expect(
+      scenario.nodes.map((n) => n.shuffle),
+      'the nodes of a new role-play shuffle their choices',
+    ).toEqual([true, true]);
     expect(newNode(scenario, c.languages).shuffle, 'a new node shuffles its choices').toBe(true);
   });
 });
@@ -207,7 +263,10 @@ describe('renaming', () => {
     c.modules[0].scenarios.push(s);
     renameCompetency(c, 'welcome', 'greeting');
     expect(c.modules[0].questions[0].competency, 'the question follows').toBe('greeting');
-    expect(c.modules[0].scenarios[0].nodes[0].choices[0].points, 'points move to the new id, others stay').toEqual({ greeting: 2, other: 1 });
+    expect(c.modules[0].scenarios[0].nodes[0].choices[0].points, 'points move to the new id, others stay').toEqual({
+      greeting: 2,
+      other: 1,
+    });
   });
 });
 
@@ -222,7 +281,10 @@ describe('renaming while typing', () => {
     const items = [{ id: 'a' }, { id: 'b' }];
     r.set(items[1], items, 'bc');
     r.set(items[1], items, 'bcd');
-    expect(moves, 'each step moves the references on').toEqual([['b', 'bc'], ['bc', 'bcd']]);
+    expect(moves, 'each step moves the references on').toEqual([
+      ['b', 'bc'],
+      ['bc', 'bcd'],
+    ]);
   });
 
   it('does not move references while the id is another item’s, and moves them from the last unique id after', () => {
@@ -239,7 +301,10 @@ describe('renaming while typing', () => {
     const items = [{ id: 'x' }, { id: 'x' }];
     r.set(items[1], items, 'y');
     expect(moves, 'references to x belong to the other x too, so they stay').toEqual([]);
-    expect(items.map((i) => i.id), 'the id itself changes').toEqual(['x', 'y']);
+    expect(
+      items.map((i) => i.id),
+      'the id itself changes',
+    ).toEqual(['x', 'y']);
     r.set(items[1], items, 'yz');
     expect(moves, 'y was unique, so references follow from there').toEqual([['y', 'yz']]);
   });
@@ -285,7 +350,12 @@ describe('numbers and titles', () => {
   });
 
   it('takes a lesson title from its first heading', () => {
-    expect(lessonTitle({ sv: '# Välkommen\n\nText', en: '# Welcome' }, ['sv', 'en']), 'the first language with a heading').toBe('Välkommen');
-    expect(lessonTitle({ sv: 'no heading', en: '# Welcome #' }, ['sv', 'en']), 'falls back to the next language, closing hashes dropped').toBe('Welcome');
+    expect(lessonTitle({ sv: '# Välkommen\n\nText', en: '# Welcome' }, ['sv', 'en']), 'the first language with a heading').toBe(
+      'Välkommen',
+    );
+    expect(
+      lessonTitle({ sv: 'no heading', en: '# Welcome #' }, ['sv', 'en']),
+      'falls back to the next language, closing hashes dropped',
+    ).toBe('Welcome');
   });
 });

@@ -78,7 +78,12 @@ export const problemsId = (field: string) => `d:${field}`;
 /** The problems about exactly `field`, or (with `withLanguages`) about one of its languages too. */
 export function diagnosticsAt(diagnostics: EditorDiagnostic[], field: string, withLanguages = false): EditorDiagnostic[] {
   return diagnostics.filter(
-    (d) => d.field === field || (withLanguages && d.field !== null && /^\.[a-z]{2,3}(-[A-Za-z0-9]+)?$/.test(d.field.slice(field.length)) && d.field.startsWith(field)),
+    (d) =>
+      d.field === field ||
+      (withLanguages &&
+        d.field !== null &&
+        /^\.[a-z]{2,3}(-[A-Za-z0-9]+)?$/.test(d.field.slice(field.length)) &&
+        d.field.startsWith(field)),
   );
 }
 
@@ -142,7 +147,14 @@ export function moduleDir(position: number, id: string, taken: Iterable<string> 
 
 /** The language codes typed in the course's languages field, each once; none when nothing usable is typed. */
 export function parseLanguages(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).map((c) => c.trim()).filter((c) => c !== ''))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((c) => c.trim())
+        .filter((c) => c !== ''),
+    ),
+  ];
 }
 
 /**
@@ -192,18 +204,20 @@ export function emptyText(languages: string[]): Text {
   return Object.fromEntries(languages.map((l) => [l, '']));
 }
 
-/** A text with the given string in every language (a placeholder the author replaces). */
-function textOf(languages: string[], byLang: Record<string, string>): Text {
-  return Object.fromEntries(languages.map((l) => [l, byLang[l] ?? byLang.en ?? '']));
-}
-
 const NEW_LESSON: Record<string, string> = { sv: 'Ny lektion', en: 'New lesson' };
 
 export function newModule(course: Course): Module {
-  const id = uniqueId('module', course.modules.map((m) => m.id));
+  const id = uniqueId(
+    'module',
+    course.modules.map((m) => m.id),
+  );
   return {
     id,
-    dir: moduleDir(course.modules.length + 1, id, course.modules.map((m) => m.dir)),
+    dir: moduleDir(
+      course.modules.length + 1,
+      id,
+      course.modules.map((m) => m.dir),
+    ),
     title: emptyText(course.languages),
     summary: null,
     feedback: 'immediate',
@@ -216,7 +230,10 @@ export function newModule(course: Course): Module {
 }
 
 export function newLesson(module: Module, languages: string[]): Lesson {
-  const id = uniqueId('lesson', module.lessons.map((l) => l.id));
+  const id = uniqueId(
+    'lesson',
+    module.lessons.map((l) => l.id),
+  );
   return {
     id,
     title: {},
@@ -312,7 +329,10 @@ export function changeKind(body: QuestionBody, kind: QuestionKind, languages: st
 
 export function newQuestion(module: Module, course: Course, kind: QuestionKind = 'single'): Question {
   return {
-    id: uniqueId('question', module.questions.map((q) => q.id)),
+    id: uniqueId(
+      'question',
+      module.questions.map((q) => q.id),
+    ),
     competency: course.competencies[0]?.id ?? '',
     points: 1,
     prompt: emptyText(course.languages),
@@ -324,7 +344,10 @@ export function newQuestion(module: Module, course: Course, kind: QuestionKind =
 
 export function newChoice(node: Node, next: string, languages: string[]): Choice {
   return {
-    id: uniqueId('choice', node.choices.map((c) => c.id)),
+    id: uniqueId(
+      'choice',
+      node.choices.map((c) => c.id),
+    ),
     text: emptyText(languages),
     next,
     points: {},
@@ -335,7 +358,10 @@ export function newChoice(node: Node, next: string, languages: string[]): Choice
 
 export function newNode(scenario: Scenario, languages: string[]): Node {
   return {
-    id: uniqueId('node', scenario.nodes.map((n) => n.id)),
+    id: uniqueId(
+      'node',
+      scenario.nodes.map((n) => n.id),
+    ),
     speaker: null,
     text: emptyText(languages),
     choices: [],
@@ -346,11 +372,21 @@ export function newNode(scenario: Scenario, languages: string[]): Node {
 
 /** A new scenario: a start node with one choice that leads to an ending. */
 export function newScenario(module: Module, languages: string[]): Scenario {
-  const end: Node = { id: 'end', speaker: null, text: emptyText(languages), choices: [], shuffle: true, ending: { kind: 'good', debrief: emptyText(languages) } };
+  const end: Node = {
+    id: 'end',
+    speaker: null,
+    text: emptyText(languages),
+    choices: [],
+    shuffle: true,
+    ending: { kind: 'good', debrief: emptyText(languages) },
+  };
   const start: Node = { id: 'start', speaker: null, text: emptyText(languages), choices: [], shuffle: true, ending: null };
   start.choices.push(newChoice(start, end.id, languages));
   return {
-    id: uniqueId('scenario', module.scenarios.map((s) => s.id)),
+    id: uniqueId(
+      'scenario',
+      module.scenarios.map((s) => s.id),
+    ),
     title: emptyText(languages),
     intro: null,
     start: start.id,
@@ -405,7 +441,11 @@ export function renameCompetency(course: Course, from: string, to: string) {
 
 /** Reads a number as a Swede or an English speaker writes it: "2,5", "2.5", "-1", "1 000". */
 export function parseDecimal(text: string): number | null {
-  const cleaned = text.trim().replace(/[\s\u00a0]/g, '').replace(',', '.').replace(/^\u2212/, '-');
+  const cleaned = text
+    .trim()
+    .replace(/[\s\u00a0]/g, '')
+    .replace(',', '.')
+    .replace(/^\u2212/, '-');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
   const value = Number(cleaned);
   return Number.isFinite(value) ? value : null;

@@ -335,7 +335,11 @@ class EditorState {
     module.id = id;
     if (this.origins[m]?.dir === null) {
       const prefix = /^\d+/.exec(module.dir)?.[0] ?? String(m + 1);
-      module.dir = moduleDir(Number(prefix), id, c.modules.filter((_, i) => i !== m).map((x) => x.dir));
+      module.dir = moduleDir(
+        Number(prefix),
+        id,
+        c.modules.filter((_, i) => i !== m).map((x) => x.dir),
+      );
     }
   }
 

@@ -22,12 +22,30 @@ function course(): Course {
     competencies: [{ id: 'welcome', title: { sv: 'V' }, description: null }],
     final_test: null,
     modules: [
-      { id: 'm', dir: '01-m', title: { sv: 'M' }, summary: null, feedback: 'immediate', pass_mark: null, outcomes: [], lessons: [], questions: [], scenarios: [] },
+      {
+        id: 'm',
+        dir: '01-m',
+        title: { sv: 'M' },
+        summary: null,
+        feedback: 'immediate',
+        pass_mark: null,
+        outcomes: [],
+        lessons: [],
+        questions: [],
+        scenarios: [],
+      },
     ],
   };
 }
 
-const problem = (message: string): EditorDiagnostic => ({ path: 'course.toml', line: 1, column: 1, message, severity: 'error', field: 'course.title' });
+const problem = (message: string): EditorDiagnostic => ({
+  path: 'course.toml',
+  line: 1,
+  column: 1,
+  message,
+  severity: 'error',
+  field: 'course.title',
+});
 /** The shell's reply to a save: the folders are the ones the course was sent with unless `moduleDirs` says otherwise. */
 const savedReply = (call: Call, diagnostics: EditorDiagnostic[] = [], moduleDirs?: string[]) =>
   call.reply({
@@ -56,7 +74,10 @@ describe('validation while typing', () => {
     vi.advanceTimersByTime(CHECK_DELAY_MS - 1);
     expect(calls, 'no check while the author is still typing').toHaveLength(0);
     vi.advanceTimersByTime(1);
-    expect(calls.map((c) => c.cmd), 'one check after the pause').toEqual(['editor_check']);
+    expect(
+      calls.map((c) => c.cmd),
+      'one check after the pause',
+    ).toEqual(['editor_check']);
     expect((calls[0].args.course as Course).title, 'the check gets the edited model').toEqual({ sv: 'Ny' });
     expect(editor.dirty, 'an edit is unsaved').toBe(true);
   });
@@ -68,7 +89,10 @@ describe('validation while typing', () => {
     await second;
     calls[0].reply([problem('older')]);
     await first;
-    expect(editor.diagnostics.map((d) => d.message), 'the older reply must not overwrite the newer').toEqual(['newer']);
+    expect(
+      editor.diagnostics.map((d) => d.message),
+      'the older reply must not overwrite the newer',
+    ).toEqual(['newer']);
   });
 
   it('drops a reply to a check of a model edited since', async () => {
@@ -91,7 +115,10 @@ describe('saving', () => {
     savedReply(calls.at(-1)!, [problem('left')]);
     expect(await saving, 'the save succeeded').toBe(true);
     expect(editor.dirty, 'nothing unsaved after saving').toBe(false);
-    expect(editor.diagnostics.map((d) => d.message), 'the saved files’ problems show').toEqual(['left']);
+    expect(
+      editor.diagnostics.map((d) => d.message),
+      'the saved files’ problems show',
+    ).toEqual(['left']);
   });
 });
 
@@ -140,7 +167,10 @@ describe('saving safely', () => {
     reply(saves()[0]);
     expect(await saving, 'the save is not reported for the course open now').toBe(false);
     expect(editor.dirty, 'the course open now is not marked unsaved by the old reply').toBe(false);
-    expect(editor.diagnostics.map((d) => d.message), 'its problems stay').toEqual(['other’s']);
+    expect(
+      editor.diagnostics.map((d) => d.message),
+      'its problems stay',
+    ).toEqual(['other’s']);
   });
 
   it('ignores a save reply that arrives after the course was closed, and a check reply too', async () => {
@@ -183,7 +213,10 @@ describe('module folders', () => {
     c.modules = [module('a', '01-a'), module('b', '02-b'), module('c', '03-c')];
     editor.load({ folder: '/courses/c', course: c, diagnostics: [] });
     editor.moveModule(1, -1);
-    expect(editor.course!.modules.map((m) => m.dir), 'a move renames no folder before the save').toEqual(['02-b', '01-a', '03-c']);
+    expect(
+      editor.course!.modules.map((m) => m.dir),
+      'a move renames no folder before the save',
+    ).toEqual(['02-b', '01-a', '03-c']);
     editor.removeModule(2);
     editor.addModule();
     const saving = editor.save();
@@ -193,7 +226,10 @@ describe('module folders', () => {
     expect(args.removed, 'the removed module’s folder goes').toEqual(['03-c']);
     savedReply(saves()[0], [], ['01-b', '02-a', '03-module']);
     expect(await saving, 'saved').toBe(true);
-    expect(editor.course!.modules.map((m) => m.dir), 'the folders are the ones the core named').toEqual(['01-b', '02-a', '03-module']);
+    expect(
+      editor.course!.modules.map((m) => m.dir),
+      'the folders are the ones the core named',
+    ).toEqual(['01-b', '02-a', '03-module']);
     expect(editor.dirty, 'new folder names are not an unsaved change').toBe(false);
 
     editor.moveModule(2, -1);
@@ -203,7 +239,10 @@ describe('module folders', () => {
     expect(saves()[1].args.removed, 'nothing removed since').toEqual([]);
     savedReply(saves()[1], [], ['01-b', '02-module', '03-a']);
     await again;
-    expect(editor.course!.modules.map((m) => m.dir), 'renamed again by the core').toEqual(['01-b', '02-module', '03-a']);
+    expect(
+      editor.course!.modules.map((m) => m.dir),
+      'renamed again by the core',
+    ).toEqual(['01-b', '02-module', '03-a']);
   });
 
   it('gives the folders a save named to the modules moved while it ran', async () => {
@@ -217,7 +256,10 @@ describe('module folders', () => {
     editor.edited(JSON.stringify(editor.course));
     savedReply(saves()[0], [], ['01-b', '02-a']);
     await saving;
-    expect(editor.course!.modules.map((m) => [m.id, m.dir]), 'each module has the folder the save gave it').toEqual([
+    expect(
+      editor.course!.modules.map((m) => [m.id, m.dir]),
+      'each module has the folder the save gave it',
+    ).toEqual([
       ['a', '02-a'],
       ['b', '01-b'],
     ]);

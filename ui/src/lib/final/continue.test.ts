@@ -11,8 +11,17 @@ const outline = {
 
 function results(passed: boolean, finalTest: Partial<FinalTestSummary> | null): CourseResults {
   const summary = finalTest && {
-    draw: 4, passMark: 0.7, distinction: 0.9, available: passed, attempts: 0,
-    best: null, last: null, grade: null, passed: false, openAttempt: null, ...finalTest,
+    draw: 4,
+    passMark: 0.7,
+    distinction: 0.9,
+    available: passed,
+    attempts: 0,
+    best: null,
+    last: null,
+    grade: null,
+    passed: false,
+    openAttempt: null,
+    ...finalTest,
   };
   return {
     modules: [{ moduleId: 'a', passed, attempts: 1, openAttempt: null }],

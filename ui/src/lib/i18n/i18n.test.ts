@@ -48,9 +48,7 @@ const sorted = (s: Iterable<string>) => [...s].sort();
 describe('the catalogue (locales/*.ftl)', () => {
   it('has the same messages and attributes in every language', () => {
     for (const locale of locales) {
-      expect(sorted(catalogues[locale].keys()), `${locale}.ftl and en.ftl must have the same ids`).toEqual(
-        sorted(catalogues.en.keys()),
-      );
+      expect(sorted(catalogues[locale].keys()), `${locale}.ftl and en.ftl must have the same ids`).toEqual(sorted(catalogues.en.keys()));
     }
   });
 
@@ -68,9 +66,7 @@ describe('the catalogue (locales/*.ftl)', () => {
     for (const locale of locales) {
       for (const [key, pattern] of catalogues[locale]) {
         const words = typeof pattern === 'string' ? pattern : pattern.filter((e) => typeof e !== 'string' || e.trim());
-        expect(words.length > 0 && (typeof words !== 'string' || words.trim() !== ''), `${locale}: ${key} is empty`).toBe(
-          true,
-        );
+        expect(words.length > 0 && (typeof words !== 'string' || words.trim() !== ''), `${locale}: ${key} is empty`).toBe(true);
       }
     }
   });

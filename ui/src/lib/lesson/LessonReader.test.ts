@@ -42,7 +42,10 @@ describe('the module’s outcomes', () => {
     render(LessonReader, { module: 'm', lesson: 'l1' });
     const box = await screen.findByTestId('module-outcomes');
     expect(box.querySelector('h2')?.textContent, 'the Swedish lead-in heads the list').toBe('Det här kan du när du är klar med modulen');
-    expect([...box.querySelectorAll('li')].map((li) => li.textContent), 'every outcome is an item').toEqual(['hälsa en gäst välkommen', 'visa vägen']);
+    expect(
+      [...box.querySelectorAll('li')].map((li) => li.textContent),
+      'every outcome is an item',
+    ).toEqual(['hälsa en gäst välkommen', 'visa vägen']);
   });
 
   it('are said in English too', async () => {

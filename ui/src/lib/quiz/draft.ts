@@ -54,7 +54,10 @@ export function draftFromAnswer(question: QuestionView, answer: Answer): Draft {
 
 /** Reads a number as a Swede or an English speaker writes it: "2,5", "2.5", "1 621". */
 export function parseNumber(text: string): number | null {
-  const cleaned = text.trim().replace(/[\s\u00a0]/g, '').replace(',', '.');
+  const cleaned = text
+    .trim()
+    .replace(/[\s\u00a0]/g, '')
+    .replace(',', '.');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
   const value = Number(cleaned);
   return Number.isFinite(value) ? value : null;

@@ -5,8 +5,18 @@ import { FRAME, series, timeSpan, yOf } from './chart';
 function mod(id: string, attempts: [number, number][]): ModuleHistory {
   return {
     summary: {
-      moduleId: id, title: id, passMark: 0.8, hasQuestions: true, attempts: attempts.length, best: null, last: null,
-      passed: false, criticalChoice: false, openAttempt: null, scenarios: 0, scenariosFinished: 0,
+      moduleId: id,
+      title: id,
+      passMark: 0.8,
+      hasQuestions: true,
+      attempts: attempts.length,
+      best: null,
+      last: null,
+      passed: false,
+      criticalChoice: false,
+      openAttempt: null,
+      scenarios: 0,
+      scenariosFinished: 0,
     },
     attempts: attempts.map(([at, share], i) => ({ attemptId: i + 1, submittedAt: at, score: share, max: 1, share, passed: share >= 0.8 })),
   };
@@ -19,7 +29,12 @@ describe('score chart geometry', () => {
   });
 
   it('puts the oldest attempt at the left edge, the newest at the right and 100 % at the top', () => {
-    const [a] = series([mod('a', [[100, 0], [300, 1]])]);
+    const [a] = series([
+      mod('a', [
+        [100, 0],
+        [300, 1],
+      ]),
+    ]);
     expect(a.points[0].x, 'oldest at the left edge of the plot').toBe(FRAME.left);
     expect(a.points[1].x, 'newest at the right edge of the plot').toBe(FRAME.width - FRAME.right);
     expect(a.points[1].y, '100 % at the top of the plot').toBe(FRAME.top);
@@ -28,7 +43,10 @@ describe('score chart geometry', () => {
 
   it('centres a single attempt and leaves out modules without attempts', () => {
     const all = series([mod('a', [[500, 0.5]]), mod('b', [])]);
-    expect(all.map((s) => s.moduleId), 'only modules with attempts get a series').toEqual(['a']);
+    expect(
+      all.map((s) => s.moduleId),
+      'only modules with attempts get a series',
+    ).toEqual(['a']);
     const mid = FRAME.left + (FRAME.width - FRAME.left - FRAME.right) / 2;
     expect(all[0].points[0].x, 'a lone attempt sits in the middle').toBeCloseTo(mid);
     expect(all[0].points[0].y, 'half score is half way up').toBeCloseTo(yOf(0.5));

@@ -43,12 +43,22 @@ function debrief(passed: boolean, earned: number): Debrief {
     passed,
     steps: [
       {
-        nodeId: 'door', nodeText: 'En gäst kommer in.', choiceId: 'wait', choiceText: 'Skriv klart först',
-        feedback: 'Gästen fick vänta.', points: {}, critical: false,
+        nodeId: 'door',
+        nodeText: 'En gäst kommer in.',
+        choiceId: 'wait',
+        choiceText: 'Skriv klart först',
+        feedback: 'Gästen fick vänta.',
+        points: {},
+        critical: false,
       },
       {
-        nodeId: 'ask', nodeText: 'Var ligger museet?', choiceId: 'point', choiceText: 'Peka åt rätt håll',
-        feedback: 'Gästen hittar, men ensam.', points: { welcome: earned }, critical: false,
+        nodeId: 'ask',
+        nodeText: 'Var ligger museet?',
+        choiceId: 'point',
+        choiceText: 'Peka åt rätt håll',
+        feedback: 'Gästen hittar, men ensam.',
+        points: { welcome: earned },
+        critical: false,
       },
     ],
   };
@@ -59,14 +69,28 @@ function serve(result: Debrief) {
   mockIPC((cmd) => {
     if (cmd === 'start_scenario') {
       const play: ScenarioPlay = {
-        runId: 1, courseId: 'c', moduleId: 'm', scenarioId: 's', title: 'Entrén', intro: null,
-        node: ask, choicesMade: 1, resumed: true,
+        runId: 1,
+        courseId: 'c',
+        moduleId: 'm',
+        scenarioId: 's',
+        title: 'Entrén',
+        intro: null,
+        node: ask,
+        choicesMade: 1,
+        resumed: true,
       };
       return play;
     }
     if (cmd === 'course_outline') return { competencies: [{ id: 'welcome', title: 'Välkomnande' }] };
     if (cmd === 'choose_in_scenario') {
-      const step: Step = { choiceId: 'point', feedback: 'Gästen hittar, men ensam.', points: {}, critical: false, node: end, debrief: result };
+      const step: Step = {
+        choiceId: 'point',
+        feedback: 'Gästen hittar, men ensam.',
+        points: {},
+        critical: false,
+        node: end,
+        debrief: result,
+      };
       return step;
     }
     throw new Error(`unexpected command ${cmd}`);

@@ -21,7 +21,10 @@ describe('loadInLanguage', () => {
     expect(calls, 'state read by load does not reload').toEqual([['sv', false]]);
     i18n.locale = 'en';
     flushSync();
-    expect(calls).toEqual([['sv', false], ['en', true]]);
+    expect(calls).toEqual([
+      ['sv', false],
+      ['en', true],
+    ]);
     i18n.locale = 'en';
     flushSync();
     expect(calls.length, 'the same language again loads nothing').toBe(2);
