@@ -42,8 +42,12 @@ test-ui: setup-build
 # (feature e2e-dialogs), copied to vardskap-e2e; the plain build is linked
 # back in place after, so `make run` never starts the test variant.
 E2E_APP := target/$(PROFILE)/vardskap-e2e
+# The plain build (default features, as a release) must not contain the
+# test answers; the e2e build must.
 build-e2e: build
+	@! grep -qa VARDSKAP_E2E_DIALOGS $(APP) || { echo "$(APP) answers file dialogs from VARDSKAP_E2E_DIALOGS: only the e2e build may" >&2; exit 1; }
 	cargo build -p vardskap --features e2e-dialogs $(CARGO_PROFILE_FLAG)
+	@grep -qa VARDSKAP_E2E_DIALOGS $(APP) || { echo "the e2e build lacks its dialog answers" >&2; exit 1; }
 	cp $(APP) $(E2E_APP).new && mv -f $(E2E_APP).new $(E2E_APP)
 	cargo build -p vardskap $(CARGO_PROFILE_FLAG)
 

@@ -5,7 +5,8 @@
 //!
 //! The end-to-end tests cannot drive a native GTK dialog. A binary built with
 //! the `e2e-dialogs` feature (never a default or release build: a test here
-//! and `make dist` check that) answers from a queue file named in `VARDSKAP_E2E_DIALOGS`
+//! checks the default features, and `make build-e2e` checks that the plain
+//! binary does not contain the variable's name) answers from a queue file named in `VARDSKAP_E2E_DIALOGS`
 //! instead, and records each request beside it; see tests/e2e/lib/dialog.mjs.
 
 use std::path::PathBuf;
