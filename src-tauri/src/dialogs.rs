@@ -51,7 +51,9 @@ impl Purpose {
             filter,
             default_name,
         } = labels;
-        let filter = filter.unwrap_or_default();
+        // The page's words are shown, never trusted for their size.
+        let title = title.map(|t| bounded(&t));
+        let filter = bounded(&filter.unwrap_or_default());
         let name = default_name.as_deref().unwrap_or("");
         match self {
             Purpose::ResultsCsv => Request::save_file(self, title, name, filter, "csv"),
@@ -65,6 +67,13 @@ impl Purpose {
             Purpose::EditorFolder | Purpose::EditorParent => Request::open_folder(self, title),
         }
     }
+}
+
+/// The most characters of a dialog's title or filter name that are shown.
+const MAX_LABEL_CHARS: usize = 200;
+
+fn bounded(text: &str) -> String {
+    text.chars().take(MAX_LABEL_CHARS).collect()
 }
 
 /// The words a dialog shows, from the UI (in its language): never a path.
@@ -339,6 +348,19 @@ mod tests {
             124,
             "a long proposal is cut"
         );
+    }
+
+    #[test]
+    fn a_dialogs_words_from_the_page_are_bounded() {
+        let huge = "å".repeat(1_000_000);
+        let labels = Labels {
+            title: Some(huge.clone()),
+            filter: Some(huge),
+            default_name: None,
+        };
+        let request = Purpose::ImportPackage.request(labels);
+        assert_eq!(request.title.unwrap().chars().count(), MAX_LABEL_CHARS);
+        assert_eq!(request.filters[0].name.chars().count(), MAX_LABEL_CHARS);
     }
 
     #[test]
