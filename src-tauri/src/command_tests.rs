@@ -16,7 +16,7 @@ use tauri::test::{
 use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
 
 use crate::dialogs::Purpose;
-use crate::state::AppState;
+use crate::state::ShellState;
 
 fn content_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../content")
@@ -26,7 +26,10 @@ fn content_dir() -> PathBuf {
 fn app(data_dir: &Path) -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let app = mock_builder()
         .invoke_handler(crate::handler())
-        .manage(AppState::opened_now(content_dir(), data_dir.to_path_buf()))
+        .manage(ShellState::opened_now(
+            content_dir(),
+            data_dir.to_path_buf(),
+        ))
         .build(mock_context(noop_assets()))
         .expect("the mock app builds");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -75,7 +78,7 @@ fn learner_and_instructor(window: &WebviewWindow<MockRuntime>) {
 }
 
 fn builtin_id(app: &tauri::App<MockRuntime>) -> String {
-    app.state::<AppState>()
+    app.state::<ShellState>()
         .with(|s| Ok(s.course_id()?.to_string()))
         .unwrap()
 }
@@ -133,7 +136,7 @@ fn a_chosen_path_serves_one_command_once() {
     let (app, window) = app(&tmp.path().join("data"));
     learner_and_instructor(&window);
     let course = builtin_id(&app);
-    let state = app.state::<AppState>();
+    let state = app.state::<ShellState>();
 
     let file = tmp.path().join("kurs.vdsk");
     state.grant(Purpose::ExportPackage, file.clone());
@@ -175,7 +178,7 @@ fn an_export_packs_only_an_installed_course() {
     let tmp = tempfile::tempdir().unwrap();
     let (app, window) = app(&tmp.path().join("data"));
     learner_and_instructor(&window);
-    let state = app.state::<AppState>();
+    let state = app.state::<ShellState>();
     for id in ["../..", "..", "../../etc", "not-installed"] {
         let file = tmp.path().join("out.vdsk");
         state.grant(Purpose::ExportPackage, file.clone());
@@ -194,7 +197,7 @@ fn editor_commands_work_only_in_the_chosen_folder() {
     let tmp = tempfile::tempdir().unwrap();
     let (app, window) = app(&tmp.path().join("data"));
     learner_and_instructor(&window);
-    let state = app.state::<AppState>();
+    let state = app.state::<ShellState>();
     let err = call(&window, "editor_open", json!({})).expect_err("no folder chosen yet");
     assert!(
         message(&err).contains("Open a course folder first"),
@@ -251,7 +254,7 @@ fn a_long_import_leaves_the_other_commands_free() {
         .status()
         .expect("mkfifo runs");
     assert!(made.success());
-    app.state::<AppState>()
+    app.state::<ShellState>()
         .grant(Purpose::ImportPackage, fifo.clone());
 
     let importing = window.clone();

@@ -17,7 +17,7 @@ use crate::CommandError;
 
 /// What a path is chosen for. It fixes the dialog's kind and the files it
 /// offers, and which one command may then use the path (see
-/// `AppState::grant`).
+/// `ShellState::grant`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]

@@ -22,9 +22,9 @@ pub fn run() {
         .plugin(navigation::guard())
         .register_asynchronous_uri_scheme_protocol(media::SCHEME, media::handle)
         .setup(|app| {
-            let state = state::AppState::open(app)?;
+            let state = state::ShellState::open(app)?;
             tauri::Manager::manage(app, state);
-            state::AppState::open_store_in_background(app);
+            state::ShellState::open_store_in_background(app);
             Ok(())
         })
         .invoke_handler(handler())

@@ -16,7 +16,7 @@ use tauri::http::{Method, Request, Response, StatusCode, header};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
 use vardskap_core::content;
 
-use crate::state::AppState;
+use crate::state::ShellState;
 
 /// The scheme's name, as registered on the builder.
 pub const SCHEME: &str = "vardskap-media";
@@ -87,7 +87,7 @@ fn load(
 
 /// The answer to one request of the scheme: the file for a GET of a
 /// servable path, else 404 (405 for another method), with no detail.
-pub fn respond(state: &AppState, request: &Request<Vec<u8>>) -> Response<Vec<u8>> {
+pub fn respond(state: &ShellState, request: &Request<Vec<u8>>) -> Response<Vec<u8>> {
     if request.method() != Method::GET {
         return bare(StatusCode::METHOD_NOT_ALLOWED);
     }
@@ -138,7 +138,7 @@ pub fn handle<R: Runtime>(
 ) {
     let app = ctx.app_handle().clone();
     tauri::async_runtime::spawn_blocking(move || {
-        let response = match app.try_state::<AppState>() {
+        let response = match app.try_state::<ShellState>() {
             Some(state) => respond(&state, &request),
             None => bare(StatusCode::NOT_FOUND),
         };

@@ -12,7 +12,7 @@ use vardskap_core::storage::Store;
 
 use crate::CommandError;
 
-pub struct AppState {
+pub struct ShellState {
     /// Folder of the built-in course (bundled resource).
     pub content_dir: PathBuf,
     /// Folder for the database, backups and installed courses.
@@ -31,7 +31,7 @@ pub struct AppState {
     grants: Mutex<std::collections::HashMap<crate::dialogs::Purpose, PathBuf>>,
 }
 
-impl AppState {
+impl ShellState {
     pub fn open(app: &tauri::App) -> Result<Self, Box<dyn std::error::Error>> {
         let content_dir = builtin_content_dir(app);
         let data_dir = match data_dir_override() {
@@ -39,11 +39,11 @@ impl AppState {
             None => app.path().app_data_dir()?,
         };
         std::fs::create_dir_all(&data_dir)?;
-        Ok(AppState::new(content_dir, data_dir))
+        Ok(ShellState::new(content_dir, data_dir))
     }
 
     fn new(content_dir: PathBuf, data_dir: PathBuf) -> Self {
-        AppState {
+        ShellState {
             content_dir,
             data_dir,
             session: Mutex::new(Err(not_open())),
@@ -57,7 +57,7 @@ impl AppState {
     /// before it returns, for the shell's command tests.
     #[cfg(test)]
     pub fn opened_now(content_dir: PathBuf, data_dir: PathBuf) -> Self {
-        let state = AppState::new(content_dir, data_dir);
+        let state = ShellState::new(content_dir, data_dir);
         state.reopen();
         let _ = state.opened.set(());
         state
@@ -69,7 +69,7 @@ impl AppState {
     pub fn open_store_in_background(app: &tauri::App) {
         let handle = app.handle().clone();
         std::thread::spawn(move || {
-            let state = handle.state::<AppState>();
+            let state = handle.state::<ShellState>();
             // Commands must never wait forever, even if opening panicked.
             struct Opened<'a>(&'a OnceLock<()>);
             impl Drop for Opened<'_> {

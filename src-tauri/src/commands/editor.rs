@@ -16,14 +16,14 @@ use vardskap_core::quiz::{Answer, AnswerReview, QuestionView};
 
 use super::{Reply, blocking};
 use crate::dialogs::Purpose;
-use crate::{CommandError, state::AppState};
+use crate::{CommandError, state::ShellState};
 
-fn instructor_only(state: &AppState) -> Reply<()> {
+fn instructor_only(state: &ShellState) -> Reply<()> {
     state.with(|s| s.require_instructor())
 }
 
 /// The editor's course folder, for an instructor.
-fn editor_folder(state: &AppState) -> Reply<PathBuf> {
+fn editor_folder(state: &ShellState) -> Reply<PathBuf> {
     instructor_only(state)?;
     state.editor_folder().ok_or_else(|| {
         CommandError::new(
@@ -35,14 +35,14 @@ fn editor_folder(state: &AppState) -> Reply<PathBuf> {
 
 /// Opens the course folder chosen in the folder dialog (again, after a reload).
 #[tauri::command]
-pub async fn editor_open(state: State<'_, AppState>) -> Reply<EditorCourse> {
+pub async fn editor_open(state: State<'_, ShellState>) -> Reply<EditorCourse> {
     let folder = editor_folder(&state)?;
     blocking(move || Ok(editor::open(&folder))).await
 }
 
 /// Forgets the editor's folder: editor commands need a new choice.
 #[tauri::command]
-pub async fn editor_close(state: State<'_, AppState>) -> Reply<()> {
+pub async fn editor_close(state: State<'_, ShellState>) -> Reply<()> {
     state.set_editor_folder(None);
     Ok(())
 }
@@ -51,7 +51,7 @@ pub async fn editor_close(state: State<'_, AppState>) -> Reply<()> {
 /// chosen in the dialog (`editorParent`), and opens it.
 #[tauri::command]
 pub async fn editor_create(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     id: String,
     languages: Vec<String>,
     title: Text,
@@ -66,7 +66,7 @@ pub async fn editor_create(
 /// Checks the unsaved model by the loader's rules; nothing is written.
 #[tauri::command]
 pub async fn editor_check(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     course: Course,
 ) -> Reply<Vec<EditorDiagnostic>> {
     let folder = editor_folder(&state)?;
@@ -78,7 +78,7 @@ pub async fn editor_check(
 /// (renamed when modules moved), `removed` the saved modules' folders to
 /// delete. The core names the folders; the reply's `moduleDirs` says how.
 pub async fn editor_save(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     course: Course,
     origins: Vec<Option<String>>,
     removed: Vec<String>,
@@ -89,7 +89,7 @@ pub async fn editor_save(
 
 #[tauri::command]
 pub async fn editor_render_lesson(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     module_dir: String,
     markdown: String,
 ) -> Reply<LessonPreview> {
@@ -107,7 +107,7 @@ pub async fn editor_render_lesson(
 
 #[tauri::command]
 pub async fn editor_preview_question(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     question: Question,
     lang: String,
     seed: u32,
@@ -118,7 +118,7 @@ pub async fn editor_preview_question(
 
 #[tauri::command]
 pub async fn editor_check_answer(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     question: Question,
     answer: Answer,
     lang: String,
@@ -130,7 +130,7 @@ pub async fn editor_check_answer(
 
 #[tauri::command]
 pub async fn editor_preview_scenario(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     scenario: Scenario,
     choices: Vec<String>,
     lang: String,
@@ -144,7 +144,7 @@ pub async fn editor_preview_scenario(
 /// module whose questions use the ids `taken`; the UI appends them to the model.
 #[tauri::command]
 pub async fn editor_import_gift(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     languages: Vec<String>,
     competency: String,
     taken: Vec<String>,
@@ -157,7 +157,7 @@ pub async fn editor_import_gift(
 /// Packs the saved course folder into the `.vdsk` file chosen in the save
 /// dialog (`editorPackage`).
 #[tauri::command]
-pub async fn editor_pack(state: State<'_, AppState>) -> Reply<PackSummary> {
+pub async fn editor_pack(state: State<'_, ShellState>) -> Reply<PackSummary> {
     let folder = editor_folder(&state)?;
     let file = state.take_grant(Purpose::EditorPackage)?;
     blocking(move || Ok(package::pack(&folder, &file)?)).await

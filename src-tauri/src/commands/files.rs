@@ -6,7 +6,7 @@ use vardskap_core::export::ResultsFormat;
 
 use super::Reply;
 use crate::dialogs::{self, Labels, Purpose};
-use crate::state::AppState;
+use crate::state::ShellState;
 
 /// Opens the system dialog for `purpose` and keeps the chosen path for the
 /// one command that does that work (the course editor keeps its folder until
@@ -15,7 +15,7 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn choose_file<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     purpose: Purpose,
     labels: Labels,
 ) -> Reply<Option<String>> {
@@ -33,7 +33,7 @@ pub async fn choose_file<R: tauri::Runtime>(
 /// Saves the learner's results in the session's course where they chose in
 /// the save dialog (`choose_file` with `resultsCsv` or `resultsJson`).
 #[tauri::command]
-pub async fn save_results(state: State<'_, AppState>, format: ResultsFormat) -> Reply<()> {
+pub async fn save_results(state: State<'_, ShellState>, format: ResultsFormat) -> Reply<()> {
     let path = state.take_grant(match format {
         ResultsFormat::Csv => Purpose::ResultsCsv,
         ResultsFormat::Json => Purpose::ResultsJson,
@@ -43,7 +43,7 @@ pub async fn save_results(state: State<'_, AppState>, format: ResultsFormat) -> 
 
 /// Saves the certificate PDF where the learner chose (`choose_file` with `certificate`).
 #[tauri::command]
-pub async fn save_certificate(state: State<'_, AppState>, lang: String) -> Reply<()> {
+pub async fn save_certificate(state: State<'_, ShellState>, lang: String) -> Reply<()> {
     let path = state.take_grant(Purpose::Certificate)?;
     state.with(|s| s.write_certificate(&lang, &path))
 }

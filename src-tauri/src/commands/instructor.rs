@@ -6,10 +6,10 @@ use vardskap_core::progress::{InstalledCourse, InstructorStatus, PreparedPackage
 
 use super::{Reply, blocking};
 use crate::dialogs::Purpose;
-use crate::state::AppState;
+use crate::state::ShellState;
 
 #[tauri::command]
-pub async fn instructor_status(state: State<'_, AppState>) -> Reply<InstructorStatus> {
+pub async fn instructor_status(state: State<'_, ShellState>) -> Reply<InstructorStatus> {
     state.with(|s| s.instructor_status())
 }
 
@@ -17,7 +17,7 @@ pub async fn instructor_status(state: State<'_, AppState>) -> Reply<InstructorSt
 /// the instructor, so instructor mode is unlocked after.
 #[tauri::command]
 pub async fn set_instructor_passphrase(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     passphrase: String,
     current: Option<String>,
 ) -> Reply<()> {
@@ -25,12 +25,12 @@ pub async fn set_instructor_passphrase(
 }
 
 #[tauri::command]
-pub async fn unlock_instructor(state: State<'_, AppState>, passphrase: String) -> Reply<()> {
+pub async fn unlock_instructor(state: State<'_, ShellState>, passphrase: String) -> Reply<()> {
     state.with(|s| s.unlock_instructor(&passphrase))
 }
 
 #[tauri::command]
-pub async fn lock_instructor(state: State<'_, AppState>) -> Reply<()> {
+pub async fn lock_instructor(state: State<'_, ShellState>) -> Reply<()> {
     state.with(|s| {
         s.lock_instructor();
         Ok(())
@@ -43,7 +43,7 @@ pub async fn lock_instructor(state: State<'_, AppState>) -> Reply<()> {
 /// only the final install takes it, briefly.
 #[tauri::command]
 pub async fn import_course_package(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     lang: String,
 ) -> Reply<InstalledCourse> {
     let data_dir = state.with(|s| s.package_staging_dir())?;
@@ -57,7 +57,7 @@ pub async fn import_course_package(
 /// course's own folder is packed: the id is looked up, never joined as given.
 #[tauri::command]
 pub async fn export_course_package(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     course: String,
 ) -> Reply<PackSummary> {
     let folder = state.with(|s| s.installed_course_folder(&course))?;

@@ -12,17 +12,17 @@ use vardskap_core::quiz::Answer;
 use vardskap_core::scenario::Step;
 
 use super::Reply;
-use crate::state::AppState;
+use crate::state::ShellState;
 
 #[tauri::command]
-pub async fn course_results(state: State<'_, AppState>, lang: String) -> Reply<CourseResults> {
+pub async fn course_results(state: State<'_, ShellState>, lang: String) -> Reply<CourseResults> {
     state.with(|s| s.course_results(&lang))
 }
 
 /// A lesson of the session's course; its images are served by the media scheme.
 #[tauri::command]
 pub async fn lesson(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     module: String,
     lesson: String,
     lang: String,
@@ -37,7 +37,7 @@ pub async fn lesson(
 /// Starts a quiz attempt, or resumes the unfinished one with its answers.
 #[tauri::command]
 pub async fn start_attempt(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     module: String,
     lang: String,
 ) -> Reply<AttemptView> {
@@ -48,14 +48,14 @@ pub async fn start_attempt(
 /// the unfinished attempt with its drawn questions and answers. Answers and
 /// the submission go through `save_answer` and `submit_attempt`.
 #[tauri::command]
-pub async fn start_final_test(state: State<'_, AppState>, lang: String) -> Reply<AttemptView> {
+pub async fn start_final_test(state: State<'_, ShellState>, lang: String) -> Reply<AttemptView> {
     state.with(|s| s.start_final_test(&lang))
 }
 
 /// Saves one answer durably; the reply comes only once it is on disk.
 #[tauri::command]
 pub async fn save_answer(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     attempt: AttemptId,
     question: String,
     answer: Answer,
@@ -66,7 +66,7 @@ pub async fn save_answer(
 
 #[tauri::command]
 pub async fn submit_attempt(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     attempt: AttemptId,
     lang: String,
 ) -> Reply<ModuleResult> {
@@ -75,7 +75,7 @@ pub async fn submit_attempt(
 
 #[tauri::command]
 pub async fn module_result(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     attempt: AttemptId,
     lang: String,
 ) -> Reply<ModuleResult> {
@@ -84,7 +84,7 @@ pub async fn module_result(
 
 #[tauri::command]
 pub async fn start_scenario(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     module: String,
     scenario: String,
     lang: String,
@@ -94,7 +94,7 @@ pub async fn start_scenario(
 
 #[tauri::command]
 pub async fn choose_in_scenario(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     run: ScenarioRunId,
     choice: String,
     lang: String,
@@ -103,14 +103,14 @@ pub async fn choose_in_scenario(
 }
 
 #[tauri::command]
-pub async fn reviews_due(state: State<'_, AppState>, lang: String) -> Reply<Vec<ReviewItem>> {
+pub async fn reviews_due(state: State<'_, ShellState>, lang: String) -> Reply<Vec<ReviewItem>> {
     state.with(|s| s.reviews_due(&lang))
 }
 
 /// Answers a practice question; `course` is the due item's own course.
 #[tauri::command]
 pub async fn answer_review(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     course: String,
     module: String,
     question: String,
@@ -121,13 +121,13 @@ pub async fn answer_review(
 }
 
 #[tauri::command]
-pub async fn results_history(state: State<'_, AppState>, lang: String) -> Reply<ResultsHistory> {
+pub async fn results_history(state: State<'_, ShellState>, lang: String) -> Reply<ResultsHistory> {
     state.with(|s| s.results_history(&lang))
 }
 
 #[tauri::command]
 pub async fn attempt_detail(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     attempt: AttemptId,
     lang: String,
 ) -> Reply<AttemptDetail> {
@@ -136,7 +136,7 @@ pub async fn attempt_detail(
 
 #[tauri::command]
 pub async fn scenario_run_detail(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     run: ScenarioRunId,
     lang: String,
 ) -> Reply<ScenarioRunDetail> {

@@ -5,48 +5,48 @@ use vardskap_core::content::{self, CourseOutline, CourseOverview};
 use vardskap_core::progress::{InstalledCourse, NewProfile, Profile, ProfileId, Theme};
 
 use super::Reply;
-use crate::{CommandError, state::AppState};
+use crate::{CommandError, state::ShellState};
 
 /// The built-in course's overview for the first screen (read from its folder).
 #[tauri::command]
-pub async fn course_overview(state: State<'_, AppState>, lang: String) -> Reply<CourseOverview> {
+pub async fn course_overview(state: State<'_, ShellState>, lang: String) -> Reply<CourseOverview> {
     Ok(content::course_overview(&state.content_dir, &lang)?)
 }
 
 /// The error that kept the store from opening (e.g. a damaged database), if any.
 #[tauri::command]
-pub async fn startup_error(state: State<'_, AppState>) -> Reply<Option<CommandError>> {
+pub async fn startup_error(state: State<'_, ShellState>) -> Reply<Option<CommandError>> {
     Ok(state.startup_error())
 }
 
 /// Puts the newest backup in place of a damaged database and opens it again.
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, AppState>) -> Reply<()> {
+pub async fn restore_backup(state: State<'_, ShellState>) -> Reply<()> {
     state.restore_backup()
 }
 
 /// Why the regular backup at start could not be made (a full disk, say), if
 /// it failed: the store works all the same, and the UI tells the learner.
 #[tauri::command]
-pub async fn backup_warning(state: State<'_, AppState>) -> Reply<Option<String>> {
+pub async fn backup_warning(state: State<'_, ShellState>) -> Reply<Option<String>> {
     state.with(|s| Ok(s.store().backup_warning().map(String::from)))
 }
 
 #[tauri::command]
-pub async fn list_profiles(state: State<'_, AppState>) -> Reply<Vec<Profile>> {
+pub async fn list_profiles(state: State<'_, ShellState>) -> Reply<Vec<Profile>> {
     state.with(|s| s.profiles())
 }
 
 /// Creates a profile and signs it in.
 #[tauri::command]
-pub async fn create_profile(state: State<'_, AppState>, profile: NewProfile) -> Reply<Profile> {
+pub async fn create_profile(state: State<'_, ShellState>, profile: NewProfile) -> Reply<Profile> {
     state.with(|s| s.create_profile(&profile))
 }
 
 /// Signs a profile in, checking its PIN when it has one.
 #[tauri::command]
 pub async fn sign_in(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     id: ProfileId,
     pin: Option<String>,
 ) -> Reply<Profile> {
@@ -54,7 +54,7 @@ pub async fn sign_in(
 }
 
 #[tauri::command]
-pub async fn sign_out(state: State<'_, AppState>) -> Reply<()> {
+pub async fn sign_out(state: State<'_, ShellState>) -> Reply<()> {
     state.with(|s| {
         s.sign_out();
         Ok(())
@@ -64,7 +64,7 @@ pub async fn sign_out(state: State<'_, AppState>) -> Reply<()> {
 /// Remembers the signed-in learner's language and theme.
 #[tauri::command]
 pub async fn set_preferences(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     language: Option<String>,
     theme: Theme,
 ) -> Reply<Profile> {
@@ -74,7 +74,7 @@ pub async fn set_preferences(
 /// Every installed course, titled in `lang`, for the learners' course chooser.
 #[tauri::command]
 pub async fn installed_courses(
-    state: State<'_, AppState>,
+    state: State<'_, ShellState>,
     lang: String,
 ) -> Reply<Vec<InstalledCourse>> {
     state.with(|s| s.installed_courses(&lang))
@@ -83,13 +83,13 @@ pub async fn installed_courses(
 /// Makes the installed course `id` the one the learner works in (remembered
 /// for the signed-in profile); NotFound when it is not installed.
 #[tauri::command]
-pub async fn choose_course(state: State<'_, AppState>, id: String) -> Reply<()> {
+pub async fn choose_course(state: State<'_, ShellState>, id: String) -> Reply<()> {
     state.with(|s| s.choose_course(&id))
 }
 
 /// The current course's modules, lessons and scenarios (see `choose_course`).
 #[tauri::command]
-pub async fn course_outline(state: State<'_, AppState>, lang: String) -> Reply<CourseOutline> {
+pub async fn course_outline(state: State<'_, ShellState>, lang: String) -> Reply<CourseOutline> {
     state.with(|s| s.course_outline(&lang))
 }
 

@@ -3,6 +3,6 @@
 /**
  * What a path is chosen for. It fixes the dialog's kind and the files it
  * offers, and which one command may then use the path (see
- * `AppState::grant`).
+ * `ShellState::grant`).
  */
 export type Purpose = "resultsCsv" | "resultsJson" | "certificate" | "importPackage" | "exportPackage" | "editorFolder" | "editorParent" | "giftFile" | "editorPackage";
