@@ -5,10 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use super::fields::{Ctx, undeclared_language};
 use super::layout::{self, COURSE_FILE, FINAL_FILE, MAX_FILE_BYTES, MODULES_DIR};
 use super::markdown::{LessonPage, MediaRoot, Sanitiser, render_lesson};
 use super::source::{Report, SourceFile};
+use super::toml_table::{Ctx, undeclared_language};
 use super::{Course, Diagnostic, FinalTest, Lesson, Module, Text, read, validate};
 use crate::{Error, Result};
 

@@ -3,7 +3,6 @@
 //! `docs/course-format.md`.
 
 mod diagnostic;
-mod fields;
 pub mod layout;
 mod lint;
 mod load;
@@ -16,6 +15,7 @@ pub mod save;
 mod source;
 mod stats;
 pub mod time;
+mod toml_table;
 mod validate;
 mod view;
 

@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use toml::de::{DeTable, DeValue};
 
-use super::fields::{Ctx, Fields, number, string_list, text_of};
 use super::layout::{COURSE_FILE, FINAL_FILE, MODULE_FILE, QUIZ_FILE};
 use super::source::{Located, Report, SourceFile};
+use super::toml_table::{Ctx, Fields, number, string_list, text_of};
 use super::validate;
 use super::{
     AnswerOption, BankQuestion, Choice, Competency, Course, Ending, EndingKind, FeedbackMode, Item,
@@ -36,7 +36,7 @@ pub(crate) struct FinalHead {
 }
 
 pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<HeadRead> {
-    let root = super::fields::parse_document(file, report)?;
+    let root = super::toml_table::parse_document(file, report)?;
     let mut f = Fields::new(&root, 0, COURSE_FILE);
     let langs = languages(file, report, &mut f, &root);
     let cx = &mut Ctx {
@@ -155,7 +155,7 @@ pub(crate) fn final_bank(
     langs: &[String],
     competencies: Option<&BTreeSet<String>>,
 ) -> Vec<(BankQuestion, Located<String>, Located<String>)> {
-    let Some(root) = super::fields::parse_document(file, report) else {
+    let Some(root) = super::toml_table::parse_document(file, report) else {
         return Vec::new();
     };
     let cx = &mut Ctx {
@@ -303,7 +303,7 @@ pub(crate) fn module(
     langs: &[String],
     dir: &str,
 ) -> Option<(Module, Located<String>, Vec<LessonSettings>)> {
-    let root = super::fields::parse_document(file, report)?;
+    let root = super::toml_table::parse_document(file, report)?;
     let cx = &mut Ctx {
         file,
         report,
@@ -436,7 +436,7 @@ pub(crate) fn quiz(
     langs: &[String],
     competencies: Option<&BTreeSet<String>>,
 ) -> Vec<Question> {
-    let Some(root) = super::fields::parse_document(file, report) else {
+    let Some(root) = super::toml_table::parse_document(file, report) else {
         return Vec::new();
     };
     let cx = &mut Ctx {
@@ -715,7 +715,7 @@ fn accept(cx: &mut Ctx, f: &mut Fields) -> Option<BTreeMap<String, Vec<String>>>
     let mut accept = BTreeMap::new();
     for (lang, value) in table {
         let lang_name = lang.get_ref().as_ref();
-        super::fields::declared_language(cx, lang_name, lang.span().start);
+        super::toml_table::declared_language(cx, lang_name, lang.span().start);
         let list = string_list(cx, &format!("accept.{lang_name}"), value)?;
         if list.value.is_empty() {
             cx.error(
@@ -750,7 +750,7 @@ pub(crate) fn scenario(
     competencies: Option<&BTreeSet<String>>,
     id: &str,
 ) -> Option<Scenario> {
-    let root = super::fields::parse_document(file, report)?;
+    let root = super::toml_table::parse_document(file, report)?;
     let cx = &mut Ctx {
         file,
         report,

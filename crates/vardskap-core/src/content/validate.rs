@@ -5,9 +5,9 @@
 
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
-use super::fields::Ctx;
 use super::layout::is_slug;
 use super::source::Located;
+use super::toml_table::Ctx;
 use super::{Choice, EndingKind, Text};
 use crate::scenario::paths::{self, Analysis, Hop, Witness};
 

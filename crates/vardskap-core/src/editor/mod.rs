@@ -3,7 +3,7 @@
 //! each problem names the field it is about, a new course starts valid, and
 //! lessons, questions and role-plays can be previewed as a learner sees them.
 
-mod fields;
+mod field_address;
 mod preview;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -11,7 +11,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-pub use fields::field_for;
+pub use field_address::field_for;
 pub use preview::{
     LessonPreview, ScenarioPreview, check_answer, import_gift, preview_lesson, preview_question,
     preview_scenario,

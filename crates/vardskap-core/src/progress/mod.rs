@@ -12,7 +12,7 @@ mod mastery;
 mod owner;
 mod profile;
 mod results;
-mod review;
+mod review_queue;
 mod rules;
 mod scenario;
 
@@ -29,7 +29,7 @@ pub use profile::{NewProfile, Profile, Theme};
 pub use results::{
     CompetencyScore, CourseResults, FinalAttemptResult, ModuleResult, ModuleSummary, ScoreLine,
 };
-pub use review::{ReviewAnswered, ReviewItem};
+pub use review_queue::{ReviewAnswered, ReviewItem};
 pub use rules::{attempt_passes, pass_mark};
 pub use scenario::ScenarioPlay;
 
@@ -96,6 +96,6 @@ pub(crate) fn find_question<'m>(module: &'m Module, question_id: &str) -> Option
 }
 
 #[cfg(test)]
-pub(crate) mod testing;
+mod store_tests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod testing;

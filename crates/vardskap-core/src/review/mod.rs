@@ -1,7 +1,8 @@
-//! The spaced review queue: every question a learner got wrong gets a
+//! Spaced-review scheduling: every question a learner got wrong gets a
 //! [`ReviewCard`] that says when to practise it again. Scheduling is FSRS
 //! (the `rs-fsrs` crate, default weights, day-level intervals, no fuzz) behind
-//! pure functions over plain data; see docs/grading.md, section Review.
+//! pure functions over plain data; see docs/grading.md, section Review. The
+//! queue of due questions, over the store, is `progress::review_queue`.
 
 use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, FSRS, Parameters, Rating, State};
