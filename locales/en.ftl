@@ -319,6 +319,19 @@ errors-ReservedCourseId = This package’s course has the same id as the built-i
     .detail = This package's course has the id "{ $id }", which is reserved for the built-in course, so it was not imported. Give the course another id in course.toml and pack it again.
 errors-PackageRefused = This file cannot be opened safely as a course package (for example, a file in it points outside the course), so nothing was installed.
     .detail = { $file } was not opened: { $reason }
+errors-InvitationInvalid = This file is not a class invitation that Värdskap can read. Ask your instructor for a new one.
+    .detail = { $file } is not a class invitation: { $field ->
+        [none] it is not invitation JSON, or it is too large.
+       *[other] the field “{ $field }” is missing or wrong.
+    }
+errors-InvitationInsecure = This class invitation would send your results unencrypted over the network, so it was not accepted. Ask your instructor for an invitation with an https address.
+    .detail = The invitation's address { $endpoint } is not https, and it is not on this computer.
+errors-ClassCourseNotInstalled = This class uses a course that is not installed here. Ask your instructor for the course first.
+    .detail = The class's course “{ $course }” is not installed.
+errors-PseudonymInvalid = Write a name of at most { $max } characters.
+    .detail = A pseudonym must not be empty or longer than { $max } characters.
+errors-NotInClass = You are not in a class for this course.
+    .detail = The learner is not in a class for this course.
 
 ## instructor
 

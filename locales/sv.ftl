@@ -313,6 +313,19 @@ errors-ReservedCourseId = Kursen i paketet har samma id som den inbyggda kursen,
     .detail = Kursen i paketet har id:t ”{ $id }”, som är reserverat för den inbyggda kursen, så den importerades inte. Ge kursen ett annat id i course.toml och packa den igen.
 errors-PackageRefused = Filen går inte att öppna på ett säkert sätt som kurspaket (till exempel pekar en fil i den utanför kursen), så ingenting installerades.
     .detail = { $file } öppnades inte: { $reason }
+errors-InvitationInvalid = Filen är ingen klassinbjudan som Värdskap kan läsa. Be din lärare om en ny.
+    .detail = { $file } är ingen klassinbjudan: { $field ->
+        [none] det är inte JSON för en inbjudan, eller så är filen för stor.
+       *[other] fältet ”{ $field }” saknas eller är fel.
+    }
+errors-InvitationInsecure = Klassinbjudan skulle skicka dina resultat okrypterat över nätverket, så den godtogs inte. Be din lärare om en inbjudan med en https-adress.
+    .detail = Inbjudans adress { $endpoint } är inte https och ligger inte på den här datorn.
+errors-ClassCourseNotInstalled = Klassen använder en kurs som inte är installerad här. Be din lärare om kursen först.
+    .detail = Klassens kurs ”{ $course }” är inte installerad.
+errors-PseudonymInvalid = Skriv ett namn på högst { $max } tecken.
+    .detail = En pseudonym får inte vara tom eller längre än { $max } tecken.
+errors-NotInClass = Du är inte med i någon klass för den här kursen.
+    .detail = Deltagaren är inte med i någon klass för den här kursen.
 
 ## instructor
 

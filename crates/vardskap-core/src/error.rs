@@ -140,6 +140,31 @@ pub enum Error {
         file: String,
         reason: String,
     },
+
+    /// A class invitation file is not one, or `field` is missing or wrong
+    /// (empty: not an invitation at all: not JSON, or too large).
+    InvitationInvalid {
+        file: String,
+        field: String,
+    },
+
+    /// A class invitation would send over plain http to another computer.
+    InvitationInsecure {
+        endpoint: String,
+    },
+
+    /// A class invitation is for a course that is not installed.
+    ClassCourseNotInstalled {
+        course: String,
+    },
+
+    /// A pseudonym is empty or longer than `max` characters.
+    PseudonymInvalid {
+        max: usize,
+    },
+
+    /// The learner is not in a class of this course.
+    NotInClass,
 }
 
 impl Error {
@@ -180,6 +205,11 @@ impl Error {
             Error::InstructorLocked => ErrorKind::InstructorLocked,
             Error::ReservedCourseId { .. } => ErrorKind::ReservedCourseId,
             Error::PackageRefused { .. } => ErrorKind::PackageRefused,
+            Error::InvitationInvalid { .. } => ErrorKind::InvitationInvalid,
+            Error::InvitationInsecure { .. } => ErrorKind::InvitationInsecure,
+            Error::ClassCourseNotInstalled { .. } => ErrorKind::ClassCourseNotInstalled,
+            Error::PseudonymInvalid { .. } => ErrorKind::PseudonymInvalid,
+            Error::NotInClass => ErrorKind::NotInClass,
         }
     }
 
@@ -269,6 +299,25 @@ impl Error {
                 "errors-PackageRefused",
                 vec![("file", text(file)), ("reason", text(reason))],
             ),
+            Error::InvitationInvalid { file, field } => (
+                "errors-InvitationInvalid",
+                vec![
+                    ("file", text(file)),
+                    ("field", text(if field.is_empty() { "none" } else { field })),
+                ],
+            ),
+            Error::InvitationInsecure { endpoint } => (
+                "errors-InvitationInsecure",
+                vec![("endpoint", text(endpoint))],
+            ),
+            Error::ClassCourseNotInstalled { course } => (
+                "errors-ClassCourseNotInstalled",
+                vec![("course", text(course))],
+            ),
+            Error::PseudonymInvalid { max } => {
+                ("errors-PseudonymInvalid", vec![("max", (*max).into())])
+            }
+            Error::NotInClass => ("errors-NotInClass", vec![]),
         }
     }
 
@@ -315,6 +364,11 @@ pub enum ErrorKind {
     InstructorLocked,
     ReservedCourseId,
     PackageRefused,
+    InvitationInvalid,
+    InvitationInsecure,
+    ClassCourseNotInstalled,
+    PseudonymInvalid,
+    NotInClass,
 }
 
 /// Anki-style `.or_not_found(id)` for look-ups.

@@ -19,5 +19,6 @@ pub mod scenario;
 pub mod session;
 pub mod storage;
 pub mod whole_file;
+pub mod xapi;
 
 pub use error::{Error, ErrorKind, Result};

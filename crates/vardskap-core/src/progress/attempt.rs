@@ -15,6 +15,7 @@ use crate::quiz::{self, Answer, AnswerReview, Grade, QuestionView};
 use crate::review;
 use crate::storage::attempts::{self, AttemptRow};
 use crate::storage::{Store, Timestamp, answers, review_cards};
+use crate::xapi;
 use crate::{Error, Result};
 
 /// Where an attempt is in its life.
@@ -191,7 +192,7 @@ impl Store {
                 return self.attempt_view(&open, course, &module, lang, true);
             }
             // Grading was interrupted (a crash between submit and grade): finish it first.
-            self.grade_submitted(&open, course, &module)?;
+            self.grade_submitted(&open, course, &module, lang)?;
         }
         let now = self.now();
         let seed = new_seed();
@@ -299,7 +300,7 @@ impl Store {
         let json = serde_json::to_string(answer)
             .map_err(|e| Error::Invalid(format!("The answer could not be saved: {e}")))?;
         let now = self.now();
-        self.transact(|tx| {
+        let recorded = self.transact(|tx| {
             // Checked again inside the write lock: another window may have submitted.
             let current = attempts::get(tx, attempt)?.or_not_found("attempt", attempt)?;
             if current.state != AttemptState::Started {
@@ -313,9 +314,29 @@ impl Store {
             answers::upsert(tx, attempt, question_id, &json, lang, now)?;
             if immediate {
                 answers::set_score(tx, attempt, question_id, grade.score, grade.max)?;
+                // With immediate feedback the answer is final: its statement now.
+                let (home, in_final) = question_home(&course, &module, question_id);
+                return xapi::record(
+                    tx,
+                    &course,
+                    current.profile_id,
+                    &xapi::Event::Answered {
+                        module: home,
+                        question,
+                        answer,
+                        score: grade.score,
+                        max: grade.max,
+                        final_test: in_final,
+                    },
+                    lang,
+                    now,
+                );
             }
-            Ok(())
+            Ok(false)
         })?;
+        if recorded {
+            self.note_outbox_added();
+        }
         let review = if immediate {
             review_of(question, answer, lang, Some((grade.score, grade.max)))
         } else {
@@ -344,24 +365,31 @@ impl Store {
                 if !self.transact(|tx| attempts::mark_submitted(tx, attempt, now))? {
                     return Err(Error::AttemptClosed { attempt: attempt.0 });
                 }
-                self.grade_submitted(&row, &course, &module)?;
+                self.grade_submitted(&row, &course, &module, lang)?;
             }
-            AttemptState::Submitted => self.grade_submitted(&row, &course, &module)?,
+            AttemptState::Submitted => self.grade_submitted(&row, &course, &module, lang)?,
             AttemptState::Graded => return Err(Error::AttemptClosed { attempt: attempt.0 }),
         }
         self.module_result(attempt, lang)
     }
 
-    /// Grades a submitted attempt in one transaction.
+    /// Grades a submitted attempt in one transaction, with its statements
+    /// when the learner is in a class: every answer not told already (with
+    /// immediate feedback each was, when it was saved), the result, and the
+    /// certificate once the course is passed.
     fn grade_submitted(
         &mut self,
         row: &AttemptRow,
         course: &Course,
         module: &Module,
+        lang: &str,
     ) -> Result<()> {
         let now = self.now();
         let saved = answers::for_attempt(&self.conn, row.id)?;
         let mut graded: Vec<(String, Option<(f64, f64)>)> = Vec::new();
+        // Answers to tell in statements: question, answer, its language, score, max.
+        let mut told: Vec<(&Question, Answer, String, f64, f64)> = Vec::new();
+        let told_at_save = module.feedback == FeedbackMode::Immediate;
         let (mut score, mut max) = (0.0, 0.0);
         for question in &module.questions {
             max += question.points;
@@ -371,17 +399,24 @@ impl Store {
             };
             // An answer that no longer fits (a newer course version changed the
             // options) scores 0 rather than blocking the submission.
-            let grade = parse_answer(&a.answer, &a.question_id)
-                .and_then(|answer| quiz::grade(question, &answer, &a.lang))
+            let parsed = parse_answer(&a.answer, &a.question_id).ok();
+            let grade = parsed
+                .as_ref()
+                .and_then(|answer| quiz::grade(question, answer, &a.lang).ok())
                 .map(|g| (g.score, g.max))
                 .unwrap_or((0.0, question.points));
+            if let Some(answer) = parsed
+                && !told_at_save
+            {
+                told.push((question, answer, a.lang.clone(), grade.0, grade.1));
+            }
             score += grade.0;
             graded.push((question.id.clone(), Some(grade)));
         }
         let (id, profile, course_id, module_id) =
             (row.id, row.profile_id, course.id.clone(), module.id.clone());
         let final_test = module_id == FINAL_TEST_ID;
-        self.transact(|tx| {
+        let recorded = self.transact(|tx| {
             for (question_id, grade) in &graded {
                 if let Some((s, m)) = grade {
                     answers::set_score(tx, id, question_id, *s, *m)?;
@@ -416,9 +451,78 @@ impl Store {
             if !attempts::mark_graded(tx, id, score, max)? {
                 return Err(Error::AttemptClosed { attempt: id.0 });
             }
-            Ok(())
-        })
+            let mut recorded = false;
+            for (question, answer, answer_lang, s, m) in &told {
+                let (home, in_final) = question_home(course, module, &question.id);
+                recorded |= xapi::record(
+                    tx,
+                    course,
+                    profile,
+                    &xapi::Event::Answered {
+                        module: home,
+                        question,
+                        answer,
+                        score: *s,
+                        max: *m,
+                        final_test: in_final,
+                    },
+                    answer_lang,
+                    now,
+                )?;
+            }
+            let finished = if final_test {
+                let test = course.final_test.as_ref();
+                let pass_mark = test.map_or(0.0, |t| t.pass_mark);
+                let grade = super::final_test::grade_in(course, score, max);
+                xapi::Event::FinalTestFinished {
+                    score,
+                    max,
+                    pass_mark,
+                    passed: grade.is_some_and(|g| g.passed()),
+                    grade: match grade {
+                        Some(final_test::FinalGrade::Distinction) => "distinction",
+                        Some(final_test::FinalGrade::Pass) => "pass",
+                        _ => "fail",
+                    },
+                }
+            } else {
+                let pass_mark = super::rules::pass_mark(course, module);
+                xapi::Event::QuizFinished {
+                    module,
+                    score,
+                    max,
+                    pass_mark,
+                    passed: super::rules::attempt_passes(score, max, pass_mark),
+                }
+            };
+            recorded |= xapi::record(tx, course, profile, &finished, lang, now)?;
+            recorded |=
+                super::results::record_certificate_if_earned(tx, course, profile, lang, now)?;
+            Ok(recorded)
+        })?;
+        if recorded {
+            self.note_outbox_added();
+        }
+        Ok(())
     }
+}
+
+/// The module a question of `module` belongs to, and whether it is asked in
+/// the final test (whose questions come from the modules' banks).
+fn question_home<'c>(
+    course: &'c Course,
+    module: &'c Module,
+    question_id: &str,
+) -> (&'c Module, bool) {
+    if module.id != FINAL_TEST_ID {
+        return (module, false);
+    }
+    let home = course
+        .final_test
+        .as_ref()
+        .and_then(|t| t.questions.iter().find(|b| b.question.id == question_id))
+        .and_then(|b| course.modules.iter().find(|m| m.id == b.module));
+    (home.unwrap_or(module), true)
 }
 
 #[cfg(test)]

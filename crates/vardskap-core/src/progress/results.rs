@@ -213,6 +213,36 @@ pub(crate) fn module_summaries(
     modules
 }
 
+/// Writes the certificate statement once the learner's course is passed
+/// (inside the transaction that passed it), if they are in a class and it
+/// was not written before.
+pub(crate) fn record_certificate_if_earned(
+    tx: &rusqlite::Connection,
+    course: &Course,
+    profile: ProfileId,
+    lang: &str,
+    now: crate::storage::Timestamp,
+) -> Result<bool> {
+    if crate::xapi::certificate_recorded(tx, profile, &course.id)? {
+        return Ok(false);
+    }
+    let all = attempts::for_learner(tx, profile, &course.id)?;
+    let runs = scenario_runs::for_learner(tx, profile, &course.id)?;
+    let modules = module_summaries(course, &all, &runs, lang);
+    let final_test = final_summary(course, &all, &modules);
+    if !course_passed(&modules, final_test.as_ref()) {
+        return Ok(false);
+    }
+    crate::xapi::record(
+        tx,
+        course,
+        profile,
+        &crate::xapi::Event::CertificateEarned,
+        lang,
+        now,
+    )
+}
+
 impl Store {
     /// The result of a graded attempt (after [`Store::submit_attempt`], or later to look back).
     pub fn module_result(&self, attempt: AttemptId, lang: &str) -> Result<ModuleResult> {

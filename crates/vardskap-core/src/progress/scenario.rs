@@ -13,6 +13,7 @@ use crate::error::OrNotFound;
 use crate::scenario::{self, Debrief, NodeView, Run, Step};
 use crate::storage::Store;
 use crate::storage::scenario_runs::{self, ScenarioRunRow};
+use crate::xapi;
 use crate::{Error, Result};
 
 /// A scenario run as the learner sees it when starting or resuming it.
@@ -133,14 +134,70 @@ impl Store {
         let course = self.cached_course(&row.course_id)?;
         let scenario = find_scenario(&course, &row.module_id, &row.scenario_id)?;
         let mut run = replay(scenario, &row).or_else(|_| Run::start(scenario))?;
+        let at = run.current.clone();
         let mut step = run.choose(scenario, choice_id, lang)?;
         step.node = current_view(scenario, &run, run_seed(&row), lang)?;
         let ending = step.debrief.as_ref().map(|d| d.ending);
         let path: Vec<String> = run.path.iter().map(|p| p.choice.clone()).collect();
         let now = self.now();
-        self.transact(|tx| {
-            scenario_runs::update(tx, run_id, &path, &run.points, ending, run.critical, now)
+        let module = find_module(&course, &row.module_id)?;
+        let recorded = self.transact(|tx| {
+            scenario_runs::update(tx, run_id, &path, &run.points, ending, run.critical, now)?;
+            let mut recorded = false;
+            if let Some(node) = scenario.node(&at)
+                && let Some(choice) = node.choices.iter().find(|c| c.id == choice_id)
+            {
+                recorded |= xapi::record(
+                    tx,
+                    &course,
+                    row.profile_id,
+                    &xapi::Event::ScenarioStep {
+                        module,
+                        scenario,
+                        node,
+                        choice,
+                    },
+                    lang,
+                    now,
+                )?;
+            }
+            if let Some(debrief) = &step.debrief {
+                let critical_choices = debrief
+                    .steps
+                    .iter()
+                    .filter(|s| s.critical)
+                    .map(|s| s.choice_id.clone())
+                    .collect();
+                recorded |= xapi::record(
+                    tx,
+                    &course,
+                    row.profile_id,
+                    &xapi::Event::ScenarioEnded {
+                        module,
+                        scenario,
+                        ending: debrief.ending,
+                        passed: debrief.passed,
+                        points: &debrief.points,
+                        earned: debrief.earned_total,
+                        best: debrief.best_total,
+                        critical_choices,
+                    },
+                    lang,
+                    now,
+                )?;
+                recorded |= super::results::record_certificate_if_earned(
+                    tx,
+                    &course,
+                    row.profile_id,
+                    lang,
+                    now,
+                )?;
+            }
+            Ok(recorded)
         })?;
+        if recorded {
+            self.note_outbox_added();
+        }
         Ok(step)
     }
 

@@ -25,6 +25,7 @@ use crate::progress::{
 use crate::quiz::Answer;
 use crate::scenario::Step;
 use crate::storage::Store;
+use crate::xapi::{ActorName, ClassInvitation, ClassInvitationView, ClassStatus, UnsentStatement};
 use crate::{Error, Result};
 
 pub struct Session {
@@ -36,6 +37,9 @@ pub struct Session {
     profile: Option<ProfileId>,
     /// Whether the instructor passphrase was given since the last lock.
     instructor_unlocked: bool,
+    /// A class invitation read for the consent screen, joined only when the
+    /// learner agrees (its credential stays here, never in the UI).
+    pending_class: Option<ClassInvitation>,
 }
 
 impl Session {
@@ -48,6 +52,7 @@ impl Session {
             course,
             profile: None,
             instructor_unlocked: false,
+            pending_class: None,
         }
     }
 
@@ -104,6 +109,7 @@ impl Session {
         self.profile = Some(profile);
         // Whoever signs in is a learner until the passphrase is given again.
         self.instructor_unlocked = false;
+        self.pending_class = None;
         Ok(())
     }
 
@@ -111,6 +117,7 @@ impl Session {
     pub fn sign_out(&mut self) {
         self.profile = None;
         self.instructor_unlocked = false;
+        self.pending_class = None;
         self.course = self.store.builtin_course().map(String::from);
     }
 
@@ -155,9 +162,10 @@ impl Session {
     }
 
     /// A lesson of the session's course, its images pointing at
-    /// `media_base(course id)` (the shell's media scheme).
+    /// `media_base(course id)` (the shell's media scheme). Opening it is
+    /// recorded as read when the learner is in a class.
     pub fn lesson(
-        &self,
+        &mut self,
         module: &str,
         lesson: &str,
         lang: &str,
@@ -165,7 +173,69 @@ impl Session {
     ) -> Result<LessonView> {
         let course = self.course()?;
         let base = media_base(&course.id);
-        content::lesson_view(&course, Some(&base), module, lesson, lang)
+        let view = content::lesson_view(&course, Some(&base), module, lesson, lang)?;
+        if let Some(profile) = self.profile {
+            self.store
+                .record_lesson_read(profile, &course.id, module, lesson, lang)?;
+        }
+        Ok(view)
+    }
+
+    // Classes: results sent to the class's Learning Record Store.
+
+    /// Reads a class invitation for the consent screen; it is joined only by
+    /// [`Session::join_class`]. Its course must be installed.
+    pub fn read_class_invitation(&mut self, path: &Path) -> Result<ClassInvitationView> {
+        self.profile()?;
+        let invitation = ClassInvitation::read(path)?;
+        self.store
+            .course(&invitation.course.id)
+            .map_err(|_| Error::ClassCourseNotInstalled {
+                course: invitation.course.id.clone(),
+            })?;
+        let view = invitation.view();
+        self.pending_class = Some(invitation);
+        Ok(view)
+    }
+
+    /// Joins the class of the invitation read last, under the name the
+    /// learner chose, and works in its course from now on.
+    pub fn join_class(&mut self, name: &ActorName) -> Result<ClassStatus> {
+        let profile = self.profile()?;
+        let invitation = self.pending_class.as_ref().ok_or(Error::NotInClass)?;
+        let status = self.store.join_class(profile, invitation, name)?;
+        let course = invitation.course.id.clone();
+        self.pending_class = None;
+        self.choose_course(&course)?;
+        Ok(status)
+    }
+
+    /// Leaves the learner's class in `course`: nothing more is sent.
+    pub fn leave_class(&mut self, course: &str) -> Result<()> {
+        let profile = self.profile()?;
+        self.store.leave_class(profile, course)
+    }
+
+    /// The learner's classes and how sending to them goes.
+    pub fn class_status(&self) -> Result<Vec<ClassStatus>> {
+        self.store.class_status(self.profile()?)
+    }
+
+    /// The learner's own statements that are not sent yet.
+    pub fn unsent_statements(&self) -> Result<Vec<UnsentStatement>> {
+        self.store.unsent_statements(self.profile()?)
+    }
+
+    /// "Send now": a refused credential is tried again (the shell wakes the sync).
+    pub fn send_now(&mut self) -> Result<()> {
+        let profile = self.profile()?;
+        self.store.retry_refused(profile)
+    }
+
+    /// The store, for the sync's bookkeeping (no learner needed: a lab's
+    /// outbox is sent whoever is signed in).
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
     }
 
     // The learner's work, in the session's course.

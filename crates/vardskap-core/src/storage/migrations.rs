@@ -168,6 +168,54 @@ ALTER TABLE profiles ADD COLUMN pin_lock_boot_id TEXT;
 ALTER TABLE profiles ADD COLUMN pin_locked_until_uptime REAL;
 ";
 
+/// Version 8: classes and the xAPI outbox. A learner who joined a class (after
+/// the consent screen) has a membership per course; every event of theirs in
+/// that course writes its xAPI statement to the outbox in the event's own
+/// transaction, serialized once: `body` is sent byte for byte, so a resend is
+/// identical. Leaving the class deletes the membership and what still waits.
+/// Each profile gets a UUID (the actor's account name) when it first joins.
+const V8: &str = "
+ALTER TABLE profiles ADD COLUMN uuid TEXT;
+CREATE UNIQUE INDEX profiles_uuid ON profiles (uuid) WHERE uuid IS NOT NULL;
+
+CREATE TABLE class_memberships (
+    id              INTEGER PRIMARY KEY,
+    profile_id      INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    class_id        TEXT    NOT NULL,
+    class_name      TEXT    NOT NULL,
+    course_id       TEXT    NOT NULL,
+    course_version  TEXT    NOT NULL,
+    endpoint        TEXT    NOT NULL,      -- the LRS's xAPI base IRI
+    username        TEXT    NOT NULL,      -- the class's write-only credential
+    password        TEXT    NOT NULL,
+    home_page       TEXT    NOT NULL,      -- the actor account's homePage
+    actor_name      TEXT    NOT NULL,      -- display name or pseudonym, as chosen
+    registration    TEXT    NOT NULL,      -- xAPI context registration (UUID)
+    joined_at       INTEGER NOT NULL,
+    last_sent_at    INTEGER,               -- when the LRS last took a batch
+    failing_since   INTEGER,               -- first failed try since the last success
+    problem         TEXT,                  -- refused | unreachable; NULL when fine
+    problem_detail  TEXT,
+    UNIQUE (profile_id, course_id)
+) STRICT;
+
+CREATE TABLE outbox (
+    id            INTEGER PRIMARY KEY,
+    membership_id INTEGER NOT NULL REFERENCES class_memberships(id) ON DELETE CASCADE,
+    statement_id  TEXT    NOT NULL UNIQUE,
+    verb          TEXT    NOT NULL,        -- the verb's short name, for the learner's list
+    activity      TEXT    NOT NULL,        -- the object's name in the learner's language
+    body          TEXT    NOT NULL,        -- the statement's JSON exactly as sent
+    created_at    INTEGER NOT NULL,
+    state         TEXT    NOT NULL DEFAULT 'waiting'
+                          CHECK (state IN ('waiting', 'sent', 'conflict', 'quarantined')),
+    sent_at       INTEGER,
+    problem       TEXT                     -- why the LRS set it aside
+) STRICT;
+CREATE INDEX outbox_waiting ON outbox (membership_id, id) WHERE state = 'waiting';
+CREATE INDEX outbox_by_membership ON outbox (membership_id, state);
+";
+
 const MIGRATIONS_SLICE: &[M<'static>] = &[
     M::up(V1)
         .comment("profiles, courses, attempts, answers")
@@ -184,6 +232,9 @@ const MIGRATIONS_SLICE: &[M<'static>] = &[
         .foreign_key_check(),
     M::up(V6).comment("wait after wrong PINs"),
     M::up(V7).comment("waits after wrong tries on the boot clock"),
+    M::up(V8)
+        .comment("classes and the xAPI outbox")
+        .foreign_key_check(),
 ];
 
 /// Every migration, in order; only ever appended to.

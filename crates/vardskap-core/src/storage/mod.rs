@@ -6,11 +6,13 @@ pub(crate) mod answers;
 pub(crate) mod attempts;
 mod backup;
 pub mod boot_clock;
+pub(crate) mod classes;
 pub(crate) mod courses;
 #[cfg(test)]
 mod fixtures;
 pub(crate) mod instructor;
 mod migrations;
+pub(crate) mod outbox;
 pub(crate) mod profiles;
 pub(crate) mod review_cards;
 pub(crate) mod scenario_runs;
@@ -84,6 +86,8 @@ pub struct Store {
     boot_clock: BootClock,
     /// Parsed course models by course id; cleared for a course when it is (re)installed.
     courses: RefCell<HashMap<String, Arc<Course>>>,
+    /// Set when an event wrote statements to the outbox (see `xapi`).
+    pub(crate) outbox_added: std::cell::Cell<bool>,
     /// The app's built-in course, once installed: no package may replace it.
     pub(crate) builtin_course: Option<String>,
     /// Why the regular backup at open could not be taken (a full disk, say):
@@ -182,6 +186,7 @@ impl Store {
             clock: options.clock,
             boot_clock: options.boot_clock,
             courses: RefCell::new(HashMap::new()),
+            outbox_added: std::cell::Cell::new(false),
             builtin_course: None,
             backup_warning: None,
             _folder_lock: folder_lock,

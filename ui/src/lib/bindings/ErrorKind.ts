@@ -3,4 +3,4 @@
 /**
  * What kind of error happened, without the details: the UI branches on it.
  */
-export type ErrorKind = "NotFound" | "InvalidContent" | "Invalid" | "WrongAnswerShape" | "Io" | "Db" | "CorruptDatabase" | "DatabaseTooNew" | "DataFolderInUse" | "NoBackup" | "NotSignedIn" | "WrongPin" | "PinOnHold" | "ProfileExists" | "AttemptClosed" | "QuestionNotInModule" | "AlreadyAnswered" | "AttemptNotSubmitted" | "RunNotFinished" | "CourseNotPassed" | "WrongPassphrase" | "TooManyTries" | "InstructorLocked" | "ReservedCourseId" | "PackageRefused";
+export type ErrorKind = "NotFound" | "InvalidContent" | "Invalid" | "WrongAnswerShape" | "Io" | "Db" | "CorruptDatabase" | "DatabaseTooNew" | "DataFolderInUse" | "NoBackup" | "NotSignedIn" | "WrongPin" | "PinOnHold" | "ProfileExists" | "AttemptClosed" | "QuestionNotInModule" | "AlreadyAnswered" | "AttemptNotSubmitted" | "RunNotFinished" | "CourseNotPassed" | "WrongPassphrase" | "TooManyTries" | "InstructorLocked" | "ReservedCourseId" | "PackageRefused" | "InvitationInvalid" | "InvitationInsecure" | "ClassCourseNotInstalled" | "PseudonymInvalid" | "NotInClass";
