@@ -37,7 +37,12 @@ impl Text {
     }
 }
 
+// On the wire (the editor) and in the store's copy, fields are camelCase like
+// everything the UI reads; the files keep their snake_case keys (read.rs and
+// save.rs name them). A snake_case alias reads the copies of installed
+// courses that the store wrote before.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Course {
     pub id: String,
@@ -48,12 +53,13 @@ pub struct Course {
     pub title: Text,
     pub description: Option<Text>,
     /// Share of points (0..=1) needed to pass a module, unless the module sets its own.
+    #[serde(alias = "pass_mark")]
     pub pass_mark: f64,
     pub competencies: Vec<Competency>,
     /// In folder-name order (`01-…`, `02-…`).
     pub modules: Vec<Module>,
     /// The final course test (`[final]` in course.toml, its bank in final.toml).
-    #[serde(default)]
+    #[serde(default, alias = "final_test")]
     pub final_test: Option<FinalTest>,
 }
 
@@ -61,11 +67,13 @@ pub struct Course {
 /// balanced across modules and competencies, graded Underkänd / Godkänd /
 /// Väl godkänd by `pass_mark` and `distinction`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct FinalTest {
     /// How many questions one attempt draws from the bank.
     pub draw: u32,
     /// Share of points (0..=1) needed for Godkänd.
+    #[serde(alias = "pass_mark")]
     pub pass_mark: f64,
     /// Share of points (0..=1) needed for Väl godkänd; at least `pass_mark`.
     pub distinction: f64,
@@ -103,6 +111,7 @@ pub enum FeedbackMode {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Module {
     pub id: String,
@@ -112,6 +121,7 @@ pub struct Module {
     pub summary: Option<Text>,
     pub feedback: FeedbackMode,
     /// Overrides the course's pass mark for this module.
+    #[serde(alias = "pass_mark")]
     pub pass_mark: Option<f64>,
     /// What a learner can do after the module (`outcomes` in module.toml),
     /// shown when the module starts and listed on the certificate.
@@ -205,7 +215,12 @@ impl QuestionKind {
 
 /// The kind-specific part of a question, including its answer key.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ts_rs::TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+// The kinds keep the course format's names (`true_false`, as in quiz.toml).
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
 #[ts(export)]
 pub enum QuestionBody {
     /// Exactly one option is correct.
@@ -215,14 +230,18 @@ pub enum QuestionBody {
     TrueFalse {
         answer: bool,
         /// Feedback for a learner who answered true / false.
+        #[serde(alias = "feedback_true")]
         feedback_true: Option<Text>,
+        #[serde(alias = "feedback_false")]
         feedback_false: Option<Text>,
     },
     ShortText {
         /// Accepted answers per language.
         accept: BTreeMap<Lang, Vec<String>>,
+        #[serde(alias = "case_sensitive")]
         case_sensitive: bool,
         /// Accept "cafe" for "café" (Swedish å/ä/ö are letters, so authors opt in).
+        #[serde(alias = "ignore_diacritics")]
         ignore_diacritics: bool,
     },
     Numeric {

@@ -10,6 +10,7 @@ mod editor;
 mod final_test;
 mod gift;
 mod hostile;
+mod model_json;
 mod one_store;
 mod outcomes;
 mod package;

@@ -16,7 +16,7 @@ languages: Array<string>, title: Text, description: Text | null,
 /**
  * Share of points (0..=1) needed to pass a module, unless the module sets its own.
  */
-pass_mark: number, competencies: Array<Competency>, 
+passMark: number, competencies: Array<Competency>, 
 /**
  * In folder-name order (`01-…`, `02-…`).
  */
@@ -24,4 +24,4 @@ modules: Array<Module>,
 /**
  * The final course test (`[final]` in course.toml, its bank in final.toml).
  */
-final_test: FinalTest | null, };
+finalTest: FinalTest | null, };

@@ -14,7 +14,7 @@ draw: number,
 /**
  * Share of points (0..=1) needed for Godkänd.
  */
-pass_mark: number, 
+passMark: number, 
 /**
  * Share of points (0..=1) needed for Väl godkänd; at least `pass_mark`.
  */

@@ -13,7 +13,7 @@ dir: string, title: Text, summary: Text | null, feedback: FeedbackMode,
 /**
  * Overrides the course's pass mark for this module.
  */
-pass_mark: number | null, 
+passMark: number | null, 
 /**
  * What a learner can do after the module (`outcomes` in module.toml),
  * shown when the module starts and listed on the certificate.

@@ -11,15 +11,15 @@ export type QuestionBody = { "kind": "single", options: Array<AnswerOption>, } |
 /**
  * Feedback for a learner who answered true / false.
  */
-feedback_true: Text | null, feedback_false: Text | null, } | { "kind": "short_text", 
+feedbackTrue: Text | null, feedbackFalse: Text | null, } | { "kind": "short_text", 
 /**
  * Accepted answers per language.
  */
-accept: { [key in string]: Array<string> }, case_sensitive: boolean, 
+accept: { [key in string]: Array<string> }, caseSensitive: boolean, 
 /**
  * Accept "cafe" for "café" (Swedish å/ä/ö are letters, so authors opt in).
  */
-ignore_diacritics: boolean, } | { "kind": "numeric", answer: number, 
+ignoreDiacritics: boolean, } | { "kind": "numeric", answer: number, 
 /**
  * Accepted when |given - answer| <= tolerance.
  */

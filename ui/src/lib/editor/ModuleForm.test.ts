@@ -16,9 +16,9 @@ function course(): Course {
     languages: ['sv', 'en'],
     title: { sv: 'K', en: 'C' },
     description: null,
-    pass_mark: 0.8,
+    passMark: 0.8,
     competencies: [{ id: 'welcome', title: { sv: 'V', en: 'W' }, description: null }],
-    final_test: null,
+    finalTest: null,
     modules: [
       {
         id: 'm',
@@ -26,7 +26,7 @@ function course(): Course {
         title: { sv: 'M', en: 'M' },
         summary: null,
         feedback: 'immediate',
-        pass_mark: null,
+        passMark: null,
         outcomes: [],
         lessons: [],
         questions: [],

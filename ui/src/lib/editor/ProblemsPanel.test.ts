@@ -17,9 +17,9 @@ const course = (): Course => ({
   languages: ['sv'],
   title: { sv: 'K' },
   description: null,
-  pass_mark: 0.8,
+  passMark: 0.8,
   competencies: [],
-  final_test: null,
+  finalTest: null,
   modules: [],
 });
 

@@ -47,9 +47,9 @@ function course(): Course {
     languages: ['sv', 'en'],
     title: { sv: 'K', en: 'C' },
     description: null,
-    pass_mark: 0.8,
+    passMark: 0.8,
     competencies: [{ id: 'welcome', title: { sv: 'V', en: 'W' }, description: null }],
-    final_test: null,
+    finalTest: null,
     modules: [
       {
         id: 'intro',
@@ -58,7 +58,7 @@ function course(): Course {
         title: { sv: 'I', en: 'I' },
         summary: null,
         feedback: 'immediate',
-        pass_mark: null,
+        passMark: null,
         lessons: [],
         questions: [
           {
@@ -68,7 +68,7 @@ function course(): Course {
             prompt: {},
             explanation: {},
             shuffle: true,
-            body: { kind: 'true_false', answer: true, feedback_true: null, feedback_false: null },
+            body: { kind: 'true_false', answer: true, feedbackTrue: null, feedbackFalse: null },
           },
         ],
         scenarios: [],
@@ -225,10 +225,10 @@ describe('changing the kind of a question', () => {
     expect(changeKind(single, 'short_text', langs), 'accepted answers per language').toEqual({
       kind: 'short_text',
       accept: { sv: [], en: [] },
-      case_sensitive: false,
-      ignore_diacritics: false,
+      caseSensitive: false,
+      ignoreDiacritics: false,
     });
-    const matching = changeKind({ kind: 'true_false', answer: true, feedback_true: null, feedback_false: null }, 'matching', langs);
+    const matching = changeKind({ kind: 'true_false', answer: true, feedbackTrue: null, feedbackFalse: null }, 'matching', langs);
     expect(matching.kind === 'matching' && matching.pairs.length, 'a new matching has two pairs to fill in').toBe(2);
   });
 });

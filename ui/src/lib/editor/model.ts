@@ -221,7 +221,7 @@ export function newModule(course: Course): Module {
     title: emptyText(course.languages),
     summary: null,
     feedback: 'immediate',
-    pass_mark: null,
+    passMark: null,
     outcomes: [],
     lessons: [],
     questions: [],
@@ -257,9 +257,9 @@ export function newBody(kind: QuestionKind, languages: string[]): QuestionBody {
         ],
       };
     case 'true_false':
-      return { kind, answer: true, feedback_true: null, feedback_false: null };
+      return { kind, answer: true, feedbackTrue: null, feedbackFalse: null };
     case 'short_text':
-      return { kind, accept: Object.fromEntries(languages.map((l) => [l, []])), case_sensitive: false, ignore_diacritics: false };
+      return { kind, accept: Object.fromEntries(languages.map((l) => [l, []])), caseSensitive: false, ignoreDiacritics: false };
     case 'numeric':
       return { kind, answer: 0, tolerance: 0, unit: null };
     case 'ordering':

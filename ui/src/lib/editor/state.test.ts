@@ -18,9 +18,9 @@ function course(): Course {
     languages: ['sv'],
     title: { sv: 'K' },
     description: null,
-    pass_mark: 0.8,
+    passMark: 0.8,
     competencies: [{ id: 'welcome', title: { sv: 'V' }, description: null }],
-    final_test: null,
+    finalTest: null,
     modules: [
       {
         id: 'm',
@@ -28,7 +28,7 @@ function course(): Course {
         title: { sv: 'M' },
         summary: null,
         feedback: 'immediate',
-        pass_mark: null,
+        passMark: null,
         outcomes: [],
         lessons: [],
         questions: [],
