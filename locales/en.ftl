@@ -596,6 +596,92 @@ final-resultsCaption = Your final test attempts, newest first
 final-resultsGrade = Grade
 final-resultsNone = You have not handed in the final test yet.
 
+## cli: what the command-line tool (vardskap-cli) says itself, in the language
+## of its --lang (English unless asked for another); its --help stays English.
+
+cli-error = error: { $message }
+cli-usage = usage: { $usage }  (see --help)
+cli-note = note: { $message }
+cli-warning = warning
+cli-noDataDir = no data directory: give --data-dir <dir> or set VARDSKAP_DATA_DIR
+cli-noProgress = { $dir } holds no Värdskap progress ({ $file } is missing)
+cli-noSuchProfile = there is no profile called "{ $name }" (there are: { $names })
+cli-noProfiles = none
+cli-profileHasPin = the profile "{ $name }" has a PIN: give it with --pin
+cli-courseNotInstalled = no course "{ $id }" is installed
+cli-noCourseInstalled = no course is installed
+cli-severalCourses = several courses are installed; choose one with --course ({ $ids })
+cli-learnerNotOpened = the learner's progress could not be opened
+cli-noTempFolder = cannot make a temporary folder
+cli-cannotWrite = cannot write { $path }: { $reason }
+cli-cannotRead = cannot read { $path }: { $reason }
+cli-notAFile = it is not a file
+cli-cannotReadCourse = cannot read the course folder { $path }: { $reason }
+cli-courseUsage = vardskap-cli <validate|stats|pack> <course-dir>
+cli-courseProblems = { $context }: the course has problems (listed above)
+cli-wroteResults = wrote the results of { $name } in { $course } to { $path }
+cli-noResults = no results were written
+cli-wroteCertificate = wrote the certificate of { $name } to { $path } (verification code { $code })
+cli-noCertificate = no certificate was written
+cli-codeMatches = matches: the certificate's code fits the results in { $path }
+cli-codeDiffers = does not match: the certificate or the results in { $path } were changed, or belong to someone else
+cli-notAModuleFolder = { $path } is not a module folder: it has no { $file }
+cli-noSuchCompetency = the course has no competency "{ $id }" (it has: { $known })
+cli-noCompetency = the course declares no competency; add one to course.toml or give --competency
+cli-cannotReadCourseOfModule = cannot read the course of { $path } (a module folder sits in <course>/modules/): { $reason }
+cli-skipped = skipped { $kind }: { $reason }
+cli-imported =
+    imported { $count ->
+        [one] 1 question
+       *[other] { $count } questions
+    } for competency `{ $competency }` into { $file }; skipped { $skipped }, { $problems ->
+        [one] 1 problem
+       *[other] { $problems } problems
+    }
+cli-nothingImported = nothing in { $file } could be imported
+cli-notImported = nothing was imported
+cli-packed =
+    packed { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    } ({ $bytes } bytes) into { $package } ({ $packageBytes } bytes)
+cli-notPacked = { $path } was not packed
+cli-unpacked =
+    opened { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    } ({ $bytes } bytes) into { $dir }
+cli-notUnpacked = { $path } was not opened
+cli-valid = course `{ $id }` { $version } is valid: { $modules } modules, { $lessons } lessons, { $questions } questions, { $scenarios } scenarios in { $languages }
+cli-problems =
+    { $count ->
+        [one] 1 problem
+       *[other] { $count } problems
+    }
+cli-warnings =
+    { $count ->
+        [one] 1 warning
+       *[other] { $count } warnings
+    }
+cli-warningsFail =
+    { $count ->
+        [one] 1 warning (--strict: it fails the check)
+       *[other] { $count } warnings (--strict: they fail the check)
+    }
+cli-problemsNotListed =
+    the course has { $count ->
+        [one] 1 problem
+       *[other] { $count } problems
+    }; run `vardskap-cli validate` to list them
+cli-statsModule = module
+cli-statsLessons = lessons
+cli-statsQuestions = questions
+cli-statsScenarios = scenarios
+cli-statsLanguages = languages
+cli-complete = complete
+cli-incomplete = INCOMPLETE
+cli-noLanguage = the course has no language `{ $lang }` (it has: { $languages })
+
 ## certificate: the words of the PDF certificate, which the core draws.
 
 certificate-title = Certificate of completion

@@ -590,6 +590,93 @@ final-resultsCaption = Dina försök på sluttestet, nyaste först
 final-resultsGrade = Betyg
 final-resultsNone = Du har inte lämnat in sluttestet ännu.
 
+## cli
+
+cli-error = fel: { $message }
+cli-usage = användning: { $usage }  (se --help)
+cli-note = obs: { $message }
+cli-warning = varning
+cli-noDataDir = ingen datamapp: ange --data-dir <mapp> eller sätt VARDSKAP_DATA_DIR
+cli-noProgress = { $dir } innehåller inga framsteg från Värdskap ({ $file } saknas)
+cli-noSuchProfile = det finns ingen profil som heter ”{ $name }” (det finns: { $names })
+cli-noProfiles = inga
+cli-profileHasPin = profilen ”{ $name }” har en pinkod: ange den med --pin
+cli-courseNotInstalled = kursen ”{ $id }” är inte installerad
+cli-noCourseInstalled = ingen kurs är installerad
+cli-severalCourses = flera kurser är installerade; välj en med --course ({ $ids })
+cli-learnerNotOpened = deltagarens framsteg gick inte att öppna
+cli-noTempFolder = det gick inte att skapa en tillfällig mapp
+cli-cannotWrite = { $path } gick inte att skriva: { $reason }
+cli-cannotRead = { $path } gick inte att läsa: { $reason }
+cli-notAFile = det är ingen fil
+cli-cannotReadCourse = kursmappen { $path } gick inte att läsa: { $reason }
+cli-courseUsage = vardskap-cli <validate|stats|pack> <kursmapp>
+cli-courseProblems = { $context }: kursen har problem (se ovan)
+cli-wroteResults = resultaten för { $name } i { $course } är sparade i { $path }
+cli-noResults = inga resultat sparades
+cli-wroteCertificate = intyget för { $name } är sparat i { $path } (verifieringskod { $code })
+cli-noCertificate = inget intyg sparades
+cli-codeMatches = stämmer: intygets kod passar resultaten i { $path }
+cli-codeDiffers = stämmer inte: intyget eller resultaten i { $path } har ändrats, eller så hör de till någon annan
+cli-notAModuleFolder = { $path } är ingen modulmapp: den har ingen { $file }
+cli-noSuchCompetency = kursen har ingen kompetens ”{ $id }” (den har: { $known })
+cli-noCompetency = kursen anger ingen kompetens; lägg till en i course.toml eller ange --competency
+cli-cannotReadCourseOfModule = kursen som { $path } hör till gick inte att läsa (en modulmapp ligger i <kurs>/modules/): { $reason }
+cli-skipped = hoppade över { $kind }: { $reason }
+cli-imported =
+    importerade { $count ->
+        [one] 1 fråga
+       *[other] { $count } frågor
+    } för kompetensen `{ $competency }` till { $file }; hoppade över { $skipped }, { $problems ->
+        [one] 1 problem
+       *[other] { $problems } problem
+    }
+cli-nothingImported = ingenting i { $file } gick att importera
+cli-notImported = ingenting importerades
+cli-packed =
+    packade { $files ->
+        [one] 1 fil
+       *[other] { $files } filer
+    } ({ $bytes } byte) i { $package } ({ $packageBytes } byte)
+cli-notPacked = { $path } packades inte
+cli-unpacked =
+    öppnade { $files ->
+        [one] 1 fil
+       *[other] { $files } filer
+    } ({ $bytes } byte) i { $dir }
+cli-notUnpacked = { $path } öppnades inte
+cli-valid =
+    kursen `{ $id }` { $version } är giltig: { $modules ->
+        [one] 1 modul
+       *[other] { $modules } moduler
+    }, { $lessons ->
+        [one] 1 lektion
+       *[other] { $lessons } lektioner
+    }, { $questions ->
+        [one] 1 fråga
+       *[other] { $questions } frågor
+    }, { $scenarios } rollspel på { $languages }
+cli-problems = { $count } problem
+cli-warnings =
+    { $count ->
+        [one] 1 varning
+       *[other] { $count } varningar
+    }
+cli-warningsFail =
+    { $count ->
+        [one] 1 varning (--strict: den gör att kontrollen misslyckas)
+       *[other] { $count } varningar (--strict: de gör att kontrollen misslyckas)
+    }
+cli-problemsNotListed = kursen har { $count } problem; kör `vardskap-cli validate` för att se dem
+cli-statsModule = modul
+cli-statsLessons = lektioner
+cli-statsQuestions = frågor
+cli-statsScenarios = rollspel
+cli-statsLanguages = språk
+cli-complete = komplett
+cli-incomplete = OFULLSTÄNDIG
+cli-noLanguage = kursen har inget språk `{ $lang }` (den har: { $languages })
+
 ## certificate
 
 certificate-title = Kursintyg

@@ -6,9 +6,14 @@
 //! `verify-certificate`: 0 the code matches, 1 it does not, 2 usage.
 //! `export-results` and `certificate`: 0 written, 1 the store refused (no such
 //! profile, wrong PIN, course not passed), 2 usage.
+//!
+//! The tool speaks English unless `--lang` (before the command) asks for
+//! another language of the catalogue: its own sentences are the `cli-…`
+//! messages of `locales/<lang>.ftl`, and the core's errors their `.detail`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 mod preview;
 
@@ -20,6 +25,7 @@ use vardskap_core::content::{
 };
 use vardskap_core::export;
 use vardskap_core::gift::{self, ImportSummary};
+use vardskap_core::i18n::{self, MessageArg};
 use vardskap_core::package;
 use vardskap_core::progress::Profile;
 use vardskap_core::session::Session;
@@ -32,8 +38,48 @@ use vardskap_core::storage::{DB_FILE, Store, StoreOptions};
     about = "Authoring and admin commands for Värdskap courses"
 )]
 struct Cli {
+    /// Language of the tool's messages: en (the default) or sv. Give it
+    /// before the command, as in `vardskap-cli --lang sv validate <dir>`.
+    #[arg(long, value_name = "LANG", default_value = i18n::FALLBACK, value_parser = catalogue_language)]
+    lang: String,
     #[command(subcommand)]
     command: Command,
+}
+
+/// A language the catalogue has.
+fn catalogue_language(lang: &str) -> Result<String, String> {
+    let known: Vec<&str> = i18n::CATALOGUES.iter().map(|&(l, _)| l).collect();
+    if known.contains(&lang) {
+        Ok(lang.to_string())
+    } else {
+        Err(format!("the messages are in {}", known.join(", ")))
+    }
+}
+
+/// The language of the tool's sentences, set once from `--lang`.
+static LANG: OnceLock<String> = OnceLock::new();
+
+fn lang() -> &'static str {
+    LANG.get().map_or(i18n::FALLBACK, String::as_str)
+}
+
+/// The catalogue's message `id` (a `cli-…` one) in the tool's language.
+pub(crate) fn say(id: &str, args: &[(&str, MessageArg)]) -> String {
+    i18n::tr(lang(), id, args)
+}
+
+/// A text placeholder's value.
+pub(crate) fn text(value: impl std::fmt::Display) -> MessageArg {
+    MessageArg::Text(value.to_string())
+}
+
+/// A number placeholder's value (plural forms select on it).
+fn number(n: u64) -> MessageArg {
+    MessageArg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+fn count(n: usize) -> MessageArg {
+    MessageArg::from(n)
 }
 
 #[derive(Subcommand)]
@@ -175,6 +221,7 @@ fn main() -> ExitCode {
         // clap prints usage and picks the code: 0 for --help/--version, 2 for errors.
         Err(e) => e.exit(),
     };
+    let _ = LANG.set(cli.lang);
     match cli.command {
         Command::Validate { course_dir, strict } => {
             readable(&course_dir).map_or_else(|c| c, |()| validate(&course_dir, strict))
@@ -249,25 +296,21 @@ fn open_learner(
         .or_else(|| std::env::var_os("VARDSKAP_DATA_DIR").map(PathBuf::from))
     {
         Some(dir) => dir,
-        None => {
-            return Err(usage_error(
-                "no data directory: give --data-dir <dir> or set VARDSKAP_DATA_DIR",
-                usage,
-            ));
-        }
+        None => return Err(usage_error(&say("cli-noDataDir", &[]), usage)),
     };
     // Opening would create an empty store; a wrong path is a mistake to report.
     if !data_dir.join(DB_FILE).is_file() {
         return Err(usage_error(
-            &format!(
-                "{} holds no Värdskap progress ({DB_FILE} is missing)",
-                data_dir.display()
+            &say(
+                "cli-noProgress",
+                &[("dir", text(data_dir.display())), ("file", text(DB_FILE))],
             ),
             usage,
         ));
     }
-    let store = open_store(&data_dir, snapshot_dir).map_err(|e| report_error(&e, "open"))?;
-    let profiles = store.profiles().map_err(|e| report_error(&e, "profiles"))?;
+    let not_opened = |e: Error| report_error(&e, &say("cli-learnerNotOpened", &[]));
+    let store = open_store(&data_dir, snapshot_dir).map_err(not_opened)?;
+    let profiles = store.profiles().map_err(not_opened)?;
     let found = profiles
         .iter()
         .find(|p| p.name == args.profile)
@@ -278,25 +321,22 @@ fn open_learner(
         });
     let Some(profile) = found else {
         let names: Vec<&str> = profiles.iter().map(|p| p.name.as_str()).collect();
+        let names = if names.is_empty() {
+            say("cli-noProfiles", &[])
+        } else {
+            names.join(", ")
+        };
         return Err(usage_error(
-            &format!(
-                "there is no profile called \"{}\" (there are: {})",
-                args.profile,
-                if names.is_empty() {
-                    "none".to_string()
-                } else {
-                    names.join(", ")
-                }
+            &say(
+                "cli-noSuchProfile",
+                &[("name", text(&args.profile)), ("names", text(names))],
             ),
             usage,
         ));
     };
     if profile.has_pin && args.pin.is_none() {
         return Err(usage_error(
-            &format!(
-                "the profile \"{}\" has a PIN: give it with --pin",
-                profile.name
-            ),
+            &say("cli-profileHasPin", &[("name", text(&profile.name))]),
             usage,
         ));
     }
@@ -304,34 +344,27 @@ fn open_learner(
     let mut session = Session::new(store);
     let profile = session
         .sign_in(id, args.pin.as_deref())
-        .map_err(|e| report_error(&e, "unlock"))?;
-    let courses = session
-        .installed_courses("en")
-        .map_err(|e| report_error(&e, "courses"))?;
+        .map_err(not_opened)?;
+    let courses = session.installed_courses(lang()).map_err(not_opened)?;
     let course = match (&args.course, courses.as_slice()) {
         (Some(id), _) if courses.iter().any(|c| &c.id == id) => id.clone(),
         (Some(id), _) => {
             return Err(usage_error(
-                &format!("no course \"{id}\" is installed"),
+                &say("cli-courseNotInstalled", &[("id", text(id))]),
                 usage,
             ));
         }
         (None, [only]) => only.id.clone(),
-        (None, []) => return Err(usage_error("no course is installed", usage)),
+        (None, []) => return Err(usage_error(&say("cli-noCourseInstalled", &[]), usage)),
         (None, many) => {
             let ids: Vec<&str> = many.iter().map(|c| c.id.as_str()).collect();
             return Err(usage_error(
-                &format!(
-                    "several courses are installed; choose one with --course ({})",
-                    ids.join(", ")
-                ),
+                &say("cli-severalCourses", &[("ids", text(ids.join(", ")))]),
                 usage,
             ));
         }
     };
-    session
-        .work_in(&course)
-        .map_err(|e| report_error(&e, "course"))?;
+    session.work_in(&course).map_err(not_opened)?;
     Ok((session, profile))
 }
 
@@ -341,7 +374,12 @@ fn write_file(out: &Path, bytes: &[u8]) -> ExitCode {
     match vardskap_core::whole_file::write(out, bytes) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot write {}: {e}", out.display());
+            let reason = e.message(lang());
+            let message = say(
+                "cli-cannotWrite",
+                &[("path", text(out.display())), ("reason", text(reason))],
+            );
+            print_error(message);
             ExitCode::from(USAGE_ERROR)
         }
     }
@@ -350,8 +388,7 @@ fn write_file(out: &Path, bytes: &[u8]) -> ExitCode {
 fn export_results(args: &LearnerArgs, format: ResultsFormat, out: &Path) -> ExitCode {
     let snapshot = tempfile::tempdir();
     let Ok(snapshot) = snapshot else {
-        eprintln!("error: cannot make a temporary folder");
-        return ExitCode::FAILURE;
+        return no_temp_folder();
     };
     let (session, profile) = match open_learner(args, EXPORT_USAGE, snapshot.path()) {
         Ok(found) => found,
@@ -359,26 +396,26 @@ fn export_results(args: &LearnerArgs, format: ResultsFormat, out: &Path) -> Exit
     };
     let course = session.course_id().unwrap_or_default().to_string();
     match session.results_text(format.into()) {
-        Ok(text) => {
-            let code = write_file(out, text.as_bytes());
+        Ok(results) => {
+            let code = write_file(out, results.as_bytes());
             if code == ExitCode::SUCCESS {
-                println!(
-                    "wrote the results of {} in {course} to {}",
-                    profile.name,
-                    out.display()
-                );
+                let args = [
+                    ("name", text(&profile.name)),
+                    ("course", text(&course)),
+                    ("path", text(out.display())),
+                ];
+                println!("{}", say("cli-wroteResults", &args));
             }
             code
         }
-        Err(e) => report_error(&e, "no results were written"),
+        Err(e) => report_error(&e, &say("cli-noResults", &[])),
     }
 }
 
 fn write_certificate(args: &LearnerArgs, lang: Option<String>, out: &Path) -> ExitCode {
     let snapshot = tempfile::tempdir();
     let Ok(snapshot) = snapshot else {
-        eprintln!("error: cannot make a temporary folder");
-        return ExitCode::FAILURE;
+        return no_temp_folder();
     };
     let (session, profile) = match open_learner(args, CERTIFICATE_USAGE, snapshot.path()) {
         Ok(found) => found,
@@ -388,7 +425,7 @@ fn write_certificate(args: &LearnerArgs, lang: Option<String>, out: &Path) -> Ex
         Some(lang) => lang,
         None => match session.course() {
             Ok(c) => c.languages.first().cloned().unwrap_or_else(|| "en".into()),
-            Err(e) => return report_error(&e, "no certificate was written"),
+            Err(e) => return report_error(&e, &say("cli-noCertificate", &[])),
         },
     };
     let pdf = session.certificate(&lang).and_then(|c| {
@@ -399,16 +436,16 @@ fn write_certificate(args: &LearnerArgs, lang: Option<String>, out: &Path) -> Ex
         Ok((cert, pdf)) => {
             let code = write_file(out, &pdf);
             if code == ExitCode::SUCCESS {
-                println!(
-                    "wrote the certificate of {} to {} (verification code {})",
-                    cert.learner,
-                    out.display(),
-                    cert.code
-                );
+                let args = [
+                    ("name", text(&cert.learner)),
+                    ("path", text(out.display())),
+                    ("code", text(&cert.code)),
+                ];
+                println!("{}", say("cli-wroteCertificate", &args));
             }
             code
         }
-        Err(e) => report_error(&e, "no certificate was written"),
+        Err(e) => report_error(&e, &say("cli-noCertificate", &[])),
     }
 }
 
@@ -419,28 +456,21 @@ fn verify_certificate(results: &Path, code: &str) -> ExitCode {
     let json = match std::fs::read_to_string(results) {
         Ok(json) => json,
         Err(e) => {
-            return usage_error(
-                &format!("cannot read {}: {e}", results.display()),
-                VERIFY_USAGE,
-            );
+            let args = [("path", text(results.display())), ("reason", text(e))];
+            return usage_error(&say("cli-cannotRead", &args), VERIFY_USAGE);
         }
     };
+    let path = [("path", text(results.display()))];
     match certificate::verify(&json, code) {
         Ok(true) => {
-            println!(
-                "matches: the certificate's code fits the results in {}",
-                results.display()
-            );
+            println!("{}", say("cli-codeMatches", &path));
             ExitCode::SUCCESS
         }
         Ok(false) => {
-            println!(
-                "does not match: the certificate or the results in {} were changed, or belong to someone else",
-                results.display()
-            );
+            println!("{}", say("cli-codeDiffers", &path));
             ExitCode::from(PROBLEMS)
         }
-        Err(e) => usage_error(&e.to_string(), VERIFY_USAGE),
+        Err(e) => usage_error(&e.message(lang()), VERIFY_USAGE),
     }
 }
 
@@ -449,12 +479,11 @@ fn readable(dir: &Path) -> Result<(), ExitCode> {
     match std::fs::read_dir(dir) {
         Ok(_) => Ok(()),
         Err(e) => {
-            eprintln!(
-                "error: cannot read the course folder {}: {e}",
-                dir.display()
-            );
-            eprintln!("usage: vardskap-cli <validate|stats|pack> <course-dir>  (see --help)");
-            Err(ExitCode::from(USAGE_ERROR))
+            let args = [("path", text(dir.display())), ("reason", text(e))];
+            Err(usage_error(
+                &say("cli-cannotReadCourse", &args),
+                &say("cli-courseUsage", &[]),
+            ))
         }
     }
 }
@@ -464,30 +493,40 @@ fn readable_file(file: &Path, usage: &str) -> Result<(), ExitCode> {
     let opened = std::fs::File::open(file).and_then(|f| f.metadata());
     let problem = match opened {
         Ok(meta) if meta.is_file() => return Ok(()),
-        Ok(_) => "it is not a file".to_string(),
+        Ok(_) => say("cli-notAFile", &[]),
         Err(e) => e.to_string(),
     };
-    eprintln!("error: cannot read {}: {problem}", file.display());
-    eprintln!("usage: {usage}  (see --help)");
-    Err(ExitCode::from(USAGE_ERROR))
+    let args = [("path", text(file.display())), ("reason", text(problem))];
+    Err(usage_error(&say("cli-cannotRead", &args), usage))
 }
 
 fn usage_error(message: &str, usage: &str) -> ExitCode {
-    eprintln!("error: {message}");
-    eprintln!("usage: {usage}  (see --help)");
+    print_error(message);
+    eprintln!("{}", say("cli-usage", &[("usage", text(usage))]));
     ExitCode::from(USAGE_ERROR)
+}
+
+fn no_temp_folder() -> ExitCode {
+    print_error(say("cli-noTempFolder", &[]));
+    ExitCode::FAILURE
+}
+
+/// `error: …` on stderr, in the tool's language.
+fn print_error(message: impl std::fmt::Display) {
+    eprintln!("{}", say("cli-error", &[("message", text(message))]));
 }
 
 /// The core's error as the CLI reports it: every diagnostic of an invalid
 /// course on stdout, anything else as one line on stderr.
 fn report_error(error: &Error, context: &str) -> ExitCode {
-    match error {
+    let message = match error {
         Error::InvalidContent(problems) => {
             print_problems(problems);
-            eprintln!("error: {context}: the course has problems (listed above)");
+            say("cli-courseProblems", &[("context", text(context))])
         }
-        other => eprintln!("error: {other}"),
-    }
+        other => other.message(lang()),
+    };
+    print_error(message);
     ExitCode::from(PROBLEMS)
 }
 
@@ -499,14 +538,11 @@ fn import_gift(file: &Path, module_dir: &Path, competency: Option<String>) -> Ex
         return code;
     }
     if !module_dir.join(layout::MODULE_FILE).is_file() {
-        return usage_error(
-            &format!(
-                "{} is not a module folder: it has no {}",
-                module_dir.display(),
-                layout::MODULE_FILE
-            ),
-            IMPORT_USAGE,
-        );
+        let args = [
+            ("path", text(module_dir.display())),
+            ("file", text(layout::MODULE_FILE)),
+        ];
+        return usage_error(&say("cli-notAModuleFolder", &args), IMPORT_USAGE);
     }
     let known = match course_competencies(module_dir) {
         Ok(known) => known,
@@ -515,28 +551,18 @@ fn import_gift(file: &Path, module_dir: &Path, competency: Option<String>) -> Ex
     let competency = match competency {
         Some(id) if known.contains(&id) => id,
         Some(id) => {
-            return usage_error(
-                &format!(
-                    "the course has no competency \"{id}\" (it has: {})",
-                    known.join(", ")
-                ),
-                IMPORT_USAGE,
-            );
+            let args = [("id", text(&id)), ("known", text(known.join(", ")))];
+            return usage_error(&say("cli-noSuchCompetency", &args), IMPORT_USAGE);
         }
         None => match known.into_iter().next() {
             Some(first) => first,
-            None => {
-                return usage_error(
-                    "the course declares no competency; add one to course.toml or give --competency",
-                    IMPORT_USAGE,
-                );
-            }
+            None => return usage_error(&say("cli-noCompetency", &[]), IMPORT_USAGE),
         },
     };
     // Empty languages: the core takes the course's own.
     match gift::import_into_module(file, module_dir, &competency, &[]) {
         Ok(summary) => print_import(file, &competency, &summary),
-        Err(e) => report_error(&e, "nothing was imported"),
+        Err(e) => report_error(&e, &say("cli-notImported", &[])),
     }
 }
 
@@ -544,10 +570,11 @@ fn import_gift(file: &Path, module_dir: &Path, competency: Option<String>) -> Ex
 fn course_competencies(module_dir: &Path) -> Result<Vec<String>, String> {
     let course_dir = layout::course_of_module(module_dir);
     let head = layout::read_course_head(&course_dir).map_err(|e| {
-        format!(
-            "cannot read the course of {} (a module folder sits in <course>/modules/): {e}",
-            module_dir.display()
-        )
+        let args = [
+            ("path", text(module_dir.display())),
+            ("reason", text(e.message(lang()))),
+        ];
+        say("cli-cannotReadCourseOfModule", &args)
     })?;
     Ok(head.competencies.into_iter().map(|c| c.id).collect())
 }
@@ -558,25 +585,28 @@ fn print_import(file: &Path, competency: &str, summary: &ImportSummary) -> ExitC
         println!("{}: {} ({})", q.line, q.id, q.kind.as_str());
     }
     for s in &summary.skipped {
-        println!("{name}:{}: skipped {}: {}", s.line, s.kind, s.reason);
+        let args = [("kind", text(&s.kind)), ("reason", text(&s.reason))];
+        println!("{name}:{}: {}", s.line, say("cli-skipped", &args));
     }
     for p in &summary.problems {
         println!("{}: {}", located(&name, p.line, p.column), p.message);
     }
     for n in &summary.notes {
-        println!("{}: note: {}", located(&name, n.line, n.column), n.message);
+        let note = say("cli-note", &[("message", text(&n.message))]);
+        println!("{}: {note}", located(&name, n.line, n.column));
     }
     let imported = summary.imported.len();
-    println!(
-        "imported {imported} question{} for competency `{competency}` into {}; skipped {}, {} problem{}",
-        plural(imported),
-        summary.quiz_file,
-        summary.skipped.len(),
-        summary.problems.len(),
-        plural(summary.problems.len()),
-    );
+    let args = [
+        ("count", count(imported)),
+        ("competency", text(competency)),
+        ("file", text(&summary.quiz_file)),
+        ("skipped", count(summary.skipped.len())),
+        ("problems", count(summary.problems.len())),
+    ];
+    println!("{}", say("cli-imported", &args));
     if imported == 0 {
-        eprintln!("error: nothing in {name} could be imported");
+        let message = say("cli-nothingImported", &[("file", text(&name))]);
+        print_error(message);
         ExitCode::from(PROBLEMS)
     } else {
         ExitCode::SUCCESS
@@ -592,24 +622,22 @@ fn located(file: &impl std::fmt::Display, line: u32, column: u32) -> String {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 fn pack(course_dir: &Path, out: &Path) -> ExitCode {
     match package::pack(course_dir, out) {
         Ok(summary) => {
-            println!(
-                "packed {} file{} ({} bytes) into {} ({} bytes)",
-                summary.files,
-                plural(summary.files),
-                summary.bytes,
-                summary.package,
-                summary.package_bytes
-            );
+            let args = [
+                ("files", count(summary.files)),
+                ("bytes", number(summary.bytes)),
+                ("package", text(&summary.package)),
+                ("packageBytes", number(summary.package_bytes)),
+            ];
+            println!("{}", say("cli-packed", &args));
             ExitCode::SUCCESS
         }
-        Err(e) => report_error(&e, &format!("{} was not packed", course_dir.display())),
+        Err(e) => {
+            let context = say("cli-notPacked", &[("path", text(course_dir.display()))]);
+            report_error(&e, &context)
+        }
     }
 }
 
@@ -619,16 +647,18 @@ fn unpack(file: &Path, out: &Path) -> ExitCode {
     }
     match package::unpack(file, out) {
         Ok(summary) => {
-            println!(
-                "opened {} file{} ({} bytes) into {}",
-                summary.files,
-                plural(summary.files),
-                summary.bytes,
-                summary.course_dir
-            );
+            let args = [
+                ("files", count(summary.files)),
+                ("bytes", number(summary.bytes)),
+                ("dir", text(&summary.course_dir)),
+            ];
+            println!("{}", say("cli-unpacked", &args));
             ExitCode::SUCCESS
         }
-        Err(e) => report_error(&e, &format!("{} was not opened", file.display())),
+        Err(e) => report_error(
+            &e,
+            &say("cli-notUnpacked", &[("path", text(file.display()))]),
+        ),
     }
 }
 
@@ -642,26 +672,25 @@ fn validate(dir: &Path, strict: bool) -> ExitCode {
         .map(|c| lint_course_dir(c, dir))
         .unwrap_or_default();
     for p in problems.iter().chain(&warnings) {
-        println!("{p}");
+        println!("{}", diagnostic_line(p));
     }
     let failed = !problems.is_empty() || course.is_none() || (strict && !warnings.is_empty());
     match &course {
         Some(course) if problems.is_empty() => {
             println!("{}: {}", dir.display(), summary(course));
         }
-        _ => eprintln!("{} problem{}", problems.len(), plural(problems.len())),
+        _ => eprintln!(
+            "{}",
+            say("cli-problems", &[("count", count(problems.len()))])
+        ),
     }
     if !warnings.is_empty() {
-        eprintln!(
-            "{} warning{}{}",
-            warnings.len(),
-            plural(warnings.len()),
-            if strict {
-                " (--strict: they fail the check)"
-            } else {
-                ""
-            }
-        );
+        let id = if strict {
+            "cli-warningsFail"
+        } else {
+            "cli-warnings"
+        };
+        eprintln!("{}", say(id, &[("count", count(warnings.len()))]));
     }
     if failed {
         ExitCode::from(PROBLEMS)
@@ -670,27 +699,46 @@ fn validate(dir: &Path, strict: bool) -> ExitCode {
     }
 }
 
+/// `path:line:col: message`, a warning's with the tool's word for warning.
+fn diagnostic_line(p: &Diagnostic) -> String {
+    let at = format!("{}:{}:{}", p.path, p.line, p.column);
+    if p.is_error() {
+        format!("{at}: {}", p.message)
+    } else {
+        format!("{at}: {}: {}", say("cli-warning", &[]), p.message)
+    }
+}
+
 fn print_problems(problems: &[Diagnostic]) {
     for p in problems {
-        println!("{p}");
+        println!("{}", diagnostic_line(p));
     }
-    eprintln!("{} problem{}", problems.len(), plural(problems.len()));
+    eprintln!(
+        "{}",
+        say("cli-problems", &[("count", count(problems.len()))])
+    );
+}
+
+/// The note that a course has problems a command did not list.
+pub(crate) fn problems_not_listed(problems: usize) -> String {
+    let message = say("cli-problemsNotListed", &[("count", count(problems))]);
+    say("cli-note", &[("message", text(message))])
 }
 
 fn summary(course: &Course) -> String {
-    let count = |f: fn(&vardskap_core::content::Module) -> usize| {
-        course.modules.iter().map(f).sum::<usize>()
+    let sum = |f: fn(&vardskap_core::content::Module) -> usize| {
+        count(course.modules.iter().map(f).sum::<usize>())
     };
-    format!(
-        "course `{}` {} is valid: {} modules, {} lessons, {} questions, {} scenarios in {}",
-        course.id,
-        course.version,
-        course.modules.len(),
-        count(|m| m.lessons.len()),
-        count(|m| m.questions.len()),
-        count(|m| m.scenarios.len()),
-        course.languages.join(", "),
-    )
+    let args = [
+        ("id", text(&course.id)),
+        ("version", text(&course.version)),
+        ("modules", count(course.modules.len())),
+        ("lessons", sum(|m| m.lessons.len())),
+        ("questions", sum(|m| m.questions.len())),
+        ("scenarios", sum(|m| m.scenarios.len())),
+        ("languages", text(course.languages.join(", "))),
+    ];
+    say("cli-valid", &args)
 }
 
 fn stats(dir: &Path, json: bool) -> ExitCode {
@@ -704,7 +752,7 @@ fn stats(dir: &Path, json: bool) -> ExitCode {
         match serde_json::to_string_pretty(&stats) {
             Ok(text) => println!("{text}"),
             Err(e) => {
-                eprintln!("error: {e}");
+                print_error(e);
                 return ExitCode::from(PROBLEMS);
             }
         }
@@ -712,10 +760,7 @@ fn stats(dir: &Path, json: bool) -> ExitCode {
         print!("{}", table(&stats));
     }
     if !problems.is_empty() {
-        eprintln!(
-            "note: the course has {} problem(s); run `vardskap-cli validate` to list them",
-            problems.len()
-        );
+        eprintln!("{}", problems_not_listed(problems.len()));
     }
     ExitCode::SUCCESS
 }
@@ -747,7 +792,8 @@ fn table(stats: &CourseStats) -> String {
                 .iter()
                 .map(|l| {
                     let ok = m.languages_complete.get(l).copied().unwrap_or(false);
-                    format!("{l} {}", if ok { "complete" } else { "INCOMPLETE" })
+                    let word = if ok { "cli-complete" } else { "cli-incomplete" };
+                    format!("{l} {}", say(word, &[]))
                 })
                 .collect();
             [
@@ -759,7 +805,14 @@ fn table(stats: &CourseStats) -> String {
             ]
         })
         .collect();
-    let header = ["module", "lessons", "questions", "scenarios", "languages"].map(String::from);
+    let header = [
+        "cli-statsModule",
+        "cli-statsLessons",
+        "cli-statsQuestions",
+        "cli-statsScenarios",
+        "cli-statsLanguages",
+    ]
+    .map(|id| say(id, &[]));
     let widths: Vec<usize> = (0..5)
         .map(|i| {
             std::iter::once(&header)

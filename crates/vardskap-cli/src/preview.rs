@@ -11,7 +11,7 @@ use vardskap_core::content::{Course, Module, Question, check_course, lesson_view
 use vardskap_core::quiz::{self, ViewBody, ViewItem};
 use vardskap_core::scenario::{self, NodeView};
 
-use super::{PROBLEMS, plural, print_problems, usage_error};
+use super::{PROBLEMS, print_problems, problems_not_listed, say, text, usage_error};
 
 const USAGE: &str = "vardskap-cli preview <course-dir> <module-id>/<lesson-id|question-id|scenario-id[#node-id]> [--seed N] [--lang sv|en] [--json]";
 
@@ -22,22 +22,16 @@ pub fn run(dir: &Path, item: &str, seed: Option<u64>, lang: Option<&str>, json: 
         return ExitCode::from(PROBLEMS);
     };
     if !problems.is_empty() {
-        eprintln!(
-            "note: the course has {} problem{}; run `vardskap-cli validate` to list them",
-            problems.len(),
-            plural(problems.len())
-        );
+        eprintln!("{}", problems_not_listed(problems.len()));
     }
     let lang = match lang {
         Some(l) if course.languages.iter().any(|c| c == l) => l.to_string(),
         Some(l) => {
-            return usage_error(
-                &format!(
-                    "the course has no language `{l}` (it has: {})",
-                    course.languages.join(", ")
-                ),
-                USAGE,
-            );
+            let args = [
+                ("lang", text(l)),
+                ("languages", text(course.languages.join(", "))),
+            ];
+            return usage_error(&say("cli-noLanguage", &args), USAGE);
         }
         None => course.languages.first().cloned().unwrap_or_default(),
     };

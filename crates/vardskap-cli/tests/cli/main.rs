@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod import_gift;
+mod language;
 mod lint;
 mod package;
 mod preview;
