@@ -682,6 +682,24 @@ cli-complete = complete
 cli-incomplete = INCOMPLETE
 cli-noLanguage = the course has no language `{ $lang }` (it has: { $languages })
 
+## gift: the explanation of an imported question whose GIFT file has none,
+## in each language of the course.
+
+gift-rightOptions =
+    { $count ->
+        [one] Right answer
+       *[other] Right answers
+    }: { $answers }
+gift-rightTruth =
+    Right answer: { $value ->
+        [true] true
+       *[false] false
+    }
+gift-accepted = Accepted answers: { $answers }
+gift-rightNumber = Right answer: { $answer }
+gift-rightNumberWithin = Right answer: { $answer } ± { $tolerance }
+gift-rightPairs = Right pairs: { $pairs }
+
 ## certificate: the words of the PDF certificate, which the core draws.
 
 certificate-title = Certificate of completion
@@ -699,6 +717,7 @@ certificate-continued = continued
 certificate-outcomes = Learning outcomes
 certificate-finalTest = Final test
 certificate-grade = Grade
+certificate-percent = { $percent }%
 
 ## newCourse: what a course made in the editor starts with, in each of its languages.
 

@@ -677,6 +677,23 @@ cli-complete = komplett
 cli-incomplete = OFULLSTÄNDIG
 cli-noLanguage = kursen har inget språk `{ $lang }` (den har: { $languages })
 
+## gift
+
+gift-rightOptions =
+    { $count ->
+        [one] Rätt svar
+       *[other] Rätta svar
+    }: { $answers }
+gift-rightTruth =
+    Rätt svar: { $value ->
+        [true] sant
+       *[false] falskt
+    }
+gift-accepted = Godtagna svar: { $answers }
+gift-rightNumber = Rätt svar: { $answer }
+gift-rightNumberWithin = Rätt svar: { $answer } ± { $tolerance }
+gift-rightPairs = Rätta par: { $pairs }
+
 ## certificate
 
 certificate-title = Kursintyg
@@ -694,6 +711,7 @@ certificate-continued = fortsättning
 certificate-outcomes = Lärandemål
 certificate-finalTest = Sluttest
 certificate-grade = Betyg
+certificate-percent = { $percent } %
 
 ## newCourse
 

@@ -11,6 +11,7 @@ use rand_chacha::{ChaCha8Rng, rand_core::SeedableRng};
 use serde::{Deserialize, Serialize};
 
 use crate::content::{Course, FeedbackMode, FinalTest, Module, Text};
+use crate::i18n;
 
 /// The module id under which final-test attempts are stored. No module of a
 /// course may use it (the loader refuses it).
@@ -60,17 +61,16 @@ impl FinalGrade {
         self != FinalGrade::Fail
     }
 
-    /// The grade's name in `lang` (Swedish for `sv`, English otherwise), for
-    /// documents the core writes itself, such as the certificate.
-    pub fn label(self, lang: &str) -> &'static str {
-        match (self, lang == "sv") {
-            (FinalGrade::Fail, true) => "Underkänd",
-            (FinalGrade::Pass, true) => "Godkänd",
-            (FinalGrade::Distinction, true) => "Väl godkänd",
-            (FinalGrade::Fail, false) => "Fail",
-            (FinalGrade::Pass, false) => "Pass",
-            (FinalGrade::Distinction, false) => "Pass with distinction",
-        }
+    /// The grade's name in `lang` (the catalogue's `final-grade-…`, English
+    /// for a language it does not have), for documents the core writes
+    /// itself, such as the certificate.
+    pub fn label(self, lang: &str) -> String {
+        let id = match self {
+            FinalGrade::Fail => "final-grade-fail",
+            FinalGrade::Pass => "final-grade-pass",
+            FinalGrade::Distinction => "final-grade-distinction",
+        };
+        i18n::tr(lang, id, &[])
     }
 }
 
@@ -156,16 +156,13 @@ pub(crate) fn attempt_module(course: &Course, seed: u64) -> Option<Module> {
     })
 }
 
-/// "Sluttest" / "Final test" in each of the course's languages (English for
-/// any language other than Swedish), where results name the test as a module.
+/// The final test's name in each of the course's languages (the catalogue's
+/// `final-title`), where results name the test as a module.
 pub(crate) fn title(languages: &[String]) -> Text {
     Text(
         languages
             .iter()
-            .map(|l| {
-                let name = if l == "sv" { "Sluttest" } else { "Final test" };
-                (l.clone(), name.to_string())
-            })
+            .map(|l| (l.clone(), i18n::tr(l, "final-title", &[])))
             .collect(),
     )
 }
@@ -262,9 +259,14 @@ mod tests {
             "the Swedish name is the official one"
         );
         assert_eq!(
-            FinalGrade::Fail.label("en"),
+            FinalGrade::Fail.label("fi"),
             "Fail",
             "English names for other languages"
+        );
+        assert_eq!(
+            title(&["sv".into(), "fi".into()]),
+            Text::from_pairs([("sv", "Sluttest"), ("fi", "Final test")]),
+            "the test's name too"
         );
     }
 

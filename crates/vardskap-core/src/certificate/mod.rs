@@ -255,7 +255,7 @@ impl Certificate {
                 let (best, grade) = (f.best.as_ref()?, f.grade?);
                 Some(CertifiedFinal {
                     grade,
-                    grade_label: grade.label(lang).to_string(),
+                    grade_label: grade.label(lang),
                     best_score: best.score,
                     best_max: best.max,
                     best_share: best.share,

@@ -117,11 +117,14 @@ impl Measure<'_> {
     }
 }
 
+/// A share as a whole per cent, written as `lang` writes it (the catalogue's
+/// `certificate-percent`: Swedish puts a space before the sign).
 fn percent(share: Option<f64>, lang: &str) -> String {
     match share {
-        // Swedish writes a space before the per cent sign.
-        Some(s) if lang == "sv" => format!("{:.0} %", s * 100.0),
-        Some(s) => format!("{:.0}%", s * 100.0),
+        Some(s) => {
+            let value = format!("{:.0}", s * 100.0);
+            i18n::tr(lang, "certificate-percent", &[("percent", value.into())])
+        }
         None => "–".to_string(),
     }
 }
@@ -563,6 +566,18 @@ mod tests {
                 "every word is in the catalogue: {word}"
             );
         }
+    }
+
+    #[test]
+    fn a_share_is_written_as_each_language_writes_per_cent() {
+        assert_eq!(
+            percent(Some(0.8), "sv"),
+            "80 %",
+            "Swedish puts a space first"
+        );
+        assert_eq!(percent(Some(0.755), "en"), "76%", "English does not");
+        assert_eq!(percent(Some(1.0), "fi"), "100%", "English for the rest");
+        assert_eq!(percent(None, "sv"), "–", "no figure yet");
     }
 
     #[test]

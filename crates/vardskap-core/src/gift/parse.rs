@@ -8,6 +8,7 @@ use super::text::{self, Format, Plain};
 use super::{GiftImport, GiftMessage, Skipped};
 use crate::content::layout::{self, IdAllocator};
 use crate::content::{AnswerOption, Lang, Pair, Question, QuestionBody, Text};
+use crate::i18n::{self, MessageArg, MessageArgs};
 
 /// One question's text with GIFT escapes replaced by placeholders, and the
 /// original line and column of each of its bytes.
@@ -348,7 +349,7 @@ impl Reader<'_> {
         };
 
         let explanation = match general.map(|g| self.plain(b, g, format)) {
-            Some(text) if !text.is_empty() => text,
+            Some(text) if !text.is_empty() => self.localised(&text),
             _ => {
                 self.note(line, "no general feedback (`####`): the explanation names the right answer; consider writing one");
                 self.right_answer_text(&parsed.right_answer)
@@ -362,7 +363,7 @@ impl Reader<'_> {
             competency: self.competency.to_string(),
             points: 1.0,
             prompt: self.localised(&prompt.text),
-            explanation: self.localised(&explanation),
+            explanation,
             body: parsed.body,
         });
         Ok(())
@@ -696,52 +697,45 @@ impl Reader<'_> {
         self.ids.claim(&base)
     }
 
-    /// Names the right answer, in the first language when we know its words.
-    fn right_answer_text(&self, right: &RightAnswer) -> String {
-        let sv = self.languages.first().is_some_and(|l| l == "sv");
-        let words =
-            |sv_word: &'static str, en_word: &'static str| if sv { sv_word } else { en_word };
-        match right {
-            RightAnswer::Options(list) if list.len() == 1 => format!(
-                "{}: {}",
-                words("Rätt svar", "Right answer"),
-                list.join(", ")
+    /// Names the right answer, in each language's own words (the catalogue's
+    /// `gift-…` messages; English for a language it does not have).
+    fn right_answer_text(&self, right: &RightAnswer) -> Text {
+        let joined = |list: &[String]| MessageArg::Text(list.join(", "));
+        let (id, args): (&str, MessageArgs) = match right {
+            RightAnswer::Options(list) => (
+                "gift-rightOptions",
+                vec![("count", list.len().into()), ("answers", joined(list))],
             ),
-            RightAnswer::Options(list) => format!(
-                "{}: {}",
-                words("Rätta svar", "Right answers"),
-                list.join(", ")
+            RightAnswer::Truth(answer) => (
+                "gift-rightTruth",
+                vec![("value", answer.to_string().into())],
             ),
-            RightAnswer::Truth(answer) => {
-                let value = if *answer {
-                    words("sant", "true")
-                } else {
-                    words("falskt", "false")
-                };
-                format!("{}: {value}", words("Rätt svar", "Right answer"))
-            }
-            RightAnswer::Accepted(list) => format!(
-                "{}: {}",
-                words("Godtagna svar", "Accepted answers"),
-                list.join(", ")
+            RightAnswer::Accepted(list) => ("gift-accepted", vec![("answers", joined(list))]),
+            RightAnswer::Number { answer, tolerance } if *tolerance > 0.0 => (
+                "gift-rightNumberWithin",
+                vec![
+                    ("answer", answer.to_string().into()),
+                    ("tolerance", tolerance.to_string().into()),
+                ],
             ),
-            RightAnswer::Number { answer, tolerance } if *tolerance > 0.0 => {
-                format!(
-                    "{}: {answer} ± {tolerance}",
-                    words("Rätt svar", "Right answer")
-                )
-            }
-            RightAnswer::Number { answer, .. } => {
-                format!("{}: {answer}", words("Rätt svar", "Right answer"))
-            }
+            RightAnswer::Number { answer, .. } => (
+                "gift-rightNumber",
+                vec![("answer", answer.to_string().into())],
+            ),
             RightAnswer::Pairs(pairs) => {
                 let list = pairs
                     .iter()
                     .map(|(l, r)| format!("{l} → {r}"))
                     .collect::<Vec<_>>();
-                format!("{}: {}", words("Rätta par", "Right pairs"), list.join("; "))
+                ("gift-rightPairs", vec![("pairs", list.join("; ").into())])
             }
-        }
+        };
+        Text(
+            self.languages
+                .iter()
+                .map(|l| (l.clone(), i18n::tr(l, id, &args)))
+                .collect(),
+        )
     }
 }
 
@@ -974,9 +968,9 @@ mod tests {
             "all languages are filled"
         );
         assert_eq!(
-            q.explanation.get("sv"),
-            "Rätt svar: sant",
-            "the generated explanation speaks the first language"
+            q.explanation,
+            Text::from_pairs([("sv", "Rätt svar: sant"), ("en", "Right answer: true")]),
+            "the generated explanation speaks each language"
         );
         assert!(
             import
