@@ -251,6 +251,42 @@ pub(crate) fn write_v7(path: &Path) {
         .unwrap_or_else(|e| panic!("vacuum: {e}"));
 }
 
+/// The body of the v8 fixture's waiting statement, byte for byte as stored.
+pub(crate) const V8_WAITING_BODY: &str = r#"{"actor":{"account":{"homePage":"https://lrs.example.org","name":"0b8e2f4a-7d3c-4e5f-8a9b-1c2d3e4f5a6b"},"name":"Ada","objectType":"Agent"},"id":"00000000-0000-4000-8000-000000000002","object":{"id":"https://id.vardskap.app/xapi/courses/c/modules/m1/quiz","objectType":"Activity"},"timestamp":"2023-11-14T22:13:30Z","verb":{"id":"http://adlnet.gov/expapi/verbs/completed"}}"#;
+
+/// Schema version 8: the v7 fixture, with Ada (profile 1) in class "ht26-a"
+/// of course "c" under the pseudonym "Gäst 7": one statement sent, one waiting
+/// ([`V8_WAITING_BODY`]), the class's LRS unreachable since 1700000040.
+pub(crate) fn write_v8(path: &Path) {
+    write_v7(path);
+    let mut conn =
+        Connection::open(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
+    migrations::to_version(&mut conn, 8).unwrap_or_else(|e| panic!("schema v8: {e}"));
+    conn.execute_batch(
+        "UPDATE profiles SET uuid = '0b8e2f4a-7d3c-4e5f-8a9b-1c2d3e4f5a6b' WHERE id = 1;
+         INSERT INTO class_memberships (id, profile_id, class_id, class_name, course_id,
+             course_version, endpoint, username, password, home_page, actor_name, registration,
+             joined_at, last_sent_at, failing_since, problem, problem_detail)
+         VALUES (1, 1, 'ht26-a', 'Värdskap HT26 A', 'c', '1.0.0', 'https://lrs.example.org/xAPI/',
+             'ht26-a', 's3cret', 'https://lrs.example.org', 'Gäst 7',
+             '6f1b7c1e-3a52-4c1f-9a0e-2d5b8f0c9a11', 1700000010, 1700000020, 1700000040,
+             'unreachable', 'connection refused');
+         INSERT INTO outbox (id, membership_id, statement_id, verb, activity, body, created_at,
+             state, sent_at, problem)
+         VALUES (1, 1, '00000000-0000-4000-8000-000000000001', 'experienced', 'Välkommen',
+             '{}', 1700000015, 'sent', 1700000020, NULL);",
+    )
+    .unwrap_or_else(|e| panic!("class and outbox: {e}"));
+    conn.execute(
+        "INSERT INTO outbox (id, membership_id, statement_id, verb, activity, body, created_at)
+         VALUES (2, 1, '00000000-0000-4000-8000-000000000002', 'completed', 'm1', ?1, 1700000030)",
+        [V8_WAITING_BODY],
+    )
+    .unwrap_or_else(|e| panic!("waiting statement: {e}"));
+    conn.execute_batch("VACUUM;")
+        .unwrap_or_else(|e| panic!("vacuum: {e}"));
+}
+
 /// Every row of every table as text, with the course model parsed (so an
 /// additive change of the model does not count as a difference).
 fn dump(path: &Path) -> Vec<String> {
@@ -343,5 +379,35 @@ mod tests {
     #[test]
     fn committed_v7_fixture_is_what_the_generator_makes() {
         check_committed(7, write_v7);
+    }
+
+    #[test]
+    fn committed_v8_fixture_is_what_the_generator_makes() {
+        check_committed(8, write_v8);
+    }
+
+    /// The v8 fixture as the app opens it: the class, its counts and
+    /// problem, and the waiting statement offered byte for byte.
+    #[test]
+    fn the_v8_fixture_opens_with_its_class_and_waiting_statement() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        std::fs::copy(fixture_path(8), dir.path().join(crate::storage::DB_FILE))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let store = crate::storage::Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        let status = store
+            .class_status(crate::progress::ProfileId(1))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(status.len(), 1);
+        let c = &status[0];
+        assert_eq!((c.waiting, c.sent, c.set_aside), (1, 1, 0));
+        assert_eq!(c.actor_name, "Gäst 7");
+        assert_eq!(c.failing_since, Some(1_700_000_040));
+        assert_eq!(c.problem, Some(crate::xapi::SyncProblem::Unreachable));
+        let batch = store
+            .outbox_next_batch(10, &[])
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("the waiting statement is offered"));
+        assert_eq!(batch.items, vec![(2, V8_WAITING_BODY.to_string())]);
+        assert_eq!(batch.password, "s3cret");
     }
 }

@@ -80,12 +80,13 @@ pub(crate) fn waiting(conn: &Connection, membership: i64, limit: usize) -> Resul
 }
 
 /// The memberships (ids) that have statements waiting and may send (not
-/// refused), oldest waiting first.
+/// refused), oldest waiting first, those that failed last time after the
+/// rest (so one class's LRS being down does not hold up another's).
 pub(crate) fn memberships_waiting(conn: &Connection) -> Result<Vec<i64>> {
     let mut stmt = conn.prepare_cached(
         "SELECT o.membership_id FROM outbox o JOIN class_memberships m ON m.id = o.membership_id
          WHERE o.state = 'waiting' AND (m.problem IS NULL OR m.problem <> 'refused')
-         GROUP BY o.membership_id ORDER BY MIN(o.id)",
+         GROUP BY o.membership_id ORDER BY m.problem IS NOT NULL, MIN(o.id)",
     )?;
     let rows = stmt
         .query_map([], |r| r.get(0))?

@@ -428,4 +428,6 @@ impl Store {
 }
 
 #[cfg(test)]
+mod examples;
+#[cfg(test)]
 mod tests;

@@ -1,7 +1,11 @@
 //! Crash safety: a child process (examples/crash_writer.rs) saves answers in a
 //! loop and acknowledges each one on stdout after `save_answer` returned; we
 //! SIGKILL it at random moments, over and over, and after every kill check
-//! that each acknowledged answer is on disk and the database is intact.
+//! that each acknowledged answer is on disk and the database is intact. The
+//! learner is in a class, so each submission also writes its xAPI statements:
+//! after every kill the outbox holds exactly the statements of the graded
+//! attempts (written in the grading's own transaction, never one without the
+//! other).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -78,18 +82,34 @@ fn acknowledged_answers_survive_sigkill_and_the_database_stays_intact() {
         store
             .install_course(&numeric_course("crash", 8), "en")
             .unwrap();
-        store
+        let id = store
             .create_profile(&NewProfile {
                 name: "Crash".into(),
                 ..Default::default()
             })
             .unwrap()
-            .id
+            .id;
+        let invitation = vardskap_core::xapi::ClassInvitation::parse(
+            br#"{"format":"vardskap-class","version":1,"class":{"id":"c","name":"C"},
+                "course":{"id":"crash","version":"1"},
+                "lrs":{"endpoint":"http://127.0.0.1:9/xAPI/","username":"u","password":"p"}}"#,
+            "crash.vdsk-class",
+        )
+        .unwrap();
+        store
+            .join_class(
+                id,
+                &invitation,
+                &vardskap_core::xapi::ActorName::ProfileName,
+            )
+            .unwrap();
+        id
     };
     let mut rng = fastrand::Rng::with_seed(0x5eed);
     // Highest acknowledged value per (attempt, question), over all children.
     let mut acked: HashMap<(i64, String), f64> = HashMap::new();
     let mut total_acks = 0usize;
+    let mut max_graded = 0i64;
 
     for kill in 0..KILLS {
         let (mut child, rx) = spawn(&bin, dir.path(), profile);
@@ -137,7 +157,34 @@ fn acknowledged_answers_survive_sigkill_and_the_database_stays_intact() {
                 "after kill {kill}, {attempt}/{question} holds {got}, older than the acknowledged {want}"
             );
         }
+        // The outbox matches the graded attempts exactly: per attempt, one
+        // `answered` per answered question, `passed` or `failed`, `completed`.
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        let graded = count("SELECT COUNT(*) FROM attempts WHERE state = 'graded'");
+        let graded_answers = count(
+            "SELECT COUNT(*) FROM answers a JOIN attempts t ON t.id = a.attempt_id WHERE t.state = 'graded'",
+        );
+        assert_eq!(
+            count("SELECT COUNT(*) FROM outbox WHERE verb = 'completed'"),
+            graded,
+            "after kill {kill}: one completed statement per graded attempt"
+        );
+        assert_eq!(
+            count("SELECT COUNT(*) FROM outbox WHERE verb IN ('passed', 'failed')"),
+            graded,
+            "after kill {kill}: one result statement per graded attempt"
+        );
+        assert_eq!(
+            count("SELECT COUNT(*) FROM outbox WHERE verb = 'answered'"),
+            graded_answers,
+            "after kill {kill}: one answered statement per graded answer"
+        );
+        max_graded = max_graded.max(graded);
     }
+    assert!(
+        max_graded > 0,
+        "some attempts must have been graded (and told) between the kills"
+    );
     assert!(
         total_acks > KILLS,
         "the children must have acknowledged answers ({total_acks})"
