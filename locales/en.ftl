@@ -319,6 +319,81 @@ errors-ReservedCourseId = This package’s course has the same id as the built-i
     .detail = This package's course has the id "{ $id }", which is reserved for the built-in course, so it was not imported. Give the course another id in course.toml and pack it again.
 errors-PackageRefused = This file cannot be opened safely as a course package (for example, a file in it points outside the course), so nothing was installed.
     .detail = { $file } was not opened: { $reason }
+errors-CourseIdInvalid = That course id cannot be used: use lower-case letters a-z, digits and -.
+    .detail = the course id `{ $id }` cannot be used: use lower-case letters a-z, digits and `-`
+errors-NoCourseLanguage = Choose at least one language for the course.
+    .detail = { errors-NoCourseLanguage }
+errors-LanguageCodeInvalid = That is not a language code like sv or en.
+    .detail = `{ $lang }` is not a language code like sv or en
+errors-TitleMissing = The course needs a title in each of its languages.
+    .detail = the course needs a title in `{ $lang }`
+errors-FolderTaken = That folder is already taken, so nothing was changed.
+    .detail =
+        { $purpose ->
+            [rename] the folder { $path } already exists: rename or remove it first
+            [newCourse] the folder { $path } already exists and is not empty: choose another id or folder
+           *[unpack] { $path } already exists; choose a new folder to open the package into
+        }
+errors-NotSavedYet = The course cannot be saved yet: fix the problem first.
+    .detail = the course cannot be saved yet: { $problem }
+errors-FileTooLarge = A course file would be larger than the { $max } MiB a course file may be, so nothing was written.
+    .detail =
+        { $path } would be { $size } MiB, larger than the { $max } MiB a course file may be, so the course would no longer open; nothing was written. { $remedy ->
+            [gift] Import the GIFT file in parts, into more than one module.
+           *[split] Split it: fewer questions or shorter lessons per module.
+        }
+errors-NotAFileName = That name cannot be used as a file name.
+    .detail =
+        the { $what ->
+            [moduleFolder] module folder
+            [language] language
+            [lessonId] lesson id
+           *[scenarioId] scenario id
+        } "{ $name }" cannot be used as a file name
+errors-NotACourseFolder = That folder is not a course folder: it has no course.toml.
+    .detail = { $path } is not a course folder: it has no course.toml
+errors-NotAModuleFolder = That folder is not a module folder: it has no module.toml.
+    .detail = { $path } is not a module folder: it has no module.toml
+errors-NotUtf8 = The file is not UTF-8 text. Save it as UTF-8 and import it again.
+    .detail = { $path } is not UTF-8 text; save it as UTF-8 and import again
+errors-UnknownCompetency = The course has no such competency.
+    .detail = the course has no competency "{ $competency }" (it has: { $known })
+errors-NoImportLanguage = No languages were given, and there is no course.toml above the module to take them from.
+    .detail = { errors-NoImportLanguage }
+errors-QuizFileBroken = The module's quiz.toml cannot be read. Fix it before importing into it.
+    .detail = { $path }: { $detail } (fix it before importing into it)
+errors-PackageTooManyFiles = The course has more files than a package holds.
+    .detail = the course has { $count } files; a package holds at most { $max }
+errors-PackageFileTooLarge = A file of the course is too large for a package.
+    .detail = { $name } is { $size }; a packaged file may be at most { $max }
+errors-PackageTooLarge = The course is too large for a package.
+    .detail = the course holds { $size }; a package may hold at most { $max }
+errors-NameNotUnicode = A file name in the course is not valid Unicode.
+    .detail = { $path } has a name that is not valid Unicode
+errors-SymlinkInCourse = The course folder holds a symbolic link; a package holds only plain files and folders.
+    .detail = { $name } is a symbolic link; a package holds only plain files and folders
+errors-NotAResultsFile = This is not a Värdskap results file.
+    .detail =
+        This is not a Värdskap results file: { $detail ->
+            [none] it has no "format" field.
+           *[other] { $detail }
+        }
+errors-ResultsFormatUnknown = This results file was made by another version of Värdskap and cannot be read.
+    .detail = This results file is in the format "{ $format }"; this version of Värdskap reads "{ $expected }".
+errors-ResultsFileDamaged = The results file is damaged.
+    .detail = The results file is damaged: { $detail }
+errors-ResultsSpanTooLong = The results file spans more years than a course can, so it cannot be checked.
+    .detail = The results file spans more than { $maxDays } days, more than a course can; it cannot be checked.
+errors-ResultsNotWritten = Your results could not be written. Try again.
+    .detail = The results could not be written: { $detail }
+errors-CertificateNotMade = The certificate could not be made.
+    .detail = The certificate PDF could not be made: { $detail }
+errors-NotAVerificationCode = That is not a verification code: it has 16 letters and digits (0-9, A-F), like 1A2B-3C4D-5E6F-7081.
+    .detail = "{ $code }" is not a verification code: it has 16 letters and digits (0-9, A-F), like 1A2B-3C4D-5E6F-7081.
+errors-RunEnded = This role-play has already ended.
+    .detail = scenario "{ $scenario }" is over: node "{ $node }" is an ending
+errors-NotAChoice = That choice is not offered here. Open the role-play again and choose once more.
+    .detail = "{ $choice }" is not a choice at node "{ $node }" of scenario "{ $scenario }"
 errors-InvitationInvalid = This file is not a class invitation that Värdskap can read. Ask your instructor for a new one.
     .detail = { $file } is not a class invitation: { $field ->
         [none] it is not invitation JSON, or it is too large.

@@ -313,6 +313,81 @@ errors-ReservedCourseId = Kursen i paketet har samma id som den inbyggda kursen,
     .detail = Kursen i paketet har id:t ”{ $id }”, som är reserverat för den inbyggda kursen, så den importerades inte. Ge kursen ett annat id i course.toml och packa den igen.
 errors-PackageRefused = Filen går inte att öppna på ett säkert sätt som kurspaket (till exempel pekar en fil i den utanför kursen), så ingenting installerades.
     .detail = { $file } öppnades inte: { $reason }
+errors-CourseIdInvalid = Kursens id går inte att använda: använd små bokstäver a–z, siffror och -.
+    .detail = kursens id `{ $id }` går inte att använda: använd små bokstäver a–z, siffror och `-`
+errors-NoCourseLanguage = Välj minst ett språk för kursen.
+    .detail = { errors-NoCourseLanguage }
+errors-LanguageCodeInvalid = Det är ingen språkkod som sv eller en.
+    .detail = `{ $lang }` är ingen språkkod som sv eller en
+errors-TitleMissing = Kursen behöver en titel på vart och ett av sina språk.
+    .detail = kursen behöver en titel på `{ $lang }`
+errors-FolderTaken = Mappen är redan upptagen, så ingenting ändrades.
+    .detail =
+        { $purpose ->
+            [rename] mappen { $path } finns redan: byt namn på den eller ta bort den först
+            [newCourse] mappen { $path } finns redan och är inte tom: välj ett annat id eller en annan mapp
+           *[unpack] { $path } finns redan; välj en ny mapp att öppna paketet i
+        }
+errors-NotSavedYet = Kursen kan inte sparas än: rätta problemet först.
+    .detail = kursen kan inte sparas än: { $problem }
+errors-FileTooLarge = En kursfil skulle bli större än de { $max } MiB en kursfil får vara, så ingenting sparades.
+    .detail =
+        { $path } skulle bli { $size } MiB, större än de { $max } MiB en kursfil får vara, så kursen skulle inte gå att öppna längre; ingenting sparades. { $remedy ->
+            [gift] Importera GIFT-filen i delar, till mer än en modul.
+           *[split] Dela upp den: färre frågor eller kortare lektioner per modul.
+        }
+errors-NotAFileName = Namnet går inte att använda som filnamn.
+    .detail =
+        { $what ->
+            [moduleFolder] modulmappen
+            [language] språket
+            [lessonId] lektionens id
+           *[scenarioId] rollspelets id
+        } ”{ $name }” går inte att använda som filnamn
+errors-NotACourseFolder = Mappen är ingen kursmapp: den har ingen course.toml.
+    .detail = { $path } är ingen kursmapp: den har ingen course.toml
+errors-NotAModuleFolder = Mappen är ingen modulmapp: den har ingen module.toml.
+    .detail = { $path } är ingen modulmapp: den har ingen module.toml
+errors-NotUtf8 = Filen är inte UTF-8-text. Spara den som UTF-8 och importera den igen.
+    .detail = { $path } är inte UTF-8-text; spara den som UTF-8 och importera igen
+errors-UnknownCompetency = Kursen har ingen sådan kompetens.
+    .detail = kursen har ingen kompetens ”{ $competency }” (den har: { $known })
+errors-NoImportLanguage = Inga språk angavs, och det finns ingen course.toml ovanför modulen att ta dem från.
+    .detail = { errors-NoImportLanguage }
+errors-QuizFileBroken = Modulens quiz.toml går inte att läsa. Rätta den innan du importerar till den.
+    .detail = { $path }: { $detail } (rätta den innan du importerar till den)
+errors-PackageTooManyFiles = Kursen har fler filer än ett paket rymmer.
+    .detail = kursen har { $count } filer; ett paket rymmer högst { $max }
+errors-PackageFileTooLarge = En fil i kursen är för stor för ett paket.
+    .detail = { $name } är { $size }; en fil i ett paket får vara högst { $max }
+errors-PackageTooLarge = Kursen är för stor för ett paket.
+    .detail = kursen innehåller { $size }; ett paket får innehålla högst { $max }
+errors-NameNotUnicode = Ett filnamn i kursen är inte giltig Unicode.
+    .detail = { $path } har ett namn som inte är giltig Unicode
+errors-SymlinkInCourse = Kursmappen innehåller en symbolisk länk; ett paket innehåller bara vanliga filer och mappar.
+    .detail = { $name } är en symbolisk länk; ett paket innehåller bara vanliga filer och mappar
+errors-NotAResultsFile = Det här är ingen resultatfil från Värdskap.
+    .detail =
+        Det här är ingen resultatfil från Värdskap: { $detail ->
+            [none] den har inget fält ”format”.
+           *[other] { $detail }
+        }
+errors-ResultsFormatUnknown = Resultatfilen skapades av en annan version av Värdskap och går inte att läsa.
+    .detail = Resultatfilen har formatet ”{ $format }”; den här versionen av Värdskap läser ”{ $expected }”.
+errors-ResultsFileDamaged = Resultatfilen är skadad.
+    .detail = Resultatfilen är skadad: { $detail }
+errors-ResultsSpanTooLong = Resultatfilen sträcker sig över fler år än en kurs kan, så den går inte att kontrollera.
+    .detail = Resultatfilen sträcker sig över mer än { $maxDays } dagar, mer än en kurs kan; den går inte att kontrollera.
+errors-ResultsNotWritten = Dina resultat gick inte att skriva. Försök igen.
+    .detail = Resultaten gick inte att skriva: { $detail }
+errors-CertificateNotMade = Intyget gick inte att skapa.
+    .detail = Intyget (pdf) gick inte att skapa: { $detail }
+errors-NotAVerificationCode = Det är ingen verifieringskod: en sådan har 16 bokstäver och siffror (0–9, A–F), som 1A2B-3C4D-5E6F-7081.
+    .detail = ”{ $code }” är ingen verifieringskod: en sådan har 16 bokstäver och siffror (0–9, A–F), som 1A2B-3C4D-5E6F-7081.
+errors-RunEnded = Rollspelet är redan slut.
+    .detail = rollspelet ”{ $scenario }” är slut: noden ”{ $node }” är ett slut
+errors-NotAChoice = Det valet finns inte här. Öppna rollspelet igen och välj en gång till.
+    .detail = ”{ $choice }” är inget val vid noden ”{ $node }” i rollspelet ”{ $scenario }”
 errors-InvitationInvalid = Filen är ingen klassinbjudan som Värdskap kan läsa. Be din lärare om en ny.
     .detail = { $file } är ingen klassinbjudan: { $field ->
         [none] det är inte JSON för en inbjudan, eller så är filen för stor.

@@ -165,6 +165,138 @@ pub enum Error {
 
     /// The learner is not in a class of this course.
     NotInClass,
+
+    /// A new course's id is not a slug.
+    CourseIdInvalid {
+        id: String,
+    },
+    /// A new course was asked for without a language.
+    NoCourseLanguage,
+    /// A language code that is not one like `sv` or `en`.
+    LanguageCodeInvalid {
+        lang: String,
+    },
+    /// A new course has no title in one of its languages.
+    TitleMissing {
+        lang: String,
+    },
+    /// A folder that must be new, or empty, is taken; nothing was changed.
+    FolderTaken {
+        path: String,
+        /// What the folder was wanted for: `rename` (a module folder a save
+        /// moves to), `newCourse` or `unpack`.
+        purpose: &'static str,
+    },
+    /// The editor's course has a problem that stops a save (its first is told).
+    NotSavedYet {
+        problem: String,
+    },
+    /// Writing a course file would make it larger than the loader reads
+    /// ([`MAX_FILE_BYTES`](crate::content::layout::MAX_FILE_BYTES)); nothing was written.
+    FileTooLarge {
+        path: String,
+        bytes: u64,
+        /// What to do instead: `split` (a save) or `gift` (a GIFT import).
+        remedy: &'static str,
+    },
+    /// An id or folder name that cannot be one file name.
+    NotAFileName {
+        /// Which name: `moduleFolder`, `language`, `lessonId` or `scenarioId`.
+        what: &'static str,
+        name: String,
+    },
+    /// A folder without course.toml where a course folder was expected.
+    NotACourseFolder {
+        path: String,
+    },
+    /// A folder without module.toml where a module folder was expected.
+    NotAModuleFolder {
+        path: String,
+    },
+    /// A text file to import that is not UTF-8.
+    NotUtf8 {
+        path: String,
+    },
+    /// A competency the course does not declare.
+    UnknownCompetency {
+        competency: String,
+        /// The competencies the course has, comma-separated.
+        known: String,
+    },
+    /// A GIFT import without languages and without a course.toml to take them from.
+    NoImportLanguage,
+    /// The quiz.toml to import into cannot be read as TOML.
+    QuizFileBroken {
+        path: String,
+        detail: String,
+    },
+    /// A course folder has more files than a package holds.
+    PackageTooManyFiles {
+        count: usize,
+        max: usize,
+    },
+    /// A file of a course folder is larger than a packaged file may be.
+    PackageFileTooLarge {
+        name: String,
+        /// Sizes as written, e.g. `4.2 MiB`.
+        size: String,
+        max: String,
+    },
+    /// A course folder holds more than a package may.
+    PackageTooLarge {
+        /// Sizes as written, e.g. `120.0 MiB`.
+        size: String,
+        max: String,
+    },
+    /// A file name that is not valid Unicode.
+    NameNotUnicode {
+        path: String,
+    },
+    /// A symbolic link in a course folder being packed.
+    SymlinkInCourse {
+        name: String,
+    },
+    /// A file given as a results file is not one.
+    NotAResultsFile {
+        /// Why, as the JSON reader says; empty: it has no `format` field.
+        detail: String,
+    },
+    /// A results file of another format (a newer app's).
+    ResultsFormatUnknown {
+        format: String,
+        expected: &'static str,
+    },
+    /// A results file that does not read as one.
+    ResultsFileDamaged {
+        detail: String,
+    },
+    /// A results file whose dates span more than a course can, so it is not checked.
+    ResultsSpanTooLong {
+        max_days: i64,
+    },
+    /// A results file (JSON or CSV) could not be made; `detail` is the writer's reason.
+    ResultsNotWritten {
+        detail: String,
+    },
+    /// The certificate PDF could not be made; `detail` is the reason.
+    CertificateNotMade {
+        detail: String,
+    },
+    /// A certificate code that is not 16 hex digits.
+    NotAVerificationCode {
+        code: String,
+    },
+    /// A choice in a role-play run that has reached an ending.
+    RunEnded {
+        scenario: String,
+        node: String,
+    },
+    /// A choice the role-play's current node does not offer.
+    NotAChoice {
+        choice: String,
+        node: String,
+        scenario: String,
+    },
 }
 
 impl Error {
@@ -210,6 +342,34 @@ impl Error {
             Error::ClassCourseNotInstalled { .. } => ErrorKind::ClassCourseNotInstalled,
             Error::PseudonymInvalid { .. } => ErrorKind::PseudonymInvalid,
             Error::NotInClass => ErrorKind::NotInClass,
+            Error::CourseIdInvalid { .. } => ErrorKind::CourseIdInvalid,
+            Error::NoCourseLanguage => ErrorKind::NoCourseLanguage,
+            Error::LanguageCodeInvalid { .. } => ErrorKind::LanguageCodeInvalid,
+            Error::TitleMissing { .. } => ErrorKind::TitleMissing,
+            Error::FolderTaken { .. } => ErrorKind::FolderTaken,
+            Error::NotSavedYet { .. } => ErrorKind::NotSavedYet,
+            Error::FileTooLarge { .. } => ErrorKind::FileTooLarge,
+            Error::NotAFileName { .. } => ErrorKind::NotAFileName,
+            Error::NotACourseFolder { .. } => ErrorKind::NotACourseFolder,
+            Error::NotAModuleFolder { .. } => ErrorKind::NotAModuleFolder,
+            Error::NotUtf8 { .. } => ErrorKind::NotUtf8,
+            Error::UnknownCompetency { .. } => ErrorKind::UnknownCompetency,
+            Error::NoImportLanguage => ErrorKind::NoImportLanguage,
+            Error::QuizFileBroken { .. } => ErrorKind::QuizFileBroken,
+            Error::PackageTooManyFiles { .. } => ErrorKind::PackageTooManyFiles,
+            Error::PackageFileTooLarge { .. } => ErrorKind::PackageFileTooLarge,
+            Error::PackageTooLarge { .. } => ErrorKind::PackageTooLarge,
+            Error::NameNotUnicode { .. } => ErrorKind::NameNotUnicode,
+            Error::SymlinkInCourse { .. } => ErrorKind::SymlinkInCourse,
+            Error::NotAResultsFile { .. } => ErrorKind::NotAResultsFile,
+            Error::ResultsFormatUnknown { .. } => ErrorKind::ResultsFormatUnknown,
+            Error::ResultsFileDamaged { .. } => ErrorKind::ResultsFileDamaged,
+            Error::ResultsSpanTooLong { .. } => ErrorKind::ResultsSpanTooLong,
+            Error::ResultsNotWritten { .. } => ErrorKind::ResultsNotWritten,
+            Error::CertificateNotMade { .. } => ErrorKind::CertificateNotMade,
+            Error::NotAVerificationCode { .. } => ErrorKind::NotAVerificationCode,
+            Error::RunEnded { .. } => ErrorKind::RunEnded,
+            Error::NotAChoice { .. } => ErrorKind::NotAChoice,
         }
     }
 
@@ -318,6 +478,119 @@ impl Error {
                 ("errors-PseudonymInvalid", vec![("max", (*max).into())])
             }
             Error::NotInClass => ("errors-NotInClass", vec![]),
+            Error::CourseIdInvalid { id } => ("errors-CourseIdInvalid", vec![("id", text(id))]),
+            Error::NoCourseLanguage => ("errors-NoCourseLanguage", vec![]),
+            Error::LanguageCodeInvalid { lang } => {
+                ("errors-LanguageCodeInvalid", vec![("lang", text(lang))])
+            }
+            Error::TitleMissing { lang } => ("errors-TitleMissing", vec![("lang", text(lang))]),
+            Error::FolderTaken { path, purpose } => (
+                "errors-FolderTaken",
+                vec![("path", text(path)), ("purpose", text(purpose))],
+            ),
+            Error::NotSavedYet { problem } => {
+                ("errors-NotSavedYet", vec![("problem", text(problem))])
+            }
+            Error::NotAFileName { what, name } => (
+                "errors-NotAFileName",
+                vec![("what", text(what)), ("name", text(name))],
+            ),
+            Error::NotACourseFolder { path } => {
+                ("errors-NotACourseFolder", vec![("path", text(path))])
+            }
+            Error::NotAModuleFolder { path } => {
+                ("errors-NotAModuleFolder", vec![("path", text(path))])
+            }
+            Error::NotUtf8 { path } => ("errors-NotUtf8", vec![("path", text(path))]),
+            Error::UnknownCompetency { competency, known } => (
+                "errors-UnknownCompetency",
+                vec![("competency", text(competency)), ("known", text(known))],
+            ),
+            Error::NoImportLanguage => ("errors-NoImportLanguage", vec![]),
+            Error::QuizFileBroken { path, detail } => (
+                "errors-QuizFileBroken",
+                vec![("path", text(path)), ("detail", text(detail))],
+            ),
+            Error::PackageTooManyFiles { count, max } => (
+                "errors-PackageTooManyFiles",
+                vec![("count", (*count).into()), ("max", (*max).into())],
+            ),
+            Error::PackageFileTooLarge { name, size, max } => (
+                "errors-PackageFileTooLarge",
+                vec![
+                    ("name", text(name)),
+                    ("size", text(size)),
+                    ("max", text(max)),
+                ],
+            ),
+            Error::PackageTooLarge { size, max } => (
+                "errors-PackageTooLarge",
+                vec![("size", text(size)), ("max", text(max))],
+            ),
+            Error::NameNotUnicode { path } => ("errors-NameNotUnicode", vec![("path", text(path))]),
+            Error::SymlinkInCourse { name } => {
+                ("errors-SymlinkInCourse", vec![("name", text(name))])
+            }
+            Error::ResultsFormatUnknown { format, expected } => (
+                "errors-ResultsFormatUnknown",
+                vec![("format", text(format)), ("expected", text(expected))],
+            ),
+            Error::ResultsFileDamaged { detail } => {
+                ("errors-ResultsFileDamaged", vec![("detail", text(detail))])
+            }
+            Error::ResultsSpanTooLong { max_days } => (
+                "errors-ResultsSpanTooLong",
+                vec![("maxDays", (*max_days).into())],
+            ),
+            Error::ResultsNotWritten { detail } => {
+                ("errors-ResultsNotWritten", vec![("detail", text(detail))])
+            }
+            Error::CertificateNotMade { detail } => {
+                ("errors-CertificateNotMade", vec![("detail", text(detail))])
+            }
+            Error::NotAVerificationCode { code } => {
+                ("errors-NotAVerificationCode", vec![("code", text(code))])
+            }
+            Error::RunEnded { scenario, node } => (
+                "errors-RunEnded",
+                vec![("scenario", text(scenario)), ("node", text(node))],
+            ),
+            Error::NotAChoice {
+                choice,
+                node,
+                scenario,
+            } => (
+                "errors-NotAChoice",
+                vec![
+                    ("choice", text(choice)),
+                    ("node", text(node)),
+                    ("scenario", text(scenario)),
+                ],
+            ),
+            Error::FileTooLarge {
+                path,
+                bytes,
+                remedy,
+            } => {
+                #[allow(clippy::cast_precision_loss)]
+                let mib = *bytes as f64 / f64::from(1u32 << 20);
+                (
+                    "errors-FileTooLarge",
+                    vec![
+                        ("path", text(path)),
+                        ("size", text(format!("{mib:.1}"))),
+                        ("max", (crate::content::layout::MAX_FILE_BYTES >> 20).into()),
+                        ("remedy", text(remedy)),
+                    ],
+                )
+            }
+            Error::NotAResultsFile { detail } => (
+                "errors-NotAResultsFile",
+                vec![(
+                    "detail",
+                    text(if detail.is_empty() { "none" } else { detail }),
+                )],
+            ),
         }
     }
 
@@ -369,6 +642,34 @@ pub enum ErrorKind {
     ClassCourseNotInstalled,
     PseudonymInvalid,
     NotInClass,
+    CourseIdInvalid,
+    NoCourseLanguage,
+    LanguageCodeInvalid,
+    TitleMissing,
+    FolderTaken,
+    NotSavedYet,
+    FileTooLarge,
+    NotAFileName,
+    NotACourseFolder,
+    NotAModuleFolder,
+    NotUtf8,
+    UnknownCompetency,
+    NoImportLanguage,
+    QuizFileBroken,
+    PackageTooManyFiles,
+    PackageFileTooLarge,
+    PackageTooLarge,
+    NameNotUnicode,
+    SymlinkInCourse,
+    NotAResultsFile,
+    ResultsFormatUnknown,
+    ResultsFileDamaged,
+    ResultsSpanTooLong,
+    ResultsNotWritten,
+    CertificateNotMade,
+    NotAVerificationCode,
+    RunEnded,
+    NotAChoice,
 }
 
 /// Anki-style `.or_not_found(id)` for look-ups.
@@ -532,6 +833,201 @@ mod tests {
                     reason: "not a zip".into(),
                 },
                 "x.vdsk was not opened: not a zip",
+            ),
+            (
+                Error::CourseIdInvalid { id: "Hej".into() },
+                "the course id `Hej` cannot be used: use lower-case letters a-z, digits and `-`",
+            ),
+            (
+                Error::NoCourseLanguage,
+                "Choose at least one language for the course.",
+            ),
+            (
+                Error::LanguageCodeInvalid { lang: "Sv".into() },
+                "`Sv` is not a language code like sv or en",
+            ),
+            (
+                Error::TitleMissing { lang: "en".into() },
+                "the course needs a title in `en`",
+            ),
+            (
+                Error::FolderTaken {
+                    path: "/c/m".into(),
+                    purpose: "rename",
+                },
+                "the folder /c/m already exists: rename or remove it first",
+            ),
+            (
+                Error::FolderTaken {
+                    path: "/c".into(),
+                    purpose: "newCourse",
+                },
+                "the folder /c already exists and is not empty: choose another id or folder",
+            ),
+            (
+                Error::FolderTaken {
+                    path: "/c".into(),
+                    purpose: "unpack",
+                },
+                "/c already exists; choose a new folder to open the package into",
+            ),
+            (
+                Error::NotSavedYet {
+                    problem: "two modules are called m".into(),
+                },
+                "the course cannot be saved yet: two modules are called m",
+            ),
+            (
+                Error::FileTooLarge {
+                    path: "modules/01-m/quiz.toml".into(),
+                    bytes: 5 << 20,
+                    remedy: "split",
+                },
+                "modules/01-m/quiz.toml would be 5.0 MiB, larger than the 4 MiB a course file may be, so \
+                 the course would no longer open; nothing was written. Split it: fewer questions or \
+                 shorter lessons per module.",
+            ),
+            (
+                Error::FileTooLarge {
+                    path: "quiz.toml".into(),
+                    bytes: (9 << 20) / 2,
+                    remedy: "gift",
+                },
+                "quiz.toml would be 4.5 MiB, larger than the 4 MiB a course file may be, so the course \
+                 would no longer open; nothing was written. Import the GIFT file in parts, into more \
+                 than one module.",
+            ),
+            (
+                Error::NotAFileName {
+                    what: "lessonId",
+                    name: "a/b".into(),
+                },
+                "the lesson id \"a/b\" cannot be used as a file name",
+            ),
+            (
+                Error::NotACourseFolder { path: "/x".into() },
+                "/x is not a course folder: it has no course.toml",
+            ),
+            (
+                Error::NotAModuleFolder { path: "/x".into() },
+                "/x is not a module folder: it has no module.toml",
+            ),
+            (
+                Error::NotUtf8 {
+                    path: "a.gift".into(),
+                },
+                "a.gift is not UTF-8 text; save it as UTF-8 and import again",
+            ),
+            (
+                Error::UnknownCompetency {
+                    competency: "nope".into(),
+                    known: "welcome, local".into(),
+                },
+                "the course has no competency \"nope\" (it has: welcome, local)",
+            ),
+            (
+                Error::NoImportLanguage,
+                "No languages were given, and there is no course.toml above the module to take them from.",
+            ),
+            (
+                Error::QuizFileBroken {
+                    path: "quiz.toml".into(),
+                    detail: "expected `=`".into(),
+                },
+                "quiz.toml: expected `=` (fix it before importing into it)",
+            ),
+            (
+                Error::PackageTooManyFiles { count: 12, max: 10 },
+                "the course has 12 files; a package holds at most 10",
+            ),
+            (
+                Error::PackageFileTooLarge {
+                    name: "media/a.png".into(),
+                    size: "9.0 MiB".into(),
+                    max: "8.0 MiB".into(),
+                },
+                "media/a.png is 9.0 MiB; a packaged file may be at most 8.0 MiB",
+            ),
+            (
+                Error::PackageTooLarge {
+                    size: "300.0 MiB".into(),
+                    max: "200.0 MiB".into(),
+                },
+                "the course holds 300.0 MiB; a package may hold at most 200.0 MiB",
+            ),
+            (
+                Error::NameNotUnicode {
+                    path: "/c/x".into(),
+                },
+                "/c/x has a name that is not valid Unicode",
+            ),
+            (
+                Error::SymlinkInCourse {
+                    name: "media/link".into(),
+                },
+                "media/link is a symbolic link; a package holds only plain files and folders",
+            ),
+            (
+                Error::NotAResultsFile {
+                    detail: "expected value at line 1 column 1".into(),
+                },
+                "This is not a Värdskap results file: expected value at line 1 column 1",
+            ),
+            (
+                Error::NotAResultsFile {
+                    detail: String::new(),
+                },
+                "This is not a Värdskap results file: it has no \"format\" field.",
+            ),
+            (
+                Error::ResultsFormatUnknown {
+                    format: "vardskap-results/99".into(),
+                    expected: "vardskap-results/1",
+                },
+                "This results file is in the format \"vardskap-results/99\"; this version of Värdskap \
+                 reads \"vardskap-results/1\".",
+            ),
+            (
+                Error::ResultsFileDamaged {
+                    detail: "missing field `modules`".into(),
+                },
+                "The results file is damaged: missing field `modules`",
+            ),
+            (
+                Error::ResultsSpanTooLong { max_days: 40_000 },
+                "The results file spans more than 40000 days, more than a course can; it cannot be checked.",
+            ),
+            (
+                Error::ResultsNotWritten {
+                    detail: "out of memory".into(),
+                },
+                "The results could not be written: out of memory",
+            ),
+            (
+                Error::CertificateNotMade {
+                    detail: "the font could not be loaded".into(),
+                },
+                "The certificate PDF could not be made: the font could not be loaded",
+            ),
+            (
+                Error::NotAVerificationCode { code: "x".into() },
+                "\"x\" is not a verification code: it has 16 letters and digits (0-9, A-F), like \
+                 1A2B-3C4D-5E6F-7081.",
+            ),
+            (
+                Error::RunEnded {
+                    scenario: "door".into(),
+                    node: "end".into(),
+                },
+                "scenario \"door\" is over: node \"end\" is an ending",
+            ),
+            (
+                Error::NotAChoice {
+                    choice: "help".into(),
+                    node: "start".into(),
+                    scenario: "door".into(),
+                },
+                "\"help\" is not a choice at node \"start\" of scenario \"door\"",
             ),
         ]
     }

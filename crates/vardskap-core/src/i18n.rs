@@ -59,6 +59,12 @@ impl From<i64> for MessageArg {
     }
 }
 
+impl From<u64> for MessageArg {
+    fn from(n: u64) -> Self {
+        MessageArg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
 impl From<usize> for MessageArg {
     fn from(n: usize) -> Self {
         MessageArg::Number(i64::try_from(n).unwrap_or(i64::MAX))

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
-import { ApiError, errorMessage } from './api';
+import { ApiError, errorDetail, errorMessage } from './api';
 import { i18n } from './i18n/index.svelte';
 import { call } from './ipc';
 
@@ -23,6 +23,19 @@ describe('error messages', () => {
     expect((err as ApiError).params, 'with the parameters the core sent').toEqual({ name: 'Ann' });
     i18n.locale = 'sv';
     expect(errorMessage(err), 'and is said from the catalogue').toBe('Det finns redan en profil med det namnet. Välj ett annat namn.');
+  });
+
+  it('gives the exact reason in the user’s language, from the error’s parameters', () => {
+    const taken = new ApiError('FolderTaken', 'the folder /c/hej already exists and is not empty: choose another id or folder', null, {
+      path: '/c/hej',
+      purpose: 'newCourse',
+    });
+    i18n.locale = 'sv';
+    expect(errorMessage(taken), 'the app’s sentence').toBe('Mappen är redan upptagen, så ingenting ändrades.');
+    expect(errorDetail(taken), 'and the reason').toBe('mappen /c/hej finns redan och är inte tom: välj ett annat id eller en annan mapp');
+    i18n.locale = 'en';
+    expect(errorDetail(taken)).toBe(taken.message);
+    expect(errorDetail(new ApiError('Unexpected', 'boom')), 'a kind without words keeps its message').toBe('boom');
   });
 
   it('keeps course problems as the author’s path:line:col lines', () => {

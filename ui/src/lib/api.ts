@@ -3,7 +3,7 @@
 // call these, never `invoke`.
 import { commands } from './bindings/commands';
 import { ApiError } from './ipc';
-import { hasMessage, t } from './i18n/index.svelte';
+import { hasMessage, t, tAttribute } from './i18n/index.svelte';
 
 export { ApiError } from './ipc';
 
@@ -19,4 +19,14 @@ export function errorMessage(err: unknown): string {
     if (hasMessage(key)) return t(key, err.params);
   }
   return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * A command error's full sentence (its kind's `detail` in the catalogue) in
+ * the user's language, with its parameters: the exact reason, for authors and
+ * instructors. The core's English sentence when the catalogue has none.
+ */
+export function errorDetail(err: ApiError): string {
+  const key = `errors.${err.kind}`;
+  return (hasMessage(key) && tAttribute(key, 'detail', err.params)) || err.message;
 }

@@ -167,10 +167,9 @@ fn normalise_code(code: &str) -> Result<String> {
     if plain.len() == 16 && plain.chars().all(|c| c.is_ascii_hexdigit()) {
         Ok(plain)
     } else {
-        Err(Error::Invalid(format!(
-            "\"{code}\" is not a verification code: it has 16 letters and digits (0-9, A-F), \
-             like 1A2B-3C4D-5E6F-7081."
-        )))
+        Err(Error::NotAVerificationCode {
+            code: code.to_string(),
+        })
     }
 }
 
@@ -303,11 +302,8 @@ pub fn write_pdf(
 pub fn verify(results_json: &str, code: &str) -> Result<bool> {
     let wanted = normalise_code(code)?;
     let file = export::parse_results(results_json)?;
-    let generated = parse_iso_utc(&file.generated_at).ok_or_else(|| {
-        Error::Invalid(format!(
-            "The results file's generatedAt \"{}\" is not an ISO-8601 time.",
-            file.generated_at
-        ))
+    let generated = parse_iso_utc(&file.generated_at).ok_or_else(|| Error::ResultsFileDamaged {
+        detail: format!("generatedAt \"{}\"", file.generated_at),
     })?;
     let first = file
         .modules
@@ -324,9 +320,7 @@ pub fn verify(results_json: &str, code: &str) -> Result<bool> {
         .min(generated);
     let (first_day, last_day) = (first.div_euclid(DAY), generated.div_euclid(DAY));
     if last_day - first_day > MAX_DAYS {
-        return Err(Error::Invalid(
-            "The results file spans more years than a course can; it cannot be checked.".into(),
-        ));
+        return Err(Error::ResultsSpanTooLong { max_days: MAX_DAYS });
     }
     for day in first_day..=last_day {
         let end = day * DAY + DAY - 1;

@@ -291,12 +291,12 @@ fn outcome_rows(cert: &Certificate, measure: &Measure, width: f32) -> Vec<Row> {
 pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
     let words = Words::new(&cert.lang);
     let face = ttf_parser::Face::parse(FONT, 0)
-        .map_err(|e| Error::Invalid(format!("The certificate font could not be read: {e}")))?;
+        .map_err(|e| not_made(format!("the font could not be read: {e}")))?;
     let measure = Measure(face);
     let font = Font::new(FONT.to_vec().into(), 0)
-        .ok_or_else(|| Error::Invalid("The certificate font could not be loaded.".into()))?;
+        .ok_or_else(|| not_made("the font could not be loaded"))?;
     let settings = PageSettings::from_wh(WIDTH, HEIGHT)
-        .ok_or_else(|| Error::Invalid("The certificate page size is not valid.".into()))?;
+        .ok_or_else(|| not_made("the page size is not valid"))?;
     let text_width = WIDTH - 2.0 * MARGIN;
 
     let mut document = Document::new();
@@ -478,9 +478,14 @@ pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
             break;
         }
     }
-    document
-        .finish()
-        .map_err(|e| Error::Invalid(format!("The certificate PDF could not be made: {e:?}")))
+    document.finish().map_err(|e| not_made(format!("{e:?}")))
+}
+
+/// The certificate could not be made, for a reason only a developer can fix.
+fn not_made(detail: impl Into<String>) -> Error {
+    Error::CertificateNotMade {
+        detail: detail.into(),
+    }
 }
 
 #[cfg(test)]

@@ -35,19 +35,18 @@ pub const MEDIA_DIR: &str = "media";
 pub const MAX_FILE_BYTES: u64 = 4 << 20;
 
 /// Refuses to write the course file `path` with `len` bytes when the loader
-/// would refuse to read it back (over [`MAX_FILE_BYTES`]); `advice` says
-/// what to do instead.
-pub fn check_file_size(path: &str, len: usize, advice: &str) -> Result<()> {
-    if u64::try_from(len).unwrap_or(u64::MAX) <= MAX_FILE_BYTES {
+/// would refuse to read it back (over [`MAX_FILE_BYTES`]); `remedy` names
+/// what to do instead (see [`Error::FileTooLarge`]).
+pub fn check_file_size(path: &str, len: usize, remedy: &'static str) -> Result<()> {
+    let bytes = u64::try_from(len).unwrap_or(u64::MAX);
+    if bytes <= MAX_FILE_BYTES {
         return Ok(());
     }
-    #[allow(clippy::cast_precision_loss)]
-    let mib = len as f64 / f64::from(1u32 << 20);
-    Err(Error::Invalid(format!(
-        "{path} would be {mib:.1} MiB, larger than the {} MiB a course file may be, so the course \
-         would no longer open; nothing was written. {advice}",
-        MAX_FILE_BYTES >> 20
-    )))
+    Err(Error::FileTooLarge {
+        path: path.to_string(),
+        bytes,
+        remedy,
+    })
 }
 
 /// `modules/<dir>`. Paths here are course-relative with `/` separators.
@@ -105,14 +104,16 @@ pub fn slugify(title: &str) -> String {
 }
 
 /// Ids and folder names become file names: one plain path component only.
-pub fn check_name_part(what: &str, name: &str) -> Result<()> {
+/// `what` names the kind of name (see [`Error::NotAFileName`]).
+pub fn check_name_part(what: &'static str, name: &str) -> Result<()> {
     let mut components = Path::new(name).components();
     let single =
         matches!(components.next(), Some(Component::Normal(_))) && components.next().is_none();
     if name.is_empty() || !single || name.contains(['/', '\\']) {
-        return Err(Error::Invalid(format!(
-            "the {what} \"{name}\" cannot be used as a file name"
-        )));
+        return Err(Error::NotAFileName {
+            what,
+            name: name.to_string(),
+        });
     }
     Ok(())
 }
@@ -120,7 +121,7 @@ pub fn check_name_part(what: &str, name: &str) -> Result<()> {
 /// A module folder name of its own: one path component, not hidden (the
 /// loader skips hidden folders).
 pub fn is_module_folder_name(name: &str) -> bool {
-    !name.starts_with('.') && check_name_part("module folder", name).is_ok()
+    !name.starts_with('.') && check_name_part("moduleFolder", name).is_ok()
 }
 
 /// The position prefix of the `position`-th (0-based) of `count` lessons or

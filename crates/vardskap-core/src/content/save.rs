@@ -279,12 +279,12 @@ pub(crate) fn course_files(course: &Course) -> Result<Vec<(String, String)>> {
     }
     let mut files = vec![(COURSE_FILE.to_string(), course_toml(course))];
     for module in &course.modules {
-        check_name_part("module folder", &module.dir)?;
+        check_name_part("moduleFolder", &module.dir)?;
         let dir = &module.dir;
         files.push((layout::module_file(dir), module_toml(module, langs)));
         let lessons = layout::lessons_path(dir);
         for (position, lesson) in module.lessons.iter().enumerate() {
-            check_name_part("lesson id", &lesson.id)?;
+            check_name_part("lessonId", &lesson.id)?;
             for (lang, markdown) in ordered(&lesson.markdown.0, langs) {
                 check_name_part("language", lang)?;
                 let name = lesson_file_name(position, module.lessons.len(), &lesson.id, lang);
@@ -295,7 +295,7 @@ pub(crate) fn course_files(course: &Course) -> Result<Vec<(String, String)>> {
             files.push((layout::quiz_path(dir), quiz_toml(&module.questions, langs)));
         }
         for scenario in &module.scenarios {
-            check_name_part("scenario id", &scenario.id)?;
+            check_name_part("scenarioId", &scenario.id)?;
             files.push((
                 layout::scenario_path(dir, &scenario.id),
                 scenario_toml(scenario, langs),
@@ -316,11 +316,7 @@ pub(crate) fn check_file_sizes(course: &Course) -> Result<()> {
 
 fn check_sizes(files: &[(String, String)]) -> Result<()> {
     for (rel, content) in files {
-        layout::check_file_size(
-            rel,
-            content.len(),
-            "Split it: fewer questions or shorter lessons per module.",
-        )?;
+        layout::check_file_size(rel, content.len(), "split")?;
     }
     Ok(())
 }

@@ -192,10 +192,9 @@ pub fn save(
     let course = &course;
     let naming = name_problems(course);
     if let Some(first) = naming.first() {
-        return Err(Error::Invalid(format!(
-            "the course cannot be saved yet: {}",
-            first.message
-        )));
+        return Err(Error::NotSavedYet {
+            problem: first.message.clone(),
+        });
     }
     content::check_file_sizes(course)?;
 
@@ -227,10 +226,10 @@ pub fn save(
         .collect();
     for (_, to) in &renames {
         if to.exists() && !leaving.contains(to.as_path()) {
-            return Err(Error::Invalid(format!(
-                "the folder {} already exists: rename or remove it first",
-                to.display()
-            )));
+            return Err(Error::FolderTaken {
+                path: to.display().to_string(),
+                purpose: "rename",
+            });
         }
     }
     for path in &deleting {
@@ -264,34 +263,26 @@ pub fn save(
 /// competency, one module with one lesson per language.
 pub fn create(parent: &Path, id: &str, languages: &[Lang], title: &Text) -> Result<EditorCourse> {
     if !is_slug(id) {
-        return Err(Error::Invalid(format!(
-            "the course id `{id}` cannot be used: use lower-case letters a-z, digits and `-`"
-        )));
+        return Err(Error::CourseIdInvalid { id: id.to_string() });
     }
     if languages.is_empty() {
-        return Err(Error::Invalid(
-            "choose at least one language for the course".into(),
-        ));
+        return Err(Error::NoCourseLanguage);
     }
     for lang in languages {
         if !is_slug(lang) {
-            return Err(Error::Invalid(format!(
-                "`{lang}` is not a language code like sv or en"
-            )));
+            return Err(Error::LanguageCodeInvalid { lang: lang.clone() });
         }
         if title.0.get(lang).is_none_or(|t| t.trim().is_empty()) {
-            return Err(Error::Invalid(format!(
-                "the course needs a title in `{lang}`"
-            )));
+            return Err(Error::TitleMissing { lang: lang.clone() });
         }
     }
     let dir = parent.join(id);
     let occupied = std::fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some());
     if occupied {
-        return Err(Error::Invalid(format!(
-            "the folder {} already exists and is not empty: choose another id or folder",
-            dir.display()
-        )));
+        return Err(Error::FolderTaken {
+            path: dir.display().to_string(),
+            purpose: "newCourse",
+        });
     }
     // The first words in each language of the course, from the catalogue
     // (English for a language it does not have).

@@ -327,8 +327,7 @@ pub fn results_file(store: &Store, profile: ProfileId, course_id: &str) -> Resul
 /// The learner's results in a course as a JSON results file (pretty-printed).
 pub fn results_json(store: &Store, profile: ProfileId, course_id: &str) -> Result<String> {
     let file = results_file(store, profile, course_id)?;
-    serde_json::to_string_pretty(&file)
-        .map_err(|e| Error::Invalid(format!("The results could not be written as JSON: {e}")))
+    serde_json::to_string_pretty(&file).map_err(not_written)
 }
 
 /// The file formats a learner can save their results in.
@@ -365,24 +364,28 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Reads a results file, refusing one of another format.
 pub fn parse_results(json: &str) -> Result<ResultsFile> {
     let format = serde_json::from_str::<serde_json::Value>(json)
-        .map_err(|e| Error::Invalid(format!("This is not a Värdskap results file: {e}")))?
+        .map_err(|e| Error::NotAResultsFile {
+            detail: e.to_string(),
+        })?
         .get("format")
         .and_then(|f| f.as_str().map(str::to_string));
     match format.as_deref() {
         Some(RESULTS_FORMAT) => {}
         Some(other) => {
-            return Err(Error::Invalid(format!(
-                "This results file is in the format \"{other}\"; this version of Värdskap reads \"{RESULTS_FORMAT}\"."
-            )));
+            return Err(Error::ResultsFormatUnknown {
+                format: other.to_string(),
+                expected: RESULTS_FORMAT,
+            });
         }
         None => {
-            return Err(Error::Invalid(
-                "This is not a Värdskap results file: it has no \"format\" field.".into(),
-            ));
+            return Err(Error::NotAResultsFile {
+                detail: String::new(),
+            });
         }
     }
-    serde_json::from_str(json)
-        .map_err(|e| Error::Invalid(format!("The results file is damaged: {e}")))
+    serde_json::from_str(json).map_err(|e| Error::ResultsFileDamaged {
+        detail: e.to_string(),
+    })
 }
 
 /// The columns of the CSV export, in order.
@@ -414,11 +417,10 @@ pub fn csv_text(cell: &str) -> std::borrow::Cow<'_, str> {
 /// per graded attempt, oldest attempt first within each module.
 pub fn results_csv(store: &Store, profile: ProfileId, course_id: &str) -> Result<String> {
     let file = results_file(store, profile, course_id)?;
-    let csv_error = |e: csv::Error| Error::Invalid(format!("The CSV could not be written: {e}"));
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    out.write_record(CSV_HEADER).map_err(csv_error)?;
+    out.write_record(CSV_HEADER).map_err(not_written)?;
     let final_attempts = file
         .final_test
         .iter()
@@ -442,12 +444,16 @@ pub fn results_csv(store: &Store, profile: ProfileId, course_id: &str) -> Result
                 &q.score.to_string(),
                 &q.max.to_string(),
             ])
-            .map_err(csv_error)?;
+            .map_err(not_written)?;
         }
     }
-    let bytes = out
-        .into_inner()
-        .map_err(|e| Error::Invalid(format!("The CSV could not be written: {e}")))?;
-    String::from_utf8(bytes)
-        .map_err(|e| Error::Invalid(format!("The CSV could not be written: {e}")))
+    let bytes = out.into_inner().map_err(not_written)?;
+    String::from_utf8(bytes).map_err(not_written)
+}
+
+/// A results file that could not be made, with the writer's reason.
+fn not_written(e: impl std::fmt::Display) -> Error {
+    Error::ResultsNotWritten {
+        detail: e.to_string(),
+    }
 }

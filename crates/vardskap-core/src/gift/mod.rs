@@ -148,10 +148,9 @@ pub fn import_into_module(
 ) -> Result<ImportSummary> {
     let gift = read_file(gift_path)?;
     if !module_dir.join(MODULE_FILE).is_file() {
-        return Err(Error::Invalid(format!(
-            "{} is not a module folder: it has no module.toml",
-            module_dir.display()
-        )));
+        return Err(Error::NotAModuleFolder {
+            path: module_dir.display().to_string(),
+        });
     }
     let languages = course_languages(module_dir, competency, languages)?;
 
@@ -196,7 +195,8 @@ pub fn import_into_module(
     })
 }
 
-const TOO_MANY: &str = "Import the GIFT file in parts, into more than one module.";
+/// What to do about a quiz.toml that would be too large: import in parts.
+const TOO_MANY: &str = "gift";
 
 /// Refuses an import whose questions alone would make a quiz.toml the loader
 /// refuses: what the editor checks before the questions join its module
@@ -209,11 +209,8 @@ pub fn check_import_size(import: &GiftImport, languages: &[Lang]) -> Result<()> 
 /// The text of a GIFT file, which must be UTF-8 (Moodle exports it so).
 pub fn read_file(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    String::from_utf8(bytes).map_err(|_| {
-        Error::Invalid(format!(
-            "{} is not UTF-8 text; save it as UTF-8 and import again",
-            path.display()
-        ))
+    String::from_utf8(bytes).map_err(|_| Error::NotUtf8 {
+        path: path.display().to_string(),
     })
 }
 
@@ -236,26 +233,22 @@ fn course_languages(module_dir: &Path, competency: &str, languages: &[Lang]) -> 
             .map(|c| c.id.as_str())
             .collect::<Vec<_>>()
             .join(", ");
-        return Err(Error::Invalid(format!(
-            "the course has no competency \"{competency}\" (it has: {known})"
-        )));
+        return Err(Error::UnknownCompetency {
+            competency: competency.to_string(),
+            known,
+        });
     }
     match (languages, head) {
         ([], Some(head)) if !head.languages.is_empty() => Ok(head.languages),
-        ([], _) => Err(Error::Invalid(
-            "no languages given and no course.toml above the module to take them from".into(),
-        )),
+        ([], _) => Err(Error::NoImportLanguage),
         (given, _) => Ok(given.to_vec()),
     }
 }
 
 fn existing_ids(quiz: &str, path: &Path) -> Result<HashSet<String>> {
-    let table: toml::Table = toml::from_str(quiz).map_err(|e| {
-        Error::Invalid(format!(
-            "{}: {} (fix it before importing into it)",
-            path.display(),
-            e.message()
-        ))
+    let table: toml::Table = toml::from_str(quiz).map_err(|e| Error::QuizFileBroken {
+        path: path.display().to_string(),
+        detail: e.message().to_string(),
     })?;
     let questions = table
         .get("question")

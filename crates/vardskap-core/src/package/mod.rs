@@ -81,10 +81,9 @@ pub fn pack_with_limits(
     limits: &Limits,
 ) -> Result<PackSummary> {
     if !course_dir.join(COURSE_FILE).is_file() {
-        return Err(Error::Invalid(format!(
-            "{} is not a course folder: it has no course.toml",
-            course_dir.display()
-        )));
+        return Err(Error::NotACourseFolder {
+            path: course_dir.display().to_string(),
+        });
     }
     // Students get only courses that open.
     check_course(course_dir)?;
@@ -93,30 +92,28 @@ pub fn pack_with_limits(
     collect(course_dir, "", skip.as_deref(), &mut files)?;
 
     if files.len() > limits.max_entries {
-        return Err(Error::Invalid(format!(
-            "the course has {} files; a package holds at most {}",
-            files.len(),
-            limits.max_entries
-        )));
+        return Err(Error::PackageTooManyFiles {
+            count: files.len(),
+            max: limits.max_entries,
+        });
     }
     let mut total = 0u64;
     for (name, path) in &files {
         let size = fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
         if size > limits.max_file_bytes {
-            return Err(Error::Invalid(format!(
-                "{name} is {}; a packaged file may be at most {}",
-                size_text(size),
-                size_text(limits.max_file_bytes)
-            )));
+            return Err(Error::PackageFileTooLarge {
+                name: name.clone(),
+                size: size_text(size),
+                max: size_text(limits.max_file_bytes),
+            });
         }
         total += size;
     }
     if total > limits.max_total_bytes {
-        return Err(Error::Invalid(format!(
-            "the course holds {}; a package may hold at most {}",
-            size_text(total),
-            size_text(limits.max_total_bytes)
-        )));
+        return Err(Error::PackageTooLarge {
+            size: size_text(total),
+            max: size_text(limits.max_total_bytes),
+        });
     }
 
     let parent = parent_of(out_file);
@@ -161,10 +158,9 @@ fn collect(
     for entry in entries {
         let path = entry.path();
         let Some(name) = entry.file_name().to_str().map(str::to_string) else {
-            return Err(Error::Invalid(format!(
-                "{} has a name that is not valid Unicode",
-                path.display()
-            )));
+            return Err(Error::NameNotUnicode {
+                path: path.display().to_string(),
+            });
         };
         if name.starts_with('.') {
             continue;
@@ -172,9 +168,7 @@ fn collect(
         let rel = format!("{prefix}{name}");
         let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
         if kind.is_symlink() {
-            return Err(Error::Invalid(format!(
-                "{rel} is a symbolic link; a package holds only plain files and folders"
-            )));
+            return Err(Error::SymlinkInCourse { name: rel });
         } else if kind.is_dir() {
             collect(&path, &format!("{rel}/"), skip, out)?;
         } else if kind.is_file() {
@@ -234,10 +228,10 @@ pub fn unpack_with_limits(file: &Path, out_dir: &Path, limits: &Limits) -> Resul
     check_directory(file, &mut archive, limits).map_err(refuse)?;
 
     if out_dir.exists() && !is_empty_dir(out_dir) {
-        return Err(Error::Invalid(format!(
-            "{} already exists; choose a new folder to open the package into",
-            out_dir.display()
-        )));
+        return Err(Error::FolderTaken {
+            path: out_dir.display().to_string(),
+            purpose: "unpack",
+        });
     }
     let parent = parent_of(out_dir);
     let made = MadeFolders::create(parent)?;

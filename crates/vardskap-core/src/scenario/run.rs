@@ -213,20 +213,19 @@ impl Run {
         self.check_scenario(scenario)?;
         let node = self.current_node(scenario)?;
         if node.ending.is_some() {
-            return Err(Error::Invalid(format!(
-                "scenario \"{}\" is over: node \"{}\" is an ending",
-                scenario.id, node.id
-            )));
+            return Err(Error::RunEnded {
+                scenario: scenario.id.clone(),
+                node: node.id.clone(),
+            });
         }
         let choice = node
             .choices
             .iter()
             .find(|c| c.id == choice_id)
-            .ok_or_else(|| {
-                Error::Invalid(format!(
-                    "\"{choice_id}\" is not a choice at node \"{}\" of scenario \"{}\"",
-                    node.id, scenario.id
-                ))
+            .ok_or_else(|| Error::NotAChoice {
+                choice: choice_id.to_string(),
+                node: node.id.clone(),
+                scenario: scenario.id.clone(),
             })?;
         scenario
             .node(&choice.next)
@@ -602,7 +601,7 @@ mod tests {
         let before = run.clone();
         let got = run.choose(&s, "help", "sv");
         assert!(
-            matches!(got, Err(Error::Invalid(_))),
+            matches!(got, Err(Error::NotAChoice { .. })),
             "help is not a choice at the door: {got:?}"
         );
         assert_eq!(run, before, "a rejected choice must not change the run");
@@ -614,7 +613,7 @@ mod tests {
         let mut run = Run::replay(&s, ["rush"]).unwrap();
         let got = run.choose(&s, "greet", "sv");
         assert!(
-            matches!(got, Err(Error::Invalid(_))),
+            matches!(got, Err(Error::RunEnded { .. })),
             "a finished run takes no more choices: {got:?}"
         );
     }

@@ -267,11 +267,14 @@ fn the_code_verifies_against_the_results_and_not_after_an_edit() {
         "an edited code does not match"
     );
     assert!(
-        matches!(verify(&json, "not-a-code"), Err(Error::Invalid(_))),
+        matches!(
+            verify(&json, "not-a-code"),
+            Err(Error::NotAVerificationCode { .. })
+        ),
         "a malformed code is an error, not a mismatch"
     );
     assert!(
-        matches!(verify("{}", &cert.code), Err(Error::Invalid(_))),
+        matches!(verify("{}", &cert.code), Err(Error::NotAResultsFile { .. })),
         "a file that is not a results file is an error"
     );
 

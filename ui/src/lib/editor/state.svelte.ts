@@ -3,7 +3,7 @@
 // unsaved model (asked for shortly after each edit; late replies are dropped).
 // Saves run one at a time, and a reply about a course no longer open is ignored.
 import { tick } from 'svelte';
-import { api, ApiError, errorMessage } from '$lib/api';
+import { api, ApiError, errorDetail, errorMessage } from '$lib/api';
 import { t } from '$lib/i18n/index.svelte';
 import type { Course } from '$lib/bindings/Course';
 import {
@@ -37,15 +37,13 @@ const SELECTION_OF: Record<ListName, 'lesson' | 'question' | 'scenario'> = {
 
 /**
  * An editor call's failure for the author: the app's sentence for its kind
- * and the core's reason ("folder already exists and is not empty"), which is
- * in English like every diagnostic for authors.
+ * and, when it says more, the exact reason ("the folder … already exists and
+ * is not empty"), in the author's language.
  */
 export function editorError(err: unknown): string {
   const generic = errorMessage(err);
-  if (err instanceof ApiError && err.message && err.message !== generic) {
-    return `${generic} ${t('instructor.detail', { detail: err.message })}`;
-  }
-  return generic;
+  const detail = err instanceof ApiError ? errorDetail(err) : '';
+  return detail && detail !== generic ? `${generic} ${t('instructor.detail', { detail })}` : generic;
 }
 
 /**

@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Course } from '$lib/bindings/Course';
 import type { EditorDiagnostic } from '$lib/bindings/EditorDiagnostic';
 import { newQuestion } from './model';
-import { CHECK_DELAY_MS, editor } from './state.svelte';
+import { ApiError } from '$lib/api';
+import { i18n } from '$lib/i18n/index.svelte';
+import { CHECK_DELAY_MS, editor, editorError } from './state.svelte';
 
 type Call = { cmd: string; args: Record<string, unknown>; reply: (value: unknown) => void };
 let calls: Call[] = [];
@@ -298,5 +300,22 @@ describe('selection', () => {
     expect(editor.course!.modules[1].dir, 'an unsaved module’s folder follows its id').toBe('02-bemotande');
     editor.setModuleId(0, 'other');
     expect(editor.course!.modules[0].dir, 'a saved module keeps its folder').toBe('01-m');
+  });
+});
+
+describe('errors for the author', () => {
+  it('adds the exact reason in the author’s language when it says more', () => {
+    i18n.locale = 'sv';
+    const taken = new ApiError('FolderTaken', 'the folder /c/m already exists: rename or remove it first', null, {
+      path: '/c/m',
+      purpose: 'rename',
+    });
+    expect(editorError(taken)).toBe(
+      'Mappen är redan upptagen, så ingenting ändrades. Detaljer: mappen /c/m finns redan: byt namn på den eller ta bort den först',
+    );
+    expect(editorError(new ApiError('NoCourseLanguage', 'Choose at least one language for the course.')), 'and nothing twice').toBe(
+      'Välj minst ett språk för kursen.',
+    );
+    i18n.locale = 'en';
   });
 });

@@ -53,19 +53,40 @@ export function hasMessage(key: string): key is MessageKey {
   return bundles.en.getMessage(messageId(key))?.value != null;
 }
 
-/**
- * The message `key` in the current language (else in English), with its
- * `{ $name }` placeholders filled from `params`.
- */
-export function t(key: MessageKey, params: Readonly<Record<string, string | number | undefined>> = {}): string {
+type Params = Readonly<Record<string, string | number | undefined>>;
+
+function fluentArgs(params: Params): Record<string, FluentVariable> {
   const args: Record<string, FluentVariable> = {};
   for (const [name, value] of Object.entries(params)) {
     if (value !== undefined) args[name] = typeof value === 'number' ? new PlainNumber(value) : value;
   }
+  return args;
+}
+
+/**
+ * The message `key` in the current language (else in English), with its
+ * `{ $name }` placeholders filled from `params`.
+ */
+export function t(key: MessageKey, params: Params = {}): string {
+  return format(key, null, params) ?? key;
+}
+
+/**
+ * The attribute `attribute` of the message `key` (an error's `detail`) in
+ * the current language (else in English), filled as `t` fills; null when the
+ * message has no such attribute.
+ */
+export function tAttribute(key: MessageKey, attribute: string, params: Params = {}): string | null {
+  return format(key, attribute, params);
+}
+
+function format(key: MessageKey, attribute: string | null, params: Params): string | null {
+  const args = fluentArgs(params);
   for (const b of [bundles[current], bundles.en]) {
     const message = b.getMessage(messageId(key));
+    const pattern = attribute === null ? message?.value : message?.attributes[attribute];
     // A placeholder without a value shows as {$name}; nothing throws.
-    if (message?.value) return b.formatPattern(message.value, args, []);
+    if (pattern) return b.formatPattern(pattern, args, []);
   }
-  return key;
+  return null;
 }
