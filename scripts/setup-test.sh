@@ -14,3 +14,4 @@ if ! command -v tauri-driver >/dev/null; then
   cargo install tauri-driver --locked
 fi
 npm_ensure tests/e2e
+scripts/setup-lrs.sh
