@@ -679,6 +679,10 @@ cli-usage = usage: { $usage }  (see --help)
 cli-note = note: { $message }
 cli-warning = warning
 cli-noDataDir = no data directory: give --data-dir <dir> or set VARDSKAP_DATA_DIR
+cli-syncReport = sent { $sent }, set aside by the LRS { $setAside }, still waiting { $waiting }
+cli-syncUnreachable = { $endpoint } could not be reached ({ $reason }); the statements wait for the next sync
+cli-syncRefused = { $endpoint } refused the class's user name or password (HTTP { $status }); nothing more was sent
+cli-syncOutbox = the outbox could not be sent: { $reason }
 cli-noProgress = { $dir } holds no Värdskap progress ({ $file } is missing)
 cli-noSuchProfile = there is no profile called "{ $name }" (there are: { $names })
 cli-noProfiles = none
@@ -800,3 +804,67 @@ newCourse-competency = General
 newCourse-moduleTitle = Module 1
 newCourse-lessonTitle = Lesson 1
 newCourse-lessonBody = Write the lesson here.
+
+## class: joining an instructor's class and sending results to it
+class-open = Class
+class-title = Class
+class-lead = In a class, your results are sent to your instructor's learning record store, so they can follow the class. You join with the invitation file your instructor gives you.
+class-choose = Open a class invitation…
+class-chooseTitle = Open a class invitation
+class-filter = Class invitation
+class-consentTitle = Join { $name }?
+class-consentCourse = Course: { $course } (version { $version })
+class-consentWhat = What is sent
+class-consentLessons = Which lessons you open.
+class-consentAnswers = Your answers to quiz and final test questions, whether they were right, and your scores.
+class-consentRoleplays = Your choices in role-plays, their endings and points.
+class-consentCertificate = That you earned the course certificate.
+class-consentWhere = Where it is sent
+class-consentHost = To { $host }, the class's learning record store ({ $endpoint }). Your instructor reads it from there.
+class-consentNot = Nothing else: not your PIN, not your work in other courses, and never an e-mail address. Your results stay on this computer too.
+class-consentOffline = Without a network, your results wait on this computer and are sent later.
+class-consentName = Under which name
+class-nameProfile = My profile name ({ $name })
+class-namePseudonym = A pseudonym, which only the instructor can tie to me
+class-pseudonym = Pseudonym
+class-consentLeave = You can leave the class at any time. Then nothing more is sent.
+class-join = Join the class
+class-cancel = Cancel
+class-joined = You are in { $name }.
+class-sentAs = Your results are sent as “{ $name }” to { $host }.
+class-statusSent = All sent
+class-statusWaiting = { $count ->
+        [one] 1 result waiting to be sent
+       *[other] { $count } results waiting to be sent
+    }
+class-statusOffline = { $count ->
+        [one] 1 result waiting to be sent (offline since { $time })
+       *[other] { $count } results waiting to be sent (offline since { $time })
+    }
+class-statusRefused = The class's learning record store did not accept the class's password, so nothing is sent. Ask your instructor for a new invitation, or try again.
+class-statusRefusedShort = Sending stopped: password refused
+class-statusSetAside = { $count ->
+        [one] The learning record store refused 1 result; it is kept here.
+       *[other] The learning record store refused { $count } results; they are kept here.
+    }
+class-lastSent = Last sent { $time }.
+class-sendNow = Send now
+class-waitingTitle = Not sent yet
+class-waitingNone = Nothing is waiting to be sent.
+class-setAside = Refused by the learning record store: { $reason }
+class-showStatement = What is sent
+class-leave = Leave the class
+class-leaveConfirm = { $count ->
+        [0] Leave { $name }? Nothing more will be sent.
+        [one] Leave { $name }? Nothing more will be sent, and the 1 result not sent yet will not be sent.
+       *[other] Leave { $name }? Nothing more will be sent, and the { $count } results not sent yet will not be sent.
+    }
+class-leaveYes = Yes, leave the class
+class-left = You left the class. Nothing more is sent.
+class-verb-experienced = Read
+class-verb-answered = Answered
+class-verb-responded = Chose in
+class-verb-passed = Passed
+class-verb-failed = Did not pass
+class-verb-completed = Completed
+class-verb-earned = Earned the certificate of

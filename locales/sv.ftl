@@ -672,6 +672,10 @@ cli-usage = användning: { $usage }  (se --help)
 cli-note = obs: { $message }
 cli-warning = varning
 cli-noDataDir = ingen datamapp: ange --data-dir <mapp> eller sätt VARDSKAP_DATA_DIR
+cli-syncReport = skickade { $sent }, lades åt sidan av lärandedatabasen { $setAside }, väntar fortfarande { $waiting }
+cli-syncUnreachable = { $endpoint } gick inte att nå ({ $reason }); påståendena väntar till nästa synkning
+cli-syncRefused = { $endpoint } godtog inte klassens användarnamn eller lösenord (HTTP { $status }); inget mer skickades
+cli-syncOutbox = utkorgen kunde inte skickas: { $reason }
 cli-noProgress = { $dir } innehåller inga framsteg från Värdskap ({ $file } saknas)
 cli-noSuchProfile = det finns ingen profil som heter ”{ $name }” (det finns: { $names })
 cli-noProfiles = inga
@@ -794,3 +798,67 @@ newCourse-competency = Allmänt
 newCourse-moduleTitle = Modul 1
 newCourse-lessonTitle = Lektion 1
 newCourse-lessonBody = Skriv lektionen här.
+
+## class: joining an instructor's class and sending results to it
+class-open = Klass
+class-title = Klass
+class-lead = I en klass skickas dina resultat till lärarens lärandedatabas (LRS), så att läraren kan följa klassen. Du går med med inbjudningsfilen som du får av läraren.
+class-choose = Öppna en klassinbjudan…
+class-chooseTitle = Öppna en klassinbjudan
+class-filter = Klassinbjudan
+class-consentTitle = Gå med i { $name }?
+class-consentCourse = Kurs: { $course } (version { $version })
+class-consentWhat = Det här skickas
+class-consentLessons = Vilka lektioner du öppnar.
+class-consentAnswers = Dina svar på frågorna i quiz och sluttest, om de var rätt, och dina poäng.
+class-consentRoleplays = Dina val i rollspel, hur de slutade och poängen.
+class-consentCertificate = Att du har fått kursintyget.
+class-consentWhere = Dit skickas det
+class-consentHost = Till { $host }, klassens lärandedatabas ({ $endpoint }). Läraren läser det därifrån.
+class-consentNot = Inget annat: inte din PIN-kod, inte det du gör i andra kurser, och aldrig någon e-postadress. Dina resultat finns kvar på den här datorn också.
+class-consentOffline = Utan nätverk väntar dina resultat på den här datorn och skickas senare.
+class-consentName = Under vilket namn
+class-nameProfile = Mitt profilnamn ({ $name })
+class-namePseudonym = En pseudonym, som bara läraren kan koppla till mig
+class-pseudonym = Pseudonym
+class-consentLeave = Du kan lämna klassen när du vill. Då skickas inget mer.
+class-join = Gå med i klassen
+class-cancel = Avbryt
+class-joined = Du är med i { $name }.
+class-sentAs = Dina resultat skickas som ”{ $name }” till { $host }.
+class-statusSent = Allt är skickat
+class-statusWaiting = { $count ->
+        [one] 1 resultat väntar på att skickas
+       *[other] { $count } resultat väntar på att skickas
+    }
+class-statusOffline = { $count ->
+        [one] 1 resultat väntar på att skickas (utan kontakt sedan { $time })
+       *[other] { $count } resultat väntar på att skickas (utan kontakt sedan { $time })
+    }
+class-statusRefused = Klassens lärandedatabas godtog inte klassens lösenord, så inget skickas. Be läraren om en ny inbjudan, eller försök igen.
+class-statusRefusedShort = Sändningen stoppad: lösenordet godtogs inte
+class-statusSetAside = { $count ->
+        [one] Lärandedatabasen tog inte emot 1 resultat; det finns kvar här.
+       *[other] Lärandedatabasen tog inte emot { $count } resultat; de finns kvar här.
+    }
+class-lastSent = Senast skickat { $time }.
+class-sendNow = Skicka nu
+class-waitingTitle = Inte skickat än
+class-waitingNone = Inget väntar på att skickas.
+class-setAside = Lärandedatabasen tog inte emot det: { $reason }
+class-showStatement = Det här skickas
+class-leave = Lämna klassen
+class-leaveConfirm = { $count ->
+        [0] Lämna { $name }? Inget mer skickas.
+        [one] Lämna { $name }? Inget mer skickas, och det 1 resultat som inte är skickat än skickas inte.
+       *[other] Lämna { $name }? Inget mer skickas, och de { $count } resultat som inte är skickade än skickas inte.
+    }
+class-leaveYes = Ja, lämna klassen
+class-left = Du har lämnat klassen. Inget mer skickas.
+class-verb-experienced = Läste
+class-verb-answered = Svarade på
+class-verb-responded = Valde i
+class-verb-passed = Klarade
+class-verb-failed = Klarade inte
+class-verb-completed = Slutförde
+class-verb-earned = Fick intyget för

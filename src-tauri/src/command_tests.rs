@@ -283,3 +283,86 @@ fn a_long_import_leaves_the_other_commands_free() {
         "the empty package is refused"
     );
 }
+
+/// Joining a class as the page does it: the invitation is read from the file
+/// chosen in the dialog (its password never reaches the page), joined under
+/// a pseudonym, and what the learner does then is sent in the background to
+/// the class's LRS (a real Ralph on loopback) without any call from the page.
+#[test]
+fn a_class_is_joined_from_the_dialog_and_its_statements_are_sent_in_the_background() {
+    let lrs = vardskap_sync::testing::Ralph::start();
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, window) = app(&tmp.path().join("data"));
+    app.state::<ShellState>().start_sync(app.handle());
+    call(&window, "create_profile", json!({ "profile": { "name": "Kim" } })).unwrap();
+    let course = builtin_id(&app);
+    let target = lrs.target();
+    let invitation = tmp.path().join("klass.vdsk-class");
+    std::fs::write(
+        &invitation,
+        json!({
+            "format": "vardskap-class", "version": 1,
+            "class": { "id": "ht26-a", "name": "HT26 A" },
+            "course": { "id": course, "version": "1.0.0" },
+            "lrs": { "endpoint": target.endpoint, "username": target.username, "password": target.password }
+        })
+        .to_string(),
+    )
+    .unwrap();
+
+    let err = call(&window, "read_class_invitation", json!({})).expect_err("no dialog yet");
+    assert!(message(&err).contains("Choose a file in the dialog first"));
+    app.state::<ShellState>()
+        .grant(Purpose::ClassInvitation, invitation.clone());
+    let view = call(&window, "read_class_invitation", json!({})).unwrap();
+    assert_eq!(view["className"], "HT26 A");
+    assert!(
+        !view.to_string().contains(&target.password),
+        "the password stays in the shell: {view}"
+    );
+    let joined = call(
+        &window,
+        "join_class",
+        json!({ "name": { "kind": "pseudonym", "name": "Gäst 7" } }),
+    )
+    .unwrap();
+    assert_eq!(joined["actorName"], "Gäst 7");
+    assert!(!joined.to_string().contains(&target.password));
+
+    // Reading a lesson is an event: its statement is sent without the page asking.
+    let outline = call(&window, "course_outline", json!({ "lang": "sv" })).unwrap();
+    let module = outline["modules"][0]["id"].as_str().unwrap().to_string();
+    let lesson = outline["modules"][0]["lessons"][0]["id"].as_str().unwrap().to_string();
+    call(
+        &window,
+        "lesson",
+        json!({ "module": module, "lesson": lesson, "lang": "sv" }),
+    )
+    .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        let status = call(&window, "class_status", json!({})).unwrap();
+        if status[0]["sent"] == 1 && status[0]["waiting"] == 0 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the statement was not sent within 30 s: {status}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let stored = lrs.statements().unwrap();
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        stored[0]["verb"]["id"],
+        "http://adlnet.gov/expapi/verbs/experienced"
+    );
+    assert_eq!(stored[0]["actor"]["name"], "Gäst 7");
+    assert_eq!(
+        call(&window, "unsent_statements", json!({})).unwrap(),
+        json!([])
+    );
+
+    call(&window, "leave_class", json!({ "course": course })).unwrap();
+    assert_eq!(call(&window, "class_status", json!({})).unwrap(), json!([]));
+}

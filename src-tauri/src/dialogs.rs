@@ -40,6 +40,8 @@ pub enum Purpose {
     GiftFile,
     /// Where to save the editor's course as a package (`editor_pack`).
     EditorPackage,
+    /// A class invitation to read for the consent screen (`read_class_invitation`).
+    ClassInvitation,
 }
 
 impl Purpose {
@@ -64,6 +66,9 @@ impl Purpose {
             }
             Purpose::ImportPackage => Request::open_file(self, title, filter, &["vdsk"]),
             Purpose::GiftFile => Request::open_file(self, title, filter, &["gift", "txt"]),
+            Purpose::ClassInvitation => {
+                Request::open_file(self, title, filter, &["vdsk-class", "json"])
+            }
             Purpose::EditorFolder | Purpose::EditorParent => Request::open_folder(self, title),
         }
     }

@@ -29,6 +29,9 @@ pub struct ShellState {
     /// Paths the user chose in a dialog, by what they were chosen for; each
     /// is taken (and so used) once by the command that does that work.
     grants: Mutex<std::collections::HashMap<crate::dialogs::Purpose, PathBuf>>,
+    /// The background sync of the outbox to each class's LRS, started once
+    /// the store is open; woken whenever a command wrote statements.
+    sync: OnceLock<vardskap_sync::Syncer>,
 }
 
 impl ShellState {
@@ -50,6 +53,7 @@ impl ShellState {
             opened: OnceLock::new(),
             editor_folder: Mutex::new(None),
             grants: Mutex::new(std::collections::HashMap::new()),
+            sync: OnceLock::new(),
         }
     }
 
@@ -79,7 +83,35 @@ impl ShellState {
             }
             let _opened = Opened(&state.opened);
             state.reopen();
+            drop(_opened);
+            state.start_sync(&handle);
         });
+    }
+
+    /// Starts the background sync on Tauri's runtime (once). It reaches the
+    /// store through the session's lock, one quick call at a time.
+    pub fn start_sync<R: tauri::Runtime>(&self, app: &tauri::AppHandle<R>) {
+        let Ok(client) = vardskap_sync::client(&vardskap_sync::ClientOptions::default()) else {
+            return;
+        };
+        let outbox = std::sync::Arc::new(Mutex::new(vardskap_sync::StoreOutbox::new(
+            SessionStore(app.clone()),
+        )));
+        let _ = self.sync.get_or_init(|| {
+            vardskap_sync::Syncer::spawn_on(
+                tauri::async_runtime::handle().inner(),
+                client,
+                outbox,
+                vardskap_sync::SyncConfig::default(),
+            )
+        });
+    }
+
+    /// "Send now": the sync tries at once, even while it waits after a failure.
+    pub fn send_now(&self) {
+        if let Some(sync) = self.sync.get() {
+            sync.send_now();
+        }
     }
 
     /// (Re)opens the store and installs the built-in course, as a new session
@@ -119,7 +151,14 @@ impl ShellState {
     ) -> Result<T, CommandError> {
         let mut slot = self.session();
         let session = slot.as_mut().map_err(|err| err.clone())?;
-        Ok(f(session)?)
+        let out = f(session);
+        // An event in a class wrote statements: the sync sends them soon.
+        if session.store().take_outbox_added()
+            && let Some(sync) = self.sync.get()
+        {
+            sync.notify();
+        }
+        Ok(out?)
     }
 
     /// Why the store could not be opened, if it could not.
@@ -174,6 +213,22 @@ impl ShellState {
         self.session
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// The store as the sync reaches it: through the session's lock, for one
+/// quick call (never across a request).
+struct SessionStore<R: tauri::Runtime>(tauri::AppHandle<R>);
+
+impl<R: tauri::Runtime> vardskap_sync::WithStore for SessionStore<R> {
+    fn with_store<T>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> vardskap_core::Result<T>,
+    ) -> Result<T, String> {
+        self.0
+            .state::<ShellState>()
+            .with(|s| f(s.store_mut()))
+            .map_err(|e| e.message)
     }
 }
 

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use std::sync::OnceLock;
 
 mod preview;
+mod sync;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use vardskap_core::Error;
@@ -59,7 +60,7 @@ fn catalogue_language(lang: &str) -> Result<String, String> {
 /// The language of the tool's sentences, set once from `--lang`.
 static LANG: OnceLock<String> = OnceLock::new();
 
-fn lang() -> &'static str {
+pub(crate) fn lang() -> &'static str {
     LANG.get().map_or(i18n::FALLBACK, String::as_str)
 }
 
@@ -74,7 +75,7 @@ pub(crate) fn text(value: impl std::fmt::Display) -> MessageArg {
 }
 
 /// A number placeholder's value (plural forms select on it).
-fn number(n: u64) -> MessageArg {
+pub(crate) fn number(n: u64) -> MessageArg {
     MessageArg::Number(i64::try_from(n).unwrap_or(i64::MAX))
 }
 
@@ -169,6 +170,13 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// Send the statements waiting in a data folder's outbox to each class's
+    /// Learning Record Store, once (exit 1 when an LRS cannot be reached).
+    Sync {
+        /// The app's data directory (else VARDSKAP_DATA_DIR).
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+    },
     /// Check a certificate's verification code against a JSON results file.
     VerifyCertificate {
         /// The learner's results file (export-results --format json).
@@ -255,6 +263,15 @@ fn main() -> ExitCode {
         } => export_results(&learner, format, &out),
         Command::Certificate { learner, lang, out } => write_certificate(&learner, lang, &out),
         Command::VerifyCertificate { results, code } => verify_certificate(&results, &code),
+        Command::Sync { data_dir } => {
+            match data_dir.or_else(|| std::env::var_os("VARDSKAP_DATA_DIR").map(PathBuf::from)) {
+                Some(dir) => sync::run(&dir),
+                None => usage_error(
+                    &say("cli-noDataDir", &[]),
+                    "vardskap-cli sync --data-dir <dir>",
+                ),
+            }
+        }
     }
 }
 
@@ -512,7 +529,7 @@ fn no_temp_folder() -> ExitCode {
 }
 
 /// `error: …` on stderr, in the tool's language.
-fn print_error(message: impl std::fmt::Display) {
+pub(crate) fn print_error(message: impl std::fmt::Display) {
     eprintln!("{}", say("cli-error", &[("message", text(message))]));
 }
 

@@ -17,6 +17,7 @@
 
 mod backoff;
 mod send;
+mod store;
 mod sync;
 #[cfg(feature = "testing")]
 pub mod testing;
@@ -27,6 +28,7 @@ pub use send::{
     ClientOptions, MAX_BATCH, MAX_REASON_CHARS, MAX_REPLY_BYTES, MAX_REQUEST_BYTES, client,
     client_builder, send_batch, statements_url,
 };
+pub use store::{StoreOutbox, WithStore};
 pub use sync::{Problem, SyncConfig, SyncReport, SyncStatus, Syncer, sync_once};
 
 use std::fmt;

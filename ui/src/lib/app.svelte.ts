@@ -17,6 +17,7 @@ export type Screen =
   | { name: 'attempt'; attempt: number }
   | { name: 'run'; run: number }
   | { name: 'practice' }
+  | { name: 'class' }
   | { name: 'instructor' }
   | { name: 'editor' };
 

@@ -8,6 +8,7 @@ mod lint;
 mod package;
 mod preview;
 mod results;
+mod sync;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -17,7 +17,7 @@ fn t(s: &str) -> Text {
     Text::from_pairs([("sv", s), ("en", s)])
 }
 
-fn course() -> Course {
+pub(crate) fn course() -> Course {
     let module = |id: &str, title: &str| Module {
         outcomes: Vec::new(),
         id: id.into(),
@@ -100,7 +100,7 @@ fn data_dir() -> tempfile::TempDir {
     dir
 }
 
-fn cli(args: &[&str], data_dir: Option<&Path>) -> (i32, String, String) {
+pub(crate) fn cli(args: &[&str], data_dir: Option<&Path>) -> (i32, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_vardskap-cli"));
     cmd.args(args).env_remove("VARDSKAP_DATA_DIR");
     if let Some(dir) = data_dir {

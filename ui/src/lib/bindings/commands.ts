@@ -1,12 +1,15 @@
 // Generated from the #[tauri::command] functions in src-tauri/src/commands/
 // by `make bindings` (src-tauri/commands_decl.rs): do not edit.
 import { call } from '../ipc';
+import type { ActorName } from './ActorName';
 import type { Answer } from './Answer';
 import type { AnswerReview } from './AnswerReview';
 import type { AnswerSaved } from './AnswerSaved';
 import type { AttemptDetail } from './AttemptDetail';
 import type { AttemptId } from './AttemptId';
 import type { AttemptView } from './AttemptView';
+import type { ClassInvitationView } from './ClassInvitationView';
+import type { ClassStatus } from './ClassStatus';
 import type { CommandError } from './CommandError';
 import type { Course } from './Course';
 import type { CourseOutline } from './CourseOutline';
@@ -41,9 +44,36 @@ import type { ScenarioRunId } from './ScenarioRunId';
 import type { Step } from './Step';
 import type { Text } from './Text';
 import type { Theme } from './Theme';
+import type { UnsentStatement } from './UnsentStatement';
 
 /** Every command of the shell, typed. Errors are thrown as `ApiError` (see ../ipc). */
 export const commands = {
+  /**
+   * Reads the invitation chosen in the dialog (`choose_file` with
+   * `classInvitation`) for the consent screen; nothing is joined yet.
+   */
+  readClassInvitation: () => call<ClassInvitationView>('read_class_invitation'),
+  /**
+   * Joins the class of the invitation just read, under the name chosen on the
+   * consent screen; from now on the learner's work in its course is sent.
+   */
+  joinClass: (name: ActorName) => call<ClassStatus>('join_class', { name }),
+  /**
+   * Leaves the learner's class in `course`: nothing more is sent.
+   */
+  leaveClass: (course: string) => call<void>('leave_class', { course }),
+  /**
+   * The learner's classes and how sending to each goes.
+   */
+  classStatus: () => call<ClassStatus[]>('class_status'),
+  /**
+   * The learner's own statements that are not sent yet.
+   */
+  unsentStatements: () => call<UnsentStatement[]>('unsent_statements'),
+  /**
+   * "Send now": tries at once, also a credential that was refused before.
+   */
+  sendNow: () => call<void>('send_now'),
   /**
    * Opens the course folder chosen in the folder dialog (again, after a reload).
    */
