@@ -423,9 +423,18 @@ instructor-tooShort = The passphrase needs at least 8 characters.
 instructor-mismatch = The two passphrases are not the same. Type them again.
 instructor-unlockTitle = Unlock instructor mode
 instructor-unlock = Unlock
-instructor-wrong = That passphrase is not right. Try again.
-instructor-wrongWait = That passphrase is not right. You can try again in { $secs } seconds.
-instructor-wait = Too many wrong passphrases in a row. Wait { $secs } seconds and try again.
+instructor-wrong =
+    { $secs ->
+        [0] That passphrase is not right. Try again.
+        [one] That passphrase is not right. You can try again in { $secs } second.
+       *[other] That passphrase is not right. You can try again in { $secs } seconds.
+    }
+instructor-wait =
+    { $secs ->
+        [0] Too many wrong passphrases in a row. Wait a second and try again.
+        [one] Too many wrong passphrases in a row. Wait a second and try again.
+       *[other] Too many wrong passphrases in a row. Wait { $secs } seconds and try again.
+    }
 instructor-unlocked = Instructor mode is unlocked.
 instructor-import = Import a course package…
 instructor-export = Export the course package…
@@ -434,7 +443,6 @@ instructor-packageFilter = Värdskap course package
 instructor-imported = The course “{ $title }” version { $version } is installed.
 instructor-exported = The course package is saved: { $path }
 instructor-backToProfiles = Back to the profiles
-instructor-waitOne = Too many wrong passphrases in a row. Wait a second and try again.
 instructor-editor = Course editor
 instructor-findInChooser = Learners find it under “Courses” on the course home page.
 

@@ -417,9 +417,18 @@ instructor-tooShort = Lösenfrasen behöver minst 8 tecken.
 instructor-mismatch = De två lösenfraserna är inte likadana. Skriv dem igen.
 instructor-unlockTitle = Lås upp instruktörsläget
 instructor-unlock = Lås upp
-instructor-wrong = Lösenfrasen stämmer inte. Försök igen.
-instructor-wrongWait = Lösenfrasen stämmer inte. Du kan försöka igen om { $secs } sekunder.
-instructor-wait = För många felaktiga lösenfraser i rad. Vänta { $secs } sekunder och försök igen.
+instructor-wrong =
+    { $secs ->
+        [0] Lösenfrasen stämmer inte. Försök igen.
+        [one] Lösenfrasen stämmer inte. Du kan försöka igen om { $secs } sekund.
+       *[other] Lösenfrasen stämmer inte. Du kan försöka igen om { $secs } sekunder.
+    }
+instructor-wait =
+    { $secs ->
+        [0] För många felaktiga lösenfraser i rad. Vänta en sekund och försök igen.
+        [one] För många felaktiga lösenfraser i rad. Vänta en sekund och försök igen.
+       *[other] För många felaktiga lösenfraser i rad. Vänta { $secs } sekunder och försök igen.
+    }
 instructor-unlocked = Instruktörsläget är upplåst.
 instructor-import = Importera ett kurspaket…
 instructor-export = Exportera kurspaketet…
@@ -428,7 +437,6 @@ instructor-packageFilter = Kurspaket för Värdskap
 instructor-imported = Kursen ”{ $title }” version { $version } är installerad.
 instructor-exported = Kurspaketet är sparat: { $path }
 instructor-backToProfiles = Tillbaka till profilerna
-instructor-waitOne = För många felaktiga lösenfraser i rad. Vänta en sekund och försök igen.
 instructor-editor = Kursredigeraren
 instructor-findInChooser = Deltagarna hittar den under ”Kurser” på kursens startsida.
 

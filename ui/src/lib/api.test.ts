@@ -38,6 +38,13 @@ describe('error messages', () => {
     expect(errorDetail(new ApiError('Unexpected', 'boom')), 'a kind without words keeps its message').toBe('boom');
   });
 
+  it('keeps the parameters of an error the shell reports without a call (the startup check)', () => {
+    const startup = { kind: 'DataFolderInUse' as const, message: 'x', params: { dir: '/d' } };
+    i18n.locale = 'sv';
+    expect(errorDetail(ApiError.from(startup))).toMatch(/redan öppet med den här datamappen.*Mapp: \/d$/);
+    i18n.locale = 'en';
+  });
+
   it('keeps course problems as the author’s path:line:col lines', () => {
     const lines = 'quiz.toml:3:1: unknown key `promt`';
     expect(errorMessage(new ApiError('InvalidContent', lines))).toBe(lines);

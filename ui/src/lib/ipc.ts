@@ -19,6 +19,11 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+
+  /** The error a command sent, with everything it carries. */
+  static from(e: CommandError): ApiError {
+    return new ApiError(e.kind, e.message, e.retryAfterSecs ?? null, e.params ?? {});
+  }
 }
 
 export async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -26,8 +31,7 @@ export async function call<T>(command: string, args?: Record<string, unknown>): 
     return await invoke<T>(command, args);
   } catch (err) {
     if (err && typeof err === 'object' && 'kind' in err && 'message' in err) {
-      const e = err as CommandError;
-      throw new ApiError(e.kind, e.message, e.retryAfterSecs ?? null, e.params ?? {});
+      throw ApiError.from(err as CommandError);
     }
     throw new ApiError('Unexpected', String(err));
   }

@@ -109,6 +109,17 @@ describe('t', () => {
     expect(t('home.moduleNumber', { n: 2.5 })).toBe('Module 2.5');
   });
 
+  it('lets the catalogue pick the sentence for a count (plural selectors)', () => {
+    i18n.locale = 'en';
+    expect(t('instructor.wrong', { secs: 0 }), 'no wait').toBe('That passphrase is not right. Try again.');
+    expect(t('instructor.wrong', { secs: 1 })).toBe('That passphrase is not right. You can try again in 1 second.');
+    expect(t('instructor.wrong', { secs: 2 })).toBe('That passphrase is not right. You can try again in 2 seconds.');
+    expect(t('instructor.wait', { secs: 1 })).toBe('Too many wrong passphrases in a row. Wait a second and try again.');
+    i18n.locale = 'sv';
+    expect(t('instructor.wait', { secs: 30 })).toBe('För många felaktiga lösenfraser i rad. Vänta 30 sekunder och försök igen.');
+    expect(t('instructor.wrong', { secs: 1 })).toBe('Lösenfrasen stämmer inte. Du kan försöka igen om 1 sekund.');
+  });
+
   it('knows which keys are messages', () => {
     expect(hasMessage('errors.WrongPin'), 'an error kind with words').toBe(true);
     expect(hasMessage('errors.InvalidContent'), 'only a .detail for the core: not a UI message').toBe(false);
