@@ -23,6 +23,11 @@ pub fn run() {
         .register_asynchronous_uri_scheme_protocol(media::SCHEME, media::handle)
         .setup(|app| {
             let state = state::ShellState::open(app)?;
+            // Opened with a class invitation (a double-click on a .vdsk-class):
+            // the join screen reads it once a learner is signed in.
+            if let Some(file) = class_invitation_arg(std::env::args_os()) {
+                state.grant(dialogs::Purpose::ClassInvitation, file);
+            }
             tauri::Manager::manage(app, state);
             state::ShellState::open_store_in_background(app);
             Ok(())
@@ -42,8 +47,17 @@ pub fn run() {
 /// (The key's folder part is used on Linux, where the plugin uses D-Bus; the
 /// data-folder lock in the core holds on every system.)
 fn single_instance<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
-    let mut builder = tauri_plugin_single_instance::Builder::new()
-        .callback(|app, _args, _cwd| navigation::focus_main(app));
+    let mut builder = tauri_plugin_single_instance::Builder::new().callback(|app, args, cwd| {
+        navigation::focus_main(app);
+        // A class invitation opened while the app runs goes to the open window.
+        let args = args.into_iter().map(std::ffi::OsString::from);
+        if let Some(file) = class_invitation_arg(args) {
+            let file = std::path::Path::new(&cwd).join(file);
+            tauri::Manager::state::<state::ShellState>(app)
+                .grant(dialogs::Purpose::ClassInvitation, file);
+            let _ = tauri::Emitter::emit(app, CLASS_INVITATION_OPENED, ());
+        }
+    });
     if let Some(dir) = state::data_dir_override() {
         builder = builder.dbus_id(format!(
             "se.boras.vardskap.data{:016x}",
@@ -51,6 +65,33 @@ fn single_instance<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
         ));
     }
     builder.build()
+}
+
+/// The event the page hears when a class invitation was opened with the
+/// running app: it shows the join screen.
+pub const CLASS_INVITATION_OPENED: &str = "class-invitation-opened";
+
+/// The class invitation the app was opened with: the first argument (after
+/// the program) ending in `.vdsk-class` that names a file, outside the
+/// `--data-dir` option's value.
+fn class_invitation_arg(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Option<std::path::PathBuf> {
+    let mut args = args.into_iter().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            args.next();
+            continue;
+        }
+        let path = std::path::PathBuf::from(&arg);
+        let is_invitation = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("vdsk-class"));
+        if is_invitation && path.is_file() {
+            return Some(path);
+        }
+    }
+    None
 }
 
 /// FNV-1a, 64 bits: a stable short name for a folder path.
@@ -108,5 +149,36 @@ mod client {
             ["bench_ready"],
             "only the benchmark hook depends on a feature"
         );
+    }
+}
+
+#[cfg(test)]
+mod arg_tests {
+    use super::class_invitation_arg;
+
+    #[test]
+    fn the_app_is_opened_with_an_existing_class_invitation_only() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let file = dir.path().join("Klass A.VDSK-CLASS");
+        std::fs::write(&file, "{}").unwrap_or_else(|e| panic!("{e}"));
+        let args = |list: &[&std::path::Path]| {
+            std::iter::once("vardskap".into())
+                .chain(list.iter().map(|p| p.as_os_str().to_owned()))
+                .collect::<Vec<std::ffi::OsString>>()
+        };
+        assert_eq!(class_invitation_arg(args(&[&file])), Some(file.clone()));
+        let data = std::path::Path::new("--data-dir");
+        assert_eq!(
+            class_invitation_arg(args(&[data, &file])),
+            None,
+            "the data folder's name is not an invitation"
+        );
+        assert_eq!(
+            class_invitation_arg(args(&[data, dir.path(), &file])),
+            Some(file.clone())
+        );
+        let missing = dir.path().join("gone.vdsk-class");
+        assert_eq!(class_invitation_arg(args(&[&missing])), None);
+        assert_eq!(class_invitation_arg(args(&[dir.path()])), None);
     }
 }

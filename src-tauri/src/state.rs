@@ -196,6 +196,14 @@ impl ShellState {
             .insert(purpose, path);
     }
 
+    /// Whether a path for `purpose` waits to be used.
+    pub fn has_grant(&self, purpose: crate::dialogs::Purpose) -> bool {
+        self.grants
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .contains_key(&purpose)
+    }
+
     /// The path chosen for `purpose`, taken: a second call gets nothing until
     /// the user chooses again.
     pub fn take_grant(&self, purpose: crate::dialogs::Purpose) -> Result<PathBuf, CommandError> {

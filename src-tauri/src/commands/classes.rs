@@ -18,6 +18,13 @@ pub async fn read_class_invitation(state: State<'_, ShellState>) -> Reply<ClassI
     state.with(|s| s.read_class_invitation(&path))
 }
 
+/// Whether the app was opened with a class invitation (or one was opened
+/// with the running app) that `read_class_invitation` has not read yet.
+#[tauri::command]
+pub async fn class_invitation_waiting(state: State<'_, ShellState>) -> Reply<bool> {
+    Ok(state.has_grant(Purpose::ClassInvitation))
+}
+
 /// Joins the class of the invitation just read, under the name chosen on the
 /// consent screen; from now on the learner's work in its course is sent.
 #[tauri::command]

@@ -65,8 +65,8 @@ export function freshDataDir(name) {
   return fs.mkdtempSync(path.join(os.tmpdir(), `vardskap-e2e-${name}-`));
 }
 
-/** Opens the app on `dataDir` and waits for its first screen. */
-export async function launch(dataDir) {
+/** Opens the app on `dataDir` (with `extraArgs` after it, e.g. a file to open) and waits for its first screen. */
+export async function launch(dataDir, extraArgs = []) {
   const browser = await remote({
     hostname: '127.0.0.1',
     port: PORT,
@@ -74,7 +74,7 @@ export async function launch(dataDir) {
     connectionRetryCount: 0,
     capabilities: {
       'wdio:enforceWebDriverClassic': true,
-      'tauri:options': { application: APP, args: ['--data-dir', dataDir] },
+      'tauri:options': { application: APP, args: ['--data-dir', dataDir, ...extraArgs] },
     },
   });
   await browser.setTimeout({ implicit: 0, script: 30000 });

@@ -54,6 +54,11 @@ export const commands = {
    */
   readClassInvitation: () => call<ClassInvitationView>('read_class_invitation'),
   /**
+   * Whether the app was opened with a class invitation (or one was opened
+   * with the running app) that `read_class_invitation` has not read yet.
+   */
+  classInvitationWaiting: () => call<boolean>('class_invitation_waiting'),
+  /**
    * Joins the class of the invitation just read, under the name chosen on the
    * consent screen; from now on the learner's work in its course is sent.
    */

@@ -2,6 +2,7 @@
 // class screen. Read from the shell every few seconds while someone is signed
 // in: the sync runs in the background, so its state changes on its own.
 import { api } from '$lib/api';
+import { app } from '$lib/app.svelte';
 import type { ClassStatus } from '$lib/bindings/ClassStatus';
 import { t } from '$lib/i18n/index.svelte';
 import { when } from '$lib/history/format';
@@ -23,6 +24,8 @@ export function summary(c: ClassStatus): { state: SyncState; text: string } {
 
 class ClassSync {
   classes = $state<ClassStatus[]>([]);
+  /** Counts invitations opened with the app (a double-click on a .vdsk-class); the class screen reads each. */
+  invitationsOpened = $state(0);
   private timer: ReturnType<typeof setInterval> | null = null;
 
   /** Reads the status now and then every REFRESH_MS until `stop`. */
@@ -44,6 +47,20 @@ class ClassSync {
     } catch {
       // Signed out meanwhile, or the store is busy: the next read tells.
     }
+  }
+
+  /**
+   * Shows the class screen when the app was opened with a class invitation
+   * that is not read yet (the screen reads it for its consent step).
+   */
+  async showOpenedInvitation() {
+    try {
+      if (!(await api.classInvitationWaiting())) return;
+    } catch {
+      return;
+    }
+    this.invitationsOpened += 1;
+    if (app.screen.name !== 'class') app.go({ name: 'class' });
   }
 
   /** The class of `courseId`, if the learner is in one. */
