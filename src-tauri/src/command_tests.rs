@@ -294,7 +294,12 @@ fn a_class_is_joined_from_the_dialog_and_its_statements_are_sent_in_the_backgrou
     let tmp = tempfile::tempdir().unwrap();
     let (app, window) = app(&tmp.path().join("data"));
     app.state::<ShellState>().start_sync(app.handle());
-    call(&window, "create_profile", json!({ "profile": { "name": "Kim" } })).unwrap();
+    call(
+        &window,
+        "create_profile",
+        json!({ "profile": { "name": "Kim" } }),
+    )
+    .unwrap();
     let course = builtin_id(&app);
     let target = lrs.target();
     let invitation = tmp.path().join("klass.vdsk-class");
@@ -332,7 +337,10 @@ fn a_class_is_joined_from_the_dialog_and_its_statements_are_sent_in_the_backgrou
     // Reading a lesson is an event: its statement is sent without the page asking.
     let outline = call(&window, "course_outline", json!({ "lang": "sv" })).unwrap();
     let module = outline["modules"][0]["id"].as_str().unwrap().to_string();
-    let lesson = outline["modules"][0]["lessons"][0]["id"].as_str().unwrap().to_string();
+    let lesson = outline["modules"][0]["lessons"][0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     call(
         &window,
         "lesson",
