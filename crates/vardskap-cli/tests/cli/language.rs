@@ -2,29 +2,13 @@
 //! `--lang sv` (its own sentences and the core's error sentences alike).
 
 use std::path::Path;
-use std::process::Command;
 
 use vardskap_core::content::load_course;
 use vardskap_core::progress::NewProfile;
 use vardskap_core::storage::{Store, StoreOptions};
 
+use super::results::cli;
 use super::{fixture, path};
-
-/// The tool's exit code, stdout and stderr, with `data_dir` as its
-/// VARDSKAP_DATA_DIR (none: unset).
-fn cli(args: &[&str], data_dir: Option<&Path>) -> (i32, String, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_vardskap-cli"));
-    cmd.args(args).env_remove("VARDSKAP_DATA_DIR");
-    if let Some(dir) = data_dir {
-        cmd.env("VARDSKAP_DATA_DIR", dir);
-    }
-    let out = cmd.output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
 
 #[test]
 fn validate_speaks_swedish_when_asked_and_english_otherwise() {
