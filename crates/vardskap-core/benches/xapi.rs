@@ -102,6 +102,7 @@ fn make_statements(c: &mut Criterion) {
         score: 0.0,
         max: 1.0,
         final_test: false,
+        attempt: 7,
     };
     let points = BTreeMap::from([("welcome".to_string(), 2.0)]);
     let ended = Event::ScenarioEnded {

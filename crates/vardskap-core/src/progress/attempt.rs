@@ -327,6 +327,7 @@ impl Store {
                         score: grade.score,
                         max: grade.max,
                         final_test: in_final,
+                        attempt: attempt.0,
                     },
                     lang,
                     now,
@@ -465,6 +466,7 @@ impl Store {
                         score: *s,
                         max: *m,
                         final_test: in_final,
+                        attempt: id.0,
                     },
                     answer_lang,
                     now,
@@ -475,6 +477,7 @@ impl Store {
                 let pass_mark = test.map_or(0.0, |t| t.pass_mark);
                 let grade = super::final_test::grade_in(course, score, max);
                 xapi::Event::FinalTestFinished {
+                    attempt: id.0,
                     score,
                     max,
                     pass_mark,
@@ -489,6 +492,7 @@ impl Store {
                 let pass_mark = super::rules::pass_mark(course, module);
                 xapi::Event::QuizFinished {
                     module,
+                    attempt: id.0,
                     score,
                     max,
                     pass_mark,

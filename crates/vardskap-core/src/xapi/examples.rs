@@ -223,6 +223,7 @@ fn examples() -> Vec<(String, Value)> {
                 score: *score,
                 max: 1.0,
                 final_test: false,
+                attempt: 3,
             },
         ));
     }
@@ -235,11 +236,13 @@ fn examples() -> Vec<(String, Value)> {
             score: 1.0,
             max: 1.0,
             final_test: true,
+            attempt: 4,
         },
     ));
     events.push((
         vec!["passed-quiz", "completed-quiz"],
         Event::QuizFinished {
+            attempt: 3,
             module: m1,
             score: 2.0,
             max: 2.0,
@@ -250,6 +253,7 @@ fn examples() -> Vec<(String, Value)> {
     events.push((
         vec!["failed-quiz", "completed-quiz-failed"],
         Event::QuizFinished {
+            attempt: 3,
             module: m2,
             score: 0.0,
             max: 1.0,
@@ -260,6 +264,7 @@ fn examples() -> Vec<(String, Value)> {
     events.push((
         vec!["passed-final-test", "completed-final-test"],
         Event::FinalTestFinished {
+            attempt: 4,
             score: 9.0,
             max: 10.0,
             pass_mark: 0.6,

@@ -74,6 +74,10 @@ pub mod extensions {
     pub const CHOICE_POINTS: &str = "https://id.vardskap.app/xapi/extensions/choice-points";
     /// Final test: the grade (fail, pass, distinction) (result extension).
     pub const GRADE: &str = "https://id.vardskap.app/xapi/extensions/grade";
+    /// Quiz and final test: the attempt a statement belongs to, a number
+    /// unique per learner (context extension), so a class view can put an
+    /// attempt's answers and result together.
+    pub const ATTEMPT: &str = "https://id.vardskap.app/xapi/extensions/attempt";
 }
 
 /// The longest free-text response kept in a statement (characters).
@@ -164,15 +168,18 @@ pub enum Event<'a> {
         score: f64,
         max: f64,
         final_test: bool,
+        attempt: i64,
     },
     QuizFinished {
         module: &'a Module,
+        attempt: i64,
         score: f64,
         max: f64,
         pass_mark: f64,
         passed: bool,
     },
     FinalTestFinished {
+        attempt: i64,
         score: f64,
         max: f64,
         pass_mark: f64,
@@ -287,6 +294,7 @@ pub fn statements(
             score,
             max,
             final_test,
+            attempt,
         } => {
             let (id, parents) = if *final_test {
                 (
@@ -316,11 +324,12 @@ pub fn statements(
                     "score": score_of(*score, *max),
                 })),
                 parents,
-                None,
+                Some(json!({ extensions::ATTEMPT: attempt })),
             );
         }
         Event::QuizFinished {
             module,
+            attempt,
             score,
             max,
             pass_mark,
@@ -328,7 +337,8 @@ pub fn statements(
         } => {
             let object = activity(&iris.quiz(&module.id), types::ASSESSMENT, &module.title);
             let name = module.title.get(lang).to_string();
-            let extensions = json!({ extensions::MASTERY_SCORE: pass_mark });
+            let extensions =
+                json!({ extensions::MASTERY_SCORE: pass_mark, extensions::ATTEMPT: attempt });
             let verb = if *passed {
                 verbs::PASSED
             } else {
@@ -355,6 +365,7 @@ pub fn statements(
             );
         }
         Event::FinalTestFinished {
+            attempt,
             score,
             max,
             pass_mark,
@@ -363,7 +374,8 @@ pub fn statements(
         } => {
             let object = activity(&iris.final_test(), types::ASSESSMENT, &course.title);
             let name = course.title.get(lang).to_string();
-            let extensions = json!({ extensions::MASTERY_SCORE: pass_mark });
+            let extensions =
+                json!({ extensions::MASTERY_SCORE: pass_mark, extensions::ATTEMPT: attempt });
             let verb = if *passed {
                 verbs::PASSED
             } else {
