@@ -7,7 +7,7 @@ PROFILE ?= debug
 CARGO_PROFILE_FLAG := $(if $(filter release,$(PROFILE)),--release,)
 APP := target/$(PROFILE)/vardskap
 
-.PHONY: run test build ui setup-build setup-test test-rust test-ui build-e2e test-e2e lint bindings check-bindings bench fuzz clean
+.PHONY: run test build ui setup-build setup-test test-rust test-ui build-e2e test-e2e lint bindings check-bindings bench load fuzz clean
 
 ## run: install what is missing, build, and open the app with the built-in course
 run: build
@@ -78,6 +78,12 @@ check-bindings: bindings
 bench: setup-test
 	cargo bench -p vardskap-core
 	scripts/bench-app.sh
+
+## load: the sync's load test: 50,000 statements from 200 learners' outboxes, 16 syncing at a
+## time, to Ralph on loopback; fails when a statement is lost or stored twice (about 4 min
+## plus a release build; not part of `make test`)
+load: setup-test
+	cargo run -p vardskap-sync --example throughput --release -- --outboxes 200 --parallel 16 --statements 50000 --batch 50
 
 ## fuzz: a bounded libFuzzer run of each target in fuzz/ (FUZZ_SECONDS per target, default 300); not part of `make test`
 fuzz:
