@@ -13,9 +13,15 @@
 //! statement sent again is sent byte for byte as before, so the LRS sees the
 //! same statement (same id, same content) and stores it once.
 //!
+//! The other way, [`pull_statements`] reads a class's statements from its LRS
+//! for the instructor, page by page, within [`PullLimits`], with a `since`
+//! for the next pull that never loses a statement (see its module's
+//! documentation).
+//!
 //! With the `testing` feature, [`testing`] starts a real LRS for tests.
 
 mod backoff;
+mod pull;
 mod send;
 mod store;
 mod sync;
@@ -23,6 +29,7 @@ mod sync;
 pub mod testing;
 
 pub use backoff::Backoff;
+pub use pull::{PullError, PullLimit, PullLimits, PullRequest, Pulled, pull_statements};
 pub use reqwest::Client;
 pub use send::{
     ClientOptions, MAX_BATCH, MAX_REASON_CHARS, MAX_REPLY_BYTES, MAX_REQUEST_BYTES, client,

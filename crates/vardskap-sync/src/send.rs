@@ -27,7 +27,7 @@ pub const MAX_REPLY_BYTES: usize = 64 << 10;
 pub const MAX_REASON_CHARS: usize = 200;
 
 /// The xAPI version this crate speaks.
-const XAPI_VERSION: &str = "1.0.3";
+pub(crate) const XAPI_VERSION: &str = "1.0.3";
 
 /// How the HTTP client is set up.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -218,7 +218,7 @@ async fn post(client: &Client, url: &Url, target: &Target, items: &[Pending]) ->
 /// Reads at most `cap` bytes of a reply body: whether the whole body was read
 /// (`Ok(true)`) and the bytes; an error while reading is kept with what was
 /// read before it.
-async fn read_capped(
+pub(crate) async fn read_capped(
     mut response: Response,
     cap: usize,
 ) -> (Vec<u8>, Result<bool, reqwest::Error>) {
@@ -294,7 +294,7 @@ fn reason(status: StatusCode, body: &[u8]) -> String {
 
 /// At most [`MAX_REASON_CHARS`] characters of a reply (then `…`), on one
 /// line, without control characters.
-fn snippet(body: &[u8]) -> String {
+pub(crate) fn snippet(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
     let mut out = String::new();
     let mut count = 0;
@@ -320,7 +320,7 @@ fn snippet(body: &[u8]) -> String {
 }
 
 /// A short sentence for a failed request.
-fn describe(e: &reqwest::Error) -> String {
+pub(crate) fn describe(e: &reqwest::Error) -> String {
     if e.is_timeout() {
         "the LRS did not answer in time".to_owned()
     } else if e.is_connect() {

@@ -6,6 +6,7 @@
 mod faults;
 mod lrs;
 mod proxy;
+mod pull;
 mod syncer;
 
 use std::time::Duration;

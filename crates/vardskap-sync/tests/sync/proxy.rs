@@ -26,6 +26,13 @@ pub enum Fault {
     /// This status with a body of this many bytes, written as fast as the
     /// client takes it.
     Huge(u16, u64),
+    /// This status and a body that never ends (no Content-Length: the body
+    /// would end when the connection closes), written as fast as the client
+    /// takes it.
+    Endless(u16),
+    /// The status and JSON body this function gives for the request's path
+    /// and query.
+    Dynamic(fn(&str) -> (u16, String)),
     /// A TCP tunnel to this loopback port (a real LRS).
     Forward(u16),
     /// Passes the request to this loopback port (a real LRS), waits for the
@@ -38,7 +45,7 @@ pub enum Fault {
 pub struct Counters {
     /// Requests answered (not counting forwarded ones).
     pub requests: AtomicUsize,
-    /// Body bytes of `Huge` replies the client accepted.
+    /// Body bytes of `Huge` and `Endless` replies the client accepted.
     pub huge_bytes: AtomicU64,
 }
 
@@ -181,6 +188,28 @@ async fn handle(
                 left -= n as u64;
             }
         }
+        Fault::Endless(status) => {
+            let head = format!(
+                "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
+            );
+            if socket.write_all(head.as_bytes()).await.is_err() {
+                return;
+            }
+            let mut chunk = b"{\"statements\":[".to_vec();
+            chunk.resize(64 << 10, b' ');
+            while socket.write_all(&chunk).await.is_ok() {
+                counters
+                    .huge_bytes
+                    .fetch_add(chunk.len() as u64, Ordering::SeqCst);
+                chunk.fill(b' ');
+            }
+        }
+        Fault::Dynamic(answer) => {
+            let head = String::from_utf8_lossy(&request);
+            let path = head.split_whitespace().nth(1).unwrap_or("");
+            let (status, body) = answer(path);
+            reply(&mut socket, status, "", &body).await;
+        }
         Fault::LoseReply(port) => {
             if let Ok(mut upstream) = TcpStream::connect(("127.0.0.1", port)).await
                 && upstream.write_all(&request).await.is_ok()
@@ -204,7 +233,7 @@ async fn reply(socket: &mut TcpStream, status: u16, extra: &str, body: &str) {
 }
 
 /// Reads one request (head and Content-Length body) and returns its bytes.
-async fn read_request(socket: &mut TcpStream) -> Option<Vec<u8>> {
+pub async fn read_request(socket: &mut TcpStream) -> Option<Vec<u8>> {
     let mut data = Vec::new();
     let mut buf = [0u8; 16 << 10];
     let head_end = loop {
