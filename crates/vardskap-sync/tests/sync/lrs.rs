@@ -307,6 +307,12 @@ async fn sigkill_mid_sync_and_restart_leave_every_statement_stored_once() {
         ),
         "{report:?}"
     );
+    // Ralph may finish appending the batch to its file just after its reply
+    // left (the proxy dropped it): wait for the lines, up to 10 s.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while stored_lines(&ralph) < before.0 + 50 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     assert_eq!(
         (stored_lines(&ralph), outbox.sent.len()),
         (before.0 + 50, before.1),
