@@ -407,6 +407,45 @@ errors-PseudonymInvalid = Write a name of at most { $max } characters.
     .detail = A pseudonym must not be empty or longer than { $max } characters.
 errors-NotInClass = You are not in a class for this course.
     .detail = The learner is not in a class for this course.
+errors-ClassNameInvalid = Give the class a name of at most { $max } characters.
+    .detail = A class name must not be empty, longer than { $max } characters or hold a control character.
+errors-ClassAddressInvalid = That address cannot be used: write an http or https address without a user name, password, “?” or “#”.
+    .detail = The class's { $field ->
+        [homePage] home page
+       *[other] LRS address
+    } “{ $address }” is not an http or https address without a user name, password, query or fragment.
+errors-ClassEndpointInsecure = The LRS address must begin with https, or the learners' results and passwords would cross the network unencrypted. Plain http is only for an LRS on this computer.
+    .detail = The class's LRS address { $endpoint } is not https, and it is not on this computer.
+errors-ClassCredentialInvalid = Check the LRS user names and passwords: none may be empty, and a user name may not hold a colon.
+    .detail = The { $field ->
+        [username] user name
+       *[other] password
+    } of { $credential ->
+        [read] the instructor's read credential
+       *[other] the learners' write credential
+    } is empty, longer than { $max } characters, holds a control character, or (a user name) a colon.
+errors-ClassCourseUnknown = That course is not installed here. Install it before making a class for it.
+    .detail = The course “{ $course }” is not installed, so no class can be made for it.
+errors-ClassLearnerRemoved = This learner was removed from the class, so their results are not imported again.
+    .detail = “{ $name }” was removed from this class; their results are not imported again.
+errors-ResultsFileTooLarge = This file is too large to be a results file.
+    .detail = { $file } is { $size } MiB, larger than the { $max } MiB a results file can be; it was not read.
+errors-ResultsOtherCourse = This results file is from another course than the class's.
+    .detail = { $file } holds results of the course “{ $course }”, not of the class's course “{ $expected }”.
+errors-ResultsInconsistent = The figures in this results file do not agree with each other, so it may have been edited by hand. Ask the learner to export their results again.
+    .detail = { $file } was not imported: { $problem ->
+        [score] attempt { $item } of “{ $module }” has a score below 0 or above its maximum.
+        [share] the share of attempt { $item } of “{ $module }” is not its score divided by its maximum.
+        [passed] whether attempt { $item } of “{ $module }” passed does not follow from its share and the pass mark.
+        [questions] the question scores of attempt { $item } of “{ $module }” do not add up to its score, or one is outside its maximum.
+        [grade] the grade of attempt { $item } of “{ $module }” does not follow from its share and the marks.
+        [best] the best result of “{ $module }” is not that of its best attempt.
+        [time] attempt or run { $item } of “{ $module }” has no valid time, or one later than the file was written.
+        [duplicate] attempt or run { $item } of “{ $module }” is in the file twice.
+        [run] role-play run { $item } of “{ $module }” is marked passed with a poor ending or a critical choice.
+        [name] the learner's name is empty, too long or holds a control character.
+       *[other] its figures do not agree with each other.
+    } It may have been edited by hand.
 
 ## instructor
 

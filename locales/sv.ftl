@@ -401,6 +401,45 @@ errors-PseudonymInvalid = Skriv ett namn på högst { $max } tecken.
     .detail = En pseudonym får inte vara tom eller längre än { $max } tecken.
 errors-NotInClass = Du är inte med i någon klass för den här kursen.
     .detail = Deltagaren är inte med i någon klass för den här kursen.
+errors-ClassNameInvalid = Ge klassen ett namn på högst { $max } tecken.
+    .detail = Ett klassnamn får inte vara tomt, längre än { $max } tecken eller innehålla ett styrtecken.
+errors-ClassAddressInvalid = Adressen går inte att använda: skriv en http- eller https-adress utan användarnamn, lösenord, ”?” eller ”#”.
+    .detail = Klassens { $field ->
+        [homePage] startsida
+       *[other] LRS-adress
+    } ”{ $address }” är ingen http- eller https-adress utan användarnamn, lösenord, frågedel eller fragment.
+errors-ClassEndpointInsecure = LRS-adressen måste börja med https, annars skulle deltagarnas resultat och lösenord gå okrypterade över nätverket. Vanlig http går bara för en LRS på den här datorn.
+    .detail = Klassens LRS-adress { $endpoint } är inte https och ligger inte på den här datorn.
+errors-ClassCredentialInvalid = Kontrollera LRS-användarnamnen och lösenorden: inget får vara tomt, och ett användarnamn får inte innehålla kolon.
+    .detail = { $field ->
+        [username] Användarnamnet
+       *[other] Lösenordet
+    } för { $credential ->
+        [read] lärarens läsbehörighet
+       *[other] deltagarnas skrivbehörighet
+    } är tomt, längre än { $max } tecken, innehåller ett styrtecken eller (ett användarnamn) ett kolon.
+errors-ClassCourseUnknown = Den kursen är inte installerad här. Installera den innan du skapar en klass för den.
+    .detail = Kursen ”{ $course }” är inte installerad, så ingen klass kan skapas för den.
+errors-ClassLearnerRemoved = Deltagaren har tagits bort ur klassen, så deras resultat importeras inte igen.
+    .detail = ”{ $name }” har tagits bort ur den här klassen; deras resultat importeras inte igen.
+errors-ResultsFileTooLarge = Filen är för stor för att vara en resultatfil.
+    .detail = { $file } är { $size } MiB, större än de { $max } MiB en resultatfil kan vara; den lästes inte.
+errors-ResultsOtherCourse = Resultatfilen kommer från en annan kurs än klassens.
+    .detail = { $file } innehåller resultat från kursen ”{ $course }”, inte från klassens kurs ”{ $expected }”.
+errors-ResultsInconsistent = Siffrorna i resultatfilen stämmer inte med varandra, så den kan ha ändrats för hand. Be deltagaren att exportera sina resultat igen.
+    .detail = { $file } importerades inte: { $problem ->
+        [score] försök { $item } i ”{ $module }” har en poäng under 0 eller över sitt maxvärde.
+        [share] andelen för försök { $item } i ”{ $module }” är inte poängen delad med maxvärdet.
+        [passed] om försök { $item } i ”{ $module }” är godkänt följer inte av andelen och gränsen för godkänt.
+        [questions] frågepoängen för försök { $item } i ”{ $module }” blir inte försökets poäng tillsammans, eller så ligger någon utanför sitt maxvärde.
+        [grade] betyget för försök { $item } i ”{ $module }” följer inte av andelen och betygsgränserna.
+        [best] det bästa resultatet i ”{ $module }” är inte det bästa försökets.
+        [time] försök eller genomgång { $item } i ”{ $module }” saknar en giltig tid eller har en senare än när filen skrevs.
+        [duplicate] försök eller genomgång { $item } i ”{ $module }” finns två gånger i filen.
+        [run] rollspelsgenomgång { $item } i ”{ $module }” är markerad som godkänd trots ett dåligt slut eller ett kritiskt val.
+        [name] deltagarens namn är tomt, för långt eller innehåller ett styrtecken.
+       *[other] siffrorna stämmer inte med varandra.
+    } Den kan ha ändrats för hand.
 
 ## instructor
 

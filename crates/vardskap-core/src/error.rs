@@ -166,6 +166,59 @@ pub enum Error {
     /// The learner is not in a class of this course.
     NotInClass,
 
+    /// An instructor's class name is empty, longer than `max` characters or
+    /// holds a control character.
+    ClassNameInvalid {
+        max: usize,
+    },
+    /// A class's address is not an http(s) address without a credential,
+    /// query or fragment; `field` is `endpoint` (the LRS) or `homePage`.
+    ClassAddressInvalid {
+        field: &'static str,
+        address: String,
+    },
+    /// A class's LRS would be reached over plain http on another computer.
+    ClassEndpointInsecure {
+        endpoint: String,
+    },
+    /// A class's credential is empty, too long, holds a control character,
+    /// or (a user name) a colon; `credential` is `read` (the instructor's)
+    /// or `write` (the learners'), `field` is `username` or `password`.
+    ClassCredentialInvalid {
+        credential: &'static str,
+        field: &'static str,
+    },
+    /// A class was asked for a course that is not installed.
+    ClassCourseUnknown {
+        course: String,
+    },
+    /// A learner the instructor removed from the class: their results file
+    /// is not imported again.
+    ClassLearnerRemoved {
+        name: String,
+    },
+    /// A file offered as a results file is larger than one can be; it was not read.
+    ResultsFileTooLarge {
+        file: String,
+        bytes: u64,
+    },
+    /// A results file of another course than the class's.
+    ResultsOtherCourse {
+        file: String,
+        course: String,
+        expected: String,
+    },
+    /// The figures of a results file do not agree with each other (edited by
+    /// hand, most likely). `problem` names which: `score`, `share`, `passed`,
+    /// `questions`, `grade`, `best`, `time`, `duplicate`, `run` or `name`;
+    /// `module` and `item` (an attempt or run id) say where, when they can.
+    ResultsInconsistent {
+        file: String,
+        module: String,
+        item: String,
+        problem: &'static str,
+    },
+
     /// A new course's id is not a slug.
     CourseIdInvalid {
         id: String,
@@ -342,6 +395,15 @@ impl Error {
             Error::ClassCourseNotInstalled { .. } => ErrorKind::ClassCourseNotInstalled,
             Error::PseudonymInvalid { .. } => ErrorKind::PseudonymInvalid,
             Error::NotInClass => ErrorKind::NotInClass,
+            Error::ClassNameInvalid { .. } => ErrorKind::ClassNameInvalid,
+            Error::ClassAddressInvalid { .. } => ErrorKind::ClassAddressInvalid,
+            Error::ClassEndpointInsecure { .. } => ErrorKind::ClassEndpointInsecure,
+            Error::ClassCredentialInvalid { .. } => ErrorKind::ClassCredentialInvalid,
+            Error::ClassCourseUnknown { .. } => ErrorKind::ClassCourseUnknown,
+            Error::ClassLearnerRemoved { .. } => ErrorKind::ClassLearnerRemoved,
+            Error::ResultsFileTooLarge { .. } => ErrorKind::ResultsFileTooLarge,
+            Error::ResultsOtherCourse { .. } => ErrorKind::ResultsOtherCourse,
+            Error::ResultsInconsistent { .. } => ErrorKind::ResultsInconsistent,
             Error::CourseIdInvalid { .. } => ErrorKind::CourseIdInvalid,
             Error::NoCourseLanguage => ErrorKind::NoCourseLanguage,
             Error::LanguageCodeInvalid { .. } => ErrorKind::LanguageCodeInvalid,
@@ -478,6 +540,72 @@ impl Error {
                 ("errors-PseudonymInvalid", vec![("max", (*max).into())])
             }
             Error::NotInClass => ("errors-NotInClass", vec![]),
+            Error::ClassNameInvalid { max } => {
+                ("errors-ClassNameInvalid", vec![("max", (*max).into())])
+            }
+            Error::ClassAddressInvalid { field, address } => (
+                "errors-ClassAddressInvalid",
+                vec![("field", text(field)), ("address", text(address))],
+            ),
+            Error::ClassEndpointInsecure { endpoint } => (
+                "errors-ClassEndpointInsecure",
+                vec![("endpoint", text(endpoint))],
+            ),
+            Error::ClassCredentialInvalid { credential, field } => (
+                "errors-ClassCredentialInvalid",
+                vec![
+                    ("credential", text(credential)),
+                    ("field", text(field)),
+                    ("max", crate::xapi::invitation::MAX_FIELD_CHARS.into()),
+                ],
+            ),
+            Error::ClassCourseUnknown { course } => {
+                ("errors-ClassCourseUnknown", vec![("course", text(course))])
+            }
+            Error::ClassLearnerRemoved { name } => {
+                ("errors-ClassLearnerRemoved", vec![("name", text(name))])
+            }
+            Error::ResultsFileTooLarge { file, bytes } => {
+                #[allow(clippy::cast_precision_loss)]
+                let mib = *bytes as f64 / f64::from(1u32 << 20);
+                (
+                    "errors-ResultsFileTooLarge",
+                    vec![
+                        ("file", text(file)),
+                        ("size", text(format!("{mib:.1}"))),
+                        (
+                            "max",
+                            (crate::class_view::results_files::MAX_RESULTS_FILE_BYTES >> 20).into(),
+                        ),
+                    ],
+                )
+            }
+            Error::ResultsOtherCourse {
+                file,
+                course,
+                expected,
+            } => (
+                "errors-ResultsOtherCourse",
+                vec![
+                    ("file", text(file)),
+                    ("course", text(course)),
+                    ("expected", text(expected)),
+                ],
+            ),
+            Error::ResultsInconsistent {
+                file,
+                module,
+                item,
+                problem,
+            } => (
+                "errors-ResultsInconsistent",
+                vec![
+                    ("file", text(file)),
+                    ("module", text(module)),
+                    ("item", text(item)),
+                    ("problem", text(problem)),
+                ],
+            ),
             Error::CourseIdInvalid { id } => ("errors-CourseIdInvalid", vec![("id", text(id))]),
             Error::NoCourseLanguage => ("errors-NoCourseLanguage", vec![]),
             Error::LanguageCodeInvalid { lang } => {
@@ -642,6 +770,15 @@ pub enum ErrorKind {
     ClassCourseNotInstalled,
     PseudonymInvalid,
     NotInClass,
+    ClassNameInvalid,
+    ClassAddressInvalid,
+    ClassEndpointInsecure,
+    ClassCredentialInvalid,
+    ClassCourseUnknown,
+    ClassLearnerRemoved,
+    ResultsFileTooLarge,
+    ResultsOtherCourse,
+    ResultsInconsistent,
     CourseIdInvalid,
     NoCourseLanguage,
     LanguageCodeInvalid,
@@ -1028,6 +1165,72 @@ mod tests {
                     scenario: "door".into(),
                 },
                 "\"help\" is not a choice at node \"start\" of scenario \"door\"",
+            ),
+            (
+                Error::ClassNameInvalid { max: 200 },
+                "A class name must not be empty, longer than 200 characters or hold a control \
+                 character.",
+            ),
+            (
+                Error::ClassAddressInvalid {
+                    field: "homePage",
+                    address: "mailto:a@b".into(),
+                },
+                "The class's home page “mailto:a@b” is not an http or https address without a \
+                 user name, password, query or fragment.",
+            ),
+            (
+                Error::ClassEndpointInsecure {
+                    endpoint: "http://lrs.example.org/".into(),
+                },
+                "The class's LRS address http://lrs.example.org/ is not https, and it is not on \
+                 this computer.",
+            ),
+            (
+                Error::ClassCredentialInvalid {
+                    credential: "write",
+                    field: "username",
+                },
+                "The user name of the learners' write credential is empty, longer than 2000 \
+                 characters, holds a control character, or (a user name) a colon.",
+            ),
+            (
+                Error::ClassCourseUnknown {
+                    course: "nope".into(),
+                },
+                "The course “nope” is not installed, so no class can be made for it.",
+            ),
+            (
+                Error::ClassLearnerRemoved {
+                    name: "Åsa".into()
+                },
+                "“Åsa” was removed from this class; their results are not imported again.",
+            ),
+            (
+                Error::ResultsFileTooLarge {
+                    file: "huge.json".into(),
+                    bytes: 100 << 20,
+                },
+                "huge.json is 100.0 MiB, larger than the 16 MiB a results file can be; it was \
+                 not read.",
+            ),
+            (
+                Error::ResultsOtherCourse {
+                    file: "asa.json".into(),
+                    course: "other".into(),
+                    expected: "c".into(),
+                },
+                "asa.json holds results of the course “other”, not of the class's course “c”.",
+            ),
+            (
+                Error::ResultsInconsistent {
+                    file: "asa.json".into(),
+                    module: "m1".into(),
+                    item: "12".into(),
+                    problem: "share",
+                },
+                "asa.json was not imported: the share of attempt 12 of “m1” is not its score \
+                 divided by its maximum. It may have been edited by hand.",
             ),
         ]
     }

@@ -4,6 +4,7 @@
 //! CLI are two thin clients of it.
 
 pub mod certificate;
+pub mod class_view;
 pub mod content;
 pub mod editor;
 pub mod error;

@@ -216,6 +216,90 @@ CREATE INDEX outbox_waiting ON outbox (membership_id, id) WHERE state = 'waiting
 CREATE INDEX outbox_by_membership ON outbox (membership_id, state);
 ";
 
+/// Version 9: the instructor's classes (issue 16). A class keeps where its
+/// LRS is, the instructor's read credential (for pulling) and the learners'
+/// write-only credential (for the invitation file). What the class view knows
+/// is cached per class: the statements pulled from the LRS (deduplicated by
+/// statement id; `fact` is what the class view reads of one, extracted once
+/// when it is stored, and comes before `body` so reading it does not read
+/// the body), the attempts and role-play runs imported from learners'
+/// results files (deduplicated by learner and attempt, a newer file's
+/// version kept), and the learners the instructor removed, so that a later
+/// pull or import does not bring them back. Learners are keyed `lrs:<account
+/// name>` or `file:<profile name>`.
+const V9: &str = "
+CREATE TABLE instructor_classes (
+    id              INTEGER PRIMARY KEY,
+    class_id        TEXT    NOT NULL UNIQUE,   -- slug made from the name: the class activity's id
+    name            TEXT    NOT NULL,
+    course_id       TEXT    NOT NULL,
+    course_version  TEXT    NOT NULL,          -- installed when the class was made
+    endpoint        TEXT    NOT NULL,          -- the LRS's xAPI base IRI, ends with '/'
+    read_username   TEXT    NOT NULL,          -- the instructor's read credential
+    read_password   TEXT    NOT NULL,
+    write_username  TEXT    NOT NULL,          -- the learners' write-only credential (invitation)
+    write_password  TEXT    NOT NULL,
+    home_page       TEXT,                      -- the invitation's homePage; NULL: the LRS's origin
+    created_at      INTEGER NOT NULL,
+    last_pulled_at  INTEGER,
+    last_pull_error TEXT,                      -- why the last pull failed; NULL after a success
+    pull_since      TEXT                       -- the `since` (RFC 3339) the next pull sends
+) STRICT;
+
+CREATE TABLE class_statements (
+    id            INTEGER PRIMARY KEY,
+    class_id      INTEGER NOT NULL REFERENCES instructor_classes(id) ON DELETE CASCADE,
+    statement_id  TEXT    NOT NULL,
+    learner       TEXT    NOT NULL,            -- 'lrs:' || actor.account.name
+    actor_name    TEXT    NOT NULL,            -- actor.name ('' when it has none)
+    timestamp     INTEGER NOT NULL,            -- the statement's timestamp, Unix seconds
+    fact          TEXT,                        -- what the class view reads, JSON; NULL: nothing
+    body          TEXT    NOT NULL,            -- the statement as the LRS gave it
+    UNIQUE (class_id, statement_id)
+) STRICT;
+CREATE INDEX class_statements_by_learner ON class_statements (class_id, learner);
+
+CREATE TABLE class_removed_learners (
+    class_id    INTEGER NOT NULL REFERENCES instructor_classes(id) ON DELETE CASCADE,
+    learner     TEXT    NOT NULL,
+    removed_at  INTEGER NOT NULL,
+    PRIMARY KEY (class_id, learner)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE class_file_attempts (
+    id              INTEGER PRIMARY KEY,
+    class_id        INTEGER NOT NULL REFERENCES instructor_classes(id) ON DELETE CASCADE,
+    learner         TEXT    NOT NULL,          -- 'file:' || the file's profile name
+    module_id       TEXT    NOT NULL,          -- 'final' for the final test
+    attempt_id      INTEGER NOT NULL,          -- the attempt's id in the learner's app
+    course_version  TEXT    NOT NULL,
+    submitted_at    INTEGER NOT NULL,
+    score           REAL    NOT NULL,
+    max_score       REAL    NOT NULL,
+    passed          INTEGER NOT NULL,
+    grade           TEXT,                      -- final test: fail | pass | distinction
+    questions       TEXT    NOT NULL,          -- [{id, score, max}] as in the file, JSON
+    generated_at    INTEGER NOT NULL,          -- generatedAt of the file it came from
+    UNIQUE (class_id, learner, module_id, attempt_id)
+) STRICT;
+
+CREATE TABLE class_file_runs (
+    id            INTEGER PRIMARY KEY,
+    class_id      INTEGER NOT NULL REFERENCES instructor_classes(id) ON DELETE CASCADE,
+    learner       TEXT    NOT NULL,
+    run_id        INTEGER NOT NULL,            -- the run's id in the learner's app
+    module_id     TEXT    NOT NULL,
+    scenario_id   TEXT    NOT NULL,
+    ending        TEXT    NOT NULL,            -- good | mixed | poor
+    points        TEXT    NOT NULL,            -- competency id -> points, JSON object
+    critical      INTEGER NOT NULL,
+    passed        INTEGER NOT NULL,
+    finished_at   INTEGER NOT NULL,
+    generated_at  INTEGER NOT NULL,
+    UNIQUE (class_id, learner, run_id)
+) STRICT;
+";
+
 const MIGRATIONS_SLICE: &[M<'static>] = &[
     M::up(V1)
         .comment("profiles, courses, attempts, answers")
@@ -234,6 +318,9 @@ const MIGRATIONS_SLICE: &[M<'static>] = &[
     M::up(V7).comment("waits after wrong tries on the boot clock"),
     M::up(V8)
         .comment("classes and the xAPI outbox")
+        .foreign_key_check(),
+    M::up(V9)
+        .comment("the instructor's classes and their cache")
         .foreign_key_check(),
 ];
 

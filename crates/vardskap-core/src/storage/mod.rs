@@ -6,11 +6,13 @@ pub(crate) mod answers;
 pub(crate) mod attempts;
 mod backup;
 pub mod boot_clock;
+pub(crate) mod class_cache;
 pub(crate) mod classes;
 pub(crate) mod courses;
 #[cfg(test)]
 mod fixtures;
 pub(crate) mod instructor;
+pub(crate) mod instructor_classes;
 mod migrations;
 pub(crate) mod outbox;
 pub(crate) mod profiles;

@@ -21,9 +21,9 @@ use crate::{Error, Result};
 /// An invitation file is small; anything larger is not one.
 pub const MAX_INVITATION_BYTES: u64 = 64 * 1024;
 /// The longest class name (characters).
-const MAX_NAME_CHARS: usize = 200;
+pub(crate) const MAX_NAME_CHARS: usize = 200;
 /// The longest id, username, password or address (characters).
-const MAX_FIELD_CHARS: usize = 2_000;
+pub(crate) const MAX_FIELD_CHARS: usize = 2_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct ClassInvitation {
@@ -199,7 +199,7 @@ impl ClassInvitation {
 }
 
 /// An http(s) address without a credential, query or fragment in it.
-fn checked_address(s: &str) -> Option<url::Url> {
+pub(crate) fn checked_address(s: &str) -> Option<url::Url> {
     if s.chars().count() > MAX_FIELD_CHARS {
         return None;
     }
@@ -215,7 +215,7 @@ fn checked_address(s: &str) -> Option<url::Url> {
 
 /// Plain http is for an LRS on this computer only (tests, a lab's own
 /// machine): a credential never crosses a network unencrypted.
-fn is_loopback(url: &url::Url) -> bool {
+pub(crate) fn is_loopback(url: &url::Url) -> bool {
     match url.host() {
         Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
