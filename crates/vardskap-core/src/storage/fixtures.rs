@@ -287,6 +287,74 @@ pub(crate) fn write_v8(path: &Path) {
         .unwrap_or_else(|e| panic!("vacuum: {e}"));
 }
 
+/// The v9 fixture's pulled statements of Ada's (account
+/// `0b8e2f4a-…`, named "Gäst 7"): m1 attempt 1, q1 right and q2 wrong, 1 of 2,
+/// failed; each with the fact the class view read of it.
+pub(crate) const V9_STATEMENTS: [(&str, i64, &str, &str); 3] = [
+    (
+        "00000000-0000-4000-8000-000000000091",
+        1_700_000_050,
+        r#"{"kind":"answer","module":"m1","question":"q1","finalTest":false,"attempt":1,"score":1.0,"max":1.0,"response":"a"}"#,
+        r#"{"actor":{"account":{"homePage":"https://lrs.example.org","name":"0b8e2f4a-7d3c-4e5f-8a9b-1c2d3e4f5a6b"},"name":"Gäst 7","objectType":"Agent"},"context":{"extensions":{"https://id.vardskap.app/xapi/extensions/attempt":1}},"id":"00000000-0000-4000-8000-000000000091","object":{"id":"https://id.vardskap.app/xapi/courses/c/modules/m1/questions/q1","objectType":"Activity"},"result":{"response":"a","score":{"max":1.0,"min":0.0,"raw":1.0,"scaled":1.0},"success":true},"timestamp":"2023-11-14T22:14:10Z","verb":{"id":"http://adlnet.gov/expapi/verbs/answered"}}"#,
+    ),
+    (
+        "00000000-0000-4000-8000-000000000092",
+        1_700_000_060,
+        r#"{"kind":"answer","module":"m1","question":"q2","finalTest":false,"attempt":1,"score":0.0,"max":1.0,"response":"false"}"#,
+        r#"{"actor":{"account":{"homePage":"https://lrs.example.org","name":"0b8e2f4a-7d3c-4e5f-8a9b-1c2d3e4f5a6b"},"name":"Gäst 7","objectType":"Agent"},"context":{"extensions":{"https://id.vardskap.app/xapi/extensions/attempt":1}},"id":"00000000-0000-4000-8000-000000000092","object":{"id":"https://id.vardskap.app/xapi/courses/c/modules/m1/questions/q2","objectType":"Activity"},"result":{"response":"false","score":{"max":1.0,"min":0.0,"raw":0.0,"scaled":0.0},"success":false},"timestamp":"2023-11-14T22:14:20Z","verb":{"id":"http://adlnet.gov/expapi/verbs/answered"}}"#,
+    ),
+    (
+        "00000000-0000-4000-8000-000000000093",
+        1_700_000_070,
+        r#"{"kind":"result","module":"m1","attempt":1,"score":1.0,"max":2.0,"passed":false,"grade":null}"#,
+        r#"{"actor":{"account":{"homePage":"https://lrs.example.org","name":"0b8e2f4a-7d3c-4e5f-8a9b-1c2d3e4f5a6b"},"name":"Gäst 7","objectType":"Agent"},"context":{"extensions":{"https://id.vardskap.app/xapi/extensions/attempt":1,"https://w3id.org/xapi/cmi5/context/extensions/masteryscore":0.8}},"id":"00000000-0000-4000-8000-000000000093","object":{"id":"https://id.vardskap.app/xapi/courses/c/modules/m1/quiz","objectType":"Activity"},"result":{"completion":true,"score":{"max":2.0,"min":0.0,"raw":1.0,"scaled":0.5},"success":false},"timestamp":"2023-11-14T22:14:30Z","verb":{"id":"http://adlnet.gov/expapi/verbs/failed"}}"#,
+    ),
+];
+
+/// Schema version 9: the v8 fixture, migrated as the v9 app migrates it,
+/// where the instructor made class 1 "Värdskap HT26 A" (id "vardskap-ht26-a")
+/// of course "c" on a loopback LRS, pulled Ada's three statements
+/// ([`V9_STATEMENTS`]) at 1700000100 (next `since` 2023-11-14T22:14:30.000Z),
+/// imported Bo's results file (his m1 attempt 3, 2 of 2, passed, and his
+/// good run 2 of s1) and removed the learner `lrs:5e1f0000-0000-4000-8000-000000000000`.
+pub(crate) fn write_v9(path: &Path) {
+    write_v8(path);
+    let mut conn =
+        Connection::open(path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
+    migrations::to_version(&mut conn, 9).unwrap_or_else(|e| panic!("schema v9: {e}"));
+    conn.execute_batch(
+        "INSERT INTO instructor_classes (id, class_id, name, course_id, course_version, endpoint,
+             read_username, read_password, write_username, write_password, home_page, created_at,
+             last_pulled_at, last_pull_error, pull_since)
+         VALUES (1, 'vardskap-ht26-a', 'Värdskap HT26 A', 'c', '1.0.0',
+             'http://127.0.0.1:8100/xAPI/', 'teacher', 'read-s3cret', 'ht26-a', 'write-s3cret',
+             NULL, 1700000005, 1700000100, NULL, '2023-11-14T22:14:30.000Z');
+         INSERT INTO class_file_attempts (id, class_id, learner, module_id, attempt_id,
+             course_version, submitted_at, score, max_score, passed, grade, questions, generated_at)
+         VALUES (1, 1, 'file:Bo', 'm1', 3, '1.0.0', 1700000030, 2.0, 2.0, 1, NULL,
+             '[{\"id\":\"q1\",\"score\":1.0,\"max\":1.0},{\"id\":\"q2\",\"score\":1.0,\"max\":1.0}]',
+             1700000090);
+         INSERT INTO class_file_runs (id, class_id, learner, run_id, module_id, scenario_id, ending,
+             points, critical, passed, finished_at, generated_at)
+         VALUES (1, 1, 'file:Bo', 2, 'm2', 's1', 'good', '{\"welcome\":2.0}', 0, 1, 1700000035,
+             1700000090);
+         INSERT INTO class_removed_learners (class_id, learner, removed_at)
+         VALUES (1, 'lrs:5e1f0000-0000-4000-8000-000000000000', 1700000095);",
+    )
+    .unwrap_or_else(|e| panic!("class and results file: {e}"));
+    for (id, (statement_id, at, fact, body)) in (1i64..).zip(V9_STATEMENTS) {
+        conn.execute(
+            "INSERT INTO class_statements (id, class_id, statement_id, learner, actor_name,
+                 timestamp, fact, body)
+             VALUES (?1, 1, ?2, 'lrs:0b8e2f4a-7d3c-4e5f-8a9b-1c2d3e4f5a6b', 'Gäst 7', ?3, ?4, ?5)",
+            rusqlite::params![id, statement_id, at, fact, body],
+        )
+        .unwrap_or_else(|e| panic!("pulled statement: {e}"));
+    }
+    conn.execute_batch("VACUUM;")
+        .unwrap_or_else(|e| panic!("vacuum: {e}"));
+}
+
 /// Every row of every table as text, with the course model parsed (so an
 /// additive change of the model does not count as a difference).
 fn dump(path: &Path) -> Vec<String> {
@@ -409,5 +477,103 @@ mod tests {
             .unwrap_or_else(|| panic!("the waiting statement is offered"));
         assert_eq!(batch.items, vec![(2, V8_WAITING_BODY.to_string())]);
         assert_eq!(batch.password, "s3cret");
+    }
+
+    #[test]
+    fn committed_v9_fixture_is_what_the_generator_makes() {
+        check_committed(9, write_v9);
+    }
+
+    /// The v9 fixture as the app opens it: the class without its passwords,
+    /// its learners, and the records of the pulled statements and the
+    /// imported file, read by this build.
+    #[test]
+    fn the_v9_fixture_opens_with_its_class_and_cache() {
+        use crate::class_view::records::{AnswerRecord, AttemptRecord, LearnerKey};
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        std::fs::copy(fixture_path(9), dir.path().join(crate::storage::DB_FILE))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let store = crate::storage::Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        let classes = store.instructor_classes().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(classes.len(), 1);
+        let class = &classes[0];
+        assert_eq!(
+            (
+                class.class_id.as_str(),
+                class.learners,
+                class.last_pulled_at
+            ),
+            ("vardskap-ht26-a", 2, Some(1_700_000_100))
+        );
+        let target = store.class_pull_target(1).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(target.password, "read-s3cret");
+        assert_eq!(target.since.as_deref(), Some("2023-11-14T22:14:30.000Z"));
+        let course = store.course("c").unwrap_or_else(|e| panic!("{e}"));
+        let records = store
+            .class_records(1, &course)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let ada = "lrs:0b8e2f4a-7d3c-4e5f-8a9b-1c2d3e4f5a6b";
+        assert_eq!(
+            records.learners,
+            vec![
+                LearnerKey {
+                    key: "file:Bo".into(),
+                    name: "Bo".into()
+                },
+                LearnerKey {
+                    key: ada.into(),
+                    name: "Gäst 7".into()
+                },
+            ]
+        );
+        let answer = |q: &str, score: f64, response: Option<&str>| AnswerRecord {
+            module: "m1".into(),
+            question: q.into(),
+            score,
+            max: 1.0,
+            response: response.map(String::from),
+        };
+        assert_eq!(
+            records.attempts,
+            vec![
+                AttemptRecord {
+                    learner: "file:Bo".into(),
+                    module: "m1".into(),
+                    attempt: 3,
+                    submitted_at: 1_700_000_030,
+                    score: 2.0,
+                    max: 2.0,
+                    passed: true,
+                    grade: None,
+                    answers: vec![answer("q1", 1.0, None), answer("q2", 1.0, None)],
+                },
+                AttemptRecord {
+                    learner: ada.into(),
+                    module: "m1".into(),
+                    attempt: 1,
+                    submitted_at: 1_700_000_070,
+                    score: 1.0,
+                    max: 2.0,
+                    passed: false,
+                    grade: None,
+                    answers: vec![
+                        answer("q1", 1.0, Some("a")),
+                        answer("q2", 0.0, Some("false"))
+                    ],
+                },
+            ]
+        );
+        assert_eq!(records.runs.len(), 1);
+        assert_eq!(records.last_activity.get(ada), Some(&1_700_000_070));
+        // What this build reads of the stored bodies is what the fixture kept.
+        for (_, _, fact, body) in V9_STATEMENTS {
+            let parsed =
+                crate::class_view::statements::parse(body, "c").unwrap_or_else(|e| panic!("{e:?}"));
+            assert_eq!(
+                serde_json::to_string(&parsed.fact).unwrap_or_default(),
+                fact,
+                "the fact of {body}"
+            );
+        }
     }
 }
