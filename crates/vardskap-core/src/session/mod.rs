@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::certificate::{self, Certificate};
+use crate::class_view::records::ClassRecords;
+use crate::class_view::{FileImport, InstructorClass, NewClass, PullSummary, PullTarget};
 use crate::content::{self, Course, CourseOutline, LessonView};
 use crate::export::{self, ResultsFormat};
 use crate::progress::{
@@ -439,6 +441,94 @@ impl Session {
         self.require_instructor()?;
         let installed = self.store.course(id)?;
         Ok(self.store.course_folder(&installed.id))
+    }
+
+    // The instructor's classes (issue 16); all for an instructor.
+
+    /// Makes a class for an installed course.
+    pub fn create_instructor_class(&mut self, new: &NewClass) -> Result<InstructorClass> {
+        self.require_instructor()?;
+        self.store.create_class(new)
+    }
+
+    pub fn instructor_classes(&self) -> Result<Vec<InstructorClass>> {
+        self.require_instructor()?;
+        self.store.instructor_classes()
+    }
+
+    pub fn instructor_class(&self, id: i64) -> Result<InstructorClass> {
+        self.require_instructor()?;
+        self.store.instructor_class(id)
+    }
+
+    /// Deletes a class and everything cached for it.
+    pub fn delete_instructor_class(&mut self, id: i64) -> Result<()> {
+        self.require_instructor()?;
+        self.store.delete_instructor_class(id)
+    }
+
+    /// The class's invitation file, with the learners' write credential.
+    pub fn class_invitation_json(&self, id: i64) -> Result<String> {
+        self.require_instructor()?;
+        self.store.class_invitation_json(id)
+    }
+
+    /// Saves the class's invitation file at `path` (chosen in a save
+    /// dialog), written atomically.
+    pub fn write_class_invitation(&self, id: i64, path: &Path) -> Result<()> {
+        let json = self.class_invitation_json(id)?;
+        export::write_atomically(path, json.as_bytes())
+    }
+
+    /// What a pull of the class needs, with the instructor's read credential.
+    pub fn class_pull_target(&self, id: i64) -> Result<PullTarget> {
+        self.require_instructor()?;
+        self.store.class_pull_target(id)
+    }
+
+    /// Caches one page of pulled statements (see [`Store::store_pulled_statements`]).
+    pub fn store_pulled_statements(
+        &mut self,
+        id: i64,
+        bodies: &[String],
+        next_since: Option<&str>,
+    ) -> Result<PullSummary> {
+        self.require_instructor()?;
+        self.store.store_pulled_statements(id, bodies, next_since)
+    }
+
+    /// Records why a pull failed; the cached figures stay.
+    pub fn record_pull_failure(&mut self, id: i64, message: &str) -> Result<()> {
+        self.require_instructor()?;
+        self.store.record_pull_failure(id, message)
+    }
+
+    /// Imports learners' results files (paths granted by an open dialog)
+    /// into the class, each accepted or refused with its reason.
+    pub fn import_results_files(&mut self, id: i64, paths: &[PathBuf]) -> Result<Vec<FileImport>> {
+        self.require_instructor()?;
+        self.store.import_results_files(id, paths)
+    }
+
+    /// Removes a learner from the class's cache and keeps them out.
+    pub fn remove_class_learner(&mut self, id: i64, learner_key: &str) -> Result<()> {
+        self.require_instructor()?;
+        self.store.remove_class_learner(id, learner_key)
+    }
+
+    /// The class's course (the installed version) and its records, for the
+    /// class report.
+    pub fn class_records(&self, id: i64) -> Result<(Arc<Course>, ClassRecords)> {
+        self.require_instructor()?;
+        let class = self.store.instructor_class(id)?;
+        let course =
+            self.store
+                .course(&class.course_id)
+                .map_err(|_| Error::ClassCourseUnknown {
+                    course: class.course_id.clone(),
+                })?;
+        let records = self.store.class_records(id, &course)?;
+        Ok((course, records))
     }
 }
 

@@ -169,3 +169,64 @@ fn learners_work_in_the_sessions_course_and_come_back_to_it() {
     let outline = session.course_outline("en").unwrap();
     assert_eq!(outline.id, "c");
 }
+
+#[test]
+fn the_instructors_classes_need_the_unlock() {
+    use crate::class_view::NewClass;
+    let (_dir, mut session, profile) = signed_in();
+    let new = NewClass {
+        name: "HT26".into(),
+        course_id: "c".into(),
+        endpoint: "https://lrs.example.org/xAPI/".into(),
+        read_username: "teacher".into(),
+        read_password: "read".into(),
+        write_username: "learners".into(),
+        write_password: "write".into(),
+        home_page: None,
+    };
+    let locked = |r: Result<(), Error>| matches!(r, Err(Error::InstructorLocked));
+    let file = std::path::PathBuf::from("results.json");
+    let check = |session: &mut Session| {
+        [
+            locked(session.create_instructor_class(&new).map(drop)),
+            locked(session.instructor_classes().map(drop)),
+            locked(session.instructor_class(1).map(drop)),
+            locked(session.class_invitation_json(1).map(drop)),
+            locked(session.write_class_invitation(1, &file)),
+            locked(session.class_pull_target(1).map(drop)),
+            locked(session.store_pulled_statements(1, &[], None).map(drop)),
+            locked(session.record_pull_failure(1, "down")),
+            locked(
+                session
+                    .import_results_files(1, std::slice::from_ref(&file))
+                    .map(drop),
+            ),
+            locked(session.remove_class_learner(1, "file:Bo")),
+            locked(session.class_records(1).map(drop)),
+            locked(session.delete_instructor_class(1)),
+        ]
+    };
+    assert_eq!(
+        check(&mut session),
+        [true; 12],
+        "a learner reaches no class"
+    );
+    session
+        .set_instructor_passphrase("en lång lösenfras", None)
+        .unwrap();
+    let class = session.create_instructor_class(&new).unwrap();
+    let (course, records) = session.class_records(class.id).unwrap();
+    assert_eq!(course.id, "c");
+    assert!(records.learners.is_empty());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ht26.vdsk-class");
+    session.write_class_invitation(class.id, &path).unwrap();
+    assert!(crate::xapi::ClassInvitation::read(&path).is_ok());
+    session.lock_instructor();
+    assert_eq!(check(&mut session), [true; 12], "locked again, nothing");
+    session.sign_in(profile, None).unwrap();
+    assert!(
+        matches!(session.instructor_classes(), Err(Error::InstructorLocked)),
+        "signing in locks it"
+    );
+}
