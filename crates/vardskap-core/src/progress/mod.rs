@@ -8,12 +8,12 @@ mod course;
 mod final_test;
 mod history;
 mod instructor;
-mod mastery;
+pub(crate) mod mastery;
 mod owner;
 mod profile;
 mod results;
 mod review_queue;
-mod rules;
+pub(crate) mod rules;
 mod scenario;
 
 pub use attempt::{AnswerSaved, AttemptEvent, AttemptState, AttemptView, SavedAnswer};
