@@ -42,6 +42,18 @@ pub enum Purpose {
     EditorPackage,
     /// A class invitation to read for the consent screen (`read_class_invitation`).
     ClassInvitation,
+    /// Where to save a class's invitation file (`export_class_invitation`).
+    ClassInvitationExport,
+    /// Learners' results files to import into a class (`import_class_results`; several at once).
+    ResultsFiles,
+    /// Where to save a class's table as CSV (`save_class_export`).
+    ClassTableCsv,
+    /// Where to save a class's table as JSON (`save_class_export`).
+    ClassTableJson,
+    /// Where to save a class's item analysis as CSV (`save_class_export`).
+    ItemAnalysisCsv,
+    /// Where to save a class's item analysis as JSON (`save_class_export`).
+    ItemAnalysisJson,
 }
 
 impl Purpose {
@@ -68,6 +80,20 @@ impl Purpose {
             Purpose::GiftFile => Request::open_file(self, title, filter, &["gift", "txt"]),
             Purpose::ClassInvitation => {
                 Request::open_file(self, title, filter, &["vdsk-class", "json"])
+            }
+            Purpose::ClassInvitationExport => {
+                Request::save_file(self, title, name, filter, "vdsk-class")
+            }
+            Purpose::ResultsFiles => {
+                let mut request = Request::open_file(self, title, filter, &["json"]);
+                request.kind = Kind::OpenFiles;
+                request
+            }
+            Purpose::ClassTableCsv | Purpose::ItemAnalysisCsv => {
+                Request::save_file(self, title, name, filter, "csv")
+            }
+            Purpose::ClassTableJson | Purpose::ItemAnalysisJson => {
+                Request::save_file(self, title, name, filter, "json")
             }
             Purpose::EditorFolder | Purpose::EditorParent => Request::open_folder(self, title),
         }
@@ -114,6 +140,8 @@ pub struct Request {
 #[serde(rename_all = "camelCase")]
 pub enum Kind {
     OpenFile,
+    /// Several files at once.
+    OpenFiles,
     OpenFolder,
     SaveFile,
 }
@@ -214,12 +242,12 @@ fn file_name_only(proposed: &str) -> String {
         .to_string()
 }
 
-/// Opens the dialog and waits for the user: the chosen path, or `None` when
-/// they cancelled.
-pub async fn pick<R: tauri::Runtime>(
+/// Opens the dialog and waits for the user: the chosen paths (one, or
+/// several for `Kind::OpenFiles`), or `None` when they cancelled.
+pub async fn pick_many<R: tauri::Runtime>(
     app: &tauri::AppHandle<R>,
     request: Request,
-) -> Result<Option<PathBuf>, CommandError> {
+) -> Result<Option<Vec<PathBuf>>, CommandError> {
     #[cfg(feature = "e2e-dialogs")]
     if let Some(queue) = std::env::var_os("VARDSKAP_E2E_DIALOGS") {
         return test_answers::answer(std::path::Path::new(&queue), &request);
@@ -230,7 +258,7 @@ pub async fn pick<R: tauri::Runtime>(
 async fn native<R: tauri::Runtime>(
     app: &tauri::AppHandle<R>,
     request: Request,
-) -> Result<Option<PathBuf>, CommandError> {
+) -> Result<Option<Vec<PathBuf>>, CommandError> {
     use tauri::Manager;
     use tauri_plugin_dialog::DialogExt;
 
@@ -252,9 +280,10 @@ async fn native<R: tauri::Runtime>(
     // The blocking calls wait for the user; they must not hold up the
     // async runtime's threads (nor run on the main thread, which draws it).
     let picked = tauri::async_runtime::spawn_blocking(move || match kind {
-        Kind::OpenFile => builder.blocking_pick_file(),
-        Kind::OpenFolder => builder.blocking_pick_folder(),
-        Kind::SaveFile => builder.blocking_save_file(),
+        Kind::OpenFile => builder.blocking_pick_file().map(|p| vec![p]),
+        Kind::OpenFiles => builder.blocking_pick_files(),
+        Kind::OpenFolder => builder.blocking_pick_folder().map(|p| vec![p]),
+        Kind::SaveFile => builder.blocking_save_file().map(|p| vec![p]),
     })
     .await
     .map_err(|err| {
@@ -265,12 +294,18 @@ async fn native<R: tauri::Runtime>(
     })?;
     match picked {
         None => Ok(None),
-        Some(path) => path.into_path().map(Some).map_err(|err| {
-            CommandError::new(
-                vardskap_core::ErrorKind::Io,
-                format!("The chosen file cannot be used: {err}"),
-            )
-        }),
+        Some(paths) => paths
+            .into_iter()
+            .map(|path| {
+                path.into_path().map_err(|err| {
+                    CommandError::new(
+                        vardskap_core::ErrorKind::Io,
+                        format!("The chosen file cannot be used: {err}"),
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some),
     }
 }
 
@@ -284,9 +319,10 @@ mod test_answers {
     use crate::CommandError;
 
     /// Takes the first line of `queue` (a JSON string: the path the user
-    /// picked; `null`: cancelled) and records the request in `<queue>.calls`.
+    /// picked; an array of strings: the files picked in a dialog for several;
+    /// `null`: cancelled) and records the request in `<queue>.calls`.
     /// An empty queue is an error, so a test never hangs on a dialog.
-    pub fn answer(queue: &Path, request: &Request) -> Result<Option<PathBuf>, CommandError> {
+    pub fn answer(queue: &Path, request: &Request) -> Result<Option<Vec<PathBuf>>, CommandError> {
         let fail = |what: String| CommandError::new(vardskap_core::ErrorKind::Io, what);
         let calls = PathBuf::from(format!("{}.calls", queue.display()));
         let mut log = std::fs::OpenOptions::new()
@@ -317,9 +353,18 @@ mod test_answers {
             format!("{}\n", rest.join("\n"))
         };
         std::fs::write(queue, rest).map_err(|e| fail(e.to_string()))?;
-        let answer: Option<String> = serde_json::from_str(first)
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Answer {
+            One(String),
+            Many(Vec<String>),
+        }
+        let answer: Option<Answer> = serde_json::from_str(first)
             .map_err(|e| fail(format!("bad queued answer {first}: {e}")))?;
-        Ok(answer.map(PathBuf::from))
+        Ok(answer.map(|a| match a {
+            Answer::One(path) => vec![PathBuf::from(path)],
+            Answer::Many(paths) => paths.into_iter().map(PathBuf::from).collect(),
+        }))
     }
 }
 

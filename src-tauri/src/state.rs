@@ -29,6 +29,9 @@ pub struct ShellState {
     /// Paths the user chose in a dialog, by what they were chosen for; each
     /// is taken (and so used) once by the command that does that work.
     grants: Mutex<std::collections::HashMap<crate::dialogs::Purpose, PathBuf>>,
+    /// Files chosen together in a dialog for several (results files), taken
+    /// once as `grants` are.
+    many_grants: Mutex<std::collections::HashMap<crate::dialogs::Purpose, Vec<PathBuf>>>,
     /// The background sync of the outbox to each class's LRS, started once
     /// the store is open; woken whenever a command wrote statements.
     sync: OnceLock<vardskap_sync::Syncer>,
@@ -53,6 +56,7 @@ impl ShellState {
             opened: OnceLock::new(),
             editor_folder: Mutex::new(None),
             grants: Mutex::new(std::collections::HashMap::new()),
+            many_grants: Mutex::new(std::collections::HashMap::new()),
             sync: OnceLock::new(),
         }
     }
@@ -194,6 +198,28 @@ impl ShellState {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .insert(purpose, path);
+    }
+
+    /// Keeps the files chosen together for `purpose` for the one command that uses them.
+    pub fn grant_many(&self, purpose: crate::dialogs::Purpose, paths: Vec<PathBuf>) {
+        self.many_grants
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(purpose, paths);
+    }
+
+    /// The files chosen together for `purpose`, taken.
+    pub fn take_many_grants(
+        &self,
+        purpose: crate::dialogs::Purpose,
+    ) -> Result<Vec<PathBuf>, CommandError> {
+        self.many_grants
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .remove(&purpose)
+            .ok_or_else(|| {
+                CommandError::new(ErrorKind::Invalid, "Choose a file in the dialog first.")
+            })
     }
 
     /// Whether a path for `purpose` waits to be used.

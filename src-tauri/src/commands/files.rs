@@ -11,7 +11,8 @@ use crate::state::ShellState;
 /// Opens the system dialog for `purpose` and keeps the chosen path for the
 /// one command that does that work (the course editor keeps its folder until
 /// another is chosen). Returns the path, to show to the user, or `None` when
-/// they cancelled. The webview never passes a path to any command.
+/// they cancelled (for `resultsFiles`, every chosen file, one per line). The
+/// webview never passes a path to any command.
 #[tauri::command]
 pub async fn choose_file<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
@@ -19,13 +20,26 @@ pub async fn choose_file<R: tauri::Runtime>(
     purpose: Purpose,
     labels: Labels,
 ) -> Reply<Option<String>> {
-    let Some(path) = dialogs::pick(&app, purpose.request(labels)).await? else {
+    let Some(mut paths) = dialogs::pick_many(&app, purpose.request(labels)).await? else {
         return Ok(None);
     };
-    let shown = path.display().to_string();
+    let shown = paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
     match purpose {
-        Purpose::EditorFolder => state.set_editor_folder(Some(path)),
-        _ => state.grant(purpose, path),
+        // Several files serve the one command that takes them all.
+        Purpose::ResultsFiles => state.grant_many(purpose, paths),
+        _ => {
+            let Some(path) = paths.drain(..).next() else {
+                return Ok(None);
+            };
+            match purpose {
+                Purpose::EditorFolder => state.set_editor_folder(Some(path)),
+                _ => state.grant(purpose, path),
+            }
+        }
     }
     Ok(Some(shown))
 }

@@ -18,6 +18,9 @@ export type Screen =
   | { name: 'run'; run: number }
   | { name: 'practice' }
   | { name: 'class' }
+  | { name: 'classes' }
+  | { name: 'classView'; id: number }
+  | { name: 'classLearner'; id: number; learner: string }
   | { name: 'instructor' }
   | { name: 'editor' };
 

@@ -9,6 +9,8 @@ import type { AttemptDetail } from './AttemptDetail';
 import type { AttemptId } from './AttemptId';
 import type { AttemptView } from './AttemptView';
 import type { ClassInvitationView } from './ClassInvitationView';
+import type { ClassPull } from './ClassPull';
+import type { ClassReport } from './ClassReport';
 import type { ClassStatus } from './ClassStatus';
 import type { CommandError } from './CommandError';
 import type { Course } from './Course';
@@ -18,13 +20,17 @@ import type { CourseResults } from './CourseResults';
 import type { EditorCourse } from './EditorCourse';
 import type { EditorDiagnostic } from './EditorDiagnostic';
 import type { EditorSaved } from './EditorSaved';
+import type { FileImport } from './FileImport';
 import type { GiftImport } from './GiftImport';
 import type { InstalledCourse } from './InstalledCourse';
+import type { InstructorClass } from './InstructorClass';
 import type { InstructorStatus } from './InstructorStatus';
 import type { Labels } from './Labels';
+import type { LearnerReport } from './LearnerReport';
 import type { LessonPreview } from './LessonPreview';
 import type { LessonView } from './LessonView';
 import type { ModuleResult } from './ModuleResult';
+import type { NewClass } from './NewClass';
 import type { NewProfile } from './NewProfile';
 import type { PackSummary } from './PackSummary';
 import type { Profile } from './Profile';
@@ -48,6 +54,33 @@ import type { UnsentStatement } from './UnsentStatement';
 
 /** Every command of the shell, typed. Errors are thrown as `ApiError` (see ../ipc). */
 export const commands = {
+  instructorClasses: () => call<InstructorClass[]>('instructor_classes'),
+  createInstructorClass: (newClass: NewClass) => call<InstructorClass>('create_instructor_class', { newClass }),
+  deleteInstructorClass: (id: number) => call<void>('delete_instructor_class', { id }),
+  /**
+   * Saves the class's invitation where the instructor chose
+   * (`choose_file` with `classInvitationExport`).
+   */
+  exportClassInvitation: (id: number) => call<void>('export_class_invitation', { id }),
+  /**
+   * Fetches the class's statements from its LRS: new ones since the last
+   * fetch, de-duplicated by id. The session is only held to read the target
+   * and to store what came.
+   */
+  pullClass: (id: number) => call<ClassPull>('pull_class', { id }),
+  /**
+   * Imports the results files chosen together (`choose_file` with `resultsFiles`).
+   */
+  importClassResults: (id: number) => call<FileImport[]>('import_class_results', { id }),
+  classReport: (id: number, lang: string) => call<ClassReport>('class_report', { id, lang }),
+  learnerReport: (id: number, learner: string, lang: string) => call<LearnerReport>('learner_report', { id, learner, lang }),
+  removeClassLearner: (id: number, learner: string) => call<void>('remove_class_learner', { id, learner }),
+  /**
+   * Saves the class table or the item analysis as CSV or JSON where the
+   * instructor chose (`choose_file` with the same purpose): exactly what the
+   * screen shows.
+   */
+  saveClassExport: (id: number, purpose: Purpose, lang: string) => call<void>('save_class_export', { id, purpose, lang }),
   /**
    * Reads the invitation chosen in the dialog (`choose_file` with
    * `classInvitation`) for the consent screen; nothing is joined yet.
@@ -120,7 +153,8 @@ export const commands = {
    * Opens the system dialog for `purpose` and keeps the chosen path for the
    * one command that does that work (the course editor keeps its folder until
    * another is chosen). Returns the path, to show to the user, or `None` when
-   * they cancelled. The webview never passes a path to any command.
+   * they cancelled (for `resultsFiles`, every chosen file, one per line). The
+   * webview never passes a path to any command.
    */
   chooseFile: (purpose: Purpose, labels: Labels) => call<string | null>('choose_file', { purpose, labels }),
   /**
