@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod class_view;
 mod faults;
 mod lrs;
 mod proxy;
