@@ -6,7 +6,7 @@
 //! `xapi::statement`); anything else (another course, a shape the app does
 //! not send, a missing number) says nothing and is never an error.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -332,29 +332,48 @@ pub(crate) fn add_records(
     records: &mut ClassRecords,
     roster: &mut Roster,
 ) {
-    let mut answers: HashMap<(String, i64), Vec<AnswerRecord>> = HashMap::new();
-    let mut results: Vec<AttemptRecord> = Vec::new();
-    let mut had_result: std::collections::HashSet<(String, i64)> = Default::default();
+    /// A learner as the rows name them: key, last activity, latest name.
+    struct Seen {
+        key: String,
+        last: Timestamp,
+        name: Option<(Timestamp, String)>,
+    }
+    // The rows name a few hundred learners a thousand times each: each key
+    // is looked up, not copied, per row.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut answers: HashMap<(usize, i64), Vec<AnswerRecord>> = HashMap::new();
+    let mut results: Vec<(usize, AttemptRecord)> = Vec::new();
+    let mut had_result: HashSet<(usize, i64)> = HashSet::new();
     for row in rows {
         // A fact that no longer reads (a cache written by another build) says nothing.
         let Ok(fact) = serde_json::from_str::<Fact>(&row.fact) else {
             continue;
         };
-        let last = records
-            .last_activity
-            .entry(row.learner.clone())
-            .or_insert(row.timestamp);
-        *last = (*last).max(row.timestamp);
-        roster.learners.insert(row.learner.clone());
+        let who = match index.get(&row.learner) {
+            Some(&i) => i,
+            None => {
+                index.insert(row.learner.clone(), seen.len());
+                seen.push(Seen {
+                    key: row.learner,
+                    last: row.timestamp,
+                    name: None,
+                });
+                seen.len() - 1
+            }
+        };
+        let learner = &mut seen[who];
+        learner.last = learner.last.max(row.timestamp);
         if !row.actor_name.is_empty() {
-            let newer = roster
-                .names
-                .get(&row.learner)
-                .is_none_or(|(t, _)| row.timestamp >= *t);
-            if newer {
-                roster
-                    .names
-                    .insert(row.learner.clone(), (row.timestamp, row.actor_name.clone()));
+            match &mut learner.name {
+                Some((t, name)) if row.timestamp >= *t => {
+                    *t = row.timestamp;
+                    if *name != row.actor_name {
+                        *name = row.actor_name;
+                    }
+                }
+                Some(_) => {}
+                None => learner.name = Some((row.timestamp, row.actor_name)),
             }
         }
         match fact {
@@ -368,7 +387,7 @@ pub(crate) fn add_records(
                 max,
                 response,
             } => answers
-                .entry((row.learner, attempt))
+                .entry((who, attempt))
                 .or_default()
                 .push(AnswerRecord {
                     module,
@@ -386,18 +405,21 @@ pub(crate) fn add_records(
                 grade,
             } => {
                 // One result per attempt (a resent statement has its own id).
-                if had_result.insert((row.learner.clone(), attempt)) {
-                    results.push(AttemptRecord {
-                        learner: row.learner,
-                        module,
-                        attempt,
-                        submitted_at: row.timestamp,
-                        score,
-                        max,
-                        passed,
-                        grade,
-                        answers: Vec::new(),
-                    });
+                if had_result.insert((who, attempt)) {
+                    results.push((
+                        who,
+                        AttemptRecord {
+                            learner: String::new(),
+                            module,
+                            attempt,
+                            submitted_at: row.timestamp,
+                            score,
+                            max,
+                            passed,
+                            grade,
+                            answers: Vec::new(),
+                        },
+                    ));
                 }
             }
             Fact::Run {
@@ -408,7 +430,7 @@ pub(crate) fn add_records(
                 points,
                 critical_choices,
             } => records.runs.push(RunRecord {
-                learner: row.learner,
+                learner: seen[who].key.clone(),
                 module,
                 scenario,
                 finished_at: row.timestamp,
@@ -420,11 +442,26 @@ pub(crate) fn add_records(
             }),
         }
     }
-    for mut attempt in results {
-        if let Some(mut given) = answers.remove(&(attempt.learner.clone(), attempt.attempt)) {
+    for (who, mut attempt) in results {
+        attempt.learner = seen[who].key.clone();
+        if let Some(mut given) = answers.remove(&(who, attempt.attempt)) {
             order_answers(course, &attempt.module, &mut given);
             attempt.answers = given;
         }
         records.attempts.push(attempt);
+    }
+    for learner in seen {
+        let last = records
+            .last_activity
+            .entry(learner.key.clone())
+            .or_insert(learner.last);
+        *last = (*last).max(learner.last);
+        if let Some((at, name)) = learner.name {
+            let newer = roster.names.get(&learner.key).is_none_or(|(t, _)| at >= *t);
+            if newer {
+                roster.names.insert(learner.key.clone(), (at, name));
+            }
+        }
+        roster.learners.insert(learner.key);
     }
 }

@@ -317,6 +317,7 @@ fn deleting_a_class_deletes_its_cache() {
     };
     assert_eq!(rows("class_statements"), 0);
     assert_eq!(rows("class_removed_learners"), 0);
+    bodies_match(&store);
     assert_eq!(
         store.instructor_class(other.id).unwrap().learners,
         3,
@@ -767,9 +768,30 @@ fn three_learners_statements_become_exactly_their_records() {
         .conn
         .query_row("SELECT COUNT(*) FROM class_statements", [], |r| r.get(0))
         .unwrap();
+    assert_eq!(stored as u64, total, "every statement is kept");
+    let kept: Vec<String> = store
+        .conn
+        .prepare("SELECT body FROM class_statement_bodies ORDER BY statement")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(kept, newest_first, "as the LRS gave it, byte for byte");
+}
+
+/// Every cached statement has its body, and no body outlives its statement.
+fn bodies_match(store: &Store) {
+    let count = |sql: &str| -> i64 { store.conn.query_row(sql, [], |r| r.get(0)).unwrap() };
     assert_eq!(
-        stored as u64, total,
-        "every statement is kept, as the LRS gave it"
+        count("SELECT COUNT(*) FROM class_statement_bodies"),
+        count(
+            "SELECT COUNT(*) FROM class_statements s JOIN class_statement_bodies b ON b.statement = s.id"
+        ),
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM class_statements"),
+        count("SELECT COUNT(*) FROM class_statement_bodies"),
     );
 }
 
@@ -936,6 +958,7 @@ fn a_removed_learner_is_deleted_and_not_brought_back() {
     );
     assert_eq!(store.class_records(made.id, &course()).unwrap(), want);
     assert_eq!(store.instructor_class(made.id).unwrap().learners, 2);
+    bodies_match(&store);
     store.remove_class_learner(made.id, &bo).unwrap();
     for key in ["", "lrs:", "file:", "Bo", "other:x"] {
         assert_eq!(

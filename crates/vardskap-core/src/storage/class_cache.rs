@@ -19,17 +19,18 @@ pub(crate) struct NewStatement<'a> {
     pub body: &'a str,
 }
 
-/// Caches a statement; false when one with its id is cached already.
+/// Caches a statement, its body apart; false when one with its id is
+/// cached already.
 pub(crate) fn insert_statement(
     conn: &Connection,
     class: i64,
     new: &NewStatement<'_>,
 ) -> Result<bool> {
-    Ok(conn
-        .prepare_cached(
+    let added =
+        conn.prepare_cached(
             "INSERT OR IGNORE INTO class_statements
-                 (class_id, statement_id, learner, actor_name, timestamp, fact, body)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 (class_id, statement_id, learner, actor_name, timestamp, fact)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?
         .execute(params![
             class,
@@ -37,10 +38,15 @@ pub(crate) fn insert_statement(
             new.learner,
             new.actor_name,
             new.timestamp,
-            new.fact,
-            new.body
-        ])?
-        > 0)
+            new.fact
+        ])? > 0;
+    if added {
+        conn.prepare_cached(
+            "INSERT INTO class_statement_bodies (statement, body) VALUES (?1, ?2)",
+        )?
+        .execute(params![conn.last_insert_rowid(), new.body])?;
+    }
+    Ok(added)
 }
 
 /// A cached statement the class view reads: its learner, name, time and fact.
@@ -52,12 +58,13 @@ pub(crate) struct FactRow {
     pub fact: String,
 }
 
-/// The class's statements that say something to the class view, in the
-/// order they were cached (the body is not read).
+/// The class's statements that say something to the class view, by
+/// learner and then in the order they were cached (the index's order, so
+/// nothing is sorted; their bodies are not read).
 pub(crate) fn facts(conn: &Connection, class: i64) -> Result<Vec<FactRow>> {
     let mut stmt = conn.prepare_cached(
         "SELECT learner, actor_name, timestamp, fact FROM class_statements
-         WHERE class_id = ?1 AND fact IS NOT NULL ORDER BY id",
+         WHERE class_id = ?1 AND fact IS NOT NULL ORDER BY learner, id",
     )?;
     let rows = stmt
         .query_map([class], |r| {

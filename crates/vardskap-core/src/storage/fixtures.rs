@@ -345,11 +345,16 @@ pub(crate) fn write_v9(path: &Path) {
     for (id, (statement_id, at, fact, body)) in (1i64..).zip(V9_STATEMENTS) {
         conn.execute(
             "INSERT INTO class_statements (id, class_id, statement_id, learner, actor_name,
-                 timestamp, fact, body)
-             VALUES (?1, 1, ?2, 'lrs:0b8e2f4a-7d3c-4e5f-8a9b-1c2d3e4f5a6b', 'Gäst 7', ?3, ?4, ?5)",
-            rusqlite::params![id, statement_id, at, fact, body],
+                 timestamp, fact)
+             VALUES (?1, 1, ?2, 'lrs:0b8e2f4a-7d3c-4e5f-8a9b-1c2d3e4f5a6b', 'Gäst 7', ?3, ?4)",
+            rusqlite::params![id, statement_id, at, fact],
         )
         .unwrap_or_else(|e| panic!("pulled statement: {e}"));
+        conn.execute(
+            "INSERT INTO class_statement_bodies (statement, body) VALUES (?1, ?2)",
+            rusqlite::params![id, body],
+        )
+        .unwrap_or_else(|e| panic!("its body: {e}"));
     }
     conn.execute_batch("VACUUM;")
         .unwrap_or_else(|e| panic!("vacuum: {e}"));

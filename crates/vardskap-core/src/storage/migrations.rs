@@ -221,8 +221,10 @@ CREATE INDEX outbox_by_membership ON outbox (membership_id, state);
 /// write-only credential (for the invitation file). What the class view knows
 /// is cached per class: the statements pulled from the LRS (deduplicated by
 /// statement id; `fact` is what the class view reads of one, extracted once
-/// when it is stored, and comes before `body` so reading it does not read
-/// the body), the attempts and role-play runs imported from learners'
+/// when it is stored, so the records of 250,000 statements are built from a
+/// few dozen bytes each; the bodies, kept as the LRS gave them, are in a
+/// table of their own so reading the facts never reads them), the attempts
+/// and role-play runs imported from learners'
 /// results files (deduplicated by learner and attempt, a newer file's
 /// version kept), and the learners the instructor removed, so that a later
 /// pull or import does not bring them back. Learners are keyed `lrs:<account
@@ -254,10 +256,14 @@ CREATE TABLE class_statements (
     actor_name    TEXT    NOT NULL,            -- actor.name ('' when it has none)
     timestamp     INTEGER NOT NULL,            -- the statement's timestamp, Unix seconds
     fact          TEXT,                        -- what the class view reads, JSON; NULL: nothing
-    body          TEXT    NOT NULL,            -- the statement as the LRS gave it
     UNIQUE (class_id, statement_id)
 ) STRICT;
 CREATE INDEX class_statements_by_learner ON class_statements (class_id, learner);
+
+CREATE TABLE class_statement_bodies (
+    statement  INTEGER PRIMARY KEY REFERENCES class_statements(id) ON DELETE CASCADE,
+    body       TEXT    NOT NULL                -- the statement as the LRS gave it
+) STRICT;
 
 CREATE TABLE class_removed_learners (
     class_id    INTEGER NOT NULL REFERENCES instructor_classes(id) ON DELETE CASCADE,
