@@ -528,13 +528,15 @@ editor-leaveStay = Stay in the editor
 editor-navLabel = Parts of the course
 editor-problemCount = { $count } problems
 editor-problemsTitle = Problems ({ $count })
-editor-problemsEnglish = The problems are described in English, as in the command-line tool.
 editor-problemsNow = Problems in the course now: { $count }.
-editor-noProblems = No problems found.
+editor-noProblems =
+    { $warnings ->
+        [0] No problems found.
+       *[other] No errors found. Warnings: { $warnings }. They do not stop saving or exporting the course.
+    }
 editor-error = Error
 editor-warning = Warning
 editor-warningCount = Warnings: { $count }. They do not stop saving or exporting the course.
-editor-noErrorsButWarnings = No errors found. Warnings: { $count }. They do not stop saving or exporting the course.
 editor-optional = (optional)
 editor-notANumber = Write a number, for example 2 or 0,5.
 editor-id = Id
@@ -724,7 +726,6 @@ final-resultsNone = You have not handed in the final test yet.
 cli-error = error: { $message }
 cli-usage = usage: { $usage }  (see --help)
 cli-note = note: { $message }
-cli-warning = warning
 cli-noDataDir = no data directory: give --data-dir <dir> or set VARDSKAP_DATA_DIR
 cli-syncReport = sent { $sent }, set aside by the LRS { $setAside }, still waiting { $waiting }
 cli-syncUnreachable = { $endpoint } could not be reached ({ $reason }); the statements wait for the next sync
@@ -825,6 +826,246 @@ gift-accepted = Accepted answers: { $answers }
 gift-rightNumber = Right answer: { $answer }
 gift-rightNumberWithin = Right answer: { $answer } ± { $tolerance }
 gift-rightPairs = Right pairs: { $pairs }
+
+## check: the course check's problems (the loader, the validator, the lesson
+## checks, the item lint and the editor's file names), each a
+## `path:line:col: message` for the author, in the CLI's --lang and the
+## editor's problems panel. Code words select the words: $table (course.toml …,
+## competency, final, lesson, question, option, item, pair, scenario, node,
+## choice) and $found (a TOML type: string, integer, float, boolean, datetime,
+## array, table).
+
+check-table =
+    { $table ->
+        [final] final test ([final])
+        [lesson] lesson table
+       *[other] { $table }
+    }
+check-aTable =
+    { $table ->
+        [competency] a competency
+        [final] a final test ([final])
+        [lesson] a lesson table
+        [question] a question
+        [option] an option
+        [item] an item
+        [pair] a pair
+        [scenario] a scenario
+        [node] a node
+        [choice] a choice
+       *[other] { $table }
+    }
+check-found =
+    { $found ->
+        [string] a string
+        [integer] an integer
+        [float] a float
+        [boolean] a boolean
+        [datetime] a datetime
+        [array] an array
+        [table] a table
+       *[other] { $found }
+    }
+check-idOf =
+    { $what ->
+        [scenarioFile] scenario (the file name)
+        [lessonFile] lesson (in the file name)
+       *[other] { $what }
+    }
+check-path =
+    { $more ->
+        [0]
+            { $steps ->
+                [0] (no choice)
+               *[other] { $head }
+            }
+       *[other] { $head } → … ({ $more } more) … → { $tail }
+    }{ $loopCount ->
+        [0] {""}
+       *[other]
+            , counting once round its loop { $loop }{ $loopMore ->
+                [0] {""}
+               *[other] {" "}and { $loopMore } more
+            }
+    }
+check-warning = warning
+check-moreProblems = { $more } more problems in this file are not listed (only the first { $max } are)
+check-tomlSyntax = TOML syntax: { $detail }
+check-missingKey = { check-table } has no `{ $key }`
+check-unknownKey = unknown key `{ $key }` in { check-aTable }
+check-notString = `{ $key }` must be a string, not { check-found }
+check-notBool = `{ $key }` must be true or false, not { check-found }
+check-notNumber = `{ $key }` must be a number, not { check-found }
+check-notTable = `{ $key }` must be a table, not { check-found }
+check-notText = `{ $key }` must be a table with one text per language, like { $key } = {"{"} { $example } {"}"}, not { check-found }
+check-notTableList = `{ $key }` must be a list of tables, written [[{ $key }]], not { check-found }
+check-notStringList = `{ $key }` must be a list of strings, like ["…"], not { check-found }
+check-notTextList = `{ $key }` must be a list of texts, like outcomes = [{"{"} { $example } {"}"}], not { check-found }
+check-notFinite = `{ $key }` must be a finite number
+check-undeclaredLanguage = `{ $lang }` is not a language of this course ({ $languages })
+check-emptyText = `{ $key }` is empty in `{ $lang }`
+check-missingTranslation = `{ $key }` has no `{ $lang }` translation
+check-version = `version` must be a semantic version like 1.0.0, not `{ $version }`
+check-noCompetency = the course declares no `[[competency]]`; every question and scenario choice refers to one
+check-drawNotWhole = `draw` is how many questions one attempt draws from final.toml: a whole number of at least 1, not { $value }
+check-finalModuleNotString = `module` must be a string: the id of the module the question tests
+check-finalModuleMissing = a final-test question has no `module`: add module = "<module id>" (the module it tests)
+check-finalNoQuestions = final.toml has no `[[question]]`: the final test draws its questions from them
+check-noLanguages = course.toml has no `languages`, e.g. languages = ["sv", "en"]
+check-languagesEmpty = `languages` must list at least one language, e.g. ["sv", "en"]
+check-notLanguageCode = `{ $lang }` is not a language code like "sv" or "en"
+check-languageTwice = language `{ $lang }` is listed twice
+check-feedbackMode = `feedback` is `immediate` or `deferred`, not `{ $value }`
+check-outcomeNotText = each outcome is a table with one text per language, like {"{"} { $example } {"}"}, not { check-found }
+check-lessonNotTable = `lesson.{ $lesson }` must be a table, written [lesson.{ $lesson }] with `minutes = 6` under it
+check-minutes = `minutes` is a whole number of minutes from 1 to { $max }, not { $value }
+check-unknownKind = unknown question kind `{ $kind }` (one of: { $kinds })
+check-keyOfOtherKind =
+    `{ $key }` does not belong in a { $kind } question, only in { $kinds ->
+        [single-multiple] single and multiple
+        [true_false-numeric] true_false and numeric
+       *[other] { $kinds }
+    } questions
+check-noAccept = short_text question has no `accept` list of accepted answers
+check-acceptEmpty = no accepted answers for `{ $lang }`: list at least one
+check-acceptBlank = an accepted answer cannot be empty
+check-acceptMissingLanguage = `accept` has no answers for `{ $lang }`
+check-noNodes = a scenario has at least one `[[node]]`
+check-endingKind = `ending` is `good`, `mixed` or `poor`, not `{ $value }`
+check-endingNeedsDebrief = a node with an `ending` needs a `debrief`
+check-debriefWithoutEnding = only a node with an `ending` has a `debrief`
+check-endingWithChoices = a node with an `ending` is the end of the scenario and has no choices
+check-notSlug = { check-idOf } id `{ $id }` is not a slug: use lower-case letters a-z, digits and `-`, starting with a letter or digit
+check-duplicateId = duplicate { $what } id `{ $id }` (first used on line { $line })
+check-passMark = `pass_mark` must be a share of the points, above 0 and at most 1 (e.g. 0.8), not { $value }
+check-points = `points` must be above 0, not { $value }
+check-tolerance = `tolerance` cannot be negative ({ $value })
+check-unknownCompetency = unknown competency `{ $competency }` (course.toml declares: { $known })
+check-atLeastTwo =
+    a { $kind } question needs at least 2 { $kind ->
+        [ordering] items ([[question.item]])
+        [matching] pairs ([[question.pair]])
+       *[other] options ([[question.option]])
+    }, it has { $count }
+check-noCorrectSingle = no option is marked `correct = true`; a single-choice question needs exactly one
+check-noCorrectMultiple = no option is marked `correct = true`; a multiple-choice question needs at least one
+check-secondCorrect = a single-choice question has exactly one correct option; this is a second one
+check-sameText =
+    this { $what ->
+        [left] left side
+        [right] right side
+       *[other] item
+    } reads the same in `{ $lang }` as the one on line { $line }; learners cannot tell them apart
+check-unknownNext = `next` names no node of this scenario: `{ $node }`
+check-deadEnd = node `{ $node }` has neither choices nor an ending: it leads nowhere
+check-unknownStart = `start` names no node of this scenario: `{ $node }`
+check-endingUnreachable = the ending `{ $node }` cannot be reached: no path from `start` leads to it
+check-nodeUnreachable = node `{ $node }` cannot be reached from `start`
+check-loop = from node `{ $node }` no path leads to an ending: its choices only go round in a loop
+check-noGoodEnding = no path from `start` leads to a `good` ending
+check-criticalEndsWell = the good ending `{ $ending }` can be reached after the critical choice `{ $choice }` at node `{ $node }` (path: { check-path }); a critical choice must never end well
+check-goodEndingCheap = the good ending `{ $ending }` can be reached with { $points } of { $best } points on the path { check-path }; a good ending needs at least half of the best path's { $best }
+check-distinction = `distinction` must be a share of the points, above 0 and at most 1 (e.g. 0.9), not { $value }
+check-distinctionBelowPass = `distinction` ({ $distinction }) is below `pass_mark` ({ $passMark }): Väl godkänd needs at least the points of Godkänd
+check-reservedModuleId = module id `{ $id }` is reserved for the course's final test; choose another id
+check-unreadable = the course could not be read
+check-noModules = the course has no modules: add a folder like modules/01-welcome/ with a module.toml
+check-duplicateModule = duplicate module id `{ $id }` (also in { $file })
+check-emptyModule = the module has no lessons, questions or scenarios
+check-finalFileMissing = `[final]` draws its questions from final.toml at the course root, and that file is missing
+check-finalHeadMissing = final.toml holds a final test's questions, but course.toml has no `[final]` (with `draw`, `pass_mark` and `distinction`)
+check-unknownModule = unknown module `{ $module }` (the course's modules: { $known })
+check-finalIdTaken = question id `{ $id }` is also a question of module `{ $module }`: answers are kept by question id, so a final-test question needs an id of its own
+check-drawTooMany = `draw` is { $draw } but final.toml has { $count } questions: an attempt cannot draw more than the bank holds
+check-lessonFileName = a lesson file is named like 01-lesson-id.sv.md (number, id, language)
+check-duplicateLesson = duplicate lesson id `{ $id }` (also numbered { $number })
+check-lessonMissingLanguage = lesson `{ $lesson }` has no `{ $lang }` version: this file is missing
+check-fileTooLarge = the file is larger than { $max } MiB; split it into smaller lessons or modules
+check-fileIsLink = this file is a symbolic link; a course's files must be inside its folder
+check-fileMissing = this file is missing
+check-cannotReadFile = cannot read the file: { $detail }
+check-cannotReadFolder = cannot read the folder: { $detail }
+check-linkSkipped = this is a symbolic link; a course's files must be inside its folder, so it is not read
+check-nameNotUtf8 = a file name is not valid UTF-8: { $name }
+check-lessonSettingUnknown =
+    `[lesson.{ $lesson }]`: the module has no lesson `{ $lesson }` ({ $count ->
+        [0] the module has no lessons
+       *[other] its lessons are { $known }
+    }; the id is the lesson file's name without number and language)
+check-notUtf8 = the file is not valid UTF-8 text
+check-lessonNoTitle = a lesson starts with its title on the first line, like `# Vad är värdskap?`
+check-imageNoAlt = image `{ $image }` has no alt text: describe it in the brackets, like ![The entrance](…)
+check-nestedTooDeep = elements are nested more than { $max } levels deep here; a lesson needs far fewer
+check-sanitised = the sanitiser had to change this lesson's HTML (`<{ $tag }>`)
+check-linkHttp = link `{ $url }` must use https://
+check-linkNotAllowed = link `{ $url }` is not allowed: links go to https:// pages, mailto: addresses or #anchors
+check-imageNotRelative = image `{ $image }` must be a file in the course folder, written relative to the lesson with `/`, like ../media/entre.svg
+check-imageOutside = image `{ $image }` points outside the course folder
+check-imageMissing = image file `{ $file }` does not exist
+check-htmlTag = raw HTML `<{ $tag }>` is not allowed in lessons and would be removed
+check-htmlAttribute = attribute `{ $attribute }` on `<{ $tag }>` is not allowed in lessons and would be removed
+check-htmlImage = images in raw HTML are not supported; use Markdown: ![alt text](../media/file.svg)
+check-htmlValue = value `{ $value }` of `{ $attribute }` on `<{ $tag }>` is not allowed and would be removed
+check-lintSameOption = option `{ $option }` says the same as option `{ $first }` in `{ $lang }`: a learner sees two equal choices; make each option say something of its own
+check-lintLongestKey = the correct option is the longest in `{ $lang }` ({ $length } characters, the longest wrong one { $longestWrong }): learners who pick the longest option get it right without knowing; shorten the key or give a wrong option as much detail
+check-lintPromptGivesKey = the prompt's word "{ $promptWord }" repeats "{ $word }" of the correct option `{ $option }` in `{ $lang }`, and no wrong option has it: learners can match the words instead of knowing the answer; reword the prompt or the option
+check-lintMostlyCorrect = { $correct } of { $total } options are correct: a learner who ticks everything scores well, and the few wrong ones stand out; add plausible wrong options or make it a single choice
+check-lintYear = note: the answer { $answer } looks like a year: recalling dates says little about how someone acts with a guest; ask about a situation instead
+check-lintTrueFalse =
+    { $count } of the { $total } true/false questions in this { $group ->
+        [final] final test's bank
+       *[other] module
+    } have the key `{ $value }`: a learner who always answers { $value } scores well; rewrite some so that about as many are true as false
+check-languageCode = `{ $lang }` is not a language code like sv or en
+check-moduleFolderName = the module folder name `{ $folder }` cannot be used
+check-moduleFolderTwice = two modules use the folder { $path }
+check-lessonIdFileName = the lesson id `{ $id }` cannot be part of a file name: use lower-case letters a-z, digits and `-`
+check-scenarioIdFileName = the role-play id `{ $id }` cannot be a file name: use lower-case letters a-z, digits and `-`
+check-duplicateScenario = duplicate role-play id `{ $id }` in this module
+
+## giftImport: what the GIFT import says about a file: problems (a question not
+## imported, or text ignored), notes on what changed on the way in, and why a
+## question was skipped. $weight is Moodle's percentage, as written.
+
+giftImport-noLanguage = no course language was given to import the questions into
+giftImport-needsTranslation = the questions were imported as { $first }; the same text was put in { $others }, which needs translation
+giftImport-titleNotClosed = the title has no closing `::`
+giftImport-description = a text without answers (description) is not a question here
+giftImport-essay = essay questions need a teacher to grade them
+giftImport-braceNotClosed = this `{"{"}` has no closing `{"}"}`
+giftImport-braceNotOpened = this `{"}"}` has no opening `{"{"}` before it
+giftImport-secondBlock = a second answer block: separate questions with a blank line, or escape the brace as `\{"{"}`
+giftImport-strayText = stray text after the answers was ignored: `{ $text }`
+giftImport-noText = the question has no text
+giftImport-media = the question text links to or embeds media, which a plain-text prompt cannot show
+giftImport-noGeneralFeedback = no general feedback (`####`): the explanation names the right answer; consider writing one
+giftImport-answerStart = answers must start with `=` (right) or `~` (wrong)
+giftImport-twoAnswers = a multiple-choice question needs at least two answers
+giftImport-answerNoText = an answer has no text
+giftImport-partialWrong = "{ $answer }" gave { $weight }% in Moodle; here it counts as wrong
+giftImport-noneRight = no answer is marked right (`=`, or a positive `%weight%`)
+giftImport-severalRight = several answers are marked right with `=`; imported as a multiple-answer question
+giftImport-catchAll = Moodle's catch-all answer `*` was left out
+giftImport-notAccepted = "{ $answer }" gave { $weight }% in Moodle; it is not accepted here
+giftImport-partialAccepted = "{ $answer }" gave { $weight }% in Moodle; here it is accepted as fully right
+giftImport-answerFeedback = the feedback for "{ $answer }" was left out: short answers here have one explanation
+giftImport-noneAccepted = no answer is accepted
+giftImport-wrongNumberFeedback = the feedback for wrong numbers was left out
+giftImport-numberFeedback = the feedback for a numeric answer was left out
+giftImport-notANumber = `{ $value }` is not a number, `number:tolerance` or `min..max`
+giftImport-noNumber = a numeric question needs an answer after `#`
+giftImport-noCredit = no numeric answer gives any credit
+giftImport-bestNumber = only the best of several numeric answers was kept
+giftImport-partialNumber = the answer gave { $weight }% in Moodle; here it is fully right
+giftImport-noArrow = a matching pair needs `->` between its sides
+giftImport-nothingAfterArrow = a matching pair has nothing after `->`
+giftImport-distractor = the extra answer "{ $answer }" was left out: matching here has no distractors
+giftImport-sideTwice =
+    two pairs have the { $side ->
+        [left] left side
+       *[right] right side
+    } "{ $text }": here each left side has a right side of its own
+giftImport-twoPairs = a matching question needs at least two pairs
 
 ## certificate: the words of the PDF certificate, which the core draws.
 

@@ -522,13 +522,15 @@ editor-leaveStay = Stanna kvar
 editor-navLabel = Kursens delar
 editor-problemCount = { $count } problem
 editor-problemsTitle = Problem ({ $count })
-editor-problemsEnglish = Problemen beskrivs på engelska, som i kommandoradsverktyget.
 editor-problemsNow = Problem i kursen nu: { $count }.
-editor-noProblems = Inga problem hittades.
+editor-noProblems =
+    { $warnings ->
+        [0] Inga problem hittades.
+       *[other] Inga fel hittades. Varningar: { $warnings }. De hindrar inte att kursen sparas eller exporteras.
+    }
 editor-error = Fel
 editor-warning = Varning
 editor-warningCount = Varningar: { $count }. De hindrar inte att kursen sparas eller exporteras.
-editor-noErrorsButWarnings = Inga fel hittades. Varningar: { $count }. De hindrar inte att kursen sparas eller exporteras.
 editor-optional = (valfritt)
 editor-notANumber = Skriv ett tal, till exempel 2 eller 0,5.
 editor-id = Id
@@ -717,7 +719,6 @@ final-resultsNone = Du har inte lämnat in sluttestet ännu.
 cli-error = fel: { $message }
 cli-usage = användning: { $usage }  (se --help)
 cli-note = obs: { $message }
-cli-warning = varning
 cli-noDataDir = ingen datamapp: ange --data-dir <mapp> eller sätt VARDSKAP_DATA_DIR
 cli-syncReport = skickade { $sent }, lades åt sidan av lärandedatabasen { $setAside }, väntar fortfarande { $waiting }
 cli-syncUnreachable = { $endpoint } gick inte att nå ({ $reason }); påståendena väntar till nästa synkning
@@ -819,6 +820,270 @@ gift-accepted = Godtagna svar: { $answers }
 gift-rightNumber = Rätt svar: { $answer }
 gift-rightNumberWithin = Rätt svar: { $answer } ± { $tolerance }
 gift-rightPairs = Rätta par: { $pairs }
+
+## check
+
+check-table =
+    { $table ->
+        [competency] kompetensen
+        [final] sluttestet ([final])
+        [lesson] lektionstabellen
+        [question] frågan
+        [option] alternativet
+        [item] delen
+        [pair] paret
+        [scenario] rollspelet
+        [node] noden
+        [choice] valet
+       *[other] { $table }
+    }
+check-aTable =
+    { $table ->
+        [competency] en kompetens
+        [final] sluttestet ([final])
+        [lesson] en lektionstabell
+        [question] en fråga
+        [option] ett alternativ
+        [item] en del
+        [pair] ett par
+        [scenario] ett rollspel
+        [node] en nod
+        [choice] ett val
+       *[other] { $table }
+    }
+check-found =
+    { $found ->
+        [string] en sträng
+        [integer] ett heltal
+        [float] ett decimaltal
+        [boolean] ett sanningsvärde
+        [datetime] en tidpunkt
+        [array] en lista
+        [table] en tabell
+       *[other] { $found }
+    }
+check-idOf =
+    { $what ->
+        [course] kursens id
+        [competency] kompetensens id
+        [module] modulens id
+        [question] frågans id
+        [option] alternativets id
+        [item] delens id
+        [pair] parets id
+        [node] nodens id
+        [choice] valets id
+        [scenarioFile] rollspelets id (filnamnet)
+        [lessonFile] lektionens id (i filnamnet)
+       *[other] id:t för { $what }
+    }
+check-path =
+    { $more ->
+        [0]
+            { $steps ->
+                [0] (inget val)
+               *[other] { $head }
+            }
+       *[other] { $head } → … ({ $more } till) … → { $tail }
+    }{ $loopCount ->
+        [0] {""}
+       *[other]
+            , med ett varv runt slingan { $loop }{ $loopMore ->
+                [0] {""}
+               *[other] {" "}och { $loopMore } till
+            }
+    }
+check-warning = varning
+check-moreProblems = ytterligare { $more } problem i filen listas inte (bara de { $max } första)
+check-tomlSyntax = TOML-syntaxfel: { $detail }
+check-missingKey = { check-table } saknar `{ $key }`
+check-unknownKey = okänd nyckel `{ $key }` i { check-aTable }
+check-notString = `{ $key }` måste vara en sträng, inte { check-found }
+check-notBool = `{ $key }` måste vara true eller false, inte { check-found }
+check-notNumber = `{ $key }` måste vara ett tal, inte { check-found }
+check-notTable = `{ $key }` måste vara en tabell, inte { check-found }
+check-notText = `{ $key }` måste vara en tabell med en text per språk, som { $key } = {"{"} { $example } {"}"}, inte { check-found }
+check-notTableList = `{ $key }` måste vara en lista med tabeller, skrivna [[{ $key }]], inte { check-found }
+check-notStringList = `{ $key }` måste vara en lista med strängar, som ["…"], inte { check-found }
+check-notTextList = `{ $key }` måste vara en lista med texter, som outcomes = [{"{"} { $example } {"}"}], inte { check-found }
+check-notFinite = `{ $key }` måste vara ett ändligt tal
+check-undeclaredLanguage = `{ $lang }` är inte ett av kursens språk ({ $languages })
+check-emptyText = `{ $key }` är tom på `{ $lang }`
+check-missingTranslation = `{ $key }` saknar översättning till `{ $lang }`
+check-version = `version` måste vara ett semantiskt versionsnummer som 1.0.0, inte `{ $version }`
+check-noCompetency = kursen anger ingen `[[competency]]`; varje fråga och varje val i ett rollspel hänvisar till en
+check-drawNotWhole = `draw` är hur många frågor ett försök drar ur final.toml: ett heltal som är minst 1, inte { $value }
+check-finalModuleNotString = `module` måste vara en sträng: id:t för den modul som frågan prövar
+check-finalModuleMissing = en fråga i sluttestet saknar `module`: lägg till module = "<modulens id>" (den modul som frågan prövar)
+check-finalNoQuestions = final.toml har ingen `[[question]]`: sluttestet drar sina frågor därifrån
+check-noLanguages = course.toml saknar `languages`, till exempel languages = ["sv", "en"]
+check-languagesEmpty = `languages` måste ange minst ett språk, till exempel ["sv", "en"]
+check-notLanguageCode = `{ $lang }` är ingen språkkod som "sv" eller "en"
+check-languageTwice = språket `{ $lang }` står två gånger
+check-feedbackMode = `feedback` är `immediate` eller `deferred`, inte `{ $value }`
+check-outcomeNotText = varje lärandemål är en tabell med en text per språk, som {"{"} { $example } {"}"}, inte { check-found }
+check-lessonNotTable = `lesson.{ $lesson }` måste vara en tabell, skriven [lesson.{ $lesson }] med `minutes = 6` under
+check-minutes = `minutes` är ett helt antal minuter från 1 till { $max }, inte { $value }
+check-unknownKind = okänd frågetyp `{ $kind }` (en av: { $kinds })
+check-keyOfOtherKind =
+    `{ $key }` hör inte hemma i en { $kind }-fråga, bara i { $kinds ->
+        [single-multiple] single- och multiple-frågor
+        [true_false-numeric] true_false- och numeric-frågor
+       *[other] { $kinds }-frågor
+    }
+check-noAccept = short_text-frågan saknar en lista `accept` med godtagna svar
+check-acceptEmpty = inga godtagna svar för `{ $lang }`: ange minst ett
+check-acceptBlank = ett godtaget svar får inte vara tomt
+check-acceptMissingLanguage = `accept` saknar svar för `{ $lang }`
+check-noNodes = ett rollspel har minst en `[[node]]`
+check-endingKind = `ending` är `good`, `mixed` eller `poor`, inte `{ $value }`
+check-endingNeedsDebrief = en nod med `ending` behöver en `debrief`
+check-debriefWithoutEnding = bara en nod med `ending` har en `debrief`
+check-endingWithChoices = en nod med `ending` är slutet på rollspelet och har inga val
+check-notSlug = { check-idOf } `{ $id }` går inte att använda: skriv små bokstäver a–z, siffror och `-`, och börja med en bokstav eller siffra
+check-duplicateId =
+    id:t `{ $id }` används redan för { $what ->
+        [course] kursen
+        [competency] en annan kompetens
+        [module] en annan modul
+        [question] en annan fråga
+        [option] ett annat alternativ
+        [item] en annan del
+        [pair] ett annat par
+        [node] en annan nod
+        [choice] ett annat val
+       *[other] { $what }
+    } (första gången på rad { $line })
+check-passMark = `pass_mark` måste vara en andel av poängen, över 0 och högst 1 (till exempel 0.8), inte { $value }
+check-points = `points` måste vara över 0, inte { $value }
+check-tolerance = `tolerance` får inte vara negativ ({ $value })
+check-unknownCompetency = okänd kompetens `{ $competency }` (course.toml anger: { $known })
+check-atLeastTwo =
+    en { $kind }-fråga behöver minst 2 { $kind ->
+        [ordering] delar ([[question.item]])
+        [matching] par ([[question.pair]])
+       *[other] alternativ ([[question.option]])
+    }, den har { $count }
+check-noCorrectSingle = inget alternativ är markerat med `correct = true`; en fråga med ett rätt svar behöver exakt ett
+check-noCorrectMultiple = inget alternativ är markerat med `correct = true`; en fråga med flera rätta svar behöver minst ett
+check-secondCorrect = en fråga med ett rätt svar har exakt ett rätt alternativ; det här är ett andra
+check-sameText =
+    { $what ->
+        [left] den här vänstra sidan
+        [right] den här högra sidan
+       *[other] den här delen
+    } är likadan på `{ $lang }` som den på rad { $line }; deltagarna kan inte skilja dem åt
+check-unknownNext = `next` pekar inte på någon nod i det här rollspelet: `{ $node }`
+check-deadEnd = noden `{ $node }` har varken val eller slut: den leder ingenstans
+check-unknownStart = `start` pekar inte på någon nod i det här rollspelet: `{ $node }`
+check-endingUnreachable = slutet `{ $node }` går inte att nå: ingen väg från `start` leder dit
+check-nodeUnreachable = noden `{ $node }` går inte att nå från `start`
+check-loop = från noden `{ $node }` leder ingen väg till ett slut: valen går bara runt i en slinga
+check-noGoodEnding = ingen väg från `start` leder till ett slut som är `good`
+check-criticalEndsWell = det goda slutet `{ $ending }` går att nå efter det allvarliga misstaget `{ $choice }` i noden `{ $node }` (väg: { check-path }); ett allvarligt misstag får aldrig sluta bra
+check-goodEndingCheap = det goda slutet `{ $ending }` går att nå med { $points } av { $best } poäng på vägen { check-path }; ett gott slut kräver minst hälften av den bästa vägens { $best }
+check-distinction = `distinction` måste vara en andel av poängen, över 0 och högst 1 (till exempel 0.9), inte { $value }
+check-distinctionBelowPass = `distinction` ({ $distinction }) är lägre än `pass_mark` ({ $passMark }): Väl godkänd kräver minst poängen för Godkänd
+check-reservedModuleId = modul-id:t `{ $id }` är reserverat för kursens sluttest; välj ett annat id
+check-unreadable = kursen gick inte att läsa
+check-noModules = kursen har inga moduler: lägg till en mapp som modules/01-valkommen/ med en module.toml
+check-duplicateModule = modul-id:t `{ $id }` används två gånger (också i { $file })
+check-emptyModule = modulen har inga lektioner, frågor eller rollspel
+check-finalFileMissing = `[final]` drar sina frågor ur final.toml i kursens rotmapp, och den filen saknas
+check-finalHeadMissing = final.toml innehåller frågor till ett sluttest, men course.toml saknar `[final]` (med `draw`, `pass_mark` och `distinction`)
+check-unknownModule = okänd modul `{ $module }` (kursens moduler: { $known })
+check-finalIdTaken = fråge-id:t `{ $id }` är också en fråga i modulen `{ $module }`: svaren sparas per fråge-id, så en fråga i sluttestet behöver ett eget id
+check-drawTooMany = `draw` är { $draw } men final.toml har { $count } frågor: ett försök kan inte dra fler än banken rymmer
+check-lessonFileName = en lektionsfil heter som 01-lektionens-id.sv.md (nummer, id, språk)
+check-duplicateLesson = lektions-id:t `{ $id }` används två gånger (också med numret { $number })
+check-lessonMissingLanguage = lektionen `{ $lesson }` saknar en version på `{ $lang }`: den här filen saknas
+check-fileTooLarge = filen är större än { $max } MiB; dela upp den i mindre lektioner eller moduler
+check-fileIsLink = filen är en symbolisk länk; kursens filer måste ligga i kursmappen
+check-fileMissing = filen saknas
+check-cannotReadFile = filen gick inte att läsa: { $detail }
+check-cannotReadFolder = mappen gick inte att läsa: { $detail }
+check-linkSkipped = det här är en symbolisk länk; kursens filer måste ligga i kursmappen, så den läses inte
+check-nameNotUtf8 = ett filnamn är inte giltig UTF-8: { $name }
+check-lessonSettingUnknown =
+    `[lesson.{ $lesson }]`: modulen har ingen lektion `{ $lesson }` ({ $count ->
+        [0] modulen har inga lektioner
+       *[other] dess lektioner är { $known }
+    }; id:t är lektionsfilens namn utan nummer och språk)
+check-notUtf8 = filen är inte giltig UTF-8-text
+check-lessonNoTitle = en lektion börjar med sin rubrik på första raden, som `# Vad är värdskap?`
+check-imageNoAlt = bilden `{ $image }` saknar alternativtext: beskriv den inom hakparenteserna, som ![Entrén](…)
+check-nestedTooDeep = elementen är nästlade mer än { $max } nivåer djupt här; en lektion behöver långt färre
+check-sanitised = säkerhetsfiltret fick ändra lektionens HTML (`<{ $tag }>`)
+check-linkHttp = länken `{ $url }` måste använda https://
+check-linkNotAllowed = länken `{ $url }` är inte tillåten: länkar går till https://-sidor, mailto:-adresser eller #ankare
+check-imageNotRelative = bilden `{ $image }` måste vara en fil i kursmappen, skriven relativt till lektionen med `/`, som ../media/entre.svg
+check-imageOutside = bilden `{ $image }` pekar utanför kursmappen
+check-imageMissing = bildfilen `{ $file }` finns inte
+check-htmlTag = rå HTML `<{ $tag }>` är inte tillåten i lektioner och skulle tas bort
+check-htmlAttribute = attributet `{ $attribute }` på `<{ $tag }>` är inte tillåtet i lektioner och skulle tas bort
+check-htmlImage = bilder i rå HTML stöds inte; använd Markdown: ![alternativtext](../media/fil.svg)
+check-htmlValue = värdet `{ $value }` för `{ $attribute }` på `<{ $tag }>` är inte tillåtet och skulle tas bort
+check-lintSameOption = alternativet `{ $option }` säger samma sak som alternativet `{ $first }` på `{ $lang }`: deltagaren ser två likadana val; låt varje alternativ säga något eget
+check-lintLongestKey = det rätta alternativet är det längsta på `{ $lang }` ({ $length } tecken, det längsta felaktiga { $longestWrong }): den som väljer det längsta alternativet får rätt utan att kunna svaret; korta det rätta svaret eller ge ett felaktigt alternativ lika mycket detaljer
+check-lintPromptGivesKey = frågetextens ord ”{ $promptWord }” upprepar ”{ $word }” i det rätta alternativet `{ $option }` på `{ $lang }`, och inget felaktigt alternativ har det: deltagarna kan matcha orden i stället för att kunna svaret; formulera om frågan eller alternativet
+check-lintMostlyCorrect = { $correct } av { $total } alternativ är rätt: den som kryssar i allt får bra poäng, och de få felaktiga sticker ut; lägg till rimliga felaktiga alternativ eller gör det till en fråga med ett rätt svar
+check-lintYear = obs: svaret { $answer } ser ut som ett årtal: att minnas datum säger lite om hur någon bemöter en gäst; fråga om en situation i stället
+check-lintTrueFalse =
+    { $count } av de { $total } sant/falskt-frågorna i { $group ->
+        [final] sluttestets bank
+       *[other] den här modulen
+    } har facit `{ $value }`: den som alltid svarar { $value ->
+        [true] sant
+       *[other] falskt
+    } får bra poäng; skriv om några så att ungefär lika många är sanna som falska
+check-languageCode = `{ $lang }` är ingen språkkod som sv eller en
+check-moduleFolderName = modulmappens namn `{ $folder }` går inte att använda
+check-moduleFolderTwice = två moduler använder mappen { $path }
+check-lessonIdFileName = lektions-id:t `{ $id }` kan inte ingå i ett filnamn: skriv små bokstäver a–z, siffror och `-`
+check-scenarioIdFileName = rollspelets id `{ $id }` kan inte vara ett filnamn: skriv små bokstäver a–z, siffror och `-`
+check-duplicateScenario = rollspels-id:t `{ $id }` används två gånger i den här modulen
+
+## giftImport
+
+giftImport-noLanguage = inget kursspråk angavs att importera frågorna till
+giftImport-needsTranslation = frågorna importerades som { $first }; samma text lades i { $others }, som behöver översättas
+giftImport-titleNotClosed = rubriken saknar avslutande `::`
+giftImport-description = en text utan svar (description) är ingen fråga här
+giftImport-essay = essäfrågor behöver en lärare som bedömer dem
+giftImport-braceNotClosed = den här `{"{"}` saknar en avslutande `{"}"}`
+giftImport-braceNotOpened = den här `{"}"}` saknar en inledande `{"{"}` före sig
+giftImport-secondBlock = ett andra svarsblock: skilj frågorna åt med en tom rad, eller skriv klammern som `\{"{"}`
+giftImport-strayText = text efter svaren hoppades över: `{ $text }`
+giftImport-noText = frågan saknar text
+giftImport-media = frågetexten länkar till eller bäddar in media, som en frågetext i ren text inte kan visa
+giftImport-noGeneralFeedback = ingen allmän återkoppling (`####`): förklaringen anger det rätta svaret; skriv gärna en egen
+giftImport-answerStart = svaren måste börja med `=` (rätt) eller `~` (fel)
+giftImport-twoAnswers = en flervalsfråga behöver minst två svar
+giftImport-answerNoText = ett svar saknar text
+giftImport-partialWrong = ”{ $answer }” gav { $weight } % i Moodle; här räknas det som fel
+giftImport-noneRight = inget svar är markerat som rätt (`=`, eller en positiv `%vikt%`)
+giftImport-severalRight = flera svar är markerade som rätta med `=`; frågan importerades som en fråga med flera rätta svar
+giftImport-catchAll = Moodles svar för allt annat, `*`, togs inte med
+giftImport-notAccepted = ”{ $answer }” gav { $weight } % i Moodle; här godtas det inte
+giftImport-partialAccepted = ”{ $answer }” gav { $weight } % i Moodle; här godtas det som helt rätt
+giftImport-answerFeedback = återkopplingen till ”{ $answer }” togs inte med: korta svar har här en enda förklaring
+giftImport-noneAccepted = inget svar godtas
+giftImport-wrongNumberFeedback = återkopplingen till felaktiga tal togs inte med
+giftImport-numberFeedback = återkopplingen till ett numeriskt svar togs inte med
+giftImport-notANumber = `{ $value }` är inte ett tal, `tal:tolerans` eller `min..max`
+giftImport-noNumber = en numerisk fråga behöver ett svar efter `#`
+giftImport-noCredit = inget numeriskt svar ger några poäng
+giftImport-bestNumber = bara det bästa av flera numeriska svar behölls
+giftImport-partialNumber = svaret gav { $weight } % i Moodle; här är det helt rätt
+giftImport-noArrow = ett par behöver `->` mellan sina sidor
+giftImport-nothingAfterArrow = ett par har ingenting efter `->`
+giftImport-distractor = det extra svaret ”{ $answer }” togs inte med: para ihop-frågor har här inga distraktorer
+giftImport-sideTwice =
+    två par har { $side ->
+        [left] vänstersidan
+       *[right] högersidan
+    } ”{ $text }”: här har varje vänstersida en egen högersida
+giftImport-twoPairs = en para ihop-fråga behöver minst två par
 
 ## certificate
 

@@ -602,14 +602,15 @@ fn print_import(file: &Path, competency: &str, summary: &ImportSummary) -> ExitC
         println!("{}: {} ({})", q.line, q.id, q.kind.as_str());
     }
     for s in &summary.skipped {
-        let args = [("kind", text(&s.kind)), ("reason", text(&s.reason))];
+        let args = [("kind", text(&s.kind)), ("reason", text(s.reason(lang())))];
         println!("{name}:{}: {}", s.line, say("cli-skipped", &args));
     }
     for p in &summary.problems {
-        println!("{}: {}", located(&name, p.line, p.column), p.message);
+        let problem = p.message(lang());
+        println!("{}: {problem}", located(&name, p.line, p.column));
     }
     for n in &summary.notes {
-        let note = say("cli-note", &[("message", text(&n.message))]);
+        let note = say("cli-note", &[("message", text(n.message(lang())))]);
         println!("{}: {note}", located(&name, n.line, n.column));
     }
     let imported = summary.imported.len();
@@ -689,7 +690,7 @@ fn validate(dir: &Path, strict: bool) -> ExitCode {
         .map(|c| lint_course_dir(c, dir))
         .unwrap_or_default();
     for p in problems.iter().chain(&warnings) {
-        println!("{}", diagnostic_line(p));
+        println!("{}", p.line_in(lang()));
     }
     let failed = !problems.is_empty() || course.is_none() || (strict && !warnings.is_empty());
     match &course {
@@ -716,19 +717,9 @@ fn validate(dir: &Path, strict: bool) -> ExitCode {
     }
 }
 
-/// `path:line:col: message`, a warning's with the tool's word for warning.
-fn diagnostic_line(p: &Diagnostic) -> String {
-    let at = format!("{}:{}:{}", p.path, p.line, p.column);
-    if p.is_error() {
-        format!("{at}: {}", p.message)
-    } else {
-        format!("{at}: {}: {}", say("cli-warning", &[]), p.message)
-    }
-}
-
 fn print_problems(problems: &[Diagnostic]) {
     for p in problems {
-        println!("{}", diagnostic_line(p));
+        println!("{}", p.line_in(lang()));
     }
     eprintln!(
         "{}",

@@ -725,7 +725,16 @@ impl Error {
     /// The full sentence in `lang` (the catalogue's `.detail`), with this
     /// error's parameters.
     pub fn message(&self, lang: &str) -> String {
-        let (id, args) = self.message_args();
+        let (id, mut args) = self.message_args();
+        if let Error::InvalidContent(problems) = self {
+            // The course's problems are said in `lang` too.
+            let lines: Vec<String> = problems.iter().map(|p| p.line_in(lang)).collect();
+            for (name, value) in &mut args {
+                if *name == "problems" {
+                    *value = lines.join("\n").into();
+                }
+            }
+        }
         i18n::tr(lang, &format!("{id}.detail"), &args)
     }
 }
@@ -826,6 +835,8 @@ impl<T> OrNotFound<T> for Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::messages;
+    use crate::i18n::message;
 
     fn sqlite(code: std::ffi::c_int) -> Error {
         Error::Db(rusqlite::Error::SqliteFailure(
@@ -848,10 +859,10 @@ mod tests {
             ),
             (
                 Error::InvalidContent(vec![
-                    Diagnostic::new("a.toml", 1, 2, "bad"),
-                    Diagnostic::file("b.md", "gone"),
+                    Diagnostic::new("a.toml", 1, 2, message!(messages::EMPTY_MODULE)),
+                    Diagnostic::file("b.md", message!(messages::FILE_MISSING)),
                 ]),
-                "the course has 2 problem(s):\na.toml:1:2: bad\nb.md:0:0: gone",
+                "the course has 2 problem(s):\na.toml:1:2: the module has no lessons, questions or scenarios\nb.md:0:0: this file is missing",
             ),
             (
                 Error::Invalid("choose at least one language".into()),

@@ -59,6 +59,12 @@ impl From<i64> for MessageArg {
     }
 }
 
+impl From<u32> for MessageArg {
+    fn from(n: u32) -> Self {
+        MessageArg::Number(i64::from(n))
+    }
+}
+
 impl From<u64> for MessageArg {
     fn from(n: u64) -> Self {
         MessageArg::Number(i64::try_from(n).unwrap_or(i64::MAX))
@@ -73,6 +79,76 @@ impl From<usize> for MessageArg {
 
 /// The placeholders of one message, by name (without Fluent's `$`).
 pub type MessageArgs = Vec<(&'static str, MessageArg)>;
+
+/// A message of the catalogue as the code names it: its id and the names of
+/// its placeholders (a test checks both against every catalogue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MessageId {
+    pub id: &'static str,
+    pub params: &'static [&'static str],
+}
+
+impl MessageId {
+    /// The message with the values of its placeholders, named as declared
+    /// (a debug build checks that every one is given, and no other). The
+    /// [`message!`] macro writes this call.
+    pub fn with(self, args: MessageArgs) -> Message {
+        debug_assert!(
+            args.len() == self.params.len()
+                && args.iter().all(|(name, _)| self.params.contains(name)),
+            "{} fills {:?}, not {:?}",
+            self.id,
+            self.params,
+            args.iter().map(|(name, _)| name).collect::<Vec<_>>()
+        );
+        Message { id: self.id, args }
+    }
+}
+
+/// A sentence of the catalogue before it is said in a language: the message
+/// and the values of its placeholders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: MessageArgs,
+}
+
+impl Message {
+    /// The sentence in `lang` (else in English).
+    pub fn say(&self, lang: &str) -> String {
+        tr(lang, self.id, &self.args)
+    }
+
+    /// The placeholders by name, as they cross to the UI.
+    pub fn params(&self) -> Params {
+        self.args
+            .iter()
+            .map(|(name, value)| ((*name).to_string(), value.clone()))
+            .collect()
+    }
+}
+
+/// `message!(ID, name = value, …)`: the [`MessageId`] `ID` with its
+/// placeholders filled, each value turned into a [`MessageArg`].
+macro_rules! message {
+    ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {
+        $id.with(vec![$((stringify!($name), $crate::i18n::MessageArg::from($value))),*])
+    };
+}
+pub(crate) use message;
+
+/// A message's placeholders by name, as a serialised problem carries them
+/// beside its id (the UI fills the same catalogue with them).
+pub type Params = std::collections::BTreeMap<String, MessageArg>;
+
+/// Message `id` in `lang`, filled from `params` (see [`tr`]).
+pub fn tr_params(lang: &str, id: &str, params: &Params) -> String {
+    let args: Vec<(&str, MessageArg)> = params
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.clone()))
+        .collect();
+    tr(lang, id, &args)
+}
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -346,6 +422,50 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_check_message_is_in_every_catalogue_with_its_placeholders() {
+        let all = all();
+        for message in crate::content::messages::ALL {
+            let declared: BTreeSet<String> =
+                message.params.iter().map(|p| (*p).to_string()).collect();
+            for (lang, catalogue) in &all {
+                let pattern = catalogue.get(message.id).unwrap_or_else(|| {
+                    panic!("{lang}.ftl lacks {}, which the code says", message.id)
+                });
+                let mut used = BTreeSet::new();
+                variables(catalogue, pattern, &mut used, 0);
+                assert_eq!(
+                    used, declared,
+                    "{lang}: {} must fill the placeholders content::messages declares",
+                    message.id
+                );
+            }
+        }
+        let ids: BTreeSet<&str> = crate::content::messages::ALL.iter().map(|m| m.id).collect();
+        assert_eq!(
+            ids.len(),
+            crate::content::messages::ALL.len(),
+            "no message is declared twice"
+        );
+        let (_, english) = &all[0];
+        let helpers = [
+            "check-table",
+            "check-aTable",
+            "check-found",
+            "check-idOf",
+            "check-path",
+        ];
+        let unused: Vec<&String> = english
+            .keys()
+            .filter(|k| k.starts_with("check-") || k.starts_with("giftImport-"))
+            .filter(|k| !ids.contains(k.as_str()) && !helpers.contains(&k.as_str()))
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "every check message of the catalogue is one the code uses: {unused:?}"
+        );
     }
 
     #[test]

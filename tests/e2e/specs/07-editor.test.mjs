@@ -244,11 +244,11 @@ test('a role-play: an unreachable node is reported, leads to its field, and is f
   await waitFor('[data-testid="problems-panel"]');
   const unreachable = `[data-testid="problem"][data-field^="${s}.node[2]"]`;
   await waitFor(unreachable);
-  assert.match(await browser.$(unreachable).getText(), /cannot be reached/, 'the core says the node cannot be reached');
+  assert.match(await browser.$(unreachable).getText(), /går inte att nå/, 'the core says, in Swedish, that the node cannot be reached');
   const badge = await browser.$(`[data-testid="nav-scenario"][data-key="${s}"]`).getText();
   assert.match(badge, /\d/, `the role-play shows its number of problems in the navigation: ${badge}`);
   const onCard = await browser.$(`[data-testid="node"][data-node="node"] [data-testid="field-problems"]`).getText();
-  assert.match(onCard, /cannot be reached/, 'the node card shows the problem that names it');
+  assert.match(onCard, /går inte att nå/, 'the node card shows the problem that names it');
   await screenshot(browser, 'editor-problems-sv');
   await noViolations('the problems panel and the role-play form (sv)');
 

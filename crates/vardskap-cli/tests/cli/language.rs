@@ -34,6 +34,73 @@ fn validate_speaks_swedish_when_asked_and_english_otherwise() {
 }
 
 #[test]
+fn a_courses_problems_are_told_in_swedish_at_their_place() {
+    let dir = fixture("broken/missing-key");
+    let (code, out, err) = cli(&["--lang", "sv", "validate", path(&dir)], None);
+    assert_eq!(code, 1, "a broken course fails in any language: {err}");
+    assert_eq!(
+        out, "modules/01-m/quiz.toml:1:1: frågan saknar `prompt`\n",
+        "the problem in Swedish, at path:line:col"
+    );
+    assert_eq!(err.trim(), "1 problem", "and its count");
+
+    let (_, english, _) = cli(&["validate", path(&dir)], None);
+    assert_eq!(
+        english, "modules/01-m/quiz.toml:1:1: question has no `prompt`\n",
+        "English unless asked"
+    );
+
+    let (code, out, _) = cli(
+        &[
+            "--lang",
+            "sv",
+            "pack",
+            path(&fixture("broken/wrong-type")),
+            "-o",
+            "/nonexistent/x.vdsk",
+        ],
+        None,
+    );
+    assert_eq!(code, 1, "a course with problems is not packed");
+    assert_eq!(
+        out, "modules/01-m/quiz.toml:8:10: `points` måste vara ett tal, inte en sträng\n",
+        "the problems that stop another command are Swedish too"
+    );
+}
+
+#[test]
+fn a_gift_imports_remarks_are_swedish_too() {
+    let tmp = tempfile::tempdir().unwrap();
+    let course = tmp.path().join("course");
+    super::copy_dir(&fixture("valid"), &course);
+    let module = course.join("modules/01-valkommen");
+    let file = tmp.path().join("q.gift");
+    std::fs::write(&file, "::A:: Hej {T}\n\n::B:: Trasig {=x ~y\n\nEssä {}\n").unwrap();
+    let (code, out, err) = cli(
+        &[
+            "--lang",
+            "sv",
+            "import-gift",
+            path(&file),
+            "--into",
+            path(&module),
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "the good question is imported: {out}{err}");
+    let name = path(&file);
+    for line in [
+        format!("{name}:3:14: den här `{{` saknar en avslutande `}}`"),
+        format!("{name}:5: hoppade över essay: essäfrågor behöver en lärare som bedömer dem"),
+        format!(
+            "{name}: obs: frågorna importerades som sv; samma text lades i en, som behöver översättas"
+        ),
+    ] {
+        assert!(out.contains(&line), "{line:?} in: {out}");
+    }
+}
+
+#[test]
 fn the_cores_error_sentences_and_usage_errors_are_swedish_too() {
     let data = tempfile::tempdir().unwrap();
     let options = StoreOptions {

@@ -13,8 +13,13 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
 use super::layout::{FINAL_FILE as FINAL_PATH, quiz_path};
+use super::messages::{
+    LINT_LONGEST_KEY, LINT_MOSTLY_CORRECT, LINT_PROMPT_GIVES_KEY, LINT_SAME_OPTION,
+    LINT_TRUE_FALSE, LINT_YEAR,
+};
 use super::source::SourceFile;
 use super::{AnswerOption, Course, Diagnostic, Question, QuestionBody};
+use crate::i18n::{Message, message};
 
 /// A key longer than every wrong option by at most this many characters
 /// (or 10 %, whichever is more) is not "the only longest": authors write
@@ -40,11 +45,8 @@ pub fn lint_course(course: &Course, files: &BTreeMap<String, String>) -> Vec<Dia
     }
     if let Some(bank) = &course.final_test {
         let questions: Vec<&Question> = bank.questions.iter().map(|b| &b.question).collect();
-        Group::new(FINAL_PATH, files.get(FINAL_PATH), &course.languages).lint(
-            &questions,
-            "final test's bank",
-            &mut out,
-        );
+        Group::new(FINAL_PATH, files.get(FINAL_PATH), &course.languages)
+            .lint(&questions, "final", &mut out);
     }
     out.sort_by(|a, b| {
         (a.path.as_str(), a.line, a.column).cmp(&(b.path.as_str(), b.line, b.column))
@@ -97,7 +99,7 @@ impl<'a> Group<'a> {
         }
     }
 
-    fn warn(&self, at: Option<usize>, message: String) -> Diagnostic {
+    fn warn(&self, at: Option<usize>, message: Message) -> Diagnostic {
         match at {
             Some(at) => {
                 let (line, column) = self.file.line_col(at);
@@ -125,7 +127,8 @@ impl<'a> Group<'a> {
             .map(|s| s.options.get(option).copied().unwrap_or(s.id))
     }
 
-    fn lint(&self, questions: &[&Question], what: &str, out: &mut Vec<Diagnostic>) {
+    /// `group` is `module` or `final` (the final test's bank).
+    fn lint(&self, questions: &[&Question], group: &str, out: &mut Vec<Diagnostic>) {
         for q in questions {
             match &q.body {
                 QuestionBody::Single { options } => {
@@ -155,7 +158,7 @@ impl<'a> Group<'a> {
                 _ => {}
             }
         }
-        if let Some((first, message)) = true_false_balance(questions, what) {
+        if let Some((first, message)) = true_false_balance(questions, group) {
             out.push(self.warn(self.answer_at(first), message));
         }
     }
@@ -164,9 +167,11 @@ impl<'a> Group<'a> {
         for (option, first, lang) in duplicate_options(options, self.langs) {
             out.push(self.warn(
                 self.option_at(q, &option.id),
-                format!(
-                    "option `{}` says the same as option `{first}` in `{lang}`: a learner sees two equal choices; make each option say something of its own",
-                    option.id
+                message!(
+                    LINT_SAME_OPTION,
+                    option = &option.id,
+                    first = first,
+                    lang = lang
                 ),
             ));
         }
@@ -231,7 +236,7 @@ fn length(text: &str) -> usize {
 
 /// The key of a single-choice question is the only longest option by more
 /// than the margin, in some language.
-fn longest_key(options: &[AnswerOption], langs: &[String]) -> Option<String> {
+fn longest_key(options: &[AnswerOption], langs: &[String]) -> Option<Message> {
     let key = options.iter().find(|o| o.correct)?;
     for lang in langs {
         let key_len = length(key.text.get(lang));
@@ -242,8 +247,11 @@ fn longest_key(options: &[AnswerOption], langs: &[String]) -> Option<String> {
             .max()?;
         let margin = LENGTH_MARGIN.max(longest_wrong.div_ceil(10));
         if key_len > longest_wrong + margin {
-            return Some(format!(
-                "the correct option is the longest in `{lang}` ({key_len} characters, the longest wrong one {longest_wrong}): learners who pick the longest option get it right without knowing; shorten the key or give a wrong option as much detail"
+            return Some(message!(
+                LINT_LONGEST_KEY,
+                lang = lang,
+                length = key_len,
+                longestWrong = longest_wrong
             ));
         }
     }
@@ -252,7 +260,7 @@ fn longest_key(options: &[AnswerOption], langs: &[String]) -> Option<String> {
 
 /// The prompt repeats a content word of a correct option (or a word of the
 /// same stem) that no wrong option has, in some language.
-fn prompt_gives_key(q: &Question, options: &[AnswerOption], langs: &[String]) -> Option<String> {
+fn prompt_gives_key(q: &Question, options: &[AnswerOption], langs: &[String]) -> Option<Message> {
     for lang in langs {
         let prompt = words(q.prompt.get(lang));
         let wrong: Vec<String> = options
@@ -267,9 +275,12 @@ fn prompt_gives_key(q: &Question, options: &[AnswerOption], langs: &[String]) ->
                 if let Some(p) = found
                     && !wrong.iter().any(|w| w == stem(&word))
                 {
-                    return Some(format!(
-                        "the prompt's word \"{p}\" repeats \"{word}\" of the correct option `{}` in `{lang}`, and no wrong option has it: learners can match the words instead of knowing the answer; reword the prompt or the option",
-                        key.id
+                    return Some(message!(
+                        LINT_PROMPT_GIVES_KEY,
+                        promptWord = p,
+                        word = &word,
+                        option = &key.id,
+                        lang = lang
                     ));
                 }
             }
@@ -324,12 +335,13 @@ fn is_stop_word(word: &str) -> bool {
 }
 
 /// More than half of a multiple-choice question's options are correct.
-fn mostly_correct(options: &[AnswerOption]) -> Option<String> {
+fn mostly_correct(options: &[AnswerOption]) -> Option<Message> {
     let correct = options.iter().filter(|o| o.correct).count();
     (correct * 2 > options.len()).then(|| {
-        format!(
-            "{correct} of {} options are correct: a learner who ticks everything scores well, and the few wrong ones stand out; add plausible wrong options or make it a single choice",
-            options.len()
+        message!(
+            LINT_MOSTLY_CORRECT,
+            correct = correct,
+            total = options.len()
         )
     })
 }
@@ -364,19 +376,17 @@ fn normalised(text: &str) -> String {
 }
 
 /// A numeric answer that is a whole year from 1000 to 2100.
-fn year_answer(answer: f64) -> Option<String> {
-    (answer.fract() == 0.0 && (1000.0..=2100.0).contains(&answer)).then(|| {
-        format!(
-            "note: the answer {answer} looks like a year: recalling dates says little about how someone acts with a guest; ask about a situation instead"
-        )
-    })
+fn year_answer(answer: f64) -> Option<Message> {
+    (answer.fract() == 0.0 && (1000.0..=2100.0).contains(&answer))
+        .then(|| message!(LINT_YEAR, answer = answer.to_string()))
 }
 
-/// One true/false key value holds more than its share in the group.
+/// One true/false key value holds more than its share in the group
+/// (`module` or `final`).
 fn true_false_balance<'q>(
     questions: &[&'q Question],
-    what: &str,
-) -> Option<(&'q Question, String)> {
+    group: &str,
+) -> Option<(&'q Question, Message)> {
     let keys: Vec<(&Question, bool)> = questions
         .iter()
         .filter_map(|q| match q.body {
@@ -396,8 +406,12 @@ fn true_false_balance<'q>(
             let first = keys.iter().find(|(_, a)| *a == value).map(|(q, _)| *q)?;
             return Some((
                 first,
-                format!(
-                    "{count} of the {total} true/false questions in this {what} have the key `{value}`: a learner who always answers {value} scores well; rewrite some so that about as many are true as false"
+                message!(
+                    LINT_TRUE_FALSE,
+                    count = count,
+                    total = total,
+                    group = group,
+                    value = value.to_string()
                 ),
             ));
         }
@@ -490,7 +504,7 @@ mod tests {
             option("b", "Fortsätter skriva", "Keep typing", false),
             option("c", "Pekar mot disken", "Point at it", false),
         ];
-        let message = longest_key(&options, &langs());
+        let message = longest_key(&options, &langs()).map(|m| m.say("en"));
         assert!(
             message.as_deref().is_some_and(|m| m.contains("`sv`")),
             "a key twice as long as any wrong option in Swedish gives itself away: {message:?}"
@@ -554,7 +568,7 @@ mod tests {
                 options: options.to_vec(),
             },
         );
-        let message = prompt_gives_key(&q, &options, &langs());
+        let message = prompt_gives_key(&q, &options, &langs()).map(|m| m.say("en"));
         assert!(
             message
                 .as_deref()
@@ -599,7 +613,7 @@ mod tests {
             .map(|i| true_false(&format!("t{i}"), i == 0))
             .collect();
         let refs: Vec<&Question> = qs.iter().collect();
-        let found = true_false_balance(&refs, "module");
+        let found = true_false_balance(&refs, "module").map(|(q, m)| (q, m.say("en")));
         assert!(
             found
                 .as_ref()
@@ -635,7 +649,7 @@ mod tests {
             .map(|i| option(&format!("o{i}"), "x", "x", i < 4))
             .collect();
         assert!(
-            mostly_correct(&four_of_five).is_some_and(|m| m.starts_with("4 of 5")),
+            mostly_correct(&four_of_five).is_some_and(|m| m.say("en").starts_with("4 of 5")),
             "four correct options of five are most of them"
         );
         let two_of_four: Vec<AnswerOption> = (0..4)
@@ -679,7 +693,7 @@ mod tests {
     #[test]
     fn a_year_as_numeric_answer_is_a_note() {
         assert!(
-            year_answer(1621.0).is_some_and(|m| m.starts_with("note:")),
+            year_answer(1621.0).is_some_and(|m| m.say("en").starts_with("note:")),
             "1621 is a year to recall"
         );
         assert_eq!(year_answer(1.5), None, "a distance is not a year");

@@ -7,9 +7,17 @@ use std::path::Path;
 
 use super::layout::{self, COURSE_FILE, FINAL_FILE, MAX_FILE_BYTES, MODULES_DIR};
 use super::markdown::{LessonPage, MediaRoot, Sanitiser, render_lesson};
+use super::messages::{
+    CANNOT_READ_FILE, CANNOT_READ_FOLDER, DRAW_TOO_MANY, DUPLICATE_LESSON, DUPLICATE_MODULE,
+    EMPTY_MODULE, FILE_IS_LINK, FILE_MISSING, FILE_TOO_LARGE, FINAL_FILE_MISSING,
+    FINAL_HEAD_MISSING, FINAL_ID_TAKEN, LESSON_FILE_NAME, LESSON_MISSING_LANGUAGE,
+    LESSON_SETTING_UNKNOWN, LINK_SKIPPED, NAME_NOT_UTF8, NO_MODULES, NOT_UTF8, UNKNOWN_MODULE,
+    UNREADABLE,
+};
 use super::source::{Report, SourceFile};
 use super::toml_table::{Ctx, undeclared_language};
 use super::{Course, Diagnostic, FinalTest, Lesson, Module, Text, read, validate};
+use crate::i18n::message;
 use crate::{Error, Result};
 
 /// Loads, validates and renders the course in `dir`. Any problem at all is
@@ -20,7 +28,7 @@ pub fn load_course(dir: &Path) -> Result<Course> {
         (_, diagnostics) if diagnostics.is_empty() => {
             Err(Error::InvalidContent(vec![Diagnostic::file(
                 COURSE_FILE,
-                "the course could not be read",
+                message!(UNREADABLE),
             )]))
         }
         (_, diagnostics) => Err(Error::InvalidContent(diagnostics)),
@@ -91,7 +99,7 @@ impl Loader<'_> {
 
         let dirs = self.subdirs(MODULES_DIR, report);
         if dirs.is_empty() {
-            report.error_file(MODULES_DIR, "the course has no modules: add a folder like modules/01-welcome/ with a module.toml");
+            report.error_file(MODULES_DIR, message!(NO_MODULES));
         }
         let mut modules = Vec::new();
         let mut module_ids: HashMap<String, String> = HashMap::new();
@@ -115,7 +123,7 @@ impl Loader<'_> {
                 report.error(
                     &file,
                     id.span.start,
-                    format!("duplicate module id `{}` (also in {first})", id.value),
+                    message!(DUPLICATE_MODULE, id = &id.value, file = first),
                 );
             } else {
                 module_ids.insert(id.value.clone(), file.path.clone());
@@ -129,10 +137,7 @@ impl Loader<'_> {
                 let id = name.trim_end_matches(".toml");
                 let scenario_path = layout::scenario_path(&dir, id);
                 if !layout::is_slug(id) {
-                    report.error_file(
-                        &scenario_path,
-                        validate::not_a_slug("scenario (the file name)", id),
-                    );
+                    report.error_file(&scenario_path, validate::not_a_slug("scenarioFile", id));
                 }
                 let Some(file) = self.file(&scenario_path, report) else {
                     continue;
@@ -146,10 +151,7 @@ impl Loader<'_> {
                 && module.scenarios.is_empty();
             // A quiz that failed to parse is not an empty module.
             if empty && report.diagnostics.len() == problems_before {
-                report.error_file(
-                    file.path,
-                    "the module has no lessons, questions or scenarios",
-                );
+                report.error_file(file.path, message!(EMPTY_MODULE));
             }
             modules.push(module);
         }
@@ -186,20 +188,12 @@ impl Loader<'_> {
             (None, None) => return None,
             (Some(head), None) => {
                 if let Some(file) = course_file {
-                    report.error(
-                        file,
-                        head.at,
-                        "`[final]` draws its questions from final.toml at the course root, and that file is missing",
-                    );
+                    report.error(file, head.at, message!(FINAL_FILE_MISSING));
                 }
                 return None;
             }
             (None, Some(file)) => {
-                report.error(
-                    &file,
-                    0,
-                    "final.toml holds a final test's questions, but course.toml has no `[final]` (with `draw`, `pass_mark` and `distinction`)",
-                );
+                report.error(&file, 0, message!(FINAL_HEAD_MISSING));
                 // Its questions are still checked, so the author sees every problem at once.
                 read::final_bank(&file, report, langs, competencies);
                 return None;
@@ -223,20 +217,14 @@ impl Loader<'_> {
                 report.error(
                     &bank_file,
                     module.span.start,
-                    format!(
-                        "unknown module `{}` (the course's modules: {module_list})",
-                        module.value
-                    ),
+                    message!(UNKNOWN_MODULE, module = &module.value, known = &module_list),
                 );
             }
             if let Some(owner) = in_modules.get(id.value.as_str()) {
                 report.error(
                     &bank_file,
                     id.span.start,
-                    format!(
-                        "question id `{}` is also a question of module `{owner}`: answers are kept by question id, so a final-test question needs an id of its own",
-                        id.value
-                    ),
+                    message!(FINAL_ID_TAKEN, id = &id.value, module = *owner),
                 );
             }
         }
@@ -247,11 +235,7 @@ impl Loader<'_> {
             report.error(
                 file,
                 draw.span.start,
-                format!(
-                    "`draw` is {} but final.toml has {} questions: an attempt cannot draw more than the bank holds",
-                    draw.value,
-                    bank.len()
-                ),
+                message!(DRAW_TOO_MANY, draw = draw.value, count = bank.len()),
             );
         }
         Some(FinalTest {
@@ -280,17 +264,11 @@ impl Loader<'_> {
                 lang,
             }) = layout::lesson_name(&name)
             else {
-                report.error_file(
-                    &path,
-                    "a lesson file is named like 01-lesson-id.sv.md (number, id, language)",
-                );
+                report.error_file(&path, message!(LESSON_FILE_NAME));
                 continue;
             };
             if !layout::is_slug(&id) {
-                report.error_file(
-                    &path,
-                    validate::not_a_slug("lesson (in the file name)", &id),
-                );
+                report.error_file(&path, validate::not_a_slug("lessonFile", &id));
             }
             if let Some(message) = undeclared_language(&lang, langs) {
                 report.error_file(&path, message);
@@ -300,7 +278,7 @@ impl Loader<'_> {
                 Some(&other) if other != number => {
                     report.error_file(
                         &path,
-                        format!("duplicate lesson id `{id}` (also numbered {other:02})"),
+                        message!(DUPLICATE_LESSON, id = &id, number = format!("{other:02}")),
                     );
                     continue;
                 }
@@ -325,7 +303,7 @@ impl Loader<'_> {
                 if !pages.contains_key(lang) && !unreadable.contains(&(id.clone(), lang.clone())) {
                     report.error_file(
                         format!("{dir}/{prefix}-{id}.{lang}.md"),
-                        format!("lesson `{id}` has no `{lang}` version: this file is missing"),
+                        message!(LESSON_MISSING_LANGUAGE, lesson = &id, lang = lang),
                     );
                 }
             }
@@ -408,40 +386,46 @@ fn source_file(
 ) -> Option<SourceFile> {
     match read {
         Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => {
-            report.fatal_file(
-                path,
-                format!(
-                    "the file is larger than {} MiB; split it into smaller lessons or modules",
-                    MAX_FILE_BYTES >> 20
-                ),
-            );
+            report.fatal_file(path, message!(FILE_TOO_LARGE, max = MAX_FILE_BYTES >> 20));
             None
         }
         Ok(bytes) => decode(path, bytes, report),
-        Err(e) if e.kind() == std::io::ErrorKind::InvalidInput => {
-            report.fatal_file(path, e.to_string());
+        Err(e) if e.get_ref().is_some_and(|inner| inner.is::<LinkRefused>()) => {
+            report.fatal_file(path, message!(FILE_IS_LINK));
             None
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            report.fatal_file(path, "this file is missing");
+            report.fatal_file(path, message!(FILE_MISSING));
             None
         }
         Err(e) => {
-            report.fatal_file(path, format!("cannot read the file: {e}"));
+            report.fatal_file(path, message!(CANNOT_READ_FILE, detail = e.to_string()));
             None
         }
     }
 }
 
+/// Why [`read_bounded`] refused a file: it is a symbolic link.
+#[derive(Debug)]
+struct LinkRefused;
+
+impl std::fmt::Display for LinkRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a symbolic link, not read")
+    }
+}
+
+impl std::error::Error for LinkRefused {}
+
 /// Reads at most [`MAX_FILE_BYTES`] + 1 bytes, so an oversized file is known
-/// to be too large without being read whole. A symbolic link is refused: a
-/// course is read from inside its folder only.
+/// to be too large without being read whole. A symbolic link is refused
+/// ([`LinkRefused`]): a course is read from inside its folder only.
 fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
-            "this file is a symbolic link; a course's files must be inside its folder",
+            LinkRefused,
         ));
     }
     let mut bytes = Vec::new();
@@ -478,7 +462,7 @@ fn disk_entries(dir: &Path, path: &str, report: &mut Report, dirs: bool) -> Vec<
     let entries = match std::fs::read_dir(&full) {
         Ok(entries) => entries,
         Err(e) => {
-            report.fatal_file(path, format!("cannot read the folder: {e}"));
+            report.fatal_file(path, message!(CANNOT_READ_FOLDER, detail = e.to_string()));
             return Vec::new();
         }
     };
@@ -492,14 +476,14 @@ fn disk_entries(dir: &Path, path: &str, report: &mut Report, dirs: bool) -> Vec<
         if kind.is_symlink() {
             report.error_file(
                 format!("{path}/{}", name.to_string_lossy()),
-                "this is a symbolic link; a course's files must be inside its folder, so it is not read",
+                message!(LINK_SKIPPED),
             );
             continue;
         }
         let Some(name) = name.to_str() else {
             report.error_file(
                 path,
-                format!("a file name is not valid UTF-8: {}", name.to_string_lossy()),
+                message!(NAME_NOT_UTF8, name = name.to_string_lossy().into_owned()),
             );
             continue;
         };
@@ -525,17 +509,14 @@ fn apply_lesson_settings(
             Some(lesson) => lesson.minutes = setting.minutes,
             None => {
                 let known = lessons.iter().map(|l| l.id.as_str()).collect::<Vec<_>>();
-                let hint = if known.is_empty() {
-                    "the module has no lessons".to_string()
-                } else {
-                    format!("its lessons are {}", known.join(", "))
-                };
                 report.error(
                     file,
                     setting.id.span.start,
-                    format!(
-                        "`[lesson.{}]`: the module has no lesson `{}` ({hint}; the id is the lesson file's name without number and language)",
-                        setting.id.value, setting.id.value
+                    message!(
+                        LESSON_SETTING_UNKNOWN,
+                        lesson = &setting.id.value,
+                        count = known.len(),
+                        known = known.join(", ")
                     ),
                 );
             }
@@ -556,7 +537,7 @@ fn decode(path: &str, bytes: Vec<u8>, report: &mut Report) -> Option<SourceFile>
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let file = SourceFile::new(path, String::from_utf8_lossy(e.as_bytes()).into_owned());
-            report.fatal(&file, at, "the file is not valid UTF-8 text");
+            report.fatal(&file, at, message!(NOT_UTF8));
             None
         }
     }

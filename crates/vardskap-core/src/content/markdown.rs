@@ -17,7 +17,13 @@ use html5ever::tokenizer::{
 };
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::messages::{
+    HTML_ATTRIBUTE, HTML_IMAGE, HTML_TAG, HTML_VALUE, IMAGE_MISSING, IMAGE_NO_ALT,
+    IMAGE_NOT_RELATIVE, IMAGE_OUTSIDE, LESSON_NO_TITLE, LINK_HTTP, LINK_NOT_ALLOWED,
+    NESTED_TOO_DEEP, SANITISED,
+};
 use super::source::{Report, SourceFile};
+use crate::i18n::message;
 
 /// The scheme of image sources in rendered lessons: `media://` followed by
 /// the image's path relative to the course folder (URL-escaped).
@@ -233,11 +239,7 @@ pub(crate) fn render_lesson(
     let text = file.text.as_str();
     let title = title(text);
     if title.is_none() {
-        report.error(
-            file,
-            0,
-            "a lesson starts with its title on the first line, like `# Vad är värdskap?`",
-        );
+        report.error(file, 0, message!(LESSON_NO_TITLE));
     }
     let lesson_dir = file.path.rsplit_once('/').map(|(dir, _)| dir).unwrap_or("");
     let problems_before = report.diagnostics.len();
@@ -302,7 +304,7 @@ pub(crate) fn render_lesson(
                 if let Some((at, src, alt)) = image.take()
                     && alt.trim().is_empty()
                 {
-                    report.error(file, at, format!("image `{src}` has no alt text: describe it in the brackets, like ![The entrance](…)"));
+                    report.error(file, at, message!(IMAGE_NO_ALT, image = src));
                 }
             }
             _ => {}
@@ -321,7 +323,7 @@ pub(crate) fn render_lesson(
         report.error(
             file,
             deep_nesting_at(text),
-            format!("elements are nested more than {MAX_NESTING} levels deep here; a lesson needs far fewer"),
+            message!(NESTED_TOO_DEEP, max = MAX_NESTING),
         );
         return LessonPage {
             title,
@@ -336,14 +338,7 @@ pub(crate) fn render_lesson(
         before.sort();
         after.sort();
         if let Some(lost) = first_missing(&before, &after) {
-            report.error(
-                file,
-                0,
-                format!(
-                    "the sanitiser had to change this lesson's HTML (`<{}>`)",
-                    lost.0
-                ),
-            );
+            report.error(file, 0, message!(SANITISED, tag = &lost.0));
         }
     }
     LessonPage { title, html }
@@ -354,11 +349,9 @@ fn check_link(file: &SourceFile, report: &mut Report, at: usize, url: &str) {
         return;
     }
     let message = if url.to_ascii_lowercase().starts_with("http://") {
-        format!("link `{url}` must use https://")
+        message!(LINK_HTTP, url = url)
     } else {
-        format!(
-            "link `{url}` is not allowed: links go to https:// pages, mailto: addresses or #anchors"
-        )
+        message!(LINK_NOT_ALLOWED, url = url)
     };
     report.error(file, at, message);
 }
@@ -379,11 +372,7 @@ fn resolve_image(
                 .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
     });
     if has_scheme || url.starts_with('/') || url.contains('\\') {
-        report.error(
-            file,
-            at,
-            format!("image `{url}` must be a file in the course folder, written relative to the lesson with `/`, like ../media/entre.svg"),
-        );
+        report.error(file, at, message!(IMAGE_NOT_RELATIVE, image = url));
         return None;
     }
     let mut parts: Vec<&str> = lesson_dir.split('/').filter(|p| !p.is_empty()).collect();
@@ -392,11 +381,7 @@ fn resolve_image(
             "" | "." => {}
             ".." => {
                 if parts.pop().is_none() {
-                    report.error(
-                        file,
-                        at,
-                        format!("image `{url}` points outside the course folder"),
-                    );
+                    report.error(file, at, message!(IMAGE_OUTSIDE, image = url));
                     return None;
                 }
             }
@@ -406,18 +391,14 @@ fn resolve_image(
     let relative = parts.join("/");
     let path = media.dir.join(&relative);
     if !path.is_file() {
-        report.error(file, at, format!("image file `{relative}` does not exist"));
+        report.error(file, at, message!(IMAGE_MISSING, file = &relative));
         return None;
     }
     // A symlink inside the course may still lead out of it.
     if let (Some(root), Ok(real)) = (&media.canonical, path.canonicalize())
         && !real.starts_with(root)
     {
-        report.error(
-            file,
-            at,
-            format!("image `{url}` points outside the course folder"),
-        );
+        report.error(file, at, message!(IMAGE_OUTSIDE, image = url));
         return None;
     }
     Some(relative)
@@ -458,11 +439,7 @@ fn check_raw_html(file: &SourceFile, report: &mut Report, pieces: &[(usize, Stri
         searched_from.insert(name.clone(), found.map(|i| i + 1).unwrap_or(from));
         let at = source_offset(found.unwrap_or(0));
         if !TAGS.contains(&name.as_str()) {
-            report.error(
-                file,
-                at,
-                format!("raw HTML `<{name}>` is not allowed in lessons and would be removed"),
-            );
+            report.error(file, at, message!(HTML_TAG, tag = &name));
             continue;
         }
         for (attribute, value) in attributes {
@@ -470,15 +447,18 @@ fn check_raw_html(file: &SourceFile, report: &mut Report, pieces: &[(usize, Stri
                 report.error(
                     file,
                     at,
-                    format!("attribute `{attribute}` on `<{name}>` is not allowed in lessons and would be removed"),
+                    message!(HTML_ATTRIBUTE, attribute = &attribute, tag = &name),
                 );
             } else if !value_allowed(&name, &attribute, &value) {
                 let message = match (name.as_str(), attribute.as_str()) {
-                    ("a", "href") => format!(
-                        "link `{value}` is not allowed: links go to https:// pages, mailto: addresses or #anchors"
+                    ("a", "href") => message!(LINK_NOT_ALLOWED, url = &value),
+                    ("img", _) => message!(HTML_IMAGE),
+                    _ => message!(
+                        HTML_VALUE,
+                        value = &value,
+                        attribute = &attribute,
+                        tag = &name
                     ),
-                    ("img", _) => "images in raw HTML are not supported; use Markdown: ![alt text](../media/file.svg)".to_string(),
-                    _ => format!("value `{value}` of `{attribute}` on `<{name}>` is not allowed and would be removed"),
                 };
                 report.error(file, at, message);
             }

@@ -8,6 +8,7 @@ mod lint;
 mod load;
 mod markdown;
 mod media;
+pub(crate) mod messages;
 mod model;
 mod overview;
 mod read;

@@ -7,6 +7,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use toml::de::{DeTable, DeValue};
 
 use super::layout::{COURSE_FILE, FINAL_FILE, MODULE_FILE, QUIZ_FILE};
+use super::messages::{
+    ACCEPT_BLANK, ACCEPT_EMPTY, ACCEPT_MISSING_LANGUAGE, DEBRIEF_WITHOUT_ENDING, DRAW_NOT_WHOLE,
+    ENDING_KIND, ENDING_NEEDS_DEBRIEF, ENDING_WITH_CHOICES, FEEDBACK_MODE, FINAL_MODULE_MISSING,
+    FINAL_MODULE_NOT_STRING, FINAL_NO_QUESTIONS, KEY_OF_OTHER_KIND, LANGUAGE_TWICE,
+    LANGUAGES_EMPTY, LESSON_NOT_TABLE, MINUTES, NO_ACCEPT, NO_COMPETENCY, NO_LANGUAGES, NO_NODES,
+    NOT_LANGUAGE_CODE, NOT_TEXT_LIST, OUTCOME_NOT_TEXT, UNKNOWN_KIND, VERSION,
+};
 use super::source::{Located, Report, SourceFile};
 use super::toml_table::{Ctx, Fields, number, string_list, text_of};
 use super::validate;
@@ -14,6 +21,7 @@ use super::{
     AnswerOption, BankQuestion, Choice, Competency, Course, Ending, EndingKind, FeedbackMode, Item,
     Module, Node, Pair, Question, QuestionBody, QuestionKind, Scenario, Text,
 };
+use crate::i18n::{MessageArg, message};
 
 /// course.toml as read: what the rest of the course is checked against.
 pub(crate) struct HeadRead {
@@ -53,13 +61,7 @@ pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<HeadRead>
     if let Some(v) = &version
         && !is_version(&v.value)
     {
-        cx.error(
-            v.span.start,
-            format!(
-                "`version` must be a semantic version like 1.0.0, not `{}`",
-                v.value
-            ),
-        );
+        cx.error(v.span.start, message!(VERSION, version = &v.value));
     }
     let title = f.text(cx, "title");
     let description = f.opt_text(cx, "description");
@@ -86,7 +88,7 @@ pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<HeadRead>
     }
     validate::ids(cx, "competency", &ids);
     if competencies.is_empty() && !cx.report.broken {
-        cx.error(0, "the course declares no `[[competency]]`; every question and scenario choice refers to one");
+        cx.error(0, message!(NO_COMPETENCY));
     }
     let final_test = final_head(cx, &mut f);
     f.finish(cx, |_| None);
@@ -113,16 +115,13 @@ pub(crate) fn course(file: &SourceFile, report: &mut Report) -> Option<HeadRead>
 fn final_head(cx: &mut Ctx, f: &mut Fields) -> Option<FinalHead> {
     let at = f.key_at("final");
     let (_, table) = f.opt_table(cx, "final")?;
-    let mut t = Fields::new(table, at, "final test ([final])");
+    let mut t = Fields::new(table, at, "final");
     let draw = t.num(cx, "draw").and_then(|n| {
         let whole = n.value.fract() == 0.0 && n.value >= 1.0 && n.value <= f64::from(u32::MAX);
         if !whole {
             cx.error(
                 n.span.start,
-                format!(
-                    "`draw` is how many questions one attempt draws from final.toml: a whole number of at least 1, not {}",
-                    n.value
-                ),
+                message!(DRAW_NOT_WHOLE, value = n.value.to_string()),
             );
             return None;
         }
@@ -172,18 +171,12 @@ pub(crate) fn final_bank(
             Some(value) => match value.get_ref() {
                 DeValue::String(s) => Some(Located::new(s.to_string(), value.span())),
                 _ => {
-                    cx.fatal(
-                        value.span().start,
-                        "`module` must be a string: the id of the module the question tests",
-                    );
+                    cx.fatal(value.span().start, message!(FINAL_MODULE_NOT_STRING));
                     None
                 }
             },
             None => {
-                cx.fatal(
-                    at,
-                    "a final-test question has no `module`: add module = \"<module id>\" (the module it tests)",
-                );
+                cx.fatal(at, message!(FINAL_MODULE_MISSING));
                 None
             }
         };
@@ -203,10 +196,7 @@ pub(crate) fn final_bank(
     }
     validate::ids(cx, "question", &ids);
     if ids.is_empty() && !cx.report.broken {
-        cx.error(
-            0,
-            "final.toml has no `[[question]]`: the final test draws its questions from them",
-        );
+        cx.error(0, message!(FINAL_NO_QUESTIONS));
     }
     f.finish(cx, |_| None);
     bank
@@ -227,10 +217,7 @@ fn languages(
     };
     let Some(list) = f.opt_str_list(cx, "languages") else {
         if !f.has("languages") {
-            cx.fatal(
-                0,
-                "course.toml has no `languages`, e.g. languages = [\"sv\", \"en\"]",
-            );
+            cx.fatal(0, message!(NO_LANGUAGES));
         }
         return root
             .get("title")
@@ -239,26 +226,20 @@ fn languages(
             .unwrap_or_default();
     };
     if list.value.is_empty() {
-        cx.fatal(
-            list.span.start,
-            "`languages` must list at least one language, e.g. [\"sv\", \"en\"]",
-        );
+        cx.fatal(list.span.start, message!(LANGUAGES_EMPTY));
     }
     let mut langs: Vec<String> = Vec::new();
     for lang in &list.value {
         if !is_language_code(&lang.value) {
             cx.error(
                 lang.span.start,
-                format!(
-                    "`{}` is not a language code like \"sv\" or \"en\"",
-                    lang.value
-                ),
+                message!(NOT_LANGUAGE_CODE, lang = &lang.value),
             );
         }
         if langs.contains(&lang.value) {
             cx.error(
                 lang.span.start,
-                format!("language `{}` is listed twice", lang.value),
+                message!(LANGUAGE_TWICE, lang = &lang.value),
             );
         } else {
             langs.push(lang.value.clone());
@@ -321,10 +302,7 @@ pub(crate) fn module(
         Some(l) if l.value == "immediate" => FeedbackMode::Immediate,
         Some(l) if l.value == "deferred" => FeedbackMode::Deferred,
         Some(l) => {
-            cx.error(
-                l.span.start,
-                format!("`feedback` is `immediate` or `deferred`, not `{}`", l.value),
-            );
+            cx.error(l.span.start, message!(FEEDBACK_MODE, value = &l.value));
             FeedbackMode::default()
         }
     };
@@ -353,16 +331,14 @@ pub(crate) fn module(
 
 /// `outcomes = [{ sv = "…", en = "…" }, …]`: each a text in every language.
 fn outcomes(cx: &mut Ctx, f: &mut Fields) -> Vec<Text> {
-    let one = format!(
-        "{{ {} }}",
-        cx.langs
-            .iter()
-            .map(|l| format!("{l} = \"…\""))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    let want = format!("a list of texts, like outcomes = [{one}]");
-    let Some((_, items)) = f.opt_array(cx, "outcomes", &want) else {
+    let example = cx
+        .langs
+        .iter()
+        .map(|l| format!("{l} = \"…\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let args = vec![("example", MessageArg::from(&example))];
+    let Some((_, items)) = f.opt_array(cx, "outcomes", NOT_TEXT_LIST, args) else {
         return Vec::new();
     };
     let mut outcomes = Vec::new();
@@ -372,15 +348,13 @@ fn outcomes(cx: &mut Ctx, f: &mut Fields) -> Vec<Text> {
                 outcomes.push(text_of(cx, "outcomes", item.span().start, table));
             }
             other => {
-                let kind = other.type_str();
-                let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                    "an"
-                } else {
-                    "a"
-                };
                 cx.fatal(
                     item.span().start,
-                    format!("each outcome is a table with one text per language, like {one}, not {article} {kind}"),
+                    message!(
+                        OUTCOME_NOT_TEXT,
+                        example = &example,
+                        found = other.type_str()
+                    ),
                 );
             }
         }
@@ -399,24 +373,18 @@ fn lesson_settings(cx: &mut Ctx, f: &mut Fields) -> Vec<LessonSettings> {
         let DeValue::Table(lesson) = value.get_ref() else {
             cx.fatal(
                 value.span().start,
-                format!(
-                    "`lesson.{}` must be a table, written [lesson.{}] with `minutes = 6` under it",
-                    id.value, id.value
-                ),
+                message!(LESSON_NOT_TABLE, lesson = &id.value),
             );
             continue;
         };
-        let mut l = Fields::new(lesson, id.span.start, "lesson table");
+        let mut l = Fields::new(lesson, id.span.start, "lesson");
         let minutes = l.opt_num(cx, "minutes").and_then(|n| {
             let whole =
                 n.value.fract() == 0.0 && n.value >= 1.0 && n.value <= f64::from(MAX_MINUTES);
             if !whole {
                 cx.error(
                     n.span.start,
-                    format!(
-                        "`minutes` is a whole number of minutes from 1 to {MAX_MINUTES}, not {}",
-                        n.value
-                    ),
+                    message!(MINUTES, max = MAX_MINUTES, value = n.value.to_string()),
                 );
                 return None;
             }
@@ -472,11 +440,12 @@ const KIND_KEYS: [&str; 11] = [
     "pair",
 ];
 
-/// The kinds a kind-specific key belongs to, for a helpful message.
+/// The kinds a kind-specific key belongs to, for a helpful message (two
+/// joined by `-`, which the catalogue says as "… and …").
 fn kinds_of_key(key: &str) -> Option<&'static str> {
     Some(match key {
-        "option" => "single and multiple",
-        "answer" => "true_false and numeric",
+        "option" => "single-multiple",
+        "answer" => "true_false-numeric",
         "feedback_true" | "feedback_false" => "true_false",
         "accept" | "case_sensitive" | "ignore_diacritics" => "short_text",
         "tolerance" | "unit" => "numeric",
@@ -518,7 +487,7 @@ fn question_in(
             let all = QuestionKind::ALL.map(QuestionKind::as_str).join(", ");
             cx.fatal(
                 k.span.start,
-                format!("unknown question kind `{}` (one of: {all})", k.value),
+                message!(UNKNOWN_KIND, kind = &k.value, kinds = all),
             );
         }
         kind
@@ -545,7 +514,12 @@ fn question_in(
     }
     f.finish(cx, |key| {
         kinds_of_key(key).map(|kinds| {
-            format!("`{key}` does not belong in a {kind_name} question, only in {kinds} questions")
+            message!(
+                KEY_OF_OTHER_KIND,
+                key = key,
+                kind = &kind_name,
+                kinds = kinds
+            )
         })
     });
     let question = Question {
@@ -589,7 +563,7 @@ fn body(cx: &mut Ctx, f: &mut Fields, kind: QuestionKind, at: usize) -> Option<Q
                 }
             }
             validate::ids(cx, "option", &ids);
-            validate::at_least_two(cx, at, tables.len(), name, "options ([[question.option]])");
+            validate::at_least_two(cx, at, tables.len(), name);
             validate::correct_options(cx, at, kind == QuestionKind::Single, &corrects);
             if kind == QuestionKind::Single {
                 QuestionBody::Single { options }
@@ -650,7 +624,7 @@ fn body(cx: &mut Ctx, f: &mut Fields, kind: QuestionKind, at: usize) -> Option<Q
                 }
             }
             validate::ids(cx, "item", &ids);
-            validate::at_least_two(cx, at, tables.len(), name, "items ([[question.item]])");
+            validate::at_least_two(cx, at, tables.len(), name);
             validate::distinct_texts(
                 cx,
                 "item",
@@ -681,15 +655,15 @@ fn body(cx: &mut Ctx, f: &mut Fields, kind: QuestionKind, at: usize) -> Option<Q
                 }
             }
             validate::ids(cx, "pair", &ids);
-            validate::at_least_two(cx, at, tables.len(), name, "pairs ([[question.pair]])");
+            validate::at_least_two(cx, at, tables.len(), name);
             validate::distinct_texts(
                 cx,
-                "left side",
+                "left",
                 &lefts.iter().map(|(at, t)| (*at, t)).collect::<Vec<_>>(),
             );
             validate::distinct_texts(
                 cx,
-                "right side",
+                "right",
                 &rights.iter().map(|(at, t)| (*at, t)).collect::<Vec<_>>(),
             );
             QuestionBody::Matching { pairs }
@@ -704,10 +678,7 @@ fn accept(cx: &mut Ctx, f: &mut Fields) -> Option<BTreeMap<String, Vec<String>>>
         Some((_, table)) => table,
         None => {
             if !f.has("accept") {
-                cx.fatal(
-                    f.at(),
-                    "short_text question has no `accept` list of accepted answers",
-                );
+                cx.fatal(f.at(), message!(NO_ACCEPT));
             }
             return None;
         }
@@ -718,14 +689,11 @@ fn accept(cx: &mut Ctx, f: &mut Fields) -> Option<BTreeMap<String, Vec<String>>>
         super::toml_table::declared_language(cx, lang_name, lang.span().start);
         let list = string_list(cx, &format!("accept.{lang_name}"), value)?;
         if list.value.is_empty() {
-            cx.error(
-                list.span.start,
-                format!("no accepted answers for `{lang_name}`: list at least one"),
-            );
+            cx.error(list.span.start, message!(ACCEPT_EMPTY, lang = lang_name));
         }
         for answer in &list.value {
             if answer.value.trim().is_empty() {
-                cx.error(answer.span.start, "an accepted answer cannot be empty");
+                cx.error(answer.span.start, message!(ACCEPT_BLANK));
             }
         }
         accept.insert(
@@ -736,7 +704,7 @@ fn accept(cx: &mut Ctx, f: &mut Fields) -> Option<BTreeMap<String, Vec<String>>>
     let langs = cx.langs;
     for lang in langs {
         if !table.contains_key(lang.as_str()) {
-            cx.error(key_at, format!("`accept` has no answers for `{lang}`"));
+            cx.error(key_at, message!(ACCEPT_MISSING_LANGUAGE, lang = lang));
         }
     }
     Some(accept)
@@ -773,7 +741,7 @@ pub(crate) fn scenario(
         }
     }
     if nodes.is_empty() && !f.has("node") {
-        cx.fatal(0, "a scenario has at least one `[[node]]`");
+        cx.fatal(0, message!(NO_NODES));
     }
     f.finish(cx, |_| None);
     validate::ids(cx, "node", &node_ids);
@@ -868,10 +836,7 @@ fn node(
             "mixed" => Some(EndingKind::Mixed),
             "poor" => Some(EndingKind::Poor),
             other => {
-                cx.fatal(
-                    e.span.start,
-                    format!("`ending` is `good`, `mixed` or `poor`, not `{other}`"),
-                );
+                cx.fatal(e.span.start, message!(ENDING_KIND, value = other));
                 None
             }
         });
@@ -880,23 +845,17 @@ fn node(
     let ending = match (ending_kind, debrief) {
         (Some(kind), Some(debrief)) => Some(Ending { kind, debrief }),
         (Some(_), None) => {
-            cx.fatal(
-                f.key_at("ending"),
-                "a node with an `ending` needs a `debrief`",
-            );
+            cx.fatal(f.key_at("ending"), message!(ENDING_NEEDS_DEBRIEF));
             None
         }
         (None, Some(_)) if !f.has("ending") => {
-            cx.error(debrief_at, "only a node with an `ending` has a `debrief`");
+            cx.error(debrief_at, message!(DEBRIEF_WITHOUT_ENDING));
             None
         }
         (None, _) => None,
     };
     if f.has("ending") && !choice_tables.is_empty() {
-        cx.error(
-            f.key_at("ending"),
-            "a node with an `ending` is the end of the scenario and has no choices",
-        );
+        cx.error(f.key_at("ending"), message!(ENDING_WITH_CHOICES));
     }
     let ending_at = f.key_at("ending");
     f.finish(cx, |_| None);

@@ -5,6 +5,8 @@
 use std::ops::Range;
 
 use super::Diagnostic;
+use super::messages::MORE_PROBLEMS;
+use crate::i18n::{Message, message};
 
 /// A value read from a file, with the byte range it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,7 +63,7 @@ impl SourceFile {
         (to_u32(line + 1), to_u32(col + 1))
     }
 
-    pub fn diagnostic_at(&self, offset: usize, message: impl Into<String>) -> Diagnostic {
+    pub fn diagnostic_at(&self, offset: usize, message: Message) -> Diagnostic {
         let (line, column) = self.line_col(offset);
         Diagnostic::new(self.path.clone(), line, column, message)
     }
@@ -89,7 +91,7 @@ pub(crate) const MAX_PROBLEMS_PER_FILE: usize = 100;
 
 impl Report {
     /// A rule is broken; the model can still be built.
-    pub fn error(&mut self, file: &SourceFile, offset: usize, message: impl Into<String>) {
+    pub fn error(&mut self, file: &SourceFile, offset: usize, message: Message) {
         let count = self.per_file.entry(file.path.clone()).or_insert(0);
         *count += 1;
         if *count <= MAX_PROBLEMS_PER_FILE {
@@ -98,18 +100,18 @@ impl Report {
     }
 
     /// A required value is missing or has the wrong shape: no model.
-    pub fn fatal(&mut self, file: &SourceFile, offset: usize, message: impl Into<String>) {
+    pub fn fatal(&mut self, file: &SourceFile, offset: usize, message: Message) {
         self.broken = true;
         self.error(file, offset, message);
     }
 
     /// A rule about a whole file (its name, its presence) is broken.
-    pub fn error_file(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    pub fn error_file(&mut self, path: impl Into<String>, message: Message) {
         self.diagnostics.push(Diagnostic::file(path, message));
     }
 
     /// A whole file is missing or unreadable: no model.
-    pub fn fatal_file(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    pub fn fatal_file(&mut self, path: impl Into<String>, message: Message) {
         self.broken = true;
         self.diagnostics.push(Diagnostic::file(path, message));
     }
@@ -120,9 +122,10 @@ impl Report {
             if *count > MAX_PROBLEMS_PER_FILE {
                 self.diagnostics.push(Diagnostic::file(
                     path.clone(),
-                    format!(
-                        "{} more problems in this file are not listed (only the first {MAX_PROBLEMS_PER_FILE} are)",
-                        count - MAX_PROBLEMS_PER_FILE
+                    message!(
+                        MORE_PROBLEMS,
+                        more = count - MAX_PROBLEMS_PER_FILE,
+                        max = MAX_PROBLEMS_PER_FILE
                     ),
                 ));
             }

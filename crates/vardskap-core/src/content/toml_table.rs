@@ -8,7 +8,13 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::Text;
+use super::messages::{
+    EMPTY_TEXT, MISSING_KEY, MISSING_TRANSLATION, NOT_BOOL, NOT_FINITE, NOT_NUMBER, NOT_STRING,
+    NOT_STRING_LIST, NOT_TABLE, NOT_TABLE_LIST, NOT_TEXT, TOML_SYNTAX, UNDECLARED_LANGUAGE,
+    UNKNOWN_KEY,
+};
 use super::source::{Located, Report, SourceFile};
+use crate::i18n::{Message, MessageArg, MessageArgs, MessageId, message};
 
 /// What a table is read against: its file, the report and the course's languages.
 pub(crate) struct Ctx<'a> {
@@ -19,11 +25,11 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    pub fn error(&mut self, offset: usize, message: impl Into<String>) {
+    pub fn error(&mut self, offset: usize, message: Message) {
         self.report.error(self.file, offset, message);
     }
 
-    pub fn fatal(&mut self, offset: usize, message: impl Into<String>) {
+    pub fn fatal(&mut self, offset: usize, message: Message) {
         self.report.fatal(self.file, offset, message);
     }
 }
@@ -40,7 +46,7 @@ pub(crate) fn parse_document<'i>(file: &'i SourceFile, report: &mut Report) -> O
         report.fatal(
             file,
             offset,
-            format!("TOML syntax: {}", error.message().trim()),
+            message!(TOML_SYNTAX, detail = error.message().trim()),
         );
     }
     None
@@ -53,7 +59,8 @@ pub(crate) struct Fields<'t, 'i> {
     /// Where the table starts, for "missing key" problems.
     at: usize,
     taken: Vec<&'t str>,
-    /// What the table is, in messages: "question", "node".
+    /// What the table is, as a code word the catalogue words (`check-table`):
+    /// `question`, `node`, a file name such as `course.toml` …
     what: &'static str,
 }
 
@@ -112,17 +119,11 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     fn missing(&self, cx: &mut Ctx, key: &str) {
-        cx.fatal(self.at, format!("{} has no `{key}`", self.what));
+        cx.fatal(self.at, message!(MISSING_KEY, table = self.what, key = key));
     }
 
-    fn wrong_type(cx: &mut Ctx, key: &str, value: &Spanned<DeValue>, want: &str) {
-        cx.fatal(
-            value.span().start,
-            format!(
-                "`{key}` must be {want}, not {}",
-                article(value.get_ref().type_str())
-            ),
-        );
+    fn wrong_type(cx: &mut Ctx, key: &str, value: &Spanned<DeValue>, want: MessageId) {
+        wrong_type_with(cx, key, value, want, Vec::new());
     }
 
     pub fn opt_str(&mut self, cx: &mut Ctx, key: &str) -> Option<Located<String>> {
@@ -130,7 +131,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         match value.get_ref() {
             DeValue::String(s) => Some(Located::new(s.to_string(), value.span())),
             _ => {
-                Self::wrong_type(cx, key, value, "a string");
+                Self::wrong_type(cx, key, value, NOT_STRING);
                 None
             }
         }
@@ -149,7 +150,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         match value.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             _ => {
-                Self::wrong_type(cx, key, value, "true or false");
+                Self::wrong_type(cx, key, value, NOT_BOOL);
                 None
             }
         }
@@ -189,33 +190,28 @@ impl<'t, 'i> Fields<'t, 'i> {
     pub fn opt_text(&mut self, cx: &mut Ctx, key: &str) -> Option<Text> {
         let (k, value) = self.take(key)?;
         let DeValue::Table(table) = value.get_ref() else {
-            Self::wrong_type(
-                cx,
-                key,
-                value,
-                &format!(
-                    "a table with one text per language, like {key} = {{ {} }}",
-                    example_langs(cx.langs)
-                ),
-            );
+            let example = example_langs(cx.langs);
+            wrong_type_with(cx, key, value, NOT_TEXT, vec![("example", example.into())]);
             return None;
         };
         Some(text_of(cx, key, k.span().start, table))
     }
 
     /// An array of any values, e.g. `outcomes = [{ sv = "…" }, …]`, with
-    /// where it starts; `want` describes the expected shape for a wrong type.
+    /// where it starts; `want` (with `args` besides `key` and `found`) says
+    /// what is expected when it is not an array.
     pub fn opt_array(
         &mut self,
         cx: &mut Ctx,
         key: &str,
-        want: &str,
+        want: MessageId,
+        args: MessageArgs,
     ) -> Option<(usize, Vec<&'t Spanned<DeValue<'i>>>)> {
         let (_, value) = self.take(key)?;
         match value.get_ref() {
             DeValue::Array(items) => Some((value.span().start, items.iter().collect())),
             _ => {
-                Self::wrong_type(cx, key, value, want);
+                wrong_type_with(cx, key, value, want, args);
                 None
             }
         }
@@ -227,7 +223,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         match value.get_ref() {
             DeValue::Table(t) => Some((value.span().start, t)),
             _ => {
-                Self::wrong_type(cx, key, value, "a table");
+                Self::wrong_type(cx, key, value, NOT_TABLE);
                 None
             }
         }
@@ -239,19 +235,14 @@ impl<'t, 'i> Fields<'t, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            Self::wrong_type(
-                cx,
-                key,
-                value,
-                &format!("a list of tables, written [[{key}]]"),
-            );
+            Self::wrong_type(cx, key, value, NOT_TABLE_LIST);
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::Table(t) => out.push((item.span().start, t)),
-                _ => Self::wrong_type(cx, key, item, "a table"),
+                _ => Self::wrong_type(cx, key, item, NOT_TABLE),
             }
         }
         out
@@ -269,19 +260,14 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// Reports every key that was not taken. `other_kind` may give a better
     /// message for a key that belongs to another variant of the table.
-    pub fn finish(self, cx: &mut Ctx, other_kind: impl Fn(&str) -> Option<String>) {
+    pub fn finish(self, cx: &mut Ctx, other_kind: impl Fn(&str) -> Option<Message>) {
         for key in self.table.keys() {
             let name = key.get_ref().as_ref();
             if self.taken.contains(&name) {
                 continue;
             }
-            let message = match other_kind(name) {
-                Some(message) => message,
-                None if self.what.ends_with(".toml") => {
-                    format!("unknown key `{name}` in {}", self.what)
-                }
-                None => format!("unknown key `{name}` in {}", article(self.what)),
-            };
+            let message = other_kind(name)
+                .unwrap_or_else(|| message!(UNKNOWN_KEY, key = name, table = self.what));
             cx.error(key.span().start, message);
         }
     }
@@ -296,11 +282,12 @@ pub(crate) fn declared_language(cx: &mut Ctx, lang_name: &str, at: usize) {
 
 /// The problem with `lang`, in a text or a lesson file's name, when the
 /// course (whose languages are `langs`, none when unknown) does not declare it.
-pub(crate) fn undeclared_language(lang: &str, langs: &[String]) -> Option<String> {
+pub(crate) fn undeclared_language(lang: &str, langs: &[String]) -> Option<Message> {
     (!langs.is_empty() && !langs.iter().any(|l| l == lang)).then(|| {
-        format!(
-            "`{lang}` is not a language of this course ({})",
-            langs.join(", ")
+        message!(
+            UNDECLARED_LANGUAGE,
+            lang = lang,
+            languages = langs.join(", ")
         )
     })
 }
@@ -314,17 +301,23 @@ pub(crate) fn text_of(cx: &mut Ctx, key: &str, key_at: usize, table: &DeTable) -
         declared_language(cx, lang_name, lang.span().start);
         match s.get_ref() {
             DeValue::String(t) if t.trim().is_empty() => {
-                cx.error(s.span().start, format!("`{key}` is empty in `{lang_name}`"));
+                cx.error(
+                    s.span().start,
+                    message!(EMPTY_TEXT, key = key, lang = lang_name),
+                );
             }
             DeValue::String(t) => {
                 text.insert(lang_name.to_string(), t.to_string());
             }
-            _ => Fields::wrong_type(cx, &format!("{key}.{lang_name}"), s, "a string"),
+            _ => Fields::wrong_type(cx, &format!("{key}.{lang_name}"), s, NOT_STRING),
         }
     }
     for lang in cx.langs {
         if !table.contains_key(lang.as_str()) {
-            cx.error(key_at, format!("`{key}` has no `{lang}` translation"));
+            cx.error(
+                key_at,
+                message!(MISSING_TRANSLATION, key = key, lang = lang),
+            );
         }
     }
     Text(text)
@@ -338,17 +331,14 @@ pub(crate) fn number(cx: &mut Ctx, key: &str, value: &Spanned<DeValue>) -> Optio
             .map(|n| n as f64),
         DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
         _ => {
-            Fields::wrong_type(cx, key, value, "a number");
+            Fields::wrong_type(cx, key, value, NOT_NUMBER);
             return None;
         }
     };
     match n {
         Some(n) if n.is_finite() => Some(n),
         _ => {
-            cx.fatal(
-                value.span().start,
-                format!("`{key}` must be a finite number"),
-            );
+            cx.fatal(value.span().start, message!(NOT_FINITE, key = key));
             None
         }
     }
@@ -360,22 +350,32 @@ pub(crate) fn string_list(
     value: &Spanned<DeValue>,
 ) -> Option<Located<Vec<Located<String>>>> {
     let DeValue::Array(items) = value.get_ref() else {
-        Fields::wrong_type(cx, key, value, "a list of strings, like [\"…\"]");
+        Fields::wrong_type(cx, key, value, NOT_STRING_LIST);
         return None;
     };
     let mut out = Vec::new();
     for item in items.iter() {
         match item.get_ref() {
             DeValue::String(s) => out.push(Located::new(s.to_string(), item.span())),
-            _ => Fields::wrong_type(cx, key, item, "a string"),
+            _ => Fields::wrong_type(cx, key, item, NOT_STRING),
         }
     }
     Some(Located::new(out, value.span()))
 }
 
-fn article(noun: &str) -> String {
-    let vowel = noun.starts_with(['a', 'e', 'i', 'o', 'u']);
-    format!("{} {noun}", if vowel { "an" } else { "a" })
+/// Reports that `value` of `key` is not what `want` says (a `check-not…`
+/// message, whose other placeholders are `args`); the type found is named as
+/// `found`.
+pub(crate) fn wrong_type_with(
+    cx: &mut Ctx,
+    key: &str,
+    value: &Spanned<DeValue>,
+    want: MessageId,
+    mut args: MessageArgs,
+) {
+    args.push(("key", key.into()));
+    args.push(("found", MessageArg::from(value.get_ref().type_str())));
+    cx.fatal(value.span().start, want.with(args));
 }
 
 fn example_langs(langs: &[String]) -> String {

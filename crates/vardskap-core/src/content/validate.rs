@@ -6,12 +6,20 @@
 use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use super::layout::is_slug;
+use super::messages::{
+    AT_LEAST_TWO, CRITICAL_ENDS_WELL, DEAD_END, DISTINCTION, DISTINCTION_BELOW_PASS, DUPLICATE_ID,
+    ENDING_UNREACHABLE, GOOD_ENDING_CHEAP, LOOP, NO_CORRECT_MULTIPLE, NO_CORRECT_SINGLE,
+    NO_GOOD_ENDING, NODE_UNREACHABLE, NOT_SLUG, PASS_MARK, POINTS, RESERVED_MODULE_ID, SAME_TEXT,
+    SECOND_CORRECT, TOLERANCE, UNKNOWN_COMPETENCY, UNKNOWN_NEXT, UNKNOWN_START,
+};
 use super::source::Located;
 use super::toml_table::Ctx;
 use super::{Choice, EndingKind, Text};
+use crate::i18n::{Message, MessageArgs, message};
 use crate::scenario::paths::{self, Analysis, Hop, Witness};
 
-/// Each id is a slug and none is used twice within its scope in one file.
+/// Each id is a slug and none is used twice within its scope in one file;
+/// `what` says whose ids they are (`question`, `node` …, see `check-idOf`).
 pub(crate) fn ids<'a>(
     cx: &mut Ctx,
     what: &str,
@@ -26,10 +34,7 @@ pub(crate) fn ids<'a>(
             let (line, _) = cx.file.line_col(first);
             cx.error(
                 id.span.start,
-                format!(
-                    "duplicate {what} id `{}` (first used on line {line})",
-                    id.value
-                ),
+                message!(DUPLICATE_ID, what = what, id = &id.value, line = line),
             );
         } else {
             seen.insert(&id.value, id.span.start);
@@ -37,17 +42,17 @@ pub(crate) fn ids<'a>(
     }
 }
 
-pub(crate) fn not_a_slug(what: &str, id: &str) -> String {
-    format!(
-        "{what} id `{id}` is not a slug: use lower-case letters a-z, digits and `-`, starting with a letter or digit"
-    )
+/// `what` as in [`ids`], or `scenarioFile` and `lessonFile` for an id that
+/// is a file's name.
+pub(crate) fn not_a_slug(what: &str, id: &str) -> Message {
+    message!(NOT_SLUG, what = what, id = id)
 }
 
 pub(crate) fn pass_mark(cx: &mut Ctx, mark: &Located<f64>) {
     if !(mark.value > 0.0 && mark.value <= 1.0) {
         cx.error(
             mark.span.start,
-            format!("`pass_mark` must be a share of the points, above 0 and at most 1 (e.g. 0.8), not {}", mark.value),
+            message!(PASS_MARK, value = mark.value.to_string()),
         );
     }
 }
@@ -56,7 +61,7 @@ pub(crate) fn points(cx: &mut Ctx, points: &Located<f64>) {
     if points.value <= 0.0 {
         cx.error(
             points.span.start,
-            format!("`points` must be above 0, not {}", points.value),
+            message!(POINTS, value = points.value.to_string()),
         );
     }
 }
@@ -65,7 +70,7 @@ pub(crate) fn tolerance(cx: &mut Ctx, tolerance: &Located<f64>) {
     if tolerance.value < 0.0 {
         cx.error(
             tolerance.span.start,
-            format!("`tolerance` cannot be negative ({})", tolerance.value),
+            message!(TOLERANCE, value = tolerance.value.to_string()),
         );
     }
 }
@@ -87,21 +92,16 @@ pub(crate) fn competency_ref(
             .join(", ");
         cx.error(
             id.span.start,
-            format!(
-                "unknown competency `{}` (course.toml declares: {list})",
-                id.value
-            ),
+            message!(UNKNOWN_COMPETENCY, competency = &id.value, known = list),
         );
     }
 }
 
-/// Options, items or pairs: a question needs at least two to be a question.
-pub(crate) fn at_least_two(cx: &mut Ctx, at: usize, count: usize, kind: &str, what: &str) {
+/// Options, items or pairs (by `kind`): a question needs at least two to be
+/// a question.
+pub(crate) fn at_least_two(cx: &mut Ctx, at: usize, count: usize, kind: &str) {
     if count < 2 {
-        cx.error(
-            at,
-            format!("a {kind} question needs at least 2 {what}, it has {count}"),
-        );
+        cx.error(at, message!(AT_LEAST_TWO, kind = kind, count = count));
     }
 }
 
@@ -111,14 +111,14 @@ pub(crate) fn correct_options(cx: &mut Ctx, at: usize, single: bool, corrects: &
         (_, []) => cx.error(
             at,
             if single {
-                "no option is marked `correct = true`; a single-choice question needs exactly one"
+                message!(NO_CORRECT_SINGLE)
             } else {
-                "no option is marked `correct = true`; a multiple-choice question needs at least one"
+                message!(NO_CORRECT_MULTIPLE)
             },
         ),
         (true, [_, extra @ ..]) => {
             for &at in extra {
-                cx.error(at, "a single-choice question has exactly one correct option; this is a second one");
+                cx.error(at, message!(SECOND_CORRECT));
             }
         }
         _ => {}
@@ -126,7 +126,8 @@ pub(crate) fn correct_options(cx: &mut Ctx, at: usize, single: bool, corrects: &
 }
 
 /// Two items (or two sides of pairs) that read the same in some language
-/// make the answer key impossible to tell apart.
+/// make the answer key impossible to tell apart. `what` is `item`, `left` or
+/// `right`.
 pub(crate) fn distinct_texts(cx: &mut Ctx, what: &str, texts: &[(usize, &Text)]) {
     let langs = cx.langs;
     for lang in langs {
@@ -138,7 +139,7 @@ pub(crate) fn distinct_texts(cx: &mut Ctx, what: &str, texts: &[(usize, &Text)])
                 let (line, _) = cx.file.line_col(first);
                 cx.error(
                     at,
-                    format!("this {what} reads the same in `{lang}` as the one on line {line}; learners cannot tell them apart"),
+                    message!(SAME_TEXT, what = what, lang = lang, line = line),
                 );
             } else {
                 seen.insert(key, at);
@@ -174,19 +175,13 @@ pub(crate) fn scenario_graph(cx: &mut Ctx, start: Option<&Located<String>>, node
         for next in &node.next {
             match index.get(next.value.as_str()) {
                 Some(&j) => edges[i].push(j),
-                None => cx.error(
-                    next.span.start,
-                    format!("`next` names no node of this scenario: `{}`", next.value),
-                ),
+                None => cx.error(next.span.start, message!(UNKNOWN_NEXT, node = &next.value)),
             }
         }
         if node.ending.is_none() && node.next.is_empty() {
             cx.error(
                 node.id.span.start,
-                format!(
-                    "node `{}` has neither choices nor an ending: it leads nowhere",
-                    node.id.value
-                ),
+                message!(DEAD_END, node = &node.id.value),
             );
         }
     }
@@ -194,7 +189,7 @@ pub(crate) fn scenario_graph(cx: &mut Ctx, start: Option<&Located<String>>, node
     let Some(&first) = index.get(start.value.as_str()) else {
         cx.error(
             start.span.start,
-            format!("`start` names no node of this scenario: `{}`", start.value),
+            message!(UNKNOWN_START, node = &start.value),
         );
         return;
     };
@@ -213,31 +208,22 @@ pub(crate) fn scenario_graph(cx: &mut Ctx, start: Option<&Located<String>>, node
         if !reachable[i] && node.ending.is_some() {
             cx.error(
                 node.ending_at,
-                format!(
-                    "the ending `{}` cannot be reached: no path from `start` leads to it",
-                    node.id.value
-                ),
+                message!(ENDING_UNREACHABLE, node = &node.id.value),
             );
         } else if !reachable[i] {
             cx.error(
                 node.id.span.start,
-                format!("node `{}` cannot be reached from `start`", node.id.value),
+                message!(NODE_UNREACHABLE, node = &node.id.value),
             );
         } else if !ends_somewhere[i] && !node.next.is_empty() {
-            cx.error(
-                node.id.span.start,
-                format!("from node `{}` no path leads to an ending: its choices only go round in a loop", node.id.value),
-            );
+            cx.error(node.id.span.start, message!(LOOP, node = &node.id.value));
         }
     }
     let good: Vec<usize> = (0..nodes.len())
         .filter(|&i| nodes[i].ending == Some(EndingKind::Good))
         .collect();
     if !walk(&good, &reverse)[first] {
-        cx.error(
-            start.span.start,
-            "no path from `start` leads to a `good` ending",
-        );
+        cx.error(start.span.start, message!(NO_GOOD_ENDING));
     }
     let graph = paths::Graph {
         start: first,
@@ -278,31 +264,24 @@ fn earned_endings(cx: &mut Ctx, nodes: &[GraphNode], graph: &paths::Graph) {
             continue;
         }
         if let Some((path, (at, choice))) = analysis.critical_path(i) {
-            cx.error(
-                node.ending_at,
-                format!(
-                    "the good ending `{}` can be reached after the critical choice `{}` at node `{}` (path: {}); a critical choice must never end well",
-                    node.id.value,
-                    nodes[at].choices[choice].id,
-                    nodes[at].id.value,
-                    path_words(nodes, &path),
-                ),
-            );
+            let mut args: MessageArgs = vec![
+                ("ending", (&node.id.value).into()),
+                ("choice", (&nodes[at].choices[choice].id).into()),
+                ("node", (&nodes[at].id.value).into()),
+            ];
+            args.extend(path_args(nodes, &path));
+            cx.error(node.ending_at, CRITICAL_ENDS_WELL.with(args));
         }
         if let Some((fewest, path)) = analysis.fewest_path(i)
             && !paths::earned_enough(fewest, best)
         {
-            cx.error(
-                node.ending_at,
-                format!(
-                    "the good ending `{}` can be reached with {} of {} points on the path {}; a good ending needs at least half of the best path's {}",
-                    node.id.value,
-                    figure(fewest),
-                    figure(best),
-                    path_words(nodes, &path),
-                    figure(best),
-                ),
-            );
+            let mut args: MessageArgs = vec![
+                ("ending", (&node.id.value).into()),
+                ("points", figure(fewest).into()),
+                ("best", figure(best).into()),
+            ];
+            args.extend(path_args(nodes, &path));
+            cx.error(node.ending_at, GOOD_ENDING_CHEAP.with(args));
         }
     }
 }
@@ -317,40 +296,34 @@ fn figure(points: f64) -> String {
     }
 }
 
-/// A path as choice ids, `a → b → c`; a long one keeps its first and last
-/// steps, and choices counted once round a loop are named after it.
-fn path_words(nodes: &[GraphNode], path: &Witness) -> String {
+/// A path as choice ids, `a → b → c`, for the catalogue's `check-path`: a
+/// long one keeps its first and last steps (`head` and `tail`, with `more`
+/// left out between them), and the choices counted once round a loop are
+/// named after it (`loop`, with `loopMore` not named; `loopCount` of them).
+fn path_args(nodes: &[GraphNode], path: &Witness) -> MessageArgs {
     const KEEP: usize = 8;
     let name = |&(at, choice): &Hop| format!("`{}`", nodes[at].choices[choice].id);
+    let chain = |hops: &[Hop]| hops.iter().map(name).collect::<Vec<_>>().join(" → ");
     let hops = &path.hops;
-    let mut words = if hops.is_empty() {
-        "(no choice)".to_string()
-    } else if hops.len() <= 2 * KEEP {
-        hops.iter().map(name).collect::<Vec<_>>().join(" → ")
+    let (head, more, tail) = if hops.len() <= 2 * KEEP {
+        (chain(hops), 0, String::new())
     } else {
-        let head: Vec<String> = hops[..KEEP].iter().map(name).collect();
-        let tail: Vec<String> = hops[hops.len() - KEEP..].iter().map(name).collect();
-        format!(
-            "{} → … ({} more) … → {}",
-            head.join(" → "),
+        (
+            chain(&hops[..KEEP]),
             hops.len() - 2 * KEEP,
-            tail.join(" → ")
+            chain(&hops[hops.len() - KEEP..]),
         )
     };
-    if !path.loops.is_empty() {
-        let counted: Vec<String> = path.loops.iter().take(KEEP).map(name).collect();
-        let more = path.loops.len().saturating_sub(KEEP);
-        words.push_str(&format!(
-            ", counting once round its loop {}{}",
-            counted.join(", "),
-            if more > 0 {
-                format!(" and {more} more")
-            } else {
-                String::new()
-            }
-        ));
-    }
-    words
+    let counted: Vec<String> = path.loops.iter().take(KEEP).map(name).collect();
+    vec![
+        ("steps", hops.len().into()),
+        ("head", head.into()),
+        ("more", more.into()),
+        ("tail", tail.into()),
+        ("loopCount", path.loops.len().into()),
+        ("loop", counted.join(", ").into()),
+        ("loopMore", path.loops.len().saturating_sub(KEEP).into()),
+    ]
 }
 
 /// Breadth-first: which nodes can be reached from `from` along `edges`.
@@ -381,19 +354,17 @@ pub(crate) fn final_distinction(
     if !(distinction.value > 0.0 && distinction.value <= 1.0) {
         cx.error(
             distinction.span.start,
-            format!(
-                "`distinction` must be a share of the points, above 0 and at most 1 (e.g. 0.9), not {}",
-                distinction.value
-            ),
+            message!(DISTINCTION, value = distinction.value.to_string()),
         );
     } else if let Some(mark) = pass_mark
         && distinction.value < mark.value
     {
         cx.error(
             distinction.span.start,
-            format!(
-                "`distinction` ({}) is below `pass_mark` ({}): Väl godkänd needs at least the points of Godkänd",
-                distinction.value, mark.value
+            message!(
+                DISTINCTION_BELOW_PASS,
+                distinction = distinction.value.to_string(),
+                passMark = mark.value.to_string()
             ),
         );
     }
@@ -402,12 +373,75 @@ pub(crate) fn final_distinction(
 /// No module may use the id under which final-test attempts are stored.
 pub(crate) fn module_id_not_reserved(cx: &mut Ctx, id: &Located<String>) {
     if id.value == crate::final_test::FINAL_TEST_ID {
-        cx.error(
-            id.span.start,
+        cx.error(id.span.start, message!(RESERVED_MODULE_ID, id = &id.value));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Text;
+    use crate::i18n::tr;
+
+    /// `check-path` in `lang` for a path of `hops` choices round `loops`,
+    /// all of one node whose choices are `c0`, `c1`, …
+    fn path(lang: &str, hops: usize, loops: usize) -> String {
+        let choice = |i: usize| Choice {
+            id: format!("c{i}"),
+            text: Text::default(),
+            next: "n".into(),
+            points: Default::default(),
+            feedback: Text::default(),
+            critical: false,
+        };
+        let choices: Vec<Choice> = (0..20).map(choice).collect();
+        let id = Located::new("n".to_string(), 0..1);
+        let nodes = [GraphNode {
+            id: &id,
+            next: Vec::new(),
+            choices: &choices,
+            ending: None,
+            ending_at: 0,
+        }];
+        let witness = Witness {
+            hops: (0..hops).map(|c| (0, c)).collect(),
+            loops: (0..loops).map(|c| (0, c)).collect(),
+        };
+        tr(lang, "check-path", &path_args(&nodes, &witness))
+    }
+
+    #[test]
+    fn a_path_is_named_by_its_choices_short_and_in_each_language() {
+        assert_eq!(path("en", 0, 0), "(no choice)", "the start is the ending");
+        assert_eq!(path("sv", 0, 0), "(inget val)");
+        assert_eq!(path("en", 3, 0), "`c0` → `c1` → `c2`", "a short path whole");
+        let head = "`c0` → `c1` → `c2` → `c3` → `c4` → `c5` → `c6` → `c7`";
+        let tail = "`c12` → `c13` → `c14` → `c15` → `c16` → `c17` → `c18` → `c19`";
+        assert_eq!(
+            path("en", 20, 0),
+            format!("{head} → … (4 more) … → {tail}"),
+            "a long one keeps its first and last eight steps"
+        );
+        assert_eq!(path("sv", 20, 0), format!("{head} → … (4 till) … → {tail}"));
+        assert_eq!(
+            path("en", 2, 1),
+            "`c0` → `c1`, counting once round its loop `c0`",
+            "a loop's choices are named after the path"
+        );
+        assert_eq!(
+            path("en", 2, 10),
             format!(
-                "module id `{}` is reserved for the course's final test; choose another id",
-                id.value
+                "`c0` → `c1`, counting once round its loop {} and 2 more",
+                head.replace(" →", ",")
             ),
+            "a long loop names eight"
+        );
+        assert_eq!(
+            path("sv", 2, 10),
+            format!(
+                "`c0` → `c1`, med ett varv runt slingan {} och 2 till",
+                head.replace(" →", ",")
+            )
         );
     }
 }

@@ -18,10 +18,15 @@ pub use preview::{
 };
 
 use crate::content::layout::{self, COURSE_FILE, MODULES_DIR, is_module_folder_name, is_slug};
+use crate::content::messages::{
+    DUPLICATE_SCENARIO, LANGUAGE_CODE, LESSON_ID_FILE_NAME, MODULE_FOLDER_NAME,
+    MODULE_FOLDER_TWICE, SCENARIO_ID_FILE_NAME,
+};
 use crate::content::{
     self, Competency, Course, Diagnostic, FeedbackMode, Lang, Lesson, Module, SaveSummary,
     Severity, Text,
 };
+use crate::i18n::{Message, Params, message};
 use crate::{Error, Result, i18n};
 
 /// A problem in the course, located in its file and in the editor's model.
@@ -34,7 +39,12 @@ pub struct EditorDiagnostic {
     /// 1-based; 0 for the file as a whole.
     pub line: u32,
     pub column: u32,
+    /// The problem in English ([`Diagnostic::message`]).
     pub message: String,
+    /// The catalogue message that says it in the instructor's language
+    /// (`check-…`), filled from `params`.
+    pub id: String,
+    pub params: Params,
     /// Errors break the course's rules; warnings are the item lint's advice
     /// and do not stop saving or packing.
     pub severity: Severity,
@@ -118,14 +128,8 @@ pub fn check(course: &Course, dir: &Path) -> Vec<EditorDiagnostic> {
     let files = match content::course_files(course) {
         Ok(files) => files.into_iter().collect::<BTreeMap<_, _>>(),
         Err(err) => {
-            return vec![EditorDiagnostic {
-                path: COURSE_FILE.into(),
-                line: 0,
-                column: 0,
-                message: err.to_string(),
-                severity: Severity::Error,
-                field: Some("course".into()),
-            }];
+            let problem = Diagnostic::file_error(COURSE_FILE, &err);
+            return vec![EditorDiagnostic::of(problem, Some("course".into()))];
         }
     };
     let (loaded, mut diagnostics) = content::check_files(&files, dir);
@@ -347,22 +351,18 @@ pub fn create(parent: &Path, id: &str, languages: &[Lang], title: &Text) -> Resu
 /// them would be the same file.
 fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
     let mut out = Vec::new();
-    let mut problem = |path: String, field: String, message: String| {
-        out.push(EditorDiagnostic {
-            path,
-            line: 0,
-            column: 0,
-            message,
-            severity: Severity::Error,
-            field: Some(field),
-        });
+    let mut problem = |path: String, field: String, message: Message| {
+        out.push(EditorDiagnostic::of(
+            Diagnostic::file(path, message),
+            Some(field),
+        ));
     };
     for lang in &course.languages {
         if !is_slug(lang) {
             problem(
                 COURSE_FILE.into(),
                 "course.languages".into(),
-                format!("`{lang}` is not a language code like sv or en"),
+                message!(LANGUAGE_CODE, lang = lang),
             );
         }
     }
@@ -374,13 +374,13 @@ fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
             problem(
                 path.clone(),
                 format!("module[{m}]"),
-                format!("the module folder name `{}` cannot be used", module.dir),
+                message!(MODULE_FOLDER_NAME, folder = &module.dir),
             );
         } else if !dirs.insert(module.dir.to_lowercase()) {
             problem(
                 path.clone(),
                 format!("module[{m}]"),
-                format!("two modules use the folder {path}"),
+                message!(MODULE_FOLDER_TWICE, path = &path),
             );
         }
         for (l, lesson) in module.lessons.iter().enumerate() {
@@ -388,10 +388,7 @@ fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
                 problem(
                     layout::lessons_path(&module.dir),
                     format!("module[{m}].lesson[{l}].id"),
-                    format!(
-                        "the lesson id `{}` cannot be part of a file name: use lower-case letters a-z, digits and `-`",
-                        lesson.id
-                    ),
+                    message!(LESSON_ID_FILE_NAME, id = &lesson.id),
                 );
             }
         }
@@ -403,17 +400,10 @@ fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
                 problem(
                     file,
                     field,
-                    format!(
-                        "the role-play id `{}` cannot be a file name: use lower-case letters a-z, digits and `-`",
-                        scenario.id
-                    ),
+                    message!(SCENARIO_ID_FILE_NAME, id = &scenario.id),
                 );
             } else if !scenarios.insert(scenario.id.to_lowercase()) {
-                problem(
-                    file,
-                    field,
-                    format!("duplicate role-play id `{}` in this module", scenario.id),
-                );
+                problem(file, field, message!(DUPLICATE_SCENARIO, id = &scenario.id));
             }
         }
     }
@@ -422,12 +412,21 @@ fn name_problems(course: &Course) -> Vec<EditorDiagnostic> {
 
 fn locate(d: Diagnostic, course: Option<&Course>, text: Option<&str>) -> EditorDiagnostic {
     let field = field_for(course, &d.path, d.line, text);
-    EditorDiagnostic {
-        path: d.path,
-        line: d.line,
-        column: d.column,
-        message: d.message,
-        severity: d.severity,
-        field,
+    EditorDiagnostic::of(d, field)
+}
+
+impl EditorDiagnostic {
+    /// The problem `d`, about `field` when it is known.
+    fn of(d: Diagnostic, field: Option<String>) -> Self {
+        EditorDiagnostic {
+            path: d.path,
+            line: d.line,
+            column: d.column,
+            message: d.message,
+            id: d.id,
+            params: d.params,
+            severity: d.severity,
+            field,
+        }
     }
 }

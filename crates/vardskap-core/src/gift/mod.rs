@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::content::layout::{self, IdAllocator, MODULE_FILE, QUIZ_FILE};
 use crate::content::{Lang, Question, QuestionKind, save};
+use crate::i18n::{self, Message, MessageId, Params};
 use crate::{Error, Result};
 
 /// Everything read from one GIFT text.
@@ -44,16 +45,28 @@ pub struct GiftMessage {
     pub line: u32,
     /// 1-based; 0 when the remark is about a whole question or file.
     pub column: u32,
+    /// The remark in English.
     pub message: String,
+    /// The catalogue message that says it in every language
+    /// (`giftImport-…`), filled from `params`.
+    pub id: String,
+    pub params: Params,
 }
 
 impl GiftMessage {
-    fn new((line, column): (u32, u32), message: impl Into<String>) -> Self {
+    fn new((line, column): (u32, u32), message: Message) -> Self {
         GiftMessage {
             line,
             column,
-            message: message.into(),
+            message: message.say(i18n::FALLBACK),
+            id: message.id.to_string(),
+            params: message.params(),
         }
+    }
+
+    /// The remark in `lang` (else in English), without its place.
+    pub fn message(&self, lang: &str) -> String {
+        i18n::tr_params(lang, &self.id, &self.params)
     }
 }
 
@@ -72,17 +85,26 @@ pub struct Skipped {
     /// Moodle's name for the kind: `essay` or `description`.
     pub kind: String,
     pub title: Option<String>,
+    /// Why, in English.
     pub reason: String,
+    /// The catalogue message that says why in every language (`giftImport-…`).
+    pub reason_id: String,
 }
 
 impl Skipped {
-    fn new(line: u32, kind: &str, title: Option<String>, reason: &str) -> Self {
+    fn new(line: u32, kind: &str, title: Option<String>, reason: MessageId) -> Self {
         Skipped {
             line,
             kind: kind.to_string(),
             title,
-            reason: reason.to_string(),
+            reason: reason.with(Vec::new()).say(i18n::FALLBACK),
+            reason_id: reason.id.to_string(),
         }
+    }
+
+    /// Why, in `lang` (else in English).
+    pub fn reason(&self, lang: &str) -> String {
+        i18n::tr(lang, &self.reason_id, &[])
     }
 }
 

@@ -7,8 +7,18 @@ use std::collections::{BTreeMap, HashSet};
 use super::text::{self, Format, Plain};
 use super::{GiftImport, GiftMessage, Skipped};
 use crate::content::layout::{self, IdAllocator};
+use crate::content::messages::{
+    GIFT_ANSWER_FEEDBACK, GIFT_ANSWER_NO_TEXT, GIFT_ANSWER_START, GIFT_BEST_NUMBER,
+    GIFT_BRACE_NOT_CLOSED, GIFT_BRACE_NOT_OPENED, GIFT_CATCH_ALL, GIFT_DESCRIPTION,
+    GIFT_DISTRACTOR, GIFT_ESSAY, GIFT_MEDIA, GIFT_NEEDS_TRANSLATION, GIFT_NO_ARROW, GIFT_NO_CREDIT,
+    GIFT_NO_GENERAL_FEEDBACK, GIFT_NO_LANGUAGE, GIFT_NO_NUMBER, GIFT_NO_TEXT, GIFT_NONE_ACCEPTED,
+    GIFT_NONE_RIGHT, GIFT_NOT_A_NUMBER, GIFT_NOT_ACCEPTED, GIFT_NOTHING_AFTER_ARROW,
+    GIFT_NUMBER_FEEDBACK, GIFT_PARTIAL_ACCEPTED, GIFT_PARTIAL_NUMBER, GIFT_PARTIAL_WRONG,
+    GIFT_SECOND_BLOCK, GIFT_SEVERAL_RIGHT, GIFT_SIDE_TWICE, GIFT_STRAY_TEXT, GIFT_TITLE_NOT_CLOSED,
+    GIFT_TWO_ANSWERS, GIFT_TWO_PAIRS, GIFT_WRONG_NUMBER_FEEDBACK,
+};
 use crate::content::{AnswerOption, Lang, Pair, Question, QuestionBody, Text};
-use crate::i18n::{self, MessageArg, MessageArgs};
+use crate::i18n::{self, Message, MessageArg, MessageArgs, message};
 
 /// One question's text with GIFT escapes replaced by placeholders, and the
 /// original line and column of each of its bytes.
@@ -187,10 +197,10 @@ pub(super) fn parse(input: &str, competency: &str, languages: &[Lang]) -> GiftIm
         ids: IdAllocator::default(),
     };
     if languages.is_empty() {
-        reader.out.problems.push(GiftMessage::new(
-            (0, 0),
-            "no course language was given to import the questions into",
-        ));
+        reader
+            .out
+            .problems
+            .push(GiftMessage::new((0, 0), message!(GIFT_NO_LANGUAGE)));
         return reader.out;
     }
     for block in blocks(input) {
@@ -203,7 +213,7 @@ pub(super) fn parse(input: &str, competency: &str, languages: &[Lang]) -> GiftIm
         let others = others.join(", ");
         reader.out.notes.push(GiftMessage::new(
             (0, 0),
-            format!("the questions were imported as {first}; the same text was put in {others}, which needs translation"),
+            message!(GIFT_NEEDS_TRANSLATION, first = first, others = others),
         ));
     }
     reader.out
@@ -245,7 +255,7 @@ impl Reader<'_> {
             let inner = b.from(span, span.start + 2);
             let end = b
                 .find(inner, "::")
-                .ok_or_else(|| problem(b, span.start, "the title has no closing `::`"))?;
+                .ok_or_else(|| problem(b, span.start, message!(GIFT_TITLE_NOT_CLOSED)))?;
             title = Some(
                 text::restore(b.s(b.until(inner, end)), " ")
                     .trim()
@@ -258,27 +268,20 @@ impl Reader<'_> {
         let close = b.find(rest, "}");
         let (open, close) = match (open, close) {
             (None, None) => {
-                self.out.skipped.push(Skipped::new(
-                    line,
-                    "description",
-                    title,
-                    "a text without answers (description) is not a question here",
-                ));
+                self.out
+                    .skipped
+                    .push(Skipped::new(line, "description", title, GIFT_DESCRIPTION));
                 return Ok(());
             }
             (Some(open), Some(close)) if open < close => (open, close),
-            (Some(open), None) => return Err(problem(b, open, "this `{` has no closing `}`")),
+            (Some(open), None) => return Err(problem(b, open, message!(GIFT_BRACE_NOT_CLOSED))),
             (_, Some(close)) => {
-                return Err(problem(b, close, "this `}` has no opening `{` before it"));
+                return Err(problem(b, close, message!(GIFT_BRACE_NOT_OPENED)));
             }
         };
         let after = b.trim(b.from(rest, close + 1));
         if let Some(extra) = b.find(after, "{").or_else(|| b.find(after, "}")) {
-            return Err(problem(
-                b,
-                extra,
-                "a second answer block: separate questions with a blank line, or escape the brace as `\\{`",
-            ));
+            return Err(problem(b, extra, message!(GIFT_SECOND_BLOCK)));
         }
 
         let mut answers = b.trim(Span {
@@ -291,12 +294,9 @@ impl Reader<'_> {
             answers = b.trim(b.until(answers, mark));
         }
         if b.s(answers).is_empty() {
-            self.out.skipped.push(Skipped::new(
-                line,
-                "essay",
-                title,
-                "essay questions need a teacher to grade them",
-            ));
+            self.out
+                .skipped
+                .push(Skipped::new(line, "essay", title, GIFT_ESSAY));
             return Ok(());
         }
 
@@ -315,7 +315,7 @@ impl Reader<'_> {
                 self.out.problems.push(problem(
                     b,
                     after.start,
-                    format!("stray text after the answers was ignored: `{after_text}`"),
+                    message!(GIFT_STRAY_TEXT, text = after_text),
                 ));
             }
             before_raw.to_string()
@@ -323,13 +323,10 @@ impl Reader<'_> {
         let (format, prompt_source) = text::split_format(prompt_source.trim(), Format::Moodle);
         let prompt = text::to_plain(prompt_source, format);
         if prompt.text.is_empty() {
-            return Err(problem(b, span.start, "the question has no text"));
+            return Err(problem(b, span.start, message!(GIFT_NO_TEXT)));
         }
         if prompt.lost_media {
-            self.note(
-                line,
-                "the question text links to or embeds media, which a plain-text prompt cannot show",
-            );
+            self.note(line, message!(GIFT_MEDIA));
         }
 
         let kind_text = b.s(answers);
@@ -351,7 +348,7 @@ impl Reader<'_> {
         let explanation = match general.map(|g| self.plain(b, g, format)) {
             Some(text) if !text.is_empty() => self.localised(&text),
             _ => {
-                self.note(line, "no general feedback (`####`): the explanation names the right answer; consider writing one");
+                self.note(line, message!(GIFT_NO_GENERAL_FEEDBACK));
                 self.right_answer_text(&parsed.right_answer)
             }
         };
@@ -377,20 +374,12 @@ impl Reader<'_> {
             && !b.s(first).starts_with(['~', '='])
         {
             if !b.s(b.trim(first)).is_empty() {
-                return Err(problem(
-                    b,
-                    first.start,
-                    "answers must start with `=` (right) or `~` (wrong)",
-                ));
+                return Err(problem(b, first.start, message!(GIFT_ANSWER_START)));
             }
             pieces.remove(0);
         }
         if pieces.len() < 2 {
-            return Err(problem(
-                b,
-                answers.start,
-                "a multiple-choice question needs at least two answers",
-            ));
+            return Err(problem(b, answers.start, message!(GIFT_TWO_ANSWERS)));
         }
         let mut options = Vec::new();
         let mut right = Vec::new();
@@ -403,7 +392,7 @@ impl Reader<'_> {
             let (answer, feedback) = split_feedback(b, piece);
             let answer_text = self.plain(b, answer, format);
             if answer_text.is_empty() {
-                return Err(problem(b, piece.start, "an answer has no text"));
+                return Err(problem(b, piece.start, message!(GIFT_ANSWER_NO_TEXT)));
             }
             let correct = if single {
                 weight >= 100.0
@@ -413,7 +402,11 @@ impl Reader<'_> {
             if single && weight > 0.0 && weight < 100.0 {
                 self.note(
                     line,
-                    format!("\"{answer_text}\" gave {weight}% in Moodle; here it counts as wrong"),
+                    message!(
+                        GIFT_PARTIAL_WRONG,
+                        answer = &answer_text,
+                        weight = weight.to_string()
+                    ),
                 );
             }
             if correct {
@@ -430,17 +423,13 @@ impl Reader<'_> {
             });
         }
         if right.is_empty() {
-            return Err(problem(
-                b,
-                answers.start,
-                "no answer is marked right (`=`, or a positive `%weight%`)",
-            ));
+            return Err(problem(b, answers.start, message!(GIFT_NONE_RIGHT)));
         }
         let body = if single && right.len() == 1 {
             QuestionBody::Single { options }
         } else {
             if single {
-                self.note(line, "several answers are marked right with `=`; imported as a multiple-answer question");
+                self.note(line, message!(GIFT_SEVERAL_RIGHT));
             }
             QuestionBody::Multiple { options }
         };
@@ -503,24 +492,35 @@ impl Reader<'_> {
                 .map(|f| self.plain(b, f, format))
                 .filter(|f| !f.is_empty());
             if answer_text == "*" {
-                self.note(line, "Moodle's catch-all answer `*` was left out");
+                self.note(line, message!(GIFT_CATCH_ALL));
             } else if weight <= 0.0 || answer_text.is_empty() {
                 self.note(
                     line,
-                    format!("\"{answer_text}\" gave {weight}% in Moodle; it is not accepted here"),
+                    message!(
+                        GIFT_NOT_ACCEPTED,
+                        answer = &answer_text,
+                        weight = weight.to_string()
+                    ),
                 );
             } else {
                 if weight < 100.0 {
-                    self.note(line, format!("\"{answer_text}\" gave {weight}% in Moodle; here it is accepted as fully right"));
+                    self.note(
+                        line,
+                        message!(
+                            GIFT_PARTIAL_ACCEPTED,
+                            answer = &answer_text,
+                            weight = weight.to_string()
+                        ),
+                    );
                 }
                 if feedback.is_some() {
-                    self.note(line, format!("the feedback for \"{answer_text}\" was left out: short answers here have one explanation"));
+                    self.note(line, message!(GIFT_ANSWER_FEEDBACK, answer = &answer_text));
                 }
                 accepted.push(answer_text);
             }
         }
         if accepted.is_empty() {
-            return Err(problem(b, answers.start, "no answer is accepted"));
+            return Err(problem(b, answers.start, message!(GIFT_NONE_ACCEPTED)));
         }
         let accept = self
             .languages
@@ -541,7 +541,7 @@ impl Reader<'_> {
     fn numeric(&mut self, b: &Block, answers: Span, format: Format, line: u32) -> Found<Parsed> {
         let mut answers = b.trim(answers);
         if let Some(wrong) = b.find(answers, "~") {
-            self.note(line, "the feedback for wrong numbers was left out");
+            self.note(line, message!(GIFT_WRONG_NUMBER_FEEDBACK));
             answers = b.trim(b.until(answers, wrong));
         }
         let mut best: Option<(f64, f64, f64)> = None;
@@ -555,14 +555,14 @@ impl Reader<'_> {
             let (weight, piece) = weight(b, piece).unwrap_or((100.0, piece));
             let (value, feedback) = split_feedback(b, piece);
             if feedback.is_some_and(|f| !self.plain(b, f, format).is_empty()) {
-                self.note(line, "the feedback for a numeric answer was left out");
+                self.note(line, message!(GIFT_NUMBER_FEEDBACK));
             }
             let value_text = text::restore(b.s(value), "");
             let (answer, tolerance) = numeric_value(value_text.trim()).ok_or_else(|| {
                 problem(
                     b,
                     value.start,
-                    format!("`{value_text}` is not a number, `number:tolerance` or `min..max`"),
+                    message!(GIFT_NOT_A_NUMBER, value = &value_text),
                 )
             })?;
             if best.is_none_or(|(w, _, _)| weight > w) {
@@ -570,26 +570,18 @@ impl Reader<'_> {
             }
         }
         let Some((weight, answer, tolerance)) = best else {
-            return Err(problem(
-                b,
-                answers.start,
-                "a numeric question needs an answer after `#`",
-            ));
+            return Err(problem(b, answers.start, message!(GIFT_NO_NUMBER)));
         };
         if weight <= 0.0 {
-            return Err(problem(
-                b,
-                answers.start,
-                "no numeric answer gives any credit",
-            ));
+            return Err(problem(b, answers.start, message!(GIFT_NO_CREDIT)));
         }
         if count > 1 {
-            self.note(line, "only the best of several numeric answers was kept");
+            self.note(line, message!(GIFT_BEST_NUMBER));
         }
         if weight < 100.0 {
             self.note(
                 line,
-                format!("the answer gave {weight}% in Moodle; here it is fully right"),
+                message!(GIFT_PARTIAL_NUMBER, weight = weight.to_string()),
             );
         }
         Ok(Parsed {
@@ -612,41 +604,35 @@ impl Reader<'_> {
             if b.s(piece).is_empty() {
                 continue;
             }
-            let arrow = b.find(piece, "->").ok_or_else(|| {
-                problem(
-                    b,
-                    piece.start,
-                    "a matching pair needs `->` between its sides",
-                )
-            })?;
+            let arrow = b
+                .find(piece, "->")
+                .ok_or_else(|| problem(b, piece.start, message!(GIFT_NO_ARROW)))?;
             let left = self.plain(b, b.until(piece, arrow), format);
             let right = text::restore(b.s(b.from(piece, arrow + 2)), " ")
                 .trim()
                 .to_string();
             if right.is_empty() {
-                return Err(problem(b, arrow, "a matching pair has nothing after `->`"));
+                return Err(problem(b, arrow, message!(GIFT_NOTHING_AFTER_ARROW)));
             }
             if left.is_empty() {
-                self.note(line, format!("the extra answer \"{right}\" was left out: matching here has no distractors"));
+                self.note(line, message!(GIFT_DISTRACTOR, answer = &right));
                 continue;
             }
             // The loader refuses two left or two right sides that read the
             // same (trimmed, in any case: content::validate::distinct_texts);
             // Moodle lets pairs share a right side.
             let side = if !lefts.insert(left.trim().to_lowercase()) {
-                Some(format!("left side \"{left}\""))
+                Some(("left", &left))
             } else if !rights.insert(right.trim().to_lowercase()) {
-                Some(format!("right side \"{right}\""))
+                Some(("right", &right))
             } else {
                 None
             };
-            if let Some(side) = side {
+            if let Some((side, text)) = side {
                 return Err(problem(
                     b,
                     piece.start,
-                    format!(
-                        "two pairs have the {side}: here each left side has a right side of its own"
-                    ),
+                    message!(GIFT_SIDE_TWICE, side = side, text = text),
                 ));
             }
             shown.push((left.clone(), right.clone()));
@@ -657,11 +643,7 @@ impl Reader<'_> {
             });
         }
         if pairs.len() < 2 {
-            return Err(problem(
-                b,
-                answers.start,
-                "a matching question needs at least two pairs",
-            ));
+            return Err(problem(b, answers.start, message!(GIFT_TWO_PAIRS)));
         }
         Ok(Parsed {
             body: QuestionBody::Matching { pairs },
@@ -685,7 +667,7 @@ impl Reader<'_> {
         )
     }
 
-    fn note(&mut self, line: u32, message: impl Into<String>) {
+    fn note(&mut self, line: u32, message: Message) {
         self.out.notes.push(GiftMessage::new((line, 0), message));
     }
 
@@ -739,7 +721,7 @@ impl Reader<'_> {
     }
 }
 
-fn problem(b: &Block, offset: usize, message: impl Into<String>) -> GiftMessage {
+fn problem(b: &Block, offset: usize, message: Message) -> GiftMessage {
     GiftMessage::new(b.at(offset), message)
 }
 

@@ -235,6 +235,48 @@ fn each_broken_course_reports_exactly_its_problems_where_they_are() {
 }
 
 #[test]
+fn each_problem_is_said_in_swedish_too_at_the_same_place() {
+    let mut english_left = Vec::new();
+    for (name, _) in CASES {
+        let (_, problems) = check_course(&fixture(&format!("broken/{name}")));
+        for p in &problems {
+            let swedish = p.line_in("sv");
+            let at = format!("{}:{}:{}: ", p.path, p.line, p.column);
+            assert!(swedish.starts_with(&at), "{name}: at its place: {swedish}");
+            assert_eq!(p.line_in("en"), p.to_string(), "{name}: English as before");
+            if p.message("sv") == p.message {
+                english_left.push(format!("{name}: {swedish}"));
+            }
+        }
+    }
+    assert!(
+        english_left.is_empty(),
+        "every problem has Swedish words: {english_left:#?}"
+    );
+    let swedish = |name: &str| {
+        let (_, problems) = check_course(&fixture(&format!("broken/{name}")));
+        problems.iter().map(|p| p.line_in("sv")).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        swedish("missing-key"),
+        ["modules/01-m/quiz.toml:1:1: frågan saknar `prompt`"],
+        "the table is named in Swedish"
+    );
+    assert_eq!(
+        swedish("wrong-type"),
+        ["modules/01-m/quiz.toml:8:10: `points` måste vara ett tal, inte en sträng"],
+        "and the types"
+    );
+    assert_eq!(
+        swedish("key-of-other-kind"),
+        [
+            "modules/01-m/quiz.toml:8:1: `tolerance` hör inte hemma i en true_false-fråga, bara i numeric-frågor"
+        ],
+        "code words stay code"
+    );
+}
+
+#[test]
 fn every_fixture_folder_is_covered_by_a_case() {
     let mut folders: Vec<String> = std::fs::read_dir(fixture("broken"))
         .unwrap()
@@ -339,6 +381,13 @@ fn sixty_diamonds_are_checked_without_walking_their_paths() {
             "modules/01-m/scenarios/s.toml:{ending_line}:1: the good ending `l60` can be reached with 0 of 60 points on the path {steps} → … (104 more) … → {steps}; a good ending needs at least half of the best path's 60"
         )],
         "the worst of 2^60 paths is found, named by a shortened path, at the ending's line"
+    );
+    assert_eq!(
+        problems[0].message("sv"),
+        format!(
+            "det goda slutet `l60` går att nå med 0 av 60 poäng på vägen {steps} → … (104 till) … → {steps}; ett gott slut kräver minst hälften av den bästa vägens 60"
+        ),
+        "the shortened path is said in Swedish too"
     );
     assert!(
         took < std::time::Duration::from_secs(3),

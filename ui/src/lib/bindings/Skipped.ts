@@ -7,4 +7,12 @@ export type Skipped = { line: number,
 /**
  * Moodle's name for the kind: `essay` or `description`.
  */
-kind: string, title: string | null, reason: string, };
+kind: string, title: string | null, 
+/**
+ * Why, in English.
+ */
+reason: string, 
+/**
+ * The catalogue message that says why in every language (`giftImport-…`).
+ */
+reasonId: string, };

@@ -1,7 +1,7 @@
 // The problems panel and a field's problems: the item lint's warnings are
 // listed after the errors and marked in words (not colour alone), a course
-// with warnings only says it has no errors, and a warning does not make a
-// field invalid.
+// with warnings only says it has no errors, a warning does not make a field
+// invalid, and the core's problems are told in the instructor's language.
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Course } from '$lib/bindings/Course';
@@ -23,13 +23,28 @@ const course = (): Course => ({
   modules: [],
 });
 
+/** A problem whose message is not in the catalogue, so its English words show. */
 const diag = (message: string, severity: 'error' | 'warning', field: string | null): EditorDiagnostic => ({
   path: 'modules/01-m/quiz.toml',
   line: 3,
   column: 1,
   message,
+  id: 'test-problem',
+  params: {},
   severity,
   field,
+});
+
+/** A problem as the core sends it: the catalogue's message, its placeholders and its English words. */
+const missingPrompt = (): EditorDiagnostic => ({
+  path: 'modules/01-m/quiz.toml',
+  line: 1,
+  column: 1,
+  message: 'question has no `prompt`',
+  id: 'check-missingKey',
+  params: { table: 'question', key: 'prompt' },
+  severity: 'error',
+  field: 'module[0].question[0].prompt',
 });
 
 beforeEach(() => {
@@ -65,6 +80,19 @@ describe('the problems panel', () => {
       'No errors found. Warnings: 1.',
     );
     expect(screen.getByTestId('problem').textContent, 'the warning is marked in English').toContain('Warning:');
+  });
+
+  it("tells the core's problems in the instructor's language, at their place", () => {
+    editor.load({ folder: '/c', course: course(), diagnostics: [missingPrompt()] });
+    render(ProblemsPanel);
+    expect(screen.getByTestId('problem').textContent?.replace(/\s+/g, ' ').trim(), 'in Swedish').toBe('✖ Fel: frågan saknar `prompt`');
+    expect(screen.getByText('modules/01-m/quiz.toml:1:1'), 'at path:line:col').toBeTruthy();
+    cleanup();
+    i18n.locale = 'en';
+    render(ProblemsPanel);
+    expect(screen.getByTestId('problem').textContent?.replace(/\s+/g, ' ').trim(), 'and in English').toBe(
+      '✖ Error: question has no `prompt`',
+    );
   });
 
   it('says no problems when there are none at all', () => {

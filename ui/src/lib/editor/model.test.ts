@@ -36,6 +36,8 @@ const diag = (field: string | null, message = 'problem'): EditorDiagnostic => ({
   line: 1,
   column: 1,
   message,
+  id: 'test-problem',
+  params: {},
   severity: 'error',
   field,
 });

@@ -45,6 +45,8 @@ const problem = (message: string): EditorDiagnostic => ({
   line: 1,
   column: 1,
   message,
+  id: 'test-problem',
+  params: {},
   severity: 'error',
   field: 'course.title',
 });

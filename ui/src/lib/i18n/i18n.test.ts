@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FluentResource } from '@fluent/bundle';
 import keysSource from './keys.ts?raw';
 import { keysModule } from '../../../scripts/i18n-keys.mjs';
-import { bundles, hasMessage, i18n, locales, sources, t, type Locale } from './index.svelte';
+import { bundles, hasMessage, i18n, locales, sources, t, tMessage, type Locale } from './index.svelte';
 import { messageKeys } from './keys';
 
 type Entry = FluentResource['body'][number];
@@ -118,6 +118,23 @@ describe('t', () => {
     i18n.locale = 'sv';
     expect(t('instructor.wait', { secs: 30 })).toBe('För många felaktiga lösenfraser i rad. Vänta 30 sekunder och försök igen.');
     expect(t('instructor.wrong', { secs: 1 })).toBe('Lösenfrasen stämmer inte. Du kan försöka igen om 1 sekund.');
+  });
+
+  it("says the core's sentences by their message id, else in the core's English", () => {
+    i18n.locale = 'sv';
+    const path = { id: 'check-path', params: { steps: 2, head: '`a` → `b`', more: 0, tail: '', loopCount: 0, loop: '', loopMore: 0 } };
+    expect(tMessage({ ...path, message: '' }), 'message references fill from the same placeholders').toBe('`a` → `b`');
+    expect(
+      tMessage({ id: 'giftImport-sideTwice', params: { side: 'left', text: 'Hej' }, message: 'two pairs have …' }),
+      'a GIFT remark in Swedish',
+    ).toBe('två par har vänstersidan ”Hej”: här har varje vänstersida en egen högersida');
+    expect(
+      tMessage({ id: 'errors-NotFound.detail', params: { what: 'module', id: 'm9' }, message: 'module "m9" was not found' }),
+      "an error's full sentence by `id.detail`",
+    ).toBe('module ”m9” hittades inte');
+    expect(tMessage({ id: 'check-noSuchThing', params: {}, message: 'the English words' }), 'an id the catalogue lacks').toBe(
+      'the English words',
+    );
   });
 
   it('knows which keys are messages', () => {

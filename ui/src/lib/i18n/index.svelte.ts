@@ -80,6 +80,17 @@ export function tAttribute(key: MessageKey, attribute: string, params: Params = 
   return format(key, attribute, params);
 }
 
+/**
+ * A sentence the core made (a course problem, a GIFT remark) in the current
+ * language: the catalogue's message `id` (`check-…`, `giftImport-…`, or
+ * `errors-<Kind>.detail`) filled from `params`; the core's English `message`
+ * when the catalogue has no such message.
+ */
+export function tMessage(said: { id: string; params?: Params; message: string }): string {
+  const [key, attribute = null] = said.id.split('.', 2);
+  return format(key as MessageKey, attribute, said.params ?? {}) ?? said.message;
+}
+
 function format(key: MessageKey, attribute: string | null, params: Params): string | null {
   const args = fluentArgs(params);
   for (const b of [bundles[current], bundles.en]) {
