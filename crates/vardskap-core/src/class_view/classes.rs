@@ -72,7 +72,7 @@ pub struct InstructorClass {
     pub endpoint: String,
     pub home_page: Option<String>,
     pub created_at: Timestamp,
-    /// When a pull last succeeded (or one page of it was stored).
+    /// When a pull last succeeded.
     pub last_pulled_at: Option<Timestamp>,
     /// Why the last pull failed; None after a success.
     pub last_pull_error: Option<String>,
@@ -321,8 +321,9 @@ impl Store {
     /// transaction: new ones are added, one whose id is cached is a
     /// duplicate, one larger than 64 KiB or not a learner's statement is
     /// refused, and a removed learner's is left out. Marks the class pulled
-    /// now (clearing the last error) and keeps `next_since`, when given, for
-    /// the next pull. Call it once per page of a pull.
+    /// now (clearing the last error) and keeps `next_since` as given for the
+    /// next pull (None: the next pull is a full one). Call it once with a
+    /// whole pull's statements.
     pub fn store_pulled_statements(
         &mut self,
         id: i64,

@@ -1541,3 +1541,25 @@ fn statements_and_files_make_one_class() {
     assert_eq!(records.attempts.len(), 4 + 4);
     assert_eq!(store.instructor_class(made.id).unwrap().learners, 4);
 }
+
+/// The next pull's `since` is what the last pull said, never an older one:
+/// after a pull that could not vouch for `stored` (None), the next is full.
+#[test]
+fn the_next_since_is_kept_as_the_last_pull_gave_it() {
+    let (_d, mut store, _clock) = store();
+    let c = class(&mut store);
+    assert_eq!(store.class_pull_target(c.id).unwrap().since, None);
+    store
+        .store_pulled_statements(c.id, &[], Some("2026-03-01T23:45:09.000Z"))
+        .unwrap();
+    assert_eq!(
+        store.class_pull_target(c.id).unwrap().since.as_deref(),
+        Some("2026-03-01T23:45:09.000Z")
+    );
+    store.store_pulled_statements(c.id, &[], None).unwrap();
+    assert_eq!(
+        store.class_pull_target(c.id).unwrap().since,
+        None,
+        "a pull without a safe since makes the next one full"
+    );
+}

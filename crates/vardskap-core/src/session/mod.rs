@@ -486,7 +486,7 @@ impl Session {
         self.store.class_pull_target(id)
     }
 
-    /// Caches one page of pulled statements (see [`Store::store_pulled_statements`]).
+    /// Caches a whole pull's statements (see [`Store::store_pulled_statements`]).
     pub fn store_pulled_statements(
         &mut self,
         id: i64,

@@ -133,8 +133,10 @@ pub(crate) fn delete(conn: &Connection, id: i64) -> Result<bool> {
         > 0)
 }
 
-/// A pull (or one page of it) was stored: the class is fine again, and
-/// `since`, when given, is what the next pull sends.
+/// A whole pull was stored: the class is fine again, and `since` is what the
+/// next pull sends, as given: None after a Some means the next pull must be
+/// a full one (the LRS could not be shown to filter `since` on `stored`, see
+/// vardskap-sync's pull), so an old `since` is never kept.
 pub(crate) fn mark_pulled(
     conn: &Connection,
     id: i64,
@@ -143,7 +145,7 @@ pub(crate) fn mark_pulled(
 ) -> Result<()> {
     conn.prepare_cached(
         "UPDATE instructor_classes SET last_pulled_at = ?2, last_pull_error = NULL,
-             pull_since = COALESCE(?3, pull_since) WHERE id = ?1",
+             pull_since = ?3 WHERE id = ?1",
     )?
     .execute(params![id, now, since])?;
     Ok(())
