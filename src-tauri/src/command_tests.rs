@@ -98,6 +98,10 @@ fn no_command_takes_a_path_from_the_page() {
     let refused = [
         ("save_results", json!({ "format": "csv", "path": p })),
         ("save_certificate", json!({ "lang": "sv", "path": p })),
+        (
+            "save_class_report_pdf",
+            json!({ "id": 1, "lang": "sv", "path": p }),
+        ),
         ("import_course_package", json!({ "lang": "sv", "path": p })),
         (
             "export_course_package",

@@ -54,6 +54,8 @@ pub enum Purpose {
     ItemAnalysisCsv,
     /// Where to save a class's item analysis as JSON (`save_class_export`).
     ItemAnalysisJson,
+    /// Where to save a class's printable report as PDF (`save_class_report_pdf`).
+    ClassReportPdf,
 }
 
 impl Purpose {
@@ -72,7 +74,9 @@ impl Purpose {
         match self {
             Purpose::ResultsCsv => Request::save_file(self, title, name, filter, "csv"),
             Purpose::ResultsJson => Request::save_file(self, title, name, filter, "json"),
-            Purpose::Certificate => Request::save_file(self, title, name, filter, "pdf"),
+            Purpose::Certificate | Purpose::ClassReportPdf => {
+                Request::save_file(self, title, name, filter, "pdf")
+            }
             Purpose::ExportPackage | Purpose::EditorPackage => {
                 Request::save_file(self, title, name, filter, "vdsk")
             }
@@ -393,6 +397,16 @@ mod tests {
             "an extension already there is kept"
         );
         assert_eq!(proposed(".."), "vardskap.pdf", "nothing left: a plain name");
+        let report = Purpose::ClassReportPdf.request(Labels {
+            default_name: Some("ht26-a".into()),
+            ..Default::default()
+        });
+        assert_eq!(report.kind, Kind::SaveFile);
+        assert_eq!(
+            report.default_path.as_deref(),
+            Some("ht26-a.pdf"),
+            "the class report is saved as a PDF"
+        );
         assert_eq!(
             proposed(&"x".repeat(1000)).len(),
             124,

@@ -4,7 +4,8 @@
 //! 1 to 3 final-test attempts, 1 or 2 runs of each role-play — about 250,000
 //! statements' worth of records, made in memory with a fixed seed. Times
 //! `class_report` (the table, mastery, item analysis and role-play patterns
-//! together), one learner's page, and the two CSV exports.
+//! together), one learner's page, the two CSV exports and the printable
+//! class report (PDF).
 
 #![allow(clippy::unwrap_used)]
 
@@ -15,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use vardskap_core::class_view::export::{class_table_csv, item_analysis_csv};
+use vardskap_core::class_view::pdf::class_report_pdf;
 use vardskap_core::class_view::records::{
     AnswerRecord, AttemptRecord, ClassRecords, LearnerKey, RunRecord,
 };
@@ -225,6 +227,25 @@ fn class_view(c: &mut Criterion) {
     });
     group.bench_function("item_analysis_csv", |b| {
         b.iter(|| item_analysis_csv(black_box(&report)).unwrap());
+    });
+    group.finish();
+
+    let start = Instant::now();
+    let pdf = class_report_pdf(&report, "HT26 grupp A", 1_767_225_600, "sv").unwrap();
+    println!(
+        "class report PDF, one call: {:.0} ms; {} KiB",
+        start.elapsed().as_secs_f64() * 1e3,
+        pdf.len() / 1024
+    );
+    let mut group = c.benchmark_group("class_view_pdf");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(10))
+        .warm_up_time(Duration::from_secs(1));
+    group.bench_function("class_report_pdf_500_learners", |b| {
+        b.iter(|| {
+            class_report_pdf(black_box(&report), "HT26 grupp A", 1_767_225_600, "sv").unwrap()
+        });
     });
     group.finish();
 }

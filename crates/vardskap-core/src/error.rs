@@ -335,6 +335,10 @@ pub enum Error {
     CertificateNotMade {
         detail: String,
     },
+    /// The class report PDF could not be made; `detail` is the reason.
+    ClassReportNotMade {
+        detail: String,
+    },
     /// A certificate code that is not 16 hex digits.
     NotAVerificationCode {
         code: String,
@@ -429,6 +433,7 @@ impl Error {
             Error::ResultsSpanTooLong { .. } => ErrorKind::ResultsSpanTooLong,
             Error::ResultsNotWritten { .. } => ErrorKind::ResultsNotWritten,
             Error::CertificateNotMade { .. } => ErrorKind::CertificateNotMade,
+            Error::ClassReportNotMade { .. } => ErrorKind::ClassReportNotMade,
             Error::NotAVerificationCode { .. } => ErrorKind::NotAVerificationCode,
             Error::RunEnded { .. } => ErrorKind::RunEnded,
             Error::NotAChoice { .. } => ErrorKind::NotAChoice,
@@ -676,6 +681,9 @@ impl Error {
             Error::CertificateNotMade { detail } => {
                 ("errors-CertificateNotMade", vec![("detail", text(detail))])
             }
+            Error::ClassReportNotMade { detail } => {
+                ("errors-ClassReportNotMade", vec![("detail", text(detail))])
+            }
             Error::NotAVerificationCode { code } => {
                 ("errors-NotAVerificationCode", vec![("code", text(code))])
             }
@@ -813,6 +821,7 @@ pub enum ErrorKind {
     ResultsSpanTooLong,
     ResultsNotWritten,
     CertificateNotMade,
+    ClassReportNotMade,
     NotAVerificationCode,
     RunEnded,
     NotAChoice,
@@ -1156,6 +1165,12 @@ mod tests {
                     detail: "the font could not be loaded".into(),
                 },
                 "The certificate PDF could not be made: the font could not be loaded",
+            ),
+            (
+                Error::ClassReportNotMade {
+                    detail: "the font could not be loaded".into(),
+                },
+                "The class report PDF could not be made: the font could not be loaded",
             ),
             (
                 Error::NotAVerificationCode { code: "x".into() },

@@ -7,9 +7,9 @@
 use serde::Serialize;
 use tauri::State;
 use vardskap_core::class_view::classes::{InstructorClass, NewClass};
-use vardskap_core::class_view::export;
 use vardskap_core::class_view::report::{self, ClassReport, LearnerReport};
 use vardskap_core::class_view::results_files::FileImport;
+use vardskap_core::class_view::{export, pdf};
 use vardskap_sync::{ClientOptions, PullError, PullLimits, PullRequest, Target};
 
 use super::{Reply, blocking};
@@ -167,4 +167,26 @@ pub async fn save_class_export(
     let text = make(&report::class_report(&course, &records, &lang))?;
     vardskap_core::whole_file::write(&path, text.as_bytes())?;
     Ok(())
+}
+
+/// Saves the printable class report as a PDF where the instructor chose
+/// (`choose_file` with `classReportPdf`): the report the screen shows, in
+/// `lang`, dated today.
+#[tauri::command]
+pub async fn save_class_report_pdf(
+    state: State<'_, ShellState>,
+    id: i64,
+    lang: String,
+) -> Reply<()> {
+    let path = state.take_grant(Purpose::ClassReportPdf)?;
+    let (course, records) = state.with(|s| s.class_records(id))?;
+    let class = state.with(|s| s.instructor_class(id))?;
+    blocking(move || {
+        let report = report::class_report(&course, &records, &lang);
+        let now = vardskap_core::storage::system_clock()();
+        let bytes = pdf::class_report_pdf(&report, &class.name, now, &lang)?;
+        vardskap_core::whole_file::write(&path, &bytes)?;
+        Ok(())
+    })
+    .await
 }

@@ -2,8 +2,10 @@
 // Ralph as its LRS), exports the invitation; a learner joins with it,
 // takes a module quiz and the results are sent; the instructor fetches them,
 // sees the learner in the class table and exports the table as CSV, whose
-// cells match the screen. axe on every class screen, in sv and en.
+// cells match the screen, and saves the class report as a PDF with the same
+// figure. axe on every class screen, in sv and en.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +13,7 @@ import { after, before, test } from 'node:test';
 import { answer } from '../lib/answer.mjs';
 import { freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
 import { questions } from '../lib/course.mjs';
-import { answerDialogs } from '../lib/dialog.mjs';
+import { answerDialogs, dialogCalls } from '../lib/dialog.mjs';
 import { activate, tabTo, type } from '../lib/keyboard.mjs';
 import { Lrs } from '../lib/lrs.mjs';
 import { helpers } from '../lib/ui.mjs';
@@ -169,6 +171,20 @@ test('the instructor fetches the class, sees the learner and exports the table a
   );
   const other = rows.find((r) => r[0] === 'Elin' && r[moduleColumn] === 'valkommen');
   assert.ok(other, 'a module without an attempt has its line too');
+
+  // The printable report: a PDF the core writes from the same report.
+  const pdfPath = path.join(OUT, 'klassrapport.pdf');
+  await answerDialogs(browser, [pdfPath]);
+  await activate(browser, '[data-testid="class-print"]');
+  await browser.waitUntil(() => fs.existsSync(pdfPath), { timeout: 20000, timeoutMsg: 'the class report PDF was not saved' });
+  await waitFor('[data-testid="class-saved"]');
+  const pdfDialog = (await dialogCalls(browser)).at(-1);
+  assert.equal(pdfDialog.purpose, 'classReportPdf');
+  assert.match(pdfDialog.defaultPath, /\.pdf$/, `the dialog proposes a PDF: ${pdfDialog.defaultPath}`);
+  const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+  for (const want of ['Klassrapport', 'HT26 grupp A', 'Elin', '100 %']) {
+    assert.ok(pdfText.includes(want), `the class report PDF holds ${want}:\n${pdfText}`);
+  }
 
   for (const tab of ['mastery', 'items', 'roleplays']) {
     await showTab(tab);

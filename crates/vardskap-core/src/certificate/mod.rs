@@ -9,7 +9,7 @@
 //! of that date. The code is the first 8 bytes of the hash as upper-case hex in
 //! groups of four: `XXXX-XXXX-XXXX-XXXX`.
 
-mod pdf;
+pub(crate) mod pdf;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -91,7 +91,8 @@ pub struct CertifiedFinal {
 /// One module's best (score, max) by some time.
 type Best = Option<(f64, f64)>;
 
-fn day_of(secs: Timestamp) -> String {
+/// The UTC day of `secs` as YYYY-MM-DD (also the class report's dates).
+pub(crate) fn day_of(secs: Timestamp) -> String {
     chrono::DateTime::from_timestamp(secs, 0)
         .map(|t| t.format("%Y-%m-%d").to_string())
         .unwrap_or_else(|| "0000-00-00".to_string())

@@ -65,37 +65,66 @@ impl Words {
     }
 }
 
+/// The bundled font, to measure text with and to draw it: also what the
+/// class report (`class_view::pdf`) writes with. `Err` says why it cannot be
+/// used, for a reason only a developer can fix.
+pub(crate) fn font() -> std::result::Result<(Measure<'static>, Font), String> {
+    let face =
+        ttf_parser::Face::parse(FONT, 0).map_err(|e| format!("the font could not be read: {e}"))?;
+    let font = Font::new(FONT.to_vec().into(), 0)
+        .ok_or_else(|| "the font could not be loaded".to_string())?;
+    Ok((Measure(face), font))
+}
+
 /// Measures text in the embedded font (krilla draws; it does not measure).
-struct Measure<'a>(ttf_parser::Face<'a>);
+pub(crate) struct Measure<'a>(ttf_parser::Face<'a>);
 
 impl Measure<'_> {
-    fn width(&self, text: &str, size: f32) -> f32 {
-        let face = &self.0;
-        let units: f32 = text
-            .chars()
-            .map(|c| {
-                face.glyph_index(c)
-                    .and_then(|g| face.glyph_hor_advance(g))
-                    .map_or(0.0, f32::from)
-            })
-            .sum();
-        units * size / f32::from(face.units_per_em())
+    /// One character's advance in font units (0 for one the font lacks).
+    fn advance(&self, c: char) -> f32 {
+        self.0
+            .glyph_index(c)
+            .and_then(|g| self.0.glyph_hor_advance(g))
+            .map_or(0.0, f32::from)
     }
 
-    /// `text` cut with "…" to fit `max` points.
-    fn fit(&self, text: &str, size: f32, max: f32) -> String {
-        if self.width(text, size) <= max {
-            return text.to_string();
+    fn scale(&self, size: f32) -> f32 {
+        size / f32::from(self.0.units_per_em())
+    }
+
+    pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
+        let units: f32 = text.chars().map(|c| self.advance(c)).sum();
+        units * self.scale(size)
+    }
+
+    /// The font has a glyph for `c`.
+    #[cfg(test)]
+    pub(crate) fn has(&self, c: char) -> bool {
+        self.0.glyph_index(c).is_some()
+    }
+
+    /// `text` cut with "…" to fit `max` points. Reads no further than the
+    /// cut, so a huge text costs no more than a short one.
+    pub(crate) fn fit(&self, text: &str, size: f32, max: f32) -> String {
+        let scale = self.scale(size);
+        let room = max - self.advance('…') * scale;
+        let mut width = 0.0;
+        // Where a cut with "…" after it still fits.
+        let mut cut = 0;
+        for (i, c) in text.char_indices() {
+            width += self.advance(c) * scale;
+            if width > max {
+                return format!("{}…", text[..cut].trim_end());
+            }
+            if width <= room {
+                cut = i + c.len_utf8();
+            }
         }
-        let mut cut: String = text.to_string();
-        while !cut.is_empty() && self.width(&format!("{cut}…"), size) > max {
-            cut.pop();
-        }
-        format!("{}…", cut.trim_end())
+        text.to_string()
     }
 
     /// `text` broken at spaces into lines of at most `max` points.
-    fn wrap(&self, text: &str, size: f32, max: f32) -> Vec<String> {
+    pub(crate) fn wrap(&self, text: &str, size: f32, max: f32) -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
         for word in text.split_whitespace() {
@@ -129,21 +158,24 @@ fn percent(share: Option<f64>, lang: &str) -> String {
     }
 }
 
-struct Pen<'s, 'p> {
-    surface: Surface<'p>,
-    font: Font,
-    measure: &'s Measure<'s>,
+/// Draws on one page's surface in the bundled font (also the class report's).
+pub(crate) struct Pen<'s, 'p> {
+    pub(crate) surface: Surface<'p>,
+    pub(crate) font: Font,
+    pub(crate) measure: &'s Measure<'s>,
 }
 
 impl Pen<'_, '_> {
-    fn color(&mut self, r: u8, g: u8, b: u8) {
+    /// The colour of the text and fills that follow.
+    pub(crate) fn color(&mut self, r: u8, g: u8, b: u8) {
         self.surface.set_fill(Some(Fill {
             paint: rgb::Color::new(r, g, b).into(),
             ..Default::default()
         }));
     }
 
-    fn left(&mut self, x: f32, y: f32, size: f32, text: &str) {
+    /// `text` with its baseline's left end at (`x`, `y`).
+    pub(crate) fn left(&mut self, x: f32, y: f32, size: f32, text: &str) {
         self.surface.draw_text(
             Point::from_xy(x, y),
             self.font.clone(),
@@ -165,17 +197,34 @@ impl Pen<'_, '_> {
     }
 
     fn rule(&mut self, y: f32, width: f32) {
+        self.line(MARGIN, WIDTH - MARGIN, y, width, (0x1f, 0x4e, 0x79));
+    }
+
+    /// A horizontal line from `x1` to `x2` at `y`, `width` points thick.
+    pub(crate) fn line(&mut self, x1: f32, x2: f32, y: f32, width: f32, (r, g, b): (u8, u8, u8)) {
         let mut path = PathBuilder::new();
-        path.move_to(MARGIN, y);
-        path.line_to(WIDTH - MARGIN, y);
+        path.move_to(x1, y);
+        path.line_to(x2, y);
         if let Some(path) = path.finish() {
             self.surface.set_stroke(Some(Stroke {
-                paint: rgb::Color::new(0x1f, 0x4e, 0x79).into(),
+                paint: rgb::Color::new(r, g, b).into(),
                 width,
                 ..Default::default()
             }));
             self.surface.draw_path(&path);
             self.surface.set_stroke(None);
+        }
+    }
+
+    /// A filled rectangle, top left at (`x`, `y`), in the colour set last.
+    pub(crate) fn fill_rect(&mut self, x: f32, y: f32, w: f32, h: f32) {
+        let Some(rect) = Rect::from_xywh(x, y, w, h) else {
+            return;
+        };
+        let mut path = PathBuilder::new();
+        path.push_rect(rect);
+        if let Some(path) = path.finish() {
+            self.surface.draw_path(&path);
         }
     }
 
@@ -290,11 +339,7 @@ fn outcome_rows(cert: &Certificate, measure: &Measure, width: f32) -> Vec<Row> {
 
 pub(super) fn render(cert: &Certificate) -> Result<Vec<u8>> {
     let words = Words::new(&cert.lang);
-    let face = ttf_parser::Face::parse(FONT, 0)
-        .map_err(|e| not_made(format!("the font could not be read: {e}")))?;
-    let measure = Measure(face);
-    let font = Font::new(FONT.to_vec().into(), 0)
-        .ok_or_else(|| not_made("the font could not be loaded"))?;
+    let (measure, font) = font().map_err(not_made)?;
     let settings = PageSettings::from_wh(WIDTH, HEIGHT)
         .ok_or_else(|| not_made("the page size is not valid"))?;
     let text_width = WIDTH - 2.0 * MARGIN;

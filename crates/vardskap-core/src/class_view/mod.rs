@@ -3,10 +3,11 @@
 //! read in `statements.rs`, and learners' results files, checked and read in
 //! `results_files.rs`), turned into records (`records.rs`), and the class
 //! report computed from them (`report.rs`) with its CSV and JSON exports
-//! (`export.rs`).
+//! (`export.rs`) and its printable PDF (`pdf.rs`).
 
 pub mod classes;
 pub mod export;
+pub mod pdf;
 pub mod records;
 pub mod report;
 pub mod results_files;

@@ -5,4 +5,4 @@
  * offers, and which one command may then use the path (see
  * `ShellState::grant`).
  */
-export type Purpose = "resultsCsv" | "resultsJson" | "certificate" | "importPackage" | "exportPackage" | "editorFolder" | "editorParent" | "giftFile" | "editorPackage" | "classInvitation" | "classInvitationExport" | "resultsFiles" | "classTableCsv" | "classTableJson" | "itemAnalysisCsv" | "itemAnalysisJson";
+export type Purpose = "resultsCsv" | "resultsJson" | "certificate" | "importPackage" | "exportPackage" | "editorFolder" | "editorParent" | "giftFile" | "editorPackage" | "classInvitation" | "classInvitationExport" | "resultsFiles" | "classTableCsv" | "classTableJson" | "itemAnalysisCsv" | "itemAnalysisJson" | "classReportPdf";

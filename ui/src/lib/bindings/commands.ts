@@ -82,6 +82,12 @@ export const commands = {
    */
   saveClassExport: (id: number, purpose: Purpose, lang: string) => call<void>('save_class_export', { id, purpose, lang }),
   /**
+   * Saves the printable class report as a PDF where the instructor chose
+   * (`choose_file` with `classReportPdf`): the report the screen shows, in
+   * `lang`, dated today.
+   */
+  saveClassReportPdf: (id: number, lang: string) => call<void>('save_class_report_pdf', { id, lang }),
+  /**
    * Reads the invitation chosen in the dialog (`choose_file` with
    * `classInvitation`) for the consent screen; nothing is joined yet.
    */
