@@ -9,7 +9,7 @@ export type InstructorClass = { id: number,
  */
 classId: string, name: string, courseId: string, courseVersion: string, endpoint: string, homePage: string | null, createdAt: number, 
 /**
- * When a pull last succeeded (or one page of it was stored).
+ * When a pull last succeeded.
  */
 lastPulledAt: number | null, 
 /**
