@@ -219,6 +219,30 @@ pub enum Error {
         problem: &'static str,
     },
 
+    /// A profile's name is empty.
+    ProfileNameMissing,
+
+    /// A profile's name is longer than `max` characters.
+    ProfileNameTooLong {
+        max: usize,
+    },
+
+    /// A PIN is not `min` to `max` characters, or starts or ends with a space.
+    PinInvalid {
+        min: usize,
+        max: usize,
+    },
+
+    /// The instructor passphrase is shorter than `min` characters.
+    PassphraseTooShort {
+        min: usize,
+    },
+
+    /// The instructor passphrase is longer than `max` characters.
+    PassphraseTooLong {
+        max: usize,
+    },
+
     /// A new course's id is not a slug.
     CourseIdInvalid {
         id: String,
@@ -436,6 +460,11 @@ impl Error {
             Error::ClassReportNotMade { .. } => ErrorKind::ClassReportNotMade,
             Error::NotAVerificationCode { .. } => ErrorKind::NotAVerificationCode,
             Error::RunEnded { .. } => ErrorKind::RunEnded,
+            Error::ProfileNameMissing => ErrorKind::ProfileNameMissing,
+            Error::ProfileNameTooLong { .. } => ErrorKind::ProfileNameTooLong,
+            Error::PinInvalid { .. } => ErrorKind::PinInvalid,
+            Error::PassphraseTooShort { .. } => ErrorKind::PassphraseTooShort,
+            Error::PassphraseTooLong { .. } => ErrorKind::PassphraseTooLong,
             Error::NotAChoice { .. } => ErrorKind::NotAChoice,
         }
     }
@@ -687,6 +716,20 @@ impl Error {
             Error::NotAVerificationCode { code } => {
                 ("errors-NotAVerificationCode", vec![("code", text(code))])
             }
+            Error::ProfileNameMissing => ("errors-ProfileNameMissing", vec![]),
+            Error::ProfileNameTooLong { max } => {
+                ("errors-ProfileNameTooLong", vec![("max", (*max).into())])
+            }
+            Error::PinInvalid { min, max } => (
+                "errors-PinInvalid",
+                vec![("min", (*min).into()), ("max", (*max).into())],
+            ),
+            Error::PassphraseTooShort { min } => {
+                ("errors-PassphraseTooShort", vec![("min", (*min).into())])
+            }
+            Error::PassphraseTooLong { max } => {
+                ("errors-PassphraseTooLong", vec![("max", (*max).into())])
+            }
             Error::RunEnded { scenario, node } => (
                 "errors-RunEnded",
                 vec![("scenario", text(scenario)), ("node", text(node))],
@@ -824,6 +867,11 @@ pub enum ErrorKind {
     ClassReportNotMade,
     NotAVerificationCode,
     RunEnded,
+    ProfileNameMissing,
+    ProfileNameTooLong,
+    PinInvalid,
+    PassphraseTooShort,
+    PassphraseTooLong,
     NotAChoice,
 }
 
@@ -1183,6 +1231,23 @@ mod tests {
                     node: "end".into(),
                 },
                 "scenario \"door\" is over: node \"end\" is an ending",
+            ),
+            (Error::ProfileNameMissing, "A profile needs a name."),
+            (
+                Error::ProfileNameTooLong { max: 60 },
+                "A profile name can be at most 60 characters long.",
+            ),
+            (
+                Error::PinInvalid { min: 4, max: 64 },
+                "A PIN needs 4 to 64 characters, with no spaces at the start or end.",
+            ),
+            (
+                Error::PassphraseTooShort { min: 8 },
+                "The instructor passphrase needs at least 8 characters.",
+            ),
+            (
+                Error::PassphraseTooLong { max: 200 },
+                "The instructor passphrase can be at most 200 characters long.",
             ),
             (
                 Error::NotAChoice {

@@ -90,14 +90,14 @@ pub fn wait_after(failures: i64) -> i64 {
 fn hash_passphrase(passphrase: &str) -> Result<String> {
     let n = passphrase.chars().count();
     if n < MIN_PASSPHRASE {
-        return Err(Error::Invalid(format!(
-            "The instructor passphrase needs at least {MIN_PASSPHRASE} characters."
-        )));
+        return Err(Error::PassphraseTooShort {
+            min: MIN_PASSPHRASE,
+        });
     }
     if n > MAX_PASSPHRASE {
-        return Err(Error::Invalid(format!(
-            "The instructor passphrase can be at most {MAX_PASSPHRASE} characters long."
-        )));
+        return Err(Error::PassphraseTooLong {
+            max: MAX_PASSPHRASE,
+        });
     }
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()

@@ -77,12 +77,10 @@ const MAX_PIN: usize = 64;
 fn clean_name(name: &str) -> Result<String> {
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        return Err(Error::Invalid("A profile needs a name.".into()));
+        return Err(Error::ProfileNameMissing);
     }
     if name.chars().count() > MAX_NAME {
-        return Err(Error::Invalid(format!(
-            "A profile name can be at most {MAX_NAME} characters long."
-        )));
+        return Err(Error::ProfileNameTooLong { max: MAX_NAME });
     }
     Ok(name)
 }
@@ -90,9 +88,10 @@ fn clean_name(name: &str) -> Result<String> {
 fn hash_pin(pin: &str) -> Result<String> {
     let n = pin.chars().count();
     if !(MIN_PIN..=MAX_PIN).contains(&n) || pin.trim() != pin {
-        return Err(Error::Invalid(format!(
-            "A PIN needs {MIN_PIN} to {MAX_PIN} characters, with no spaces at the start or end."
-        )));
+        return Err(Error::PinInvalid {
+            min: MIN_PIN,
+            max: MAX_PIN,
+        });
     }
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
@@ -437,14 +436,14 @@ mod tests {
         assert!(
             matches!(
                 store.create_profile(&new("   ", None)),
-                Err(Error::Invalid(_))
+                Err(Error::ProfileNameMissing)
             ),
             "an empty name is refused"
         );
         assert!(
             matches!(
                 store.create_profile(&new("Dan", Some("12"))),
-                Err(Error::Invalid(_))
+                Err(Error::PinInvalid { .. })
             ),
             "a too short PIN is refused"
         );

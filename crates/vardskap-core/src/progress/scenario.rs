@@ -127,9 +127,18 @@ impl Store {
         if row.ending.is_some() {
             // A finished run is history: choosing again must not rewrite its
             // ending (or erase a critical choice). Play it again instead.
-            return Err(Error::Invalid(
-                "This role-play has already ended. Start it again to play it once more.".into(),
-            ));
+            let node = self
+                .cached_course(&row.course_id)
+                .ok()
+                .and_then(|course| {
+                    let scenario = find_scenario(&course, &row.module_id, &row.scenario_id).ok()?;
+                    replay(scenario, &row).ok().map(|run| run.current)
+                })
+                .unwrap_or_default();
+            return Err(Error::RunEnded {
+                scenario: row.scenario_id.clone(),
+                node,
+            });
         }
         let course = self.cached_course(&row.course_id)?;
         let scenario = find_scenario(&course, &row.module_id, &row.scenario_id)?;

@@ -327,7 +327,7 @@ fn a_critical_scenario_choice_blocks_the_module_until_a_clean_run() {
         .choose_in_scenario(again.run_id, "greet", "en")
         .unwrap_err();
     assert!(
-        matches!(err, Error::Invalid(_)),
+        matches!(err, Error::RunEnded { .. }),
         "a finished run takes no more choices, got {err:?}"
     );
 }
