@@ -201,4 +201,11 @@ test('the instructor fetches the class, sees the learner and exports the table a
   await showTab('table');
   await screenshot(browser, '14-class-table-narrow');
   await browser.setWindowSize(1024, 768);
+
+  // The learner's page: the same scores-over-time chart the learner sees, and their tables.
+  await activate(browser, '[data-testid="class-row"] th button');
+  await waitFor('[data-testid="score-chart"]');
+  await waitFor('[data-testid="learner-modules"]');
+  await noViolations("a learner's page in the class view (en)");
+  await screenshot(browser, '14-class-learner-en');
 });

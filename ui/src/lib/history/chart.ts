@@ -1,6 +1,17 @@
 // Geometry of the scores-over-time chart: pure functions from the history to
 // points in the SVG's coordinate space, unit-tested apart from the markup.
-import type { ModuleHistory } from '$lib/bindings/ModuleHistory';
+import type { AttemptPoint } from '$lib/bindings/AttemptPoint';
+import type { ModuleSummary } from '$lib/bindings/ModuleSummary';
+
+/**
+ * What the chart draws of a module: its id and title and its graded
+ * attempts. A learner's own history (ModuleHistory) is one; the instructor's
+ * page of a learner builds the same from the class report.
+ */
+export type ChartModule = {
+  summary: Pick<ModuleSummary, 'moduleId' | 'title'>;
+  attempts: Pick<AttemptPoint, 'attemptId' | 'submittedAt' | 'share' | 'passed'>[];
+};
 
 export type Frame = { width: number; height: number; left: number; right: number; top: number; bottom: number };
 
@@ -13,7 +24,7 @@ export type Series = {
 };
 
 /** The time span of every attempt in the history, widened when there is only one moment. */
-export function timeSpan(modules: ModuleHistory[]): [number, number] | null {
+export function timeSpan(modules: ChartModule[]): [number, number] | null {
   const times = modules.flatMap((m) => m.attempts.map((a) => a.submittedAt));
   if (times.length === 0) return null;
   const min = Math.min(...times);
@@ -23,7 +34,7 @@ export function timeSpan(modules: ModuleHistory[]): [number, number] | null {
 }
 
 /** One series per module with at least one graded attempt, points in SVG units. */
-export function series(modules: ModuleHistory[], frame: Frame = FRAME): Series[] {
+export function series(modules: ChartModule[], frame: Frame = FRAME): Series[] {
   const span = timeSpan(modules);
   if (!span) return [];
   const [t0, t1] = span;
