@@ -496,6 +496,10 @@ instructor-exported = The course package is saved: { $path }
 instructor-backToProfiles = Back to the profiles
 instructor-editor = Course editor
 instructor-findInChooser = Learners find it under “Courses” on the course home page.
+instructor-openedTitle = The course package you opened
+instructor-openedLead = The app was opened with “{ $name }”. Import it to install its course on this computer.
+instructor-importOpened = Import the opened package
+instructor-openedLocked = Unlock instructor mode to import the course package you opened: “{ $name }”.
 
 ## editor
 

@@ -490,6 +490,10 @@ instructor-exported = Kurspaketet är sparat: { $path }
 instructor-backToProfiles = Tillbaka till profilerna
 instructor-editor = Kursredigeraren
 instructor-findInChooser = Deltagarna hittar den under ”Kurser” på kursens startsida.
+instructor-openedTitle = Kurspaketet du öppnade
+instructor-openedLead = Appen öppnades med ”{ $name }”. Importera det för att installera kursen på den här datorn.
+instructor-importOpened = Importera det öppnade paketet
+instructor-openedLocked = Lås upp instruktörsläget för att importera kurspaketet du öppnade: ”{ $name }”.
 
 ## editor
 

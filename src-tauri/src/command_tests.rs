@@ -288,6 +288,59 @@ fn a_long_import_leaves_the_other_commands_free() {
     );
 }
 
+/// A course package the app was opened with (a double-click on a `.vdsk`)
+/// waits, by its file name, until an unlocked instructor imports it; a
+/// locked instructor's try leaves it waiting.
+#[test]
+fn an_opened_course_package_waits_for_the_unlocked_instructors_import() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, window) = app(&tmp.path().join("data"));
+    let none = call(&window, "course_package_waiting", json!({})).unwrap();
+    assert_eq!(none, Value::Null, "nothing opened yet");
+
+    let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../crates/vardskap-core/tests/fixtures/valid");
+    let package = tmp.path().join("Ny kurs.vdsk");
+    vardskap_core::package::pack(&fixture, &package).unwrap();
+    // What lib.rs does with a .vdsk among the arguments.
+    app.state::<ShellState>()
+        .grant(Purpose::ImportPackage, package.clone());
+    let waiting = call(&window, "course_package_waiting", json!({})).unwrap();
+    assert_eq!(
+        waiting,
+        json!("Ny kurs.vdsk"),
+        "only its name reaches the page"
+    );
+
+    learner_and_instructor(&window);
+    call(&window, "lock_instructor", json!({})).unwrap();
+    let locked = call(&window, "import_course_package", json!({ "lang": "sv" }))
+        .expect_err("a locked instructor imports nothing");
+    assert_eq!(
+        locked.get("kind").and_then(Value::as_str),
+        Some("InstructorLocked")
+    );
+    assert_eq!(
+        call(&window, "course_package_waiting", json!({})).unwrap(),
+        waiting,
+        "still waiting for the unlock"
+    );
+
+    call(
+        &window,
+        "unlock_instructor",
+        json!({ "passphrase": "en lång lösenfras" }),
+    )
+    .unwrap();
+    let installed = call(&window, "import_course_package", json!({ "lang": "sv" })).unwrap();
+    assert!(installed["title"].is_string(), "{installed}");
+    assert_eq!(
+        call(&window, "course_package_waiting", json!({})).unwrap(),
+        Value::Null,
+        "imported once"
+    );
+}
+
 /// Joining a class as the page does it: the invitation is read from the file
 /// chosen in the dialog (its password never reaches the page), joined under
 /// a pseudonym, and what the learner does then is sent in the background to

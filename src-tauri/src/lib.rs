@@ -25,8 +25,14 @@ pub fn run() {
             let state = state::ShellState::open(app)?;
             // Opened with a class invitation (a double-click on a .vdsk-class):
             // the join screen reads it once a learner is signed in.
-            if let Some(file) = class_invitation_arg(std::env::args_os()) {
+            let args: Vec<_> = std::env::args_os().collect();
+            if let Some(file) = class_invitation_arg(args.iter().cloned()) {
                 state.grant(dialogs::Purpose::ClassInvitation, file);
+            }
+            // Opened with a course package (a double-click on a .vdsk): the
+            // instructor's screen offers to import it once unlocked.
+            if let Some(file) = course_package_arg(args) {
+                state.grant(dialogs::Purpose::ImportPackage, file);
             }
             tauri::Manager::manage(app, state);
             state::ShellState::open_store_in_background(app);
@@ -50,12 +56,19 @@ fn single_instance<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
     let mut builder = tauri_plugin_single_instance::Builder::new().callback(|app, args, cwd| {
         navigation::focus_main(app);
         // A class invitation opened while the app runs goes to the open window.
-        let args = args.into_iter().map(std::ffi::OsString::from);
-        if let Some(file) = class_invitation_arg(args) {
+        let args: Vec<_> = args.into_iter().map(std::ffi::OsString::from).collect();
+        if let Some(file) = class_invitation_arg(args.iter().cloned()) {
             let file = std::path::Path::new(&cwd).join(file);
             tauri::Manager::state::<state::ShellState>(app)
                 .grant(dialogs::Purpose::ClassInvitation, file);
             let _ = tauri::Emitter::emit(app, CLASS_INVITATION_OPENED, ());
+        }
+        // A course package opened while the app runs goes to the instructor's screen.
+        if let Some(file) = course_package_arg(args) {
+            let file = std::path::Path::new(&cwd).join(file);
+            tauri::Manager::state::<state::ShellState>(app)
+                .grant(dialogs::Purpose::ImportPackage, file);
+            let _ = tauri::Emitter::emit(app, COURSE_PACKAGE_OPENED, ());
         }
     });
     if let Some(dir) = state::data_dir_override() {
@@ -71,11 +84,32 @@ fn single_instance<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
 /// running app: it shows the join screen.
 pub const CLASS_INVITATION_OPENED: &str = "class-invitation-opened";
 
+/// The event the page hears when a course package was opened with the
+/// running app: it shows the instructor's screen, which offers the import.
+pub const COURSE_PACKAGE_OPENED: &str = "course-package-opened";
+
 /// The class invitation the app was opened with: the first argument (after
 /// the program) ending in `.vdsk-class` that names a file, outside the
 /// `--data-dir` option's value.
 fn class_invitation_arg(
     args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Option<std::path::PathBuf> {
+    file_arg(args, "vdsk-class")
+}
+
+/// The course package the app was opened with: the first argument ending in
+/// `.vdsk` that names a file, outside the `--data-dir` option's value.
+fn course_package_arg(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Option<std::path::PathBuf> {
+    file_arg(args, "vdsk")
+}
+
+/// The first argument (after the program) with the extension `ext` (in any
+/// case) that names a file, outside the `--data-dir` option's value.
+fn file_arg(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+    ext: &str,
 ) -> Option<std::path::PathBuf> {
     let mut args = args.into_iter().skip(1);
     while let Some(arg) = args.next() {
@@ -84,10 +118,10 @@ fn class_invitation_arg(
             continue;
         }
         let path = std::path::PathBuf::from(&arg);
-        let is_invitation = path
+        let has_ext = path
             .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("vdsk-class"));
-        if is_invitation && path.is_file() {
+            .is_some_and(|e| e.eq_ignore_ascii_case(ext));
+        if has_ext && path.is_file() {
             return Some(path);
         }
     }
@@ -154,7 +188,7 @@ mod client {
 
 #[cfg(test)]
 mod arg_tests {
-    use super::class_invitation_arg;
+    use super::{class_invitation_arg, course_package_arg};
 
     #[test]
     fn the_app_is_opened_with_an_existing_class_invitation_only() {
@@ -180,5 +214,48 @@ mod arg_tests {
         let missing = dir.path().join("gone.vdsk-class");
         assert_eq!(class_invitation_arg(args(&[&missing])), None);
         assert_eq!(class_invitation_arg(args(&[dir.path()])), None);
+    }
+
+    #[test]
+    fn the_app_is_opened_with_an_existing_course_package_only() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let package = dir.path().join("Gott värdskap.VDSK");
+        let invitation = dir.path().join("klass.vdsk-class");
+        for file in [&package, &invitation] {
+            std::fs::write(file, "PK").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let args = |list: &[&std::path::Path]| {
+            std::iter::once("vardskap".into())
+                .chain(list.iter().map(|p| p.as_os_str().to_owned()))
+                .collect::<Vec<std::ffi::OsString>>()
+        };
+        assert_eq!(course_package_arg(args(&[&package])), Some(package.clone()));
+        assert_eq!(
+            course_package_arg(args(&[&invitation])),
+            None,
+            "a class invitation is not a course package"
+        );
+        assert_eq!(
+            class_invitation_arg(args(&[&package])),
+            None,
+            "nor is a course package an invitation"
+        );
+        // Both at once: each goes where it belongs.
+        let both = args(&[&invitation, &package]);
+        assert_eq!(course_package_arg(both.clone()), Some(package.clone()));
+        assert_eq!(class_invitation_arg(both), Some(invitation.clone()));
+        let data = std::path::Path::new("--data-dir");
+        assert_eq!(
+            course_package_arg(args(&[data, &package])),
+            None,
+            "the data folder's name is not a package"
+        );
+        assert_eq!(
+            course_package_arg(args(&[data, dir.path(), &package])),
+            Some(package.clone())
+        );
+        let missing = dir.path().join("gone.vdsk");
+        assert_eq!(course_package_arg(args(&[&missing])), None);
+        assert_eq!(course_package_arg(args(&[dir.path()])), None);
     }
 }

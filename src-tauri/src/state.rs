@@ -230,6 +230,20 @@ impl ShellState {
             .contains_key(&purpose)
     }
 
+    /// The file name of the path that waits for `purpose`, if one does.
+    pub fn grant_name(&self, purpose: crate::dialogs::Purpose) -> Option<String> {
+        self.grants
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get(&purpose)
+            .map(|path| {
+                path.file_name()
+                    .unwrap_or(path.as_os_str())
+                    .to_string_lossy()
+                    .into_owned()
+            })
+    }
+
     /// The path chosen for `purpose`, taken: a second call gets nothing until
     /// the user chooses again.
     pub fn take_grant(&self, purpose: crate::dialogs::Purpose) -> Result<PathBuf, CommandError> {

@@ -52,6 +52,15 @@ pub async fn import_course_package(
     state.with(|s| s.install_prepared(prepared, &lang))
 }
 
+/// The file name of the course package the app was opened with (a
+/// double-click on a `.vdsk`, or one handed to the running app) that
+/// `import_course_package` has not installed yet: the instructor's screen
+/// offers to import it once unlocked.
+#[tauri::command]
+pub async fn course_package_waiting(state: State<'_, ShellState>) -> Reply<Option<String>> {
+    Ok(state.grant_name(Purpose::ImportPackage))
+}
+
 /// Packs the installed course `course` into the `.vdsk` file chosen in the
 /// save dialog (`choose_file` with `exportPackage`). Only an installed
 /// course's own folder is packed: the id is looked up, never joined as given.

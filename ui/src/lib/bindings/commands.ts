@@ -188,6 +188,13 @@ export const commands = {
    */
   importCoursePackage: (lang: string) => call<InstalledCourse>('import_course_package', { lang }),
   /**
+   * The file name of the course package the app was opened with (a
+   * double-click on a `.vdsk`, or one handed to the running app) that
+   * `import_course_package` has not installed yet: the instructor's screen
+   * offers to import it once unlocked.
+   */
+  coursePackageWaiting: () => call<string | null>('course_package_waiting'),
+  /**
    * Packs the installed course `course` into the `.vdsk` file chosen in the
    * save dialog (`choose_file` with `exportPackage`). Only an installed
    * course's own folder is packed: the id is looked up, never joined as given.
