@@ -7,14 +7,14 @@ PROFILE ?= debug
 CARGO_PROFILE_FLAG := $(if $(filter release,$(PROFILE)),--release,)
 APP := target/$(PROFILE)/vardskap
 
-.PHONY: run test build ui setup-build setup-test test-rust test-ui build-e2e test-e2e lint bindings check-bindings bench load fuzz clean
+.PHONY: run test build ui setup-build setup-test test-rust test-ui build-e2e test-e2e lint bindings check-bindings bench load fuzz dist test-installed clean
 
 ## run: install what is missing, build, and open the app with the built-in course
 run: build
 	./$(APP)
 
 ## test: install what the tests need and run every test (Rust, UI, end-to-end, accessibility)
-test: setup-test ui check-bindings lint test-rust test-ui build test-e2e
+test: setup-test ui check-bindings lint test-rust test-ui build test-e2e test-installed
 	@echo "make test: all suites passed"
 
 setup-build:
@@ -73,6 +73,16 @@ check-bindings: bindings
 	  { echo "ui/src/lib/bindings is stale: run 'make bindings' and commit the result." >&2; exit 1; }
 	@untracked=$$(git ls-files --others --exclude-standard -- ui/src/lib/bindings); \
 	  if [ -n "$$untracked" ]; then echo "New bindings not committed: $$untracked" >&2; exit 1; fi
+
+## dist: the release installers of this system with Tauri's bundler: .deb and .rpm on Linux
+## (target/release/bundle/); AppImage is left out, Windows and macOS are built there (README)
+dist:
+	scripts/dist.sh
+
+## test-installed: builds the release .deb, installs it with apt-get, drives the installed app
+## under Xvfb, removes it with --purge and checks nothing is left (needs root or sudo)
+test-installed: setup-test
+	scripts/test-installed.sh
 
 ## bench: criterion benchmarks of the core and the app's start/memory benchmark
 bench: setup-test

@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 scripts/setup-build.sh
 if [ "$(uname -s)" = Linux ]; then
   apt_ensure xvfb xauth webkit2gtk-driver dbus-x11 imagemagick poppler-utils fonts-dejavu-core python3-xlib
+  # The installed-package test (scripts/test-installed.sh): lintian for the .deb, appstreamcli
+  # and desktop-file-validate for its metadata, shared-mime-info to register its file types.
+  apt_ensure lintian appstream desktop-file-utils shared-mime-info
 fi
 if ! command -v tauri-driver >/dev/null; then
   echo "Installing tauri-driver"
