@@ -128,6 +128,24 @@ fn file_arg(
     None
 }
 
+/// The app's version, as `vardskap --version` and the About screen say it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Whether the app was started to print its version (`--version` or `-V`,
+/// outside the `--data-dir` option's value): then it prints `vardskap X.Y.Z`
+/// and exits without opening a window (main.rs).
+pub fn version_requested(args: impl IntoIterator<Item = std::ffi::OsString>) -> bool {
+    let mut args = args.into_iter().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--data-dir" {
+            args.next();
+        } else if arg == "--version" || arg == "-V" {
+            return true;
+        }
+    }
+    false
+}
+
 /// FNV-1a, 64 bits: a stable short name for a folder path.
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
@@ -188,7 +206,31 @@ mod client {
 
 #[cfg(test)]
 mod arg_tests {
-    use super::{class_invitation_arg, course_package_arg};
+    use super::{class_invitation_arg, course_package_arg, version_requested};
+
+    #[test]
+    fn the_version_is_asked_for_with_version_or_v_anywhere_but_as_the_data_folder() {
+        let args = |list: &[&str]| {
+            std::iter::once("vardskap")
+                .chain(list.iter().copied())
+                .map(std::ffi::OsString::from)
+                .collect::<Vec<_>>()
+        };
+        assert!(version_requested(args(&["--version"])));
+        assert!(version_requested(args(&["-V"])));
+        assert!(version_requested(args(&[
+            "--data-dir",
+            "/tmp/d",
+            "--version"
+        ])));
+        assert!(!version_requested(args(&[])));
+        assert!(!version_requested(args(&["--data-dir", "--version"])));
+        assert!(!version_requested(args(&["kurs.vdsk-class"])));
+        assert!(
+            !version_requested(vec!["--version".into()]),
+            "the program's own name is not an argument"
+        );
+    }
 
     #[test]
     fn the_app_is_opened_with_an_existing_class_invitation_only() {

@@ -124,12 +124,15 @@ fn a_missing_folder_or_bad_arguments_exit_2_with_usage() {
 
 #[test]
 fn version_is_printed() {
-    let (code, out, _) = run(&["--version"]);
-    assert_eq!(
-        (code, out.trim()),
-        (0, concat!("vardskap-cli ", env!("CARGO_PKG_VERSION"))),
-        "--version still works"
-    );
+    let want = concat!("vardskap-cli ", env!("CARGO_PKG_VERSION"), "\n");
+    for args in [&["--version"][..], &["-V"], &["--lang", "sv", "--version"]] {
+        let (code, out, err) = run(args);
+        assert_eq!(
+            (code, out.as_str(), err.as_str()),
+            (0, want, ""),
+            "{args:?}: the version alone on stdout, exit 0, no command needed"
+        );
+    }
 }
 
 #[test]
