@@ -7,14 +7,14 @@ PROFILE ?= debug
 CARGO_PROFILE_FLAG := $(if $(filter release,$(PROFILE)),--release,)
 APP := target/$(PROFILE)/vardskap
 
-.PHONY: run test build ui setup-build setup-test test-rust test-ui build-e2e test-e2e lint bindings check-bindings bench load fuzz dist test-installed clean
+.PHONY: run test build ui setup-build setup-test test-rust test-ui build-e2e test-e2e lint deny bindings check-bindings bench load fuzz dist test-installed clean
 
 ## run: install what is missing, build, and open the app with the built-in course
 run: build
 	./$(APP)
 
 ## test: install what the tests need and run every test (Rust, UI, end-to-end, accessibility)
-test: setup-test ui check-bindings lint test-rust test-ui build test-e2e test-installed
+test: setup-test ui check-bindings lint deny test-rust test-ui build test-e2e test-installed
 	@echo "make test: all suites passed"
 
 setup-build:
@@ -59,6 +59,12 @@ lint: ui
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cd ui && npx prettier --check . && npx eslint .
+
+## deny: the crates' licences (deny.toml's allow list), bans (several versions of a crate
+## only warn) and sources (crates.io only), offline. Advisories need the RustSec database
+## from the network: a maintainer runs `cargo deny check advisories` (README).
+deny: setup-test
+	cargo deny --frozen check --hide-inclusion-graph licenses bans sources
 
 ## bindings: regenerate the TypeScript types of everything that crosses to the UI
 bindings: ui

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What the tests need beyond the build: a virtual display, WebKitWebDriver,
-# tauri-driver, PDF text tools, python3-xlib (to close the window as a window
+# tauri-driver, cargo-deny, PDF text tools, python3-xlib (to close the window as a window
 # manager would), and the end-to-end tests' npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +15,11 @@ fi
 if ! command -v tauri-driver >/dev/null; then
   echo "Installing tauri-driver"
   cargo install tauri-driver --locked
+fi
+# `make deny`: the crates' licences, bans and sources (deny.toml).
+if ! cargo deny --version >/dev/null 2>&1; then
+  echo "Installing cargo-deny"
+  cargo install --locked cargo-deny --version '^0.20'
 fi
 npm_ensure tests/e2e
 scripts/setup-lrs.sh
