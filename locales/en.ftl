@@ -1290,3 +1290,39 @@ classReport-continued = continued
 classReport-page = Page { $page } of { $pages }
 classReport-percent = { $percent }%
 classReport-decimal = { $sign }{ $whole }.{ $fraction }
+
+## about: the About screen: the app's version, the course, the data folder,
+## and the licences of every Rust crate and npm package in the app (listed
+## when the app is built).
+about-open = About
+about-title = About Värdskap
+about-lead = Värdskap is an offline app for training in good hosting and service.
+about-version = App version
+about-course = Course
+about-courseVersion = { $title }, version { $version }
+about-noCourse = No course could be read.
+about-dataDir = Data folder
+about-dataDirNote = Your progress, the backups and the installed courses are kept here.
+about-openDataDir = Open the data folder
+about-licences = Licences
+about-licencesLead = Värdskap is built with free and open-source software: { $crates } Rust crates and { $npm } npm packages are part of this build. They and their licences were listed when the app was built.
+about-licencesLoading = Reading the licences…
+about-licencesMissing = This build has no list of licences.
+about-filter = Filter by name or licence
+about-shown = { $shown } of { $total } shown
+about-packages = Crates and packages in the app
+about-name = Name
+about-packageVersion = Version
+about-licence = Licence
+about-kind = Kind
+about-kindCrate = Rust crate
+about-kindNpm = npm package
+about-texts = Licence texts
+about-textsLead = The text of each licence, with the crates and packages it applies to.
+about-usedBy = { $count ->
+        [one] used by 1 crate or package
+       *[other] used by { $count } crates and packages
+    }
+about-textFor = This text comes with: { $names }
+about-noText = These ship no licence text of their own; their licence is { $id }: { $names }
+about-backToProfiles = Back to the profiles

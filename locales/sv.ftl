@@ -1308,3 +1308,37 @@ classReport-continued = forts.
 classReport-page = Sida { $page } av { $pages }
 classReport-percent = { $percent } %
 classReport-decimal = { $sign }{ $whole },{ $fraction }
+
+## about
+about-open = Om appen
+about-title = Om Värdskap
+about-lead = Värdskap är en app för utbildning i gott värdskap och servicekänsla som fungerar utan nätverk.
+about-version = Appens version
+about-course = Kurs
+about-courseVersion = { $title }, version { $version }
+about-noCourse = Ingen kurs kunde läsas.
+about-dataDir = Datamapp
+about-dataDirNote = Här sparas dina framsteg, säkerhetskopiorna och de installerade kurserna.
+about-openDataDir = Öppna datamappen
+about-licences = Licenser
+about-licencesLead = Värdskap är byggt med fri och öppen programvara: { $crates } Rust-paket (crates) och { $npm } npm-paket ingår i den här versionen. De och deras licenser listades när appen byggdes.
+about-licencesLoading = Läser licenserna…
+about-licencesMissing = Den här versionen saknar listan över licenser.
+about-filter = Filtrera på namn eller licens
+about-shown = { $shown } av { $total } visas
+about-packages = Paket i appen
+about-name = Namn
+about-packageVersion = Version
+about-licence = Licens
+about-kind = Typ
+about-kindCrate = Rust-paket
+about-kindNpm = npm-paket
+about-texts = Licenstexter
+about-textsLead = Texten till varje licens, med de paket den gäller.
+about-usedBy = { $count ->
+        [one] gäller 1 paket
+       *[other] gäller { $count } paket
+    }
+about-textFor = Den här texten följer med: { $names }
+about-noText = De här har ingen egen licenstext med sig; deras licens är { $id }: { $names }
+about-backToProfiles = Tillbaka till profilerna

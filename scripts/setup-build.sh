@@ -8,3 +8,9 @@ if [ "$(uname -s)" = Linux ]; then
     librsvg2-dev libxdo-dev libssl-dev
 fi
 npm_ensure ui
+# The About screen's list of the Rust crates' licences is made by cargo-about
+# when the UI is built (ui/licences.ts). Compiling it takes a few minutes, once.
+if ! cargo about --version >/dev/null 2>&1; then
+  echo "Installing cargo-about"
+  cargo install --locked cargo-about --version '^0.9' --features cli
+fi

@@ -1,9 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { licences } from './licences.js';
 
 export default defineConfig({
-  plugins: [sveltekit()],
+  // licences(): licences.json, the About screen's list (build only).
+  plugins: [sveltekit(), ...licences()],
   clearScreen: false,
   server: {
     port: 5173,

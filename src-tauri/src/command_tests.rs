@@ -431,3 +431,29 @@ fn a_class_is_joined_from_the_dialog_and_its_statements_are_sent_in_the_backgrou
     call(&window, "leave_class", json!({ "course": course })).unwrap();
     assert_eq!(call(&window, "class_status", json!({})).unwrap(), json!([]));
 }
+
+#[test]
+fn about_names_the_version_the_course_and_the_data_folder_signed_out_or_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_app, window) = app(dir.path());
+    let about = call(&window, "about_app", json!({ "lang": "en" })).unwrap();
+    assert_eq!(about["appVersion"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(about["dataDir"], dir.path().display().to_string());
+    assert_eq!(
+        about["course"],
+        json!({ "id": "gott-vardskap-boras", "title": "Good hosting in Borås", "version": "1.0.0" }),
+        "signed out: the built-in course"
+    );
+    call(
+        &window,
+        "create_profile",
+        json!({ "profile": { "name": "Elin" } }),
+    )
+    .unwrap();
+    let about = call(&window, "about_app", json!({ "lang": "sv" })).unwrap();
+    assert_eq!(about["course"]["title"], "Gott värdskap i Borås");
+
+    // The mock app embeds no page, so it has no licence list.
+    let err = call(&window, "licences", json!({})).unwrap_err();
+    assert_eq!(err["kind"], "NotFound", "{err}");
+}

@@ -3,6 +3,7 @@
 //! `ui/src/lib/api.ts`; `lib.rs` lists them and `permissions/app.toml`
 //! grants them (a test keeps the two lists equal).
 
+pub mod about;
 pub mod class_view;
 pub mod classes;
 pub mod editor;

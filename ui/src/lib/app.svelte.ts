@@ -22,7 +22,8 @@ export type Screen =
   | { name: 'classView'; id: number }
   | { name: 'classLearner'; id: number; learner: string }
   | { name: 'instructor' }
-  | { name: 'editor' };
+  | { name: 'editor' }
+  | { name: 'about' };
 
 class AppState {
   screen = $state<Screen>({ name: 'profiles' });

@@ -1,6 +1,7 @@
 // Generated from the #[tauri::command] functions in src-tauri/src/commands/
 // by `make bindings` (src-tauri/commands_decl.rs): do not edit.
 import { call } from '../ipc';
+import type { AboutApp } from './AboutApp';
 import type { ActorName } from './ActorName';
 import type { Answer } from './Answer';
 import type { AnswerReview } from './AnswerReview';
@@ -54,6 +55,22 @@ import type { UnsentStatement } from './UnsentStatement';
 
 /** Every command of the shell, typed. Errors are thrown as `ApiError` (see ../ipc). */
 export const commands = {
+  /**
+   * The app's version, the session's course and the data folder.
+   */
+  aboutApp: (lang: string) => call<AboutApp>('about_app', { lang }),
+  /**
+   * Opens the data folder in the system's file manager. The page names no
+   * path: it is always the app's own data folder.
+   */
+  openDataFolder: () => call<void>('open_data_folder'),
+  /**
+   * The licences of every Rust crate and npm package in the app, as the JSON
+   * text of the UI build's `licences.json` (made by `ui/licences.ts` when the
+   * UI is built). Read from the embedded assets when the About screen asks,
+   * so the app's start never carries it.
+   */
+  licences: () => call<string>('licences'),
   instructorClasses: () => call<InstructorClass[]>('instructor_classes'),
   createInstructorClass: (newClass: NewClass) => call<InstructorClass>('create_instructor_class', { newClass }),
   deleteInstructorClass: (id: number) => call<void>('delete_instructor_class', { id }),
