@@ -8,10 +8,39 @@ fn greet(name: String) -> String {
     format!("Hello, {name}!")
 }
 
+/// When `main` began, in ms since the Unix epoch (for the time split).
+static RUN_MS: std::sync::OnceLock<f64> = std::sync::OnceLock::new();
+
+fn now_ms() -> f64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs_f64() * 1000.0)
+        .unwrap_or_default()
+}
+
 /// Same contract as the app's: `VARDSKAP_BENCH_EXIT_WHEN_READY=1` exits,
-/// `VARDSKAP_BENCH_READY_FILE=<path>` creates that file.
+/// `VARDSKAP_BENCH_READY_FILE=<path>` creates that file, and
+/// `VARDSKAP_BENCH_TIMINGS=<path>` appends the start's timings (the page's
+/// JSON beside the shell's `run` and `ready`), as scripts/bench_split.py reads them.
 #[tauri::command]
-async fn bench_ready() -> Result<(), String> {
+async fn bench_ready(timings: Option<String>) -> Result<(), String> {
+    if let Some(path) = std::env::var_os("VARDSKAP_BENCH_TIMINGS") {
+        let page = timings
+            .filter(|t| t.len() <= 64 * 1024 && t.starts_with('{') && t.ends_with('}'))
+            .unwrap_or_else(|| "null".to_owned());
+        let run = RUN_MS.get().copied().unwrap_or_default();
+        let line = format!(
+            "{{\"shell\":{{\"run\":{run},\"ready\":{}}},\"page\":{page}}}\n",
+            now_ms()
+        );
+        use std::io::Write;
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(line.as_bytes()))
+            .map_err(|err| err.to_string())?;
+    }
     if let Some(path) = std::env::var_os("VARDSKAP_BENCH_READY_FILE") {
         std::fs::write(&path, b"ready\n").map_err(|err| err.to_string())?;
     }
@@ -22,6 +51,7 @@ async fn bench_ready() -> Result<(), String> {
 }
 
 fn main() {
+    let _ = RUN_MS.set(now_ms());
     tauri::Builder::default()
         .invoke_handler(tauri::generate_handler![greet, bench_ready])
         .run(tauri::generate_context!())
