@@ -350,7 +350,8 @@ fn a_class_is_joined_from_the_dialog_and_its_statements_are_sent_in_the_backgrou
     let lrs = vardskap_sync::testing::Ralph::start();
     let tmp = tempfile::tempdir().unwrap();
     let (app, window) = app(&tmp.path().join("data"));
-    app.state::<ShellState>().start_sync(app.handle());
+    // As at start: nothing waits, so the sync starts only when the class is joined.
+    app.state::<ShellState>().arm_sync(app.handle());
     call(
         &window,
         "create_profile",
@@ -456,4 +457,31 @@ fn about_names_the_version_the_course_and_the_data_folder_signed_out_or_in() {
     // The mock app embeds no page, so it has no licence list.
     let err = call(&window, "licences", json!({})).unwrap_err();
     assert_eq!(err["kind"], "NotFound", "{err}");
+}
+
+/// The first screen's one round trip: the profiles, no error, no backup
+/// warning, and the course package the app was opened with.
+#[test]
+fn startup_answers_everything_the_first_screen_needs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, window) = app(&tmp.path().join("data"));
+    let first = call(&window, "startup", json!({})).unwrap();
+    assert_eq!(first["error"], Value::Null);
+    assert_eq!(first["backupWarning"], Value::Null);
+    assert_eq!(first["profiles"], json!([]));
+    assert_eq!(first["coursePackage"], Value::Null);
+
+    call(
+        &window,
+        "create_profile",
+        json!({ "profile": { "name": "Ada" } }),
+    )
+    .unwrap();
+    let package = tmp.path().join("Kurs.vdsk");
+    std::fs::write(&package, b"PK").unwrap();
+    app.state::<ShellState>()
+        .grant(Purpose::ImportPackage, package);
+    let again = call(&window, "startup", json!({})).unwrap();
+    assert_eq!(again["profiles"][0]["name"], json!("Ada"));
+    assert_eq!(again["coursePackage"], json!("Kurs.vdsk"));
 }

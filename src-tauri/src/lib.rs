@@ -8,11 +8,13 @@ mod dialogs;
 mod error;
 mod media;
 mod navigation;
+mod startup_timing;
 mod state;
 
 pub use error::CommandError;
 
 pub fn run() {
+    startup_timing::mark("run");
     tauri::Builder::default()
         // First, so a second launch hands over before opening anything: the
         // running window comes to the front and the new process exits.
@@ -22,6 +24,7 @@ pub fn run() {
         .plugin(navigation::guard())
         .register_asynchronous_uri_scheme_protocol(media::SCHEME, media::handle)
         .setup(|app| {
+            startup_timing::mark("setup");
             let state = state::ShellState::open(app)?;
             // Opened with a class invitation (a double-click on a .vdsk-class):
             // the join screen reads it once a learner is signed in.
@@ -36,7 +39,14 @@ pub fn run() {
             }
             tauri::Manager::manage(app, state);
             state::ShellState::open_store_in_background(app);
+            startup_timing::mark("setup_done");
             Ok(())
+        })
+        .on_page_load(|_, payload| {
+            startup_timing::mark(match payload.event() {
+                tauri::webview::PageLoadEvent::Started => "page_load_started",
+                tauri::webview::PageLoadEvent::Finished => "page_load_finished",
+            })
         })
         .invoke_handler(handler())
         .run(tauri::generate_context!())

@@ -32,9 +32,14 @@ pub struct ShellState {
     /// Files chosen together in a dialog for several (results files), taken
     /// once as `grants` are.
     many_grants: Mutex<std::collections::HashMap<crate::dialogs::Purpose, Vec<PathBuf>>>,
-    /// The background sync of the outbox to each class's LRS, started once
-    /// the store is open; woken whenever a command wrote statements.
+    /// The background sync of the outbox to each class's LRS, started when
+    /// it has work: at open when statements wait, else when a command first
+    /// writes one or the learner asks to send (joining a class does). A
+    /// learner in no class never pays for it (its HTTP client reads the
+    /// system's root certificates). Woken whenever a command wrote statements.
     sync: OnceLock<vardskap_sync::Syncer>,
+    /// Starts `sync` (set once the store is open; it holds the app handle).
+    sync_starter: OnceLock<Box<dyn Fn() + Send + Sync>>,
 }
 
 impl ShellState {
@@ -58,6 +63,7 @@ impl ShellState {
             grants: Mutex::new(std::collections::HashMap::new()),
             many_grants: Mutex::new(std::collections::HashMap::new()),
             sync: OnceLock::new(),
+            sync_starter: OnceLock::new(),
         }
     }
 
@@ -86,10 +92,28 @@ impl ShellState {
                 }
             }
             let _opened = Opened(&state.opened);
+            crate::startup_timing::mark("store_open");
             state.reopen();
+            crate::startup_timing::mark("store_opened");
             drop(_opened);
-            state.start_sync(&handle);
+            state.arm_sync(&handle);
         });
+    }
+
+    /// Readies the background sync once the store is open: started now when
+    /// statements wait, else on the first command that writes one or asks to
+    /// send (joining a class does).
+    pub fn arm_sync<R: tauri::Runtime>(&self, app: &tauri::AppHandle<R>) {
+        let starter = app.clone();
+        let _ = self.sync_starter.set(Box::new(move || {
+            starter.state::<ShellState>().start_sync(&starter);
+        }));
+        if self
+            .with(|s| s.store().outbox_waiting_total())
+            .is_ok_and(|waiting| waiting > 0)
+        {
+            self.start_sync(app);
+        }
     }
 
     /// Starts the background sync on Tauri's runtime (once). It reaches the
@@ -113,9 +137,19 @@ impl ShellState {
 
     /// "Send now": the sync tries at once, even while it waits after a failure.
     pub fn send_now(&self) {
-        if let Some(sync) = self.sync.get() {
+        if let Some(sync) = self.started_sync() {
             sync.send_now();
         }
+    }
+
+    /// The background sync, started now if it was not yet (and the store is open).
+    fn started_sync(&self) -> Option<&vardskap_sync::Syncer> {
+        if self.sync.get().is_none()
+            && let Some(start) = self.sync_starter.get()
+        {
+            start();
+        }
+        self.sync.get()
     }
 
     /// (Re)opens the store and installs the built-in course, as a new session
@@ -158,7 +192,7 @@ impl ShellState {
         let out = f(session);
         // An event in a class wrote statements: the sync sends them soon.
         if session.store().take_outbox_added()
-            && let Some(sync) = self.sync.get()
+            && let Some(sync) = self.started_sync()
         {
             sync.notify();
         }

@@ -4,6 +4,7 @@
 import type { Profile } from './bindings/Profile';
 import type { Theme } from './bindings/Theme';
 import { i18n, type Locale } from './i18n/index.svelte';
+import { isLoaded, loadScreen } from './screens.svelte';
 
 export type Screen =
   | { name: 'profiles' }
@@ -40,6 +41,9 @@ class AppState {
    */
   leaveGuard: ((proceed: () => void) => boolean) | null = null;
 
+  /** The profiles the start-up read, for the profile picker's first showing (then null). */
+  startupProfiles: Profile[] | null = null;
+
   /** Runs `proceed` (which leaves the screen) unless the screen's guard holds it back. */
   leave(proceed: () => void) {
     if (this.leaveGuard && !this.leaveGuard(proceed)) return;
@@ -50,7 +54,17 @@ class AppState {
     this.leave(() => this.show(screen));
   }
 
+  /** Counts screen changes, so a slow load never shows a screen the user has left already. */
+  private shown = 0;
+
   private show(screen: Screen) {
+    const ticket = ++this.shown;
+    // A screen's code loads on demand (screens.svelte.ts); once loaded, at once.
+    if (isLoaded(screen)) this.display(screen);
+    else void loadScreen(screen).then(() => ticket === this.shown && this.display(screen));
+  }
+
+  private display(screen: Screen) {
     this.screen = screen;
     // Move focus to the new screen's heading so keyboard and screen-reader
     // users start at the top of what changed.

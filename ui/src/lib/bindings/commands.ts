@@ -13,7 +13,6 @@ import type { ClassInvitationView } from './ClassInvitationView';
 import type { ClassPull } from './ClassPull';
 import type { ClassReport } from './ClassReport';
 import type { ClassStatus } from './ClassStatus';
-import type { CommandError } from './CommandError';
 import type { Course } from './Course';
 import type { CourseOutline } from './CourseOutline';
 import type { CourseOverview } from './CourseOverview';
@@ -48,6 +47,7 @@ import type { ScenarioPlay } from './ScenarioPlay';
 import type { ScenarioPreview } from './ScenarioPreview';
 import type { ScenarioRunDetail } from './ScenarioRunDetail';
 import type { ScenarioRunId } from './ScenarioRunId';
+import type { Startup } from './Startup';
 import type { Step } from './Step';
 import type { Text } from './Text';
 import type { Theme } from './Theme';
@@ -253,18 +253,15 @@ export const commands = {
    */
   courseOverview: (lang: string) => call<CourseOverview>('course_overview', { lang }),
   /**
-   * The error that kept the store from opening (e.g. a damaged database), if any.
+   * The first screen's data: whether the store opened, the backup warning and
+   * the profiles (it waits for the store, which opens while the window starts),
+   * and the course package the app was opened with.
    */
-  startupError: () => call<CommandError | null>('startup_error'),
+  startup: () => call<Startup>('startup'),
   /**
    * Puts the newest backup in place of a damaged database and opens it again.
    */
   restoreBackup: () => call<void>('restore_backup'),
-  /**
-   * Why the regular backup at start could not be made (a full disk, say), if
-   * it failed: the store works all the same, and the UI tells the learner.
-   */
-  backupWarning: () => call<string | null>('backup_warning'),
   listProfiles: () => call<Profile[]>('list_profiles'),
   /**
    * Creates a profile and signs it in.
@@ -296,7 +293,9 @@ export const commands = {
    * Benchmark hook for `scripts/bench-app.sh`: the UI calls it once, when its
    * first screen shows data. It does nothing unless `VARDSKAP_BENCH_EXIT_WHEN_READY=1`
    * (exit at once, to time start-up) or `VARDSKAP_BENCH_READY_FILE=<path>`
-   * (create that file, to measure idle memory from that moment).
+   * (create that file, to measure idle memory from that moment). With
+   * `VARDSKAP_BENCH_TIMINGS=<path>` it first appends where the start-up time
+   * went: the shell's moments and the page's `timings` (JSON).
    */
-  benchReady: () => call<void>('bench_ready'),
+  benchReady: (timings: string | null) => call<void>('bench_ready', { timings }),
 };

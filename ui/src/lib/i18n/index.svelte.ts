@@ -32,7 +32,20 @@ function bundle(locale: Locale): FluentBundle {
 }
 
 /** The catalogue of each language, ready to format. */
-export const bundles: Record<Locale, FluentBundle> = { sv: bundle('sv'), en: bundle('en') };
+const parsed: Partial<Record<Locale, FluentBundle>> = {};
+
+/**
+ * The catalogue of each language, ready to format. Each is parsed when first
+ * used, so a start in one language does not pay for parsing the other.
+ */
+export const bundles: Readonly<Record<Locale, FluentBundle>> = {
+  get sv() {
+    return (parsed.sv ??= bundle('sv'));
+  },
+  get en() {
+    return (parsed.en ??= bundle('en'));
+  },
+};
 
 let current = $state<Locale>('sv');
 
@@ -93,7 +106,9 @@ export function tMessage(said: { id: string; params?: Params; message: string })
 
 function format(key: MessageKey, attribute: string | null, params: Params): string | null {
   const args = fluentArgs(params);
-  for (const b of [bundles[current], bundles.en]) {
+  // The current language first, then English; English is parsed only when needed.
+  for (const locale of current === 'en' ? (['en'] as const) : ([current, 'en'] as const)) {
+    const b = bundles[locale];
     const message = b.getMessage(messageId(key));
     const pattern = attribute === null ? message?.value : message?.attributes[attribute];
     // A placeholder without a value shows as {$name}; nothing throws.

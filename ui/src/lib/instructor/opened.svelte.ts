@@ -4,28 +4,39 @@
 import { api } from '$lib/api';
 import { app } from '$lib/app.svelte';
 import { listen } from '@tauri-apps/api/event';
+import { afterFirstScreen } from '$lib/startup';
 
 class OpenedPackage {
   /** The file name of the package waiting to be imported, or null. */
   name = $state<string | null>(null);
 
-  /** Asks the shell once after the first paint, and again whenever a package is handed over. */
-  start() {
-    const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 0);
-    later(() => setTimeout(() => void this.check(), 0));
-    listen('course-package-opened', () => void this.check()).catch(() => {
-      // Without the event API (unit tests) nothing is handed over.
+  /**
+   * Starts with what the start-up read (the package the app was opened with,
+   * if any), and listens, once the first screen is shown, for a package
+   * handed to the running app.
+   */
+  start(waiting: string | null) {
+    this.show(waiting);
+    afterFirstScreen(() => {
+      listen('course-package-opened', () => void this.check()).catch(() => {
+        // Without the event API (unit tests) nothing is handed over.
+      });
     });
   }
 
   /** Reads whether a package waits; if one does, shows the instructor's screen. */
   async check() {
     try {
-      this.name = await api.coursePackageWaiting();
+      this.show(await api.coursePackageWaiting());
     } catch {
-      return;
+      // Nothing to show.
     }
-    if (this.name !== null && app.screen.name !== 'instructor') app.go({ name: 'instructor' });
+  }
+
+  /** Keeps the waiting package's name; if there is one, shows the instructor's screen. */
+  private show(name: string | null) {
+    this.name = name;
+    if (name !== null && app.screen.name !== 'instructor') app.go({ name: 'instructor' });
   }
 
   /** The package was imported (or refused): it no longer waits. */
