@@ -5,7 +5,7 @@
 # figures, non-zero only when a build or a measurement fails.
 #
 # "Interactive" is the moment the UI calls `bench_ready` (the app: the profile
-# picker painted after `list_profiles` answered; the bare window: its page
+# picker painted after `startup` answered; the bare window: its page
 # painted after one IPC call). Both programs then exit when
 # VARDSKAP_BENCH_EXIT_WHEN_READY=1, or create VARDSKAP_BENCH_READY_FILE.
 #
