@@ -60,6 +60,7 @@ const TAGS: &[&str] = &[
     "pre",
     "s",
     "small",
+    "span",
     "strong",
     "sub",
     "summary",
@@ -81,6 +82,9 @@ const TAG_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("img", &["src", "alt", "title"]),
     ("ol", &["start"]),
     ("sup", &["class"]),
+    // A language change inside a lesson (an English title in Swedish text):
+    // `<span lang="en">Moments of Truth</span>`, so a screen reader switches voice.
+    ("span", &["lang"]),
 ];
 
 /// Values of allowed attributes that are allowed too. The same rule drives
@@ -93,8 +97,18 @@ fn value_allowed(tag: &str, attribute: &str, value: &str) -> bool {
         ("sup", "class") => value == "footnote-reference" || value == "footnote-definition-label",
         ("div", "id") => value.starts_with(FOOTNOTE_PREFIX),
         ("ol", "start") => !value.is_empty() && value.chars().all(|c| c.is_ascii_digit()),
+        ("span", "lang") => language_tag(value),
         _ => true,
     }
+}
+
+/// A BCP 47 language tag as authors write one: `en`, `sv`, `en-GB`, `se`.
+fn language_tag(value: &str) -> bool {
+    let mut parts = value.split('-');
+    let primary = parts.next().unwrap_or_default();
+    (2..=3).contains(&primary.len())
+        && primary.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 /// Footnote ids get a prefix so author labels cannot clash with the app's ids.
@@ -685,7 +699,9 @@ mod tests {
             format!("{P}:11:1: raw HTML `<form>` is not allowed in lessons and would be removed"),
             format!("{P}:11:37: raw HTML `<input>` is not allowed in lessons and would be removed"),
             format!("{P}:13:1: raw HTML `<style>` is not allowed in lessons and would be removed"),
-            format!("{P}:15:11: raw HTML `<span>` is not allowed in lessons and would be removed"),
+            format!(
+                "{P}:15:11: attribute `style` on `<span>` is not allowed in lessons and would be removed"
+            ),
             format!(
                 "{P}:15:51: attribute `onerror` on `<img>` is not allowed in lessons and would be removed"
             ),
@@ -697,6 +713,38 @@ mod tests {
             problems, want,
             "every removal is reported at the tag or link that causes it"
         );
+    }
+
+    #[test]
+    fn a_language_change_is_kept_on_a_span() {
+        let (page, problems) = render(
+            "# T\n\nBoken kom på engelska som *<span lang=\"en\">Moments of Truth</span>*.\n",
+        );
+        assert_eq!(problems, Vec::<String>::new(), "lang on span is allowed");
+        assert!(
+            page.html
+                .contains("<em><span lang=\"en\">Moments of Truth</span></em>"),
+            "{}",
+            page.html
+        );
+        let (page, problems) = render("# T\n\n<span lang=\"en x\" class=\"c\">text</span>\n");
+        assert!(
+            !page.html.contains("lang="),
+            "not a language tag: {}",
+            page.html
+        );
+        assert!(
+            !page.html.contains("class="),
+            "no other attribute on span: {}",
+            page.html
+        );
+        assert_eq!(problems.len(), 2, "both are reported: {problems:?}");
+        for tag in ["en", "sv", "en-GB", "se", "zh-Hant-TW"] {
+            assert!(language_tag(tag), "{tag}");
+        }
+        for tag in ["", "e", "english", "en_GB", "en-", "\"en\"", "javascript:x"] {
+            assert!(!language_tag(tag), "{tag}");
+        }
     }
 
     #[test]
