@@ -4,7 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APP=${VARDSKAP_E2E_APP:-$PWD/target/debug/vardskap}
-export VARDSKAP_E2E_APP=$APP NO_AT_BRIDGE=1
+export VARDSKAP_E2E_APP=$APP
+# The accessibility bridge is on (no NO_AT_BRIDGE): tests/e2e/lib/atspi.mjs
+# reads the app's AT-SPI tree as Orca would. The AT-SPI bus is started by D-Bus
+# activation on the run's session bus when the app first asks for it.
+unset NO_AT_BRIDGE
 mkdir -p test-output/e2e
 
 # Everything the run starts (Xvfb, the session bus, node, tauri-driver,

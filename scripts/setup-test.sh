@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # What the tests need beyond the build: a virtual display, WebKitWebDriver,
 # tauri-driver, cargo-deny, PDF text tools, python3-xlib (to close the window as a window
-# manager would), and the end-to-end tests' npm packages.
+# manager would), pyatspi and the AT-SPI bus (to read the app as a screen reader
+# does, tests/e2e/lib/atspi.py) and the end-to-end tests' npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 scripts/setup-build.sh
 if [ "$(uname -s)" = Linux ]; then
-  apt_ensure xvfb xauth webkit2gtk-driver dbus-x11 imagemagick poppler-utils fonts-dejavu-core python3-xlib
+  apt_ensure xvfb xauth webkit2gtk-driver dbus-x11 imagemagick poppler-utils fonts-dejavu-core python3-xlib python3-pyatspi at-spi2-core
   # The installed-package test (scripts/test-installed.sh): lintian for the .deb, appstreamcli
   # and desktop-file-validate for its metadata, shared-mime-info to register its file types.
   apt_ensure lintian appstream desktop-file-utils shared-mime-info

@@ -36,7 +36,8 @@ export async function startDriver() {
   const log = fs.openSync(path.join(OUT, 'tauri-driver.log'), 'a');
   driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(nativePort), '--native-driver', nativeDriver], {
     stdio: ['ignore', log, log],
-    env: { ...process.env, NO_AT_BRIDGE: '1' },
+    // The accessibility bridge stays on: lib/atspi.mjs reads the app's AT-SPI tree.
+    env: process.env,
   });
   process.on('exit', () => driver?.kill('SIGKILL'));
   for (let i = 0; i < 100; i++) {

@@ -8,6 +8,7 @@ import { freshDataDir, launch, screenshot, startDriver, stopDriver } from '../li
 import { helpers } from '../lib/ui.mjs';
 import { goodPath, questions, scenario } from '../lib/course.mjs';
 import { activate, tabTo, type } from '../lib/keyboard.mjs';
+import { announced, checkScreen, choiceProblems, enabled as atspi, questionProblems, recordEvents } from '../lib/atspi.mjs';
 
 const MODULE = 'sanningens-ogonblick';
 let browser;
@@ -55,8 +56,23 @@ test('every question kind is answered by keyboard and graded at once', async () 
   for (const [i, q] of qs.entries()) {
     const section = await waitFor(`[data-testid="question"][data-question="${q.id}"]`);
     assert.equal(await section.getAttribute('data-kind'), q.kind, `question ${q.id} shows as ${q.kind}`);
+    // As a screen reader meets the question: choices grouped under the prompt,
+    // ordering buttons that say where their item is, lists named by their left side.
+    const prompt = q.prompt.sv;
+    const lefts = q.kind === 'matching' ? q.pair.map((p) => p.left.sv) : [];
+    await checkScreen(browser, `question ${q.id} (${q.kind}, sv)`, (doc) => questionProblems(doc, { kind: q.kind, prompt, lefts }));
     await answer(browser, q, 'sv');
-    await activate(browser, '[data-testid="save-answer"]');
+    // The verdict and "saved" reach a live region: record what AT-SPI sends while checking.
+    const events = await recordEvents(async () => {
+      await activate(browser, '[data-testid="save-answer"]');
+      await waitFor('[data-testid="feedback"]');
+    });
+    if (atspi) {
+      const said = announced(events).join(' | ');
+      // "Ditt svar är sparat." is in a polite live region too, but WebKitGTK 2.50 sends no
+      // AT-SPI event for it (docs/accessibility.md), so only the verdict is asserted.
+      assert.match(said, /Rätt/, `the verdict is announced for ${q.id}: ${said}`);
+    }
     const feedback = await waitFor('[data-testid="feedback"]');
     const cls = await feedback.getAttribute('class');
     assert.ok(cls.includes('correct'), `the key's answer to ${q.id} (${q.kind}) is graded right`);
@@ -83,6 +99,8 @@ test('the role-play is played to a good ending by keyboard', async () => {
   await waitFor('[data-testid="scenario-node"]');
   await screenshot(browser, 'scenario-sv');
   await noViolations('a role-play node (sv)');
+  const choices = await browser.execute(() => [...document.querySelectorAll('button[data-choice]')].map((b) => b.textContent.trim()));
+  await checkScreen(browser, 'the role-play choices (sv)', (doc) => choiceProblems(doc, choices));
   for (const choice of goodPath(sc)) {
     await activate(browser, `button[data-choice="${choice}"]`);
     await browser.waitUntil(async () => !(await browser.$(`button[data-choice="${choice}"]`).isExisting()), {

@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { answer } from '../lib/answer.mjs';
 import { freshDataDir, killApp, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
 import { helpers } from '../lib/ui.mjs';
+import { checkScreen, dialogProblems } from '../lib/atspi.mjs';
 import { questions, scenario } from '../lib/course.mjs';
 import { activate, tabTo, type } from '../lib/keyboard.mjs';
 
@@ -63,6 +64,13 @@ test('after the app is killed, the attempt resumes with its answers', async () =
   await browser.deleteSession().catch(() => {});
   browser = await launch(dataDir);
   await activate(browser, '[data-testid="profile-Noor"]');
+  // The PIN prompt is a named dialog that takes the focus (its field).
+  await waitFor('#pin');
+  await browser.waitUntil(async () => browser.execute(() => document.activeElement?.id === 'pin'), {
+    timeoutMsg: 'the PIN field did not get the focus',
+  });
+  const pinTitle = await browser.$('#pin-title').getText();
+  await checkScreen(browser, 'the PIN dialog', (doc) => dialogProblems(doc, pinTitle));
   await tabTo(browser, '#pin');
   await type(browser, '1111');
   await browser.keys(['Enter']);
@@ -127,7 +135,7 @@ test('a lesson with an image and a role-play with a serious mistake, in English'
   assert.match(
     await img.getAttribute('src'),
     /^(vardskap-media:\/\/localhost|http:\/\/vardskap-media\.localhost)\/course\/[a-z0-9-]+\/.+\.svg$/,
-    'the image is served once, through the app\'s media scheme, not copied into the page',
+    "the image is served once, through the app's media scheme, not copied into the page",
   );
   // Loaded for real: the scheme's handler read the installed course's file.
   let width = 0;

@@ -8,6 +8,7 @@ import { after, before, test } from 'node:test';
 import { answer } from '../lib/answer.mjs';
 import { freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
 import { helpers } from '../lib/ui.mjs';
+import { allText, checkScreen, nodes } from '../lib/atspi.mjs';
 import { goodPath, questions, scenario } from '../lib/course.mjs';
 import { activate, tabTo, type } from '../lib/keyboard.mjs';
 
@@ -34,14 +35,11 @@ async function answerWrong(q) {
   await browser.keys([' ']);
   const right = q.kind === 'single' ? q.option.find((o) => o.correct).id : null;
   for (let i = 0; i < 10; i++) {
-    const checked = await browser.execute(
-      (n) => {
-        const inputs = [...document.querySelectorAll(`input[name="${n}"]`)];
-        const at = inputs.findIndex((i) => i.checked);
-        return { at, value: inputs[at]?.value };
-      },
-      name,
-    );
+    const checked = await browser.execute((n) => {
+      const inputs = [...document.querySelectorAll(`input[name="${n}"]`)];
+      const at = inputs.findIndex((i) => i.checked);
+      return { at, value: inputs[at]?.value };
+    }, name);
     const isRight = q.kind === 'single' ? checked.value === right : checked.at === (q.answer ? 0 : 1);
     if (checked.at >= 0 && !isRight) return;
     await browser.keys(['ArrowDown']);
@@ -94,6 +92,15 @@ test('My results shows the modules, a chart with a table alternative and mastery
   await waitFor('[data-testid="score-table"]');
   await screenshot(browser, 'results-sv');
   await noViolations('My results (sv)');
+  // As a screen reader meets the chart: an image with a name and a description, then its table.
+  await checkScreen(browser, 'the chart and its table (sv)', (doc) => {
+    const image = nodes(doc, (n) => n.role === 'image' && n.name === 'Dina quizresultat över tid')[0];
+    if (!image) return ['no image named "Dina quizresultat över tid"'];
+    const out = /tabell/.test(image.description) ? [] : [`the chart's description does not lead to the table: "${image.description}"`];
+    if (!nodes(doc, (n) => n.role === 'table' && /quizförsök/i.test(allText(n))).length)
+      out.push('the table of attempts is not in the tree');
+    return out;
+  });
 });
 
 test('My results in English, then one attempt with every answer and the key', async () => {
