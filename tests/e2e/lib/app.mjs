@@ -36,8 +36,8 @@ export async function startDriver() {
   const log = fs.openSync(path.join(OUT, 'tauri-driver.log'), 'a');
   driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(nativePort), '--native-driver', nativeDriver], {
     stdio: ['ignore', log, log],
-    // The accessibility bridge stays on: lib/atspi.mjs reads the app's AT-SPI tree.
-    env: process.env,
+    // The accessibility bridge is on only when lib/atspi.mjs reads the app's AT-SPI tree.
+    env: process.env.VARDSKAP_E2E_ATSPI === '1' ? process.env : { ...process.env, NO_AT_BRIDGE: '1' },
   });
   process.on('exit', () => driver?.kill('SIGKILL'));
   for (let i = 0; i < 100; i++) {

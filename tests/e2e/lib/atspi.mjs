@@ -28,6 +28,10 @@ function start() {
     for (const w of waiting.splice(0)) w.reject(new Error(`atspi.py exited (${code})`));
     server = null;
   });
+  // The server must not keep the spec's process alive once its tests are over.
+  child.unref();
+  child.stdin.unref?.();
+  child.stdout.unref?.();
   process.on('exit', () => child.kill('SIGKILL'));
   const ready = new Promise((resolve, reject) => waiting.push({ resolve, reject }));
   server = { child, waiting, ready };
