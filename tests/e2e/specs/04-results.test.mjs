@@ -78,8 +78,12 @@ test('My results shows the modules, a chart with a table alternative and mastery
   const table = await browser.$('[data-testid="module-table"]').getText();
   assert.match(table, /Möten|möten/i, 'the module table names the module taken');
   const chart = await waitFor('[data-testid="score-chart"] svg[role="img"]');
-  const label = await chart.getAttribute('aria-label');
-  assert.match(label, /1 försök/, `the chart's text summary counts the attempt: ${label}`);
+  assert.equal(await chart.getAttribute('aria-label'), 'Dina quizresultat över tid', 'the chart is named');
+  const summary = await browser.execute(
+    (id) => document.getElementById(id)?.textContent ?? '',
+    await chart.getAttribute('aria-describedby'),
+  );
+  assert.match(summary, /1 försök/, `the chart's description counts the attempt: ${summary}`);
   const points = await browser.execute(() => document.querySelectorAll('[data-testid="score-chart"] .series .mark').length);
   assert.equal(points, 1, 'one attempt is one point on the chart');
   assert.ok(await browser.$('[data-testid="score-table"] caption').isExisting(), 'the chart has a table with a caption');
