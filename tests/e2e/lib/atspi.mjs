@@ -99,6 +99,7 @@ export function groupOf(ancestors) {
  */
 export function problems(doc) {
   const out = [];
+  if (doc.role !== 'document web') out.push(`the document could not be read: ${doc.role} ${doc.name}`);
   for (const { node, ancestors } of walk(doc)) {
     const where = `${node.role} "${words(node).slice(0, 60)}"`;
     if (node.role === 'gone') continue;

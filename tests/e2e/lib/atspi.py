@@ -118,8 +118,6 @@ def node(acc, depth=0):
     if acc is None or depth > 80:
         return None
     try:
-        if TRACE:
-            print("node", depth, acc.getRoleName(), repr(acc.name), file=sys.stderr, flush=True)
         states = states_of(acc)
         if "defunct" in states:
             return None
