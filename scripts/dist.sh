@@ -27,7 +27,9 @@ if grep -qa VARDSKAP_E2E_DIALOGS "$app"; then
   echo "$app answers file dialogs from a test queue: only the e2e build may" >&2
   exit 1
 fi
-if grep -qa bench_ready "$app"; then
+# (The hook's environment variable, not its command name: the name is in
+# every build's permission list, the variable only in the hook's body.)
+if grep -qa VARDSKAP_BENCH_EXIT_WHEN_READY "$app"; then
   echo "$app has the start-up bench's hook: rebuild without --features bench" >&2
   exit 1
 fi
