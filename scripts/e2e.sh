@@ -11,6 +11,12 @@ export VARDSKAP_E2E_APP=$APP
 # first asks for it). Otherwise it is off, as WebKitGTK 2.50 with the bridge on
 # has lost its web process during a run (docs/accessibility.md).
 if [ "${VARDSKAP_E2E_ATSPI:-}" = 1 ]; then unset NO_AT_BRIDGE; else export NO_AT_BRIDGE=1; fi
+# Xvfb has no GPU: WebKitGTK 2.50 then composites and paints through Mesa's
+# software GL (llvmpipe), and its web process has crashed there during runs
+# (segfaults in ThreadedCompositor/swrast_dri.so and SkiaGPUWorker/libLLVM in
+# the kernel log, the WebDriver session gone mid-spec). The tests paint on the
+# CPU instead: no accelerated compositing, Skia's CPU renderer.
+export WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_SKIA_ENABLE_CPU_RENDERING=1
 mkdir -p test-output/e2e
 
 # Everything the run starts (Xvfb, the session bus, node, tauri-driver,

@@ -59,6 +59,16 @@ export async function stopDriver() {
   await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
   driver.kill('SIGKILL');
   driver = null;
+  // An app whose session died with it (a crashed web view) would otherwise
+  // outlive its spec and be counted by the next one: specs run one at a time,
+  // so every copy of the app still running now is this spec's.
+  for (const pid of appPids()) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
 }
 
 /** A fresh, empty data folder for one test. */
