@@ -35,7 +35,7 @@ test-rust: ui
 	cargo test --workspace
 
 test-ui: setup-build
-	cd ui && npx svelte-kit sync && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
+	cd ui && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
 	cd ui && npm test
 
 # The end-to-end tests drive a build whose file dialogs answer from a queue
@@ -107,4 +107,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf ui/build ui/.svelte-kit test-output
+	rm -rf ui/build test-output

@@ -6,8 +6,8 @@
 //   `vardskap` package links for this build's target, configured by
 //   about.toml at the repository's root). scripts/setup-build.sh installs it.
 // - npm: rollup-plugin-license, over the modules that actually went into the
-//   bundle (Svelte's and SvelteKit's runtime are in it although they are
-//   devDependencies; the Svelte compiler and the test tools are not).
+//   bundle (Svelte's runtime is in it although Svelte is a devDependency;
+//   the Svelte compiler and the test tools are not).
 //
 // Nothing here is written by hand and nothing is committed: every build lists
 // what that build contains (cargo-about's part is cached in target/licences/
@@ -145,7 +145,7 @@ export function licenceList(rust: CargoAbout, npm: NpmPackage[]): LicenceList {
   return { packages, licences };
 }
 
-/** Only the client bundle of `vite build` (not the server build SvelteKit also makes, not dev). */
+/** Only `vite build` (not dev, not an SSR build). */
 const clientBuild = (_config: UserConfig, env: ConfigEnv) => env.command === 'build' && !env.isSsrBuild;
 
 /** The Vite plugins that list the licences and emit `licences.json` into the build. */

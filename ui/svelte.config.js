@@ -1,17 +1,8 @@
-import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
-/** @type {import('@sveltejs/kit').Config} */
+// A desktop app's UI: one static page (index.html → src/main.ts → App.svelte),
+// no router, no server. Read by the Vite plugin, svelte-check and ESLint.
+/** @type {import('@sveltejs/vite-plugin-svelte').SvelteConfig} */
 export default {
   preprocess: vitePreprocess(),
-  kit: {
-    // A desktop app: one static bundle, no server, no SSR.
-    // The one page is prerendered as an empty shell (routes/+page.ts), so
-    // index.html preloads the first screen's code; 200.html is the SPA
-    // fallback for any other path.
-    adapter: adapter({ fallback: '200.html' }),
-    // Stylesheets this small are inlined into the page: no request, nothing
-    // blocking the first paint (the CSP allows inline styles).
-    inlineStyleThreshold: 16384,
-  },
 };

@@ -39,12 +39,14 @@ export async function benchReady(): Promise<void> {
   if (sent) return;
   sent = true;
   await tick();
+  startupMark('dom-updated');
   // After the next frame is painted, not merely when the DOM is updated.
-  requestAnimationFrame(() =>
+  requestAnimationFrame(() => {
+    startupMark('frame');
     setTimeout(() => {
       api.benchReady(timings()).catch(() => {
         // Not a benchmark build (the command exists only with the `bench` feature): nothing to report.
       });
-    }, 0),
-  );
+    }, 0);
+  });
 }

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { FluentResource } from '@fluent/bundle';
 import keysSource from './keys.ts?raw';
 import { keysModule } from '../../../scripts/i18n-keys.mjs';
-import { bundles, hasMessage, i18n, locales, sources, t, tMessage, type Locale } from './index.svelte';
+import { bundles, hasMessage, i18n, locales, t, tMessage, type Locale } from './index.svelte';
+import en from '../../../../locales/en.ftl?raw';
+import sv from '../../../../locales/sv.ftl?raw';
+import enParsed from '../../../../locales/en.ftl?parsed';
+import svParsed from '../../../../locales/sv.ftl?parsed';
 import { messageKeys } from './keys';
+
+/** Each language's catalogue file as text. */
+const sources: Record<Locale, string> = { sv, en };
 
 type Entry = FluentResource['body'][number];
 type Pattern = NonNullable<Entry['value']>;
@@ -85,6 +92,12 @@ describe('the catalogue (locales/*.ftl)', () => {
         expect(text, `${locale}: ${key} has no isolation marks`).not.toMatch(/[\u2068\u2069]/);
       }
     }
+  });
+
+  it('the catalogues parsed at build time (ui/fluent.ts) are the files as Fluent reads them', () => {
+    expect(svParsed).toEqual(new FluentResource(sv).body);
+    expect(enParsed).toEqual(new FluentResource(en).body);
+    expect(svParsed.length).toBeGreaterThan(100);
   });
 
   it('keys.ts lists exactly the messages of en.ftl (run `npm run i18n-keys` if not)', () => {

@@ -2,16 +2,25 @@
 // locales/<lang>.ftl (Fluent), which the core reads too. A key is a message
 // id with '.' for '-': t('recovery.title') says recovery-title.
 import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from '@fluent/bundle';
-import en from '../../../../locales/en.ftl?raw';
-import sv from '../../../../locales/sv.ftl?raw';
+import en from '../../../../locales/en.ftl?parsed';
+import sv from '../../../../locales/sv.ftl?parsed';
 import type { MessageKey } from './keys';
 
 export type { MessageKey } from './keys';
 export type Locale = 'sv' | 'en';
 
 export const locales: Locale[] = ['sv', 'en'];
-/** Each language's catalogue file as text (the tests read them). */
-export const sources: Record<Locale, string> = { sv, en };
+
+/** Each language's catalogue file, parsed when the UI was built (ui/fluent.ts). */
+const catalogues: Record<Locale, FluentResource['body']> = { sv, en };
+
+/** A catalogue's resource from its entries parsed at build time: nothing is parsed again. */
+class ParsedResource extends FluentResource {
+  constructor(body: FluentResource['body']) {
+    super('');
+    this.body = body;
+  }
+}
 
 /**
  * A number written as the UI has always written it, `String(n)` (no digit
@@ -26,24 +35,24 @@ class PlainNumber extends FluentNumber {
 function bundle(locale: Locale): FluentBundle {
   // No Unicode isolation marks around placeholders: the text is shown as is.
   const b = new FluentBundle(locale, { useIsolating: false });
-  const errors = b.addResource(new FluentResource(sources[locale]));
+  const errors = b.addResource(new ParsedResource(catalogues[locale]));
   if (errors.length > 0) throw errors[0];
   return b;
 }
 
-/** The catalogue of each language, ready to format. */
-const parsed: Partial<Record<Locale, FluentBundle>> = {};
+/** The bundles made so far. */
+const made: Partial<Record<Locale, FluentBundle>> = {};
 
 /**
- * The catalogue of each language, ready to format. Each is parsed when first
- * used, so a start in one language does not pay for parsing the other.
+ * The catalogue of each language, ready to format. Each bundle is made when
+ * first used, so a start in one language does not pay for the other.
  */
 export const bundles: Readonly<Record<Locale, FluentBundle>> = {
   get sv() {
-    return (parsed.sv ??= bundle('sv'));
+    return (made.sv ??= bundle('sv'));
   },
   get en() {
-    return (parsed.en ??= bundle('en'));
+    return (made.en ??= bundle('en'));
   },
 };
 
