@@ -1,5 +1,6 @@
-// A Fluent catalogue parsed when the UI is built (fluent.ts).
+// A Fluent catalogue parsed when the UI is built (ui/fluent.ts): the entries
+// (FluentResource's `body`) as JSON text.
 declare module '*.ftl?parsed' {
-  const body: import('@fluent/bundle').FluentResource['body'];
-  export default body;
+  const json: string;
+  export default json;
 }

@@ -11,8 +11,8 @@ export type Locale = 'sv' | 'en';
 
 export const locales: Locale[] = ['sv', 'en'];
 
-/** Each language's catalogue file, parsed when the UI was built (ui/fluent.ts). */
-const catalogues: Record<Locale, FluentResource['body']> = { sv, en };
+/** Each language's catalogue file, parsed when the UI was built (ui/fluent.ts), as JSON. */
+const catalogues: Record<Locale, string> = { sv, en };
 
 /** A catalogue's resource from its entries parsed at build time: nothing is parsed again. */
 class ParsedResource extends FluentResource {
@@ -35,7 +35,7 @@ class PlainNumber extends FluentNumber {
 function bundle(locale: Locale): FluentBundle {
   // No Unicode isolation marks around placeholders: the text is shown as is.
   const b = new FluentBundle(locale, { useIsolating: false });
-  const errors = b.addResource(new ParsedResource(catalogues[locale]));
+  const errors = b.addResource(new ParsedResource(JSON.parse(catalogues[locale])));
   if (errors.length > 0) throw errors[0];
   return b;
 }
