@@ -10,8 +10,9 @@ scripts/setup-build.sh
 if [ "$(uname -s)" = Linux ]; then
   apt_ensure xvfb xauth webkit2gtk-driver dbus-x11 imagemagick poppler-utils fonts-dejavu-core python3-xlib python3-pyatspi at-spi2-core
   # The installed-package test (scripts/test-installed.sh): lintian for the .deb, appstreamcli
-  # and desktop-file-validate for its metadata, shared-mime-info to register its file types.
-  apt_ensure lintian appstream desktop-file-utils shared-mime-info
+  # and desktop-file-validate for its metadata, shared-mime-info to register its file types,
+  # rpm to read the .rpm.
+  apt_ensure lintian appstream desktop-file-utils shared-mime-info rpm
 fi
 if ! command -v tauri-driver >/dev/null; then
   echo "Installing tauri-driver"

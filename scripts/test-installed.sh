@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The app as a student gets it (part of `make test`): builds the release .deb
-# (scripts/dist.sh deb), checks it with lintian, installs it with
+# and .rpm (scripts/dist.sh), checks the .deb with lintian and that the .rpm
+# ships the same files and needs GTK and WebKitGTK, installs the .deb with
 # `apt-get install ./vardskap_….deb`, drives the installed /usr/bin/vardskap
 # under Xvfb through tauri-driver on a fresh data folder
 # (tests/e2e/installed/), then removes it with `apt-get remove --purge` and
@@ -20,10 +21,11 @@ if dpkg-query -W -f='${Status}' "$PKG" 2>/dev/null | grep -q "install ok install
 fi
 
 t0=$(date +%s)
-say "Building the .deb (release)"
-scripts/dist.sh deb
+say "Building the .deb and .rpm (release)"
+scripts/dist.sh deb,rpm
 t_build=$(( $(date +%s) - t0 ))
 deb=$(ls target/release/bundle/deb/${PKG}_*_"$(dpkg --print-architecture)".deb)
+rpm=$(ls target/release/bundle/rpm/${PKG}-*."$(uname -m)".rpm)
 
 say "lintian $deb"
 # Errors and warnings fail; the package's own overrides carry their reasons.
@@ -33,6 +35,33 @@ desktop-file-validate "target/release/bundle/deb/$(basename "$deb" .deb)/data/us
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/vardskap-installed-XXXXXX")
 installed=""
+
+# No RPM system to install it on here: the .rpm is checked against the .deb
+# instead. Same payload (the .deb's copyright file and lintian overrides are
+# Debian's own), and it needs what the app links.
+say "The .rpm ships what the .deb ships"
+# (the .deb's files, not its directories: `dpkg-deb -c` lists like ls -l)
+dpkg-deb -c "$deb" | awk '$1 !~ /^d/ { sub(/^\.?\/?/, "/", $6); print $6 }' \
+  | grep -v -e '^/usr/share/doc/' -e '^/usr/share/lintian/' | sort >"$work/deb-files"
+rpm -qlp "$rpm" | sort >"$work/rpm-all"
+# rpm lists the directories it owns too; compare the files.
+comm -12 "$work/rpm-all" "$work/deb-files" >"$work/both"
+if ! diff -u "$work/deb-files" "$work/both"; then
+  echo "The .rpm lacks files the .deb has (lines with -)." >&2
+  exit 1
+fi
+# A path only the .rpm lists must be a directory of the .deb's files.
+extra=$(comm -23 "$work/rpm-all" "$work/deb-files" | while read -r p; do grep -qF "$p/" "$work/deb-files" || echo "$p"; done)
+if [ -n "$extra" ]; then
+  echo "The .rpm has files the .deb lacks:" >&2
+  echo "$extra" >&2
+  exit 1
+fi
+requires=$(rpm -qp --requires "$rpm")
+for lib in 'libgtk-3.so.0()(64bit)' 'libwebkit2gtk-4.1.so.0()(64bit)'; do
+  grep -qxF "$lib" <<<"$requires" || { echo "The .rpm does not require $lib" >&2; exit 1; }
+done
+echo "$(wc -l <"$work/deb-files") files in both; the .rpm requires GTK 3 and WebKitGTK 4.1."
 cleanup() {
   local rc=$?
   if [ -n "$installed" ] && dpkg-query -W "$PKG" >/dev/null 2>&1; then
