@@ -14,3 +14,6 @@ if ! cargo about --version >/dev/null 2>&1; then
   echo "Installing cargo-about"
   cargo install --locked cargo-about --version '^0.9' --features cli
 fi
+# cargo-about reads the crates offline (--frozen): on a new machine they are
+# not downloaded yet, so fetch what Cargo.lock names first (quick when they are).
+cargo fetch --locked
