@@ -3,12 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { searchForWorkspaceRoot } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { fluentCatalogues } from './fluent.js';
+import { inlineEntryCss } from './inline-css.js';
 import { licences } from './licences.js';
 
 export default defineConfig({
   // fluentCatalogues(): `*.ftl?parsed` imports (the catalogues, parsed at build time);
+  // inlineEntryCss(): the first screen's stylesheet inside index.html (build only);
   // licences(): licences.json, the About screen's list (build only).
-  plugins: [fluentCatalogues(), svelte(), ...licences()],
+  plugins: [fluentCatalogues(), svelte(), inlineEntryCss(), ...licences()],
   clearScreen: false,
   // `$lib/…` is src/lib (tsconfig.json's `paths` says the same for the type checker).
   resolve: {

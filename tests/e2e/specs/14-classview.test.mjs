@@ -189,6 +189,18 @@ test('the instructor fetches the class, sees the learner and exports the table a
   for (const tab of ['mastery', 'items', 'roleplays']) {
     await showTab(tab);
     await noViolations(`the class view, ${tab} (sv)`);
+    if (tab === 'mastery') {
+      // The bars are drawn from a style attribute: the CSP must let it through
+      // (a nonce in style-src would silently drop it and every bar be empty).
+      const shares = await browser.execute(() =>
+        [...document.querySelectorAll('.bar')].map((b) => getComputedStyle(b).getPropertyValue('--share').trim()),
+      );
+      assert.ok(shares.length > 0, 'the mastery tab draws bars');
+      assert.ok(
+        shares.every((v) => /^\d+(\.\d+)?%$/.test(v)) && shares.some((v) => v !== '0%'),
+        `every mastery bar has its share from its style attribute: ${JSON.stringify(shares)}`,
+      );
+    }
   }
   await activate(browser, '[data-testid="lang-en"]');
   for (const tab of ['table', 'mastery', 'items', 'roleplays']) {
