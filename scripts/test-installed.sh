@@ -95,7 +95,7 @@ say "Driving the installed app (tests/e2e/installed)"
 mkdir -p "$work/empty" "$work/home/.local/share" "$work/home/.cache" "$work/home/.config" test-output/e2e
 # A home of its own: what the app and its web view write besides the data
 # folder lands there, to be listed below.
-run_env=(VARDSKAP_E2E_APP=/usr/bin/vardskap NO_AT_BRIDGE=1 WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_SKIA_ENABLE_CPU_RENDERING=1 PATH="$PATH" HOME="$work/home"
+run_env=(VARDSKAP_E2E_APP=/usr/bin/vardskap VARDSKAP_E2E_ATSPI=0 NO_AT_BRIDGE=1 WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_SKIA_ENABLE_CPU_RENDERING=1 PATH="$PATH" HOME="$work/home"
   XDG_DATA_HOME="$work/home/.local/share" XDG_CACHE_HOME="$work/home/.cache" XDG_CONFIG_HOME="$work/home/.config")
 as_root env -u VARDSKAP_CONTENT_DIR -u VARDSKAP_DATA_DIR -u DISPLAY "${run_env[@]}" \
   unshare --mount --propagation private -- sh -c '

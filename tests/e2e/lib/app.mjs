@@ -27,6 +27,12 @@ function freePort() {
 }
 
 /** Starts tauri-driver (and through it WebKitWebDriver) on free ports and waits until it answers. */
+/**
+ * Whether the specs read the app over AT-SPI as a screen reader does
+ * (lib/atspi.mjs): on unless VARDSKAP_E2E_ATSPI=0.
+ */
+export const ATSPI = process.env.VARDSKAP_E2E_ATSPI !== '0';
+
 export async function startDriver() {
   PORT = Number(process.env.VARDSKAP_E2E_PORT ?? (await freePort()));
   const nativePort = await freePort();
@@ -36,8 +42,8 @@ export async function startDriver() {
   const log = fs.openSync(path.join(OUT, 'tauri-driver.log'), 'a');
   driver = spawn('tauri-driver', ['--port', String(PORT), '--native-port', String(nativePort), '--native-driver', nativeDriver], {
     stdio: ['ignore', log, log],
-    // The accessibility bridge is on only when lib/atspi.mjs reads the app's AT-SPI tree.
-    env: process.env.VARDSKAP_E2E_ATSPI === '1' ? process.env : { ...process.env, NO_AT_BRIDGE: '1' },
+    // The accessibility bridge is on whenever lib/atspi.mjs reads the app's AT-SPI tree.
+    env: ATSPI ? process.env : { ...process.env, NO_AT_BRIDGE: '1' },
   });
   process.on('exit', () => driver?.kill('SIGKILL'));
   for (let i = 0; i < 100; i++) {

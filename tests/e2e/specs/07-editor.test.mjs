@@ -16,6 +16,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { answer } from '../lib/answer.mjs';
 import { APP, appPids, freshDataDir, launch, requestClose, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { checkScreen, dialogProblems } from '../lib/atspi.mjs';
 import { goodPath, questions, scenario } from '../lib/course.mjs';
 import { answerDialogs } from '../lib/dialog.mjs';
 import { tabTo } from '../lib/keyboard.mjs';
@@ -425,6 +426,9 @@ test('leaving with unsaved changes asks first', async () => {
   await press('[data-testid="instructor-open"]');
   await waitFor('[data-testid="editor-leave"]');
   await noViolations('the unsaved-changes question (en)');
+  // Over AT-SPI it is a dialog named by its heading that holds the focus.
+  const leaveTitle = await browser.$('#leave-title').getText();
+  await checkScreen(browser, 'the unsaved-changes dialog (en)', (doc) => dialogProblems(doc, leaveTitle));
   await press('[data-testid="editor-leave-stay"]');
   assert.ok(await browser.$('[data-testid="course-form"]').isDisplayed(), 'staying keeps the editor open');
   await press('[data-testid="instructor-open"]');
