@@ -64,17 +64,19 @@ stripped_bytes() {
   strip -o "$WORK/stripped" "$1" && stat -c %s "$WORK/stripped"
 }
 
-# Start-time runs of one command line; prints "mean_ms sd_ms".
-# $1 label, $2 prepare command ('' for none), rest: the command.
-time_start() {
-  local label=$1 prepare=$2; shift 2
-  local json=$WORK/$label.json
-  local args=(--shell=none --runs "$RUNS" --export-json "$json" --style basic)
-  if [ -n "$prepare" ]; then args+=(--prepare "$prepare"); else args+=(--warmup 1); fi
-  # `timeout` turns a UI that never reports ready into a failed run, not a hang.
-  hyperfine "${args[@]}" --command-name "$label" "timeout 60 $*" >&2 ||
-    fail "start-time runs of $label failed"
-  jq -r '.results[0] | "\(.mean * 1000) \(.stddev * 1000)"' "$json"
+# One launch of a command line, its wall time in ms on stdout (hyperfine
+# starts it with no shell in between). `timeout` turns a UI that never
+# reports ready into a failed launch, not a hang.
+launch_ms() {
+  local json=$WORK/launch.json
+  hyperfine --shell=none --runs 1 --style none --export-json "$json" "timeout 60 $*" >/dev/null 2>&1 ||
+    fail "a timed launch failed: $*"
+  jq -r '.results[0].times[0] * 1000' "$json"
+}
+
+# "mean sd" of the numbers on stdin (sample standard deviation).
+mean_sd() {
+  awk '{ s += $1; q += $1 * $1; n++ } END { m = s / n; v = n > 1 ? (q - n * m * m) / (n - 1) : 0; printf "%.1f %.1f\n", m, sqrt(v > 0 ? v : 0) }'
 }
 
 # PIDs of a process and all its descendants (the WebKit web and network processes).
@@ -142,18 +144,32 @@ echo "bench-app: binary sizes" >&2
 bare_bytes=$(stripped_bytes "$BARE") || fail "cannot strip $BARE"
 app_bytes=$(stripped_bytes "$APP") || fail "cannot strip $APP"
 
-echo "bench-app: start to interactive, $RUNS launches each" >&2
-out=$(time_start bare "" env VARDSKAP_BENCH_EXIT_WHEN_READY=1 "$BARE")
-read -r bare_ms bare_sd <<<"$out"
-# First start: a new data dir each run, so the database is created and the
-# built-in course installed every time.
-out=$(time_start app-first-start "rm -rf $WORK/first-data" \
-  env VARDSKAP_DATA_DIR="$WORK/first-data" VARDSKAP_BENCH_EXIT_WHEN_READY=1 "$APP")
-read -r first_ms first_sd <<<"$out"
-# Second start: the data dir of a finished first start (made by the warm-up run).
-out=$(time_start app-second-start "" \
-  env VARDSKAP_DATA_DIR="$WORK/kept-data" VARDSKAP_BENCH_EXIT_WHEN_READY=1 "$APP")
-read -r second_ms second_sd <<<"$out"
+echo "bench-app: start to interactive, $RUNS launches each, interleaved" >&2
+# The three kinds of launch take turns (bare window, app on a new data
+# folder, app on a kept one), so a machine that speeds up or slows down
+# during the run moves all three alike instead of skewing the ratios.
+# First start: a new data dir every launch, so the database is created and
+# the built-in course installed every time. Second start: the data dir of a
+# finished first start (made by the warm-up round, which is not counted).
+bare_cmd=(env VARDSKAP_BENCH_EXIT_WHEN_READY=1 "$BARE")
+first_cmd=(env VARDSKAP_DATA_DIR="$WORK/first-data" VARDSKAP_BENCH_EXIT_WHEN_READY=1 "$APP")
+second_cmd=(env VARDSKAP_DATA_DIR="$WORK/kept-data" VARDSKAP_BENCH_EXIT_WHEN_READY=1 "$APP")
+: >"$WORK/bare.ms"
+: >"$WORK/first.ms"
+: >"$WORK/second.ms"
+for round in $(seq 0 "$RUNS"); do
+  bare=$(launch_ms "${bare_cmd[@]}")
+  rm -rf "$WORK/first-data"
+  first=$(launch_ms "${first_cmd[@]}")
+  second=$(launch_ms "${second_cmd[@]}")
+  [ "$round" -gt 0 ] || continue
+  echo "$bare" >>"$WORK/bare.ms"
+  echo "$first" >>"$WORK/first.ms"
+  echo "$second" >>"$WORK/second.ms"
+done
+read -r bare_ms bare_sd < <(mean_sd <"$WORK/bare.ms")
+read -r first_ms first_sd < <(mean_sd <"$WORK/first.ms")
+read -r second_ms second_sd < <(mean_sd <"$WORK/second.ms")
 [ -n "$bare_ms" ] && [ -n "$first_ms" ] && [ -n "$second_ms" ] || fail "a start time is missing"
 
 echo "bench-app: where the start-up time goes, $RUNS launches each" >&2
