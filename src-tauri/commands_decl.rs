@@ -169,6 +169,9 @@ pub fn camel(name: &str) -> String {
     out
 }
 
+/// In `imports`: Tauri's `Channel`, imported from its package, not from a binding.
+const CHANNEL: &str = "@tauri-apps/api/core Channel";
+
 /// The TypeScript of a Rust type; named types are collected in `imports`.
 /// `known` says whether ts-rs exported a binding of that name.
 pub fn ts_type(
@@ -188,6 +191,11 @@ pub fn ts_type(
     let name = segment.ident.to_string();
     if let Some(inner) = generic_arg(ty, "Option") {
         return Ok(format!("{} | null", ts_type(&inner, imports, known)?));
+    }
+    // A channel the page makes and the shell sends on (`new Channel<T>()` in the page).
+    if let Some(inner) = generic_arg(ty, "Channel") {
+        imports.insert(CHANNEL.into());
+        return Ok(format!("Channel<{}>", ts_type(&inner, imports, known)?));
     }
     if let Some(inner) = generic_arg(ty, "Vec") {
         let item = ts_type(&inner, imports, known)?;
@@ -241,7 +249,11 @@ pub fn client_source(commands: &[Command], known: &dyn Fn(&str) -> bool) -> Resu
          import { call } from '../ipc';\n",
     );
     for name in &imports {
-        out.push_str(&format!("import type {{ {name} }} from './{name}';\n"));
+        if name == CHANNEL {
+            out.push_str("import type { Channel } from '@tauri-apps/api/core';\n");
+        } else {
+            out.push_str(&format!("import type {{ {name} }} from './{name}';\n"));
+        }
     }
     out.push_str("\n/** Every command of the shell, typed. Errors are thrown as `ApiError` (see ../ipc). */\nexport const commands = {\n");
     out.push_str(&body);

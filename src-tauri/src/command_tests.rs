@@ -341,6 +341,51 @@ fn an_opened_course_package_waits_for_the_unlocked_instructors_import() {
     );
 }
 
+/// A file handed to the running app (a second launch with it) is granted
+/// like a chosen one, and the page hears its purpose on the channel it gave
+/// `watch_handovers`; before the page watches, the file waits all the same.
+#[test]
+fn a_file_handed_to_the_running_app_is_granted_and_told_on_the_pages_channel() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (app, window) = app(&tmp.path().join("data"));
+    let state = app.state::<ShellState>();
+    let invitation = tmp.path().join("klass.vdsk-class");
+    let package = tmp.path().join("Ny kurs.vdsk");
+
+    // Nobody watches yet: granted, nothing sent (and nothing fails).
+    state.hand_over(Purpose::ImportPackage, package.clone());
+    assert_eq!(
+        call(&window, "course_package_waiting", json!({})).unwrap(),
+        json!("Ny kurs.vdsk")
+    );
+
+    // The page's channel, as the command receives it from the page.
+    assert_eq!(
+        call(
+            &window,
+            "watch_handovers",
+            json!({ "channel": "__CHANNEL__:7" })
+        )
+        .unwrap(),
+        Value::Null
+    );
+    // A channel the test can read, as a reloaded page's would replace it.
+    let (heard, hear) = mpsc::channel();
+    state.watch_handovers(tauri::ipc::Channel::new(move |body| {
+        heard.send(body.deserialize::<Value>().unwrap()).unwrap();
+        Ok(())
+    }));
+    state.hand_over(Purpose::ClassInvitation, invitation.clone());
+    state.hand_over(Purpose::ImportPackage, package);
+    let told: Vec<Value> = hear.try_iter().collect();
+    assert_eq!(told, [json!("classInvitation"), json!("importPackage")]);
+    assert_eq!(
+        state.take_grant(Purpose::ClassInvitation).unwrap(),
+        invitation,
+        "the invitation is granted for the join screen's one read"
+    );
+}
+
 /// Joining a class as the page does it: the invitation is read from the file
 /// chosen in the dialog (its password never reaches the page), joined under
 /// a pseudonym, and what the learner does then is sent in the background to

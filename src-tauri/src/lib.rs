@@ -7,6 +7,7 @@ mod commands;
 mod dialogs;
 mod error;
 mod media;
+mod memory;
 mod navigation;
 mod startup_timing;
 mod state;
@@ -42,11 +43,12 @@ pub fn run() {
             startup_timing::mark("setup_done");
             Ok(())
         })
-        .on_page_load(|_, payload| {
-            startup_timing::mark(match payload.event() {
-                tauri::webview::PageLoadEvent::Started => "page_load_started",
-                tauri::webview::PageLoadEvent::Finished => "page_load_finished",
-            })
+        .on_page_load(|webview, payload| match payload.event() {
+            tauri::webview::PageLoadEvent::Started => startup_timing::mark("page_load_started"),
+            tauri::webview::PageLoadEvent::Finished => {
+                startup_timing::mark("page_load_finished");
+                memory::release_after_start(tauri::Manager::app_handle(webview));
+            }
         })
         .invoke_handler(handler())
         .run(tauri::generate_context!())
@@ -67,18 +69,22 @@ fn single_instance<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
         navigation::focus_main(app);
         // A class invitation opened while the app runs goes to the open window.
         let args: Vec<_> = args.into_iter().map(std::ffi::OsString::from).collect();
+        // (The page hears of it on its `watch_handovers` channel, not through
+        // Tauri's events: listening to an event costs the shell 4-5 MB, the
+        // JavaScript engine it starts to run the listener's script.)
+        let state = tauri::Manager::state::<state::ShellState>(app);
         if let Some(file) = class_invitation_arg(args.iter().cloned()) {
-            let file = std::path::Path::new(&cwd).join(file);
-            tauri::Manager::state::<state::ShellState>(app)
-                .grant(dialogs::Purpose::ClassInvitation, file);
-            let _ = tauri::Emitter::emit(app, CLASS_INVITATION_OPENED, ());
+            state.hand_over(
+                dialogs::Purpose::ClassInvitation,
+                std::path::Path::new(&cwd).join(file),
+            );
         }
         // A course package opened while the app runs goes to the instructor's screen.
         if let Some(file) = course_package_arg(args) {
-            let file = std::path::Path::new(&cwd).join(file);
-            tauri::Manager::state::<state::ShellState>(app)
-                .grant(dialogs::Purpose::ImportPackage, file);
-            let _ = tauri::Emitter::emit(app, COURSE_PACKAGE_OPENED, ());
+            state.hand_over(
+                dialogs::Purpose::ImportPackage,
+                std::path::Path::new(&cwd).join(file),
+            );
         }
     });
     if let Some(dir) = state::data_dir_override() {
@@ -89,14 +95,6 @@ fn single_instance<R: tauri::Runtime>() -> tauri::plugin::TauriPlugin<R> {
     }
     builder.build()
 }
-
-/// The event the page hears when a class invitation was opened with the
-/// running app: it shows the join screen.
-pub const CLASS_INVITATION_OPENED: &str = "class-invitation-opened";
-
-/// The event the page hears when a course package was opened with the
-/// running app: it shows the instructor's screen, which offers the import.
-pub const COURSE_PACKAGE_OPENED: &str = "course-package-opened";
 
 /// The class invitation the app was opened with: the first argument (after
 /// the program) ending in `.vdsk-class` that names a file, outside the

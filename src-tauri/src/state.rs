@@ -40,6 +40,8 @@ pub struct ShellState {
     sync: OnceLock<vardskap_sync::Syncer>,
     /// Starts `sync` (set once the store is open; it holds the app handle).
     sync_starter: OnceLock<Box<dyn Fn() + Send + Sync>>,
+    /// Where the page hears of files handed to the running app (`watch_handovers`).
+    handovers: Mutex<Option<tauri::ipc::Channel<crate::dialogs::Purpose>>>,
 }
 
 impl ShellState {
@@ -64,6 +66,7 @@ impl ShellState {
             many_grants: Mutex::new(std::collections::HashMap::new()),
             sync: OnceLock::new(),
             sync_starter: OnceLock::new(),
+            handovers: Mutex::new(None),
         }
     }
 
@@ -204,8 +207,13 @@ impl ShellState {
         self.session().as_ref().err().cloned()
     }
 
-    fn session(&self) -> MutexGuard<'_, Result<Session, CommandError>> {
+    /// Returns once the store's open has ended, whether it opened or not.
+    pub fn wait_opened(&self) {
         self.opened.wait();
+    }
+
+    fn session(&self) -> MutexGuard<'_, Result<Session, CommandError>> {
+        self.wait_opened();
         self.lock()
     }
 
@@ -232,6 +240,29 @@ impl ShellState {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .insert(purpose, path);
+    }
+
+    /// From now on, tells `channel` the purpose of each file handed to the
+    /// running app; a reloaded page's channel replaces the old one.
+    pub fn watch_handovers(&self, channel: tauri::ipc::Channel<crate::dialogs::Purpose>) {
+        *self
+            .handovers
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(channel);
+    }
+
+    /// A file handed to the running app (by a second launch): kept for
+    /// `purpose` like a chosen one, and the page is told, if it listens.
+    pub fn hand_over(&self, purpose: crate::dialogs::Purpose, path: PathBuf) {
+        self.grant(purpose, path);
+        let handovers = self
+            .handovers
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(channel) = handovers.as_ref() {
+            // A page gone since it asked hears nothing; the file stays granted.
+            let _ = channel.send(purpose);
+        }
     }
 
     /// Keeps the files chosen together for `purpose` for the one command that uses them.

@@ -61,3 +61,16 @@ pub async fn save_certificate(state: State<'_, ShellState>, lang: String) -> Rep
     let path = state.take_grant(Purpose::Certificate)?;
     state.with(|s| s.write_certificate(&lang, &path))
 }
+
+/// From now on, sends on `channel` the purpose of each file handed to the
+/// running app (a second launch with a class invitation or a course package
+/// hands it over and exits): the page then reads it as it reads a file the
+/// app was opened with (`read_class_invitation`, `course_package_waiting`).
+#[tauri::command]
+pub async fn watch_handovers(
+    state: State<'_, ShellState>,
+    channel: tauri::ipc::Channel<Purpose>,
+) -> Reply<()> {
+    state.watch_handovers(channel);
+    Ok(())
+}

@@ -2,15 +2,18 @@
 // over to the first window and exits), and a window that stays on the app's
 // own pages whatever the page tries.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP, appPids, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { APP, ROOT, appPids, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
 import { activate, tabTo, type } from '../lib/keyboard.mjs';
 
 let browser;
 const dataDir = freshDataDir('shell');
+const FIXTURE = path.join(ROOT, 'crates/vardskap-core/tests/fixtures/valid');
+const CLI = process.env.VARDSKAP_E2E_CLI ?? path.join(path.dirname(APP), 'vardskap-cli');
 
 before(async () => {
   await startDriver();
@@ -48,6 +51,53 @@ test('a second launch on the same data folder hands over to the open window and 
   const home = await browser.$('[data-testid="course-title"]');
   await home.waitForDisplayed({ timeout: 20000 });
   await screenshot(browser, 'shell-after-second-launch');
+});
+
+/** A second launch with `file`, on the running app's folder: it hands over and exits. */
+async function handOver(file) {
+  const second = spawn(APP, ['--data-dir', dataDir, file], { stdio: 'ignore', env: process.env });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the second launch did not exit within 30 s')), 30000);
+    second.once('exit', (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+  });
+}
+
+test('files opened while the app runs reach its window: a course package, then a class invitation', async () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vardskap-e2e-handover-'));
+  try {
+    const packagePath = path.join(work, 'Ny kurs.vdsk');
+    execFileSync(CLI, ['pack', FIXTURE, '-o', packagePath]);
+    assert.equal(await handOver(packagePath), 0, 'the launch with the package exits cleanly');
+    const hint = await browser.$('[data-testid="instructor-opened-locked"]');
+    await hint.waitForDisplayed({ timeout: 20000, timeoutMsg: 'the instructor screen did not show the handed-over package' });
+    assert.match(await hint.getText(), /Ny kurs\.vdsk/, 'the package is named');
+
+    const invitation = path.join(work, 'klass.vdsk-class');
+    fs.writeFileSync(
+      invitation,
+      JSON.stringify({
+        format: 'vardskap-class',
+        version: 1,
+        class: { id: 'ht26-b', name: 'Värdskap HT26, grupp B' },
+        course: { id: 'gott-vardskap-boras', version: '1.0.0' },
+        lrs: { endpoint: 'http://127.0.0.1:9/xapi/', username: 'class', password: 'secret' },
+      }),
+    );
+    assert.equal(await handOver(invitation), 0, 'the launch with the invitation exits cleanly');
+    const consent = await browser.$('[data-testid="class-consent"]');
+    await consent.waitForDisplayed({ timeout: 20000, timeoutMsg: 'the join screen did not show the handed-over invitation' });
+    assert.match(await consent.getText(), /Gå med i Värdskap HT26, grupp B\?/);
+    await screenshot(browser, 'shell-handed-over-invitation-sv');
+    assert.equal(appPids().length, 1, 'still one app');
+    // Back to the course, for the tests below.
+    await (await browser.$('header .brand')).click();
+    await (await browser.$('[data-testid="course-title"]')).waitForDisplayed({ timeout: 20000 });
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 });
 
 test('a launch on another data folder is an app of its own', async () => {

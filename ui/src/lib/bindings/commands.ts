@@ -1,6 +1,7 @@
 // Generated from the #[tauri::command] functions in src-tauri/src/commands/
 // by `make bindings` (src-tauri/commands_decl.rs): do not edit.
 import { call } from '../ipc';
+import type { Channel } from '@tauri-apps/api/core';
 import type { AboutApp } from './AboutApp';
 import type { ActorName } from './ActorName';
 import type { Answer } from './Answer';
@@ -189,6 +190,13 @@ export const commands = {
    * Saves the certificate PDF where the learner chose (`choose_file` with `certificate`).
    */
   saveCertificate: (lang: string) => call<void>('save_certificate', { lang }),
+  /**
+   * From now on, sends on `channel` the purpose of each file handed to the
+   * running app (a second launch with a class invitation or a course package
+   * hands it over and exits): the page then reads it as it reads a file the
+   * app was opened with (`read_class_invitation`, `course_package_waiting`).
+   */
+  watchHandovers: (channel: Channel<Purpose>) => call<void>('watch_handovers', { channel }),
   instructorStatus: () => call<InstructorStatus>('instructor_status'),
   /**
    * Sets (first use) or changes the instructor passphrase; whoever set it is

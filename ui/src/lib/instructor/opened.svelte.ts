@@ -3,7 +3,7 @@
 // offers to import it once instructor mode is unlocked.
 import { api } from '$lib/api';
 import { app } from '$lib/app.svelte';
-import { listen } from '@tauri-apps/api/event';
+import { onHandover } from '$lib/handovers';
 import { afterFirstScreen } from '$lib/startup';
 
 class OpenedPackage {
@@ -18,9 +18,7 @@ class OpenedPackage {
   start(waiting: string | null) {
     this.show(waiting);
     afterFirstScreen(() => {
-      listen('course-package-opened', () => void this.check()).catch(() => {
-        // Without the event API (unit tests) nothing is handed over.
-      });
+      onHandover('importPackage', () => void this.check());
     });
   }
 
