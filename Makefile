@@ -14,7 +14,11 @@ run: build
 	./$(APP)
 
 ## test: install what the tests need and run every test (Rust, UI, end-to-end, accessibility)
-test: setup-test ui check-bindings lint deny test-rust test-ui build test-e2e test-installed
+## The release packages for test-installed build in the background, at the lowest CPU
+## priority, while lint and the other suites run (scripts/release-in-background.sh).
+test: setup-test ui check-bindings
+	@scripts/release-in-background.sh $(MAKE) --no-print-directory lint deny test-rust test-ui build test-e2e
+	scripts/test-installed.sh --built
 	@echo "make test: all suites passed"
 
 setup-build:
@@ -71,7 +75,8 @@ bindings: ui
 	rm -rf ui/src/lib/bindings
 	cargo test -q --workspace export_bindings -- --skip export_bindings_commands >/dev/null
 	# The typed command client imports the types above, so it comes after them.
-	cargo test -q -p vardskap --lib export_bindings_commands >/dev/null
+	# (--workspace like the line above: the same features, so nothing is compiled again)
+	cargo test -q --workspace --lib export_bindings_commands >/dev/null
 
 ## check-bindings: fail when the committed TypeScript bindings are stale
 check-bindings: bindings

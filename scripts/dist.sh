@@ -4,7 +4,12 @@
 # npm registry; nothing is downloaded from elsewhere).
 #
 #   scripts/dist.sh            Linux: .deb and .rpm in target/release/bundle/{deb,rpm}/
-#   scripts/dist.sh deb        only the .deb (scripts/test-installed.sh)
+#   scripts/dist.sh deb        only the .deb
+#   scripts/dist.sh --ui-built deb,rpm
+#                              without building ui/build again (`make test`
+#                              builds the packages while other tests run,
+#                              and a UI build then would empty ui/build
+#                              under a debug build that embeds it)
 #
 # AppImage is left out: its bundler downloads linuxdeploy and its plugins from
 # GitHub, outside the package registries. Windows (msi, nsis) and macOS
@@ -12,12 +17,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
+ui_built=no
+if [ "${1:-}" = --ui-built ]; then ui_built=yes; shift; fi
 bundles=${1:-deb,rpm}
 scripts/setup-build.sh
 npm_ensure packaging
 
 # The shell embeds ui/build, so the UI comes first.
-(cd ui && npm run build)
+if [ "$ui_built" = yes ]; then
+  [ -f ui/build/index.html ] || { echo "dist: --ui-built, but ui/build has no index.html" >&2; exit 1; }
+else
+  (cd ui && npm run build)
+fi
 # The plain release build (default features), the same target/release cache
 # as `make run PROFILE=release` and the start-up bench, which rebuilds only
 # the app's own crate when its features differ.

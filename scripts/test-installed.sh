@@ -8,6 +8,11 @@
 # checks that nothing of it is left. The package is removed on failure too.
 # Needs root (or sudo) for apt-get; refuses to touch a vardskap package it did
 # not install.
+#
+#   scripts/test-installed.sh           builds the packages first
+#   scripts/test-installed.sh --built   tests the packages already built by
+#                                       scripts/release-in-background.sh
+#                                       (`make test`)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -21,9 +26,15 @@ if dpkg-query -W -f='${Status}' "$PKG" 2>/dev/null | grep -q "install ok install
 fi
 
 t0=$(date +%s)
-say "Building the .deb and .rpm (release)"
-scripts/dist.sh deb,rpm
-t_build=$(( $(date +%s) - t0 ))
+if [ "${1:-}" = --built ]; then
+  say "The .deb and .rpm built beside the tests (target/release-build.log)"
+  [ -f target/release-build.time ] || { echo "No finished release build: run scripts/release-in-background.sh first, or leave out --built." >&2; exit 1; }
+  t_build="$(cat target/release-build.time) s, in the background beside the other tests"
+else
+  say "Building the .deb and .rpm (release)"
+  scripts/dist.sh deb,rpm
+  t_build="$(( $(date +%s) - t0 )) s"
+fi
 deb=$(ls target/release/bundle/deb/${PKG}_*_"$(dpkg --print-architecture)".deb)
 rpm=$(ls target/release/bundle/rpm/${PKG}-*."$(uname -m)".rpm)
 
@@ -135,4 +146,4 @@ say "Figures"
 echo ".deb: $(stat -c %s "$deb") bytes ($(basename "$deb"))"
 for rpm in target/release/bundle/rpm/${PKG}-*.rpm; do [ -f "$rpm" ] && echo ".rpm: $(stat -c %s "$rpm") bytes ($(basename "$rpm"))"; done
 echo "installed size: ${size_kib} KiB"
-echo "release build + .deb: ${t_build} s; install, app test, purge and checks: ${t_test} s"
+echo "release build + .deb + .rpm: ${t_build}; install, app test, purge and checks: ${t_test} s"
