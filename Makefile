@@ -17,7 +17,7 @@ run: build
 ## The release packages for test-installed build in the background, at the lowest CPU
 ## priority, while lint and the other suites run (scripts/release-in-background.sh).
 test: setup-test ui check-bindings
-	@scripts/release-in-background.sh $(MAKE) --no-print-directory lint deny test-rust test-ui build test-e2e
+	@scripts/release-in-background.sh $(MAKE) --no-print-directory UI_BUILT=1 lint deny test-rust test-ui build test-e2e
 	scripts/test-installed.sh --built
 	@echo "make test: all suites passed"
 
@@ -27,8 +27,13 @@ setup-build:
 setup-test:
 	@scripts/setup-test.sh
 
+# UI_BUILT=1: ui/build is already made (`make test` passes it to the make that
+# runs beside the background release build, whose compile embeds ui/build: a
+# second UI build would empty the folder under it).
 ui: setup-build
+ifneq ($(UI_BUILT),1)
 	cd ui && npm run build
+endif
 
 # The CLI is built too: the end-to-end tests pack and unpack course packages with it.
 build: ui
