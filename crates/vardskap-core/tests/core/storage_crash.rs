@@ -113,16 +113,29 @@ fn acknowledged_answers_survive_sigkill_and_the_database_stays_intact() {
 
     for kill in 0..KILLS {
         let (mut child, rx) = spawn(&bin, dir.path(), profile);
-        // Wait until the child is writing, then kill it a random moment later.
+        // Wait until the child is writing, let it acknowledge a random number
+        // of answers more, then kill it a random moment later. The kill point
+        // is drawn from the child's progress, not from the clock alone: an
+        // attempt is submitted after its 24th answer, and a window of
+        // milliseconds after the first answer saw no attempt submitted at all
+        // when the disk was busy (every commit waits for its sync).
         let first = rx.recv_timeout(Duration::from_secs(20));
         assert!(
             first.is_ok(),
             "child {kill} must start acknowledging answers (did it fail? see stderr)"
         );
-        std::thread::sleep(Duration::from_micros(rng.u64(0..15_000)));
+        let mut lines: Vec<String> = first.into_iter().collect();
+        let more = rng.usize(0..36);
+        while lines.len() <= more {
+            match rx.recv_timeout(Duration::from_secs(20)) {
+                Ok(line) => lines.push(line),
+                Err(_) => break,
+            }
+        }
+        std::thread::sleep(Duration::from_micros(rng.u64(0..3_000)));
         child.kill().unwrap(); // SIGKILL on Unix
         child.wait().unwrap();
-        for line in first.into_iter().chain(rx.iter()) {
+        for line in lines.into_iter().chain(rx.iter()) {
             let parts: Vec<&str> = line.split(' ').collect();
             let ["ack", attempt, question, value, _round] = parts.as_slice() else {
                 panic!("unexpected line from the child: {line:?}");
