@@ -9,7 +9,8 @@
 # painted after one IPC call). Both programs then exit when
 # VARDSKAP_BENCH_EXIT_WHEN_READY=1, or create VARDSKAP_BENCH_READY_FILE.
 #
-# BENCH_RUNS=<n> (default 10) launches per start-time figure; BENCH_NO_BUILD=1
+# BENCH_RUNS=<n> (default 10) launches per start-time figure, BENCH_MEM_RUNS=<n>
+# (default 6) per idle-memory figure; BENCH_NO_BUILD=1
 # skips the builds (measure what is already in the target dirs).
 #
 # It also prints where the app's start-up time goes (scripts/bench_split.py:
@@ -23,6 +24,7 @@ ROOT=$PWD
 APP=$ROOT/target/release/vardskap
 BARE=$ROOT/bench/bare-window/target/release/bare-window
 RUNS=${BENCH_RUNS:-10}
+MEM_RUNS=${BENCH_MEM_RUNS:-6}
 
 if [ "${1:-}" != --measure ]; then
   . scripts/lib.sh
@@ -33,6 +35,7 @@ if [ "${1:-}" != --measure ]; then
   if [ "${BENCH_NO_BUILD:-0}" != 1 ]; then
     echo "bench-app: building the app and the bare window in release (the first time takes minutes)"
     (cd ui && npm run build)
+    startup_order # as the packages are linked (scripts/lib.sh)
     nice cargo build --release -p vardskap --features bench
     (cd bench/bare-window && nice cargo build --release)
   fi
@@ -122,10 +125,12 @@ idle_pss_kb() {
   [ "$PSS_KB" -gt 0 ] || fail "no PSS read for $bin"
 }
 
-# Mean of three idle-memory launches, in MB, into PSS_MB. $1 data-dir mode: none|fresh|kept.
+# Mean of MEM_RUNS idle-memory launches, in MiB, into PSS_MB. $1 data-dir mode:
+# none|fresh|kept. (A web process's memory differs from launch to launch by up
+# to 10 MB, the bare page's as much as the app's: three launches were too few.)
 idle_pss_mb() {
   local mode=$1 bin=$2 sum=0 dir='' run
-  for run in 1 2 3; do
+  for run in $(seq "$MEM_RUNS"); do
     case $mode in
       fresh) dir=$WORK/pss-data-$run ;;
       kept) dir=$WORK/kept-data ;;
@@ -133,7 +138,7 @@ idle_pss_mb() {
     idle_pss_kb "$dir" "$bin"
     sum=$((sum + PSS_KB))
   done
-  PSS_MB=$(awk -v s="$sum" 'BEGIN { printf "%.1f", s / 3 / 1024 }')
+  PSS_MB=$(awk -v s="$sum" -v n="$MEM_RUNS" 'BEGIN { printf "%.1f", s / n / 1024 }')
 }
 
 # The load average over the last minute, before the measurements and after.
@@ -186,7 +191,7 @@ split_runs() {
 split_runs first "$WORK/split-first.jsonl"
 split_runs second "$WORK/split-second.jsonl"
 
-echo "bench-app: idle memory, 3 launches each" >&2
+echo "bench-app: idle memory, $MEM_RUNS launches each" >&2
 idle_pss_mb none "$BARE"; bare_mb=$PSS_MB
 idle_pss_mb fresh "$APP"; app_first_mb=$PSS_MB
 idle_pss_mb kept "$APP"; app_second_mb=$PSS_MB

@@ -32,6 +32,9 @@ fi
 # The plain release build (default features), the same target/release cache
 # as `make run PROFILE=release` and the start-up bench, which rebuilds only
 # the app's own crate when its features differ.
+# On x86_64 Linux (Rust links with lld there) the start-up code is laid out
+# first (packaging/linux/startup-order.txt; scripts/startup-order.sh).
+startup_order
 nice cargo build --release -p vardskap
 app=target/release/vardskap
 if grep -qa VARDSKAP_E2E_DIALOGS "$app"; then

@@ -27,3 +27,12 @@ npm_ensure() {
     (cd "$dir" && npm ci --no-audit --no-fund)
   fi
 }
+
+# The release binary's function order (src-tauri/build.rs): exported for the
+# release builds on x86_64 Linux, unless VARDSKAP_LINK_ORDER is set already
+# (set it empty to link without it).
+startup_order() {
+  if [ -z "${VARDSKAP_LINK_ORDER+set}" ] && [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ]; then
+    export VARDSKAP_LINK_ORDER="$PWD/packaging/linux/startup-order.txt"
+  fi
+}

@@ -31,6 +31,8 @@ fn main() {
         std::fs::write(path, &permissions).expect("write permissions/app.toml");
     }
 
+    link_order();
+
     let names: Vec<&'static str> = commands
         .iter()
         .map(|c| &*Box::leak(c.name.clone().into_boxed_str()))
@@ -39,4 +41,29 @@ fn main() {
         tauri_build::AppManifest::new().commands(Box::leak(names.into_boxed_slice())),
     ))
     .expect("tauri build script failed");
+}
+
+/// The start-up order (issue 17: idle memory). `VARDSKAP_LINK_MAP=<file>`
+/// has the linker write its map; `VARDSKAP_LINK_ORDER=<file>`, a symbol
+/// ordering file (packaging/linux/startup-order.txt, which
+/// scripts/startup-order.sh makes), has lld place the functions a start runs
+/// first and side by side, so the pages a start maps in hold start-up code
+/// and little else. The release scripts (dist.sh, bench-app.sh) set it on
+/// x86_64 Linux, where Rust links with lld; GNU ld has no such option.
+fn link_order() {
+    println!("cargo:rerun-if-env-changed=VARDSKAP_LINK_MAP");
+    println!("cargo:rerun-if-env-changed=VARDSKAP_LINK_ORDER");
+    let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+    if let Some(map) = set("VARDSKAP_LINK_MAP") {
+        println!(
+            "cargo:rustc-link-arg-bins=-Wl,-Map={}",
+            map.to_string_lossy()
+        );
+    }
+    if let Some(order) = set("VARDSKAP_LINK_ORDER") {
+        let order = order.to_string_lossy();
+        println!("cargo:rerun-if-changed={order}");
+        println!("cargo:rustc-link-arg-bins=-Wl,--symbol-ordering-file={order}");
+        println!("cargo:rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
+    }
 }
