@@ -101,17 +101,21 @@ export class Lrs {
 
   /** An invitation file for this LRS, for the built-in course. */
   invitation() {
-    const file = path.join(this.dir, 'klass.vdsk-class');
-    fs.writeFileSync(
-      file,
-      JSON.stringify({
-        format: 'vardskap-class',
-        version: 1,
-        class: { id: 'ht26-a', name: 'Värdskap HT26, grupp A' },
-        course: { id: 'gott-vardskap-boras', version: '1.0.0' },
-        lrs: { endpoint: this.endpoint, username: 'class', password: 'secret' },
-      }),
-    );
-    return file;
+    return writeInvitation(path.join(this.dir, 'klass.vdsk-class'), { id: 'ht26-a', name: 'Värdskap HT26, grupp A' }, this.endpoint);
   }
+}
+
+/** Writes a class invitation to `file` for the built-in course, class `cls` ({ id, name }) sending to `endpoint`. */
+export function writeInvitation(file, cls, endpoint) {
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'vardskap-class',
+      version: 1,
+      class: cls,
+      course: { id: 'gott-vardskap-boras', version: '1.0.0' },
+      lrs: { endpoint, username: 'class', password: 'secret' },
+    }),
+  );
+  return file;
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { APP, ROOT, appPids, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
 import { activate, tabTo, type } from '../lib/keyboard.mjs';
+import { writeInvitation } from '../lib/lrs.mjs';
 
 let browser;
 const dataDir = freshDataDir('shell');
@@ -75,17 +76,7 @@ test('files opened while the app runs reach its window: a course package, then a
     await hint.waitForDisplayed({ timeout: 20000, timeoutMsg: 'the instructor screen did not show the handed-over package' });
     assert.match(await hint.getText(), /Ny kurs\.vdsk/, 'the package is named');
 
-    const invitation = path.join(work, 'klass.vdsk-class');
-    fs.writeFileSync(
-      invitation,
-      JSON.stringify({
-        format: 'vardskap-class',
-        version: 1,
-        class: { id: 'ht26-b', name: 'Värdskap HT26, grupp B' },
-        course: { id: 'gott-vardskap-boras', version: '1.0.0' },
-        lrs: { endpoint: 'http://127.0.0.1:9/xapi/', username: 'class', password: 'secret' },
-      }),
-    );
+    const invitation = writeInvitation(path.join(work, 'klass.vdsk-class'), { id: 'ht26-b', name: 'Värdskap HT26, grupp B' }, 'http://127.0.0.1:9/xapi/');
     assert.equal(await handOver(invitation), 0, 'the launch with the invitation exits cleanly');
     const consent = await browser.$('[data-testid="class-consent"]');
     await consent.waitForDisplayed({ timeout: 20000, timeoutMsg: 'the join screen did not show the handed-over invitation' });
