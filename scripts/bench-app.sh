@@ -13,6 +13,10 @@
 # (default 6) per idle-memory figure; BENCH_NO_BUILD=1
 # skips the builds (measure what is already in the target dirs).
 #
+# Idle memory is also compared like for like when the app asked WebKit for
+# Skia's CPU rasterizer (a machine without a GPU: src-tauri/src/raster.rs)
+# and the bare window, left at WebKit's default, did not.
+#
 # It also prints where the app's start-up time goes (scripts/bench_split.py:
 # the shell's moments and the page's navigation timing and marks, from the
 # `bench` build's VARDSKAP_BENCH_TIMINGS), and the load average before and
@@ -94,14 +98,17 @@ process_tree() {
 
 # Idle PSS of every process of one launch, into PSS_KB: start, wait for
 # ready, idle 2 s, sum Pss over the tree from smaps_rollup, then stop it.
-# $1 data dir ('' for none), $2 binary.
+# Also RASTER: "cpu" when WebKit's web process was started with Skia's CPU
+# rasterizer (the app asks for it on a machine with no GPU: src-tauri/src/raster.rs),
+# "gpu" otherwise. $1 data dir ('' for none), $2 binary, then variables to set.
 idle_pss_kb() {
   local data_dir=$1 bin=$2 ready=$WORK/ready pid pss waited=0 tree p
+  shift 2
   rm -f "$ready"
   if [ -n "$data_dir" ]; then
-    VARDSKAP_DATA_DIR=$data_dir VARDSKAP_BENCH_READY_FILE=$ready "$bin" >/dev/null 2>&1 &
+    env "$@" VARDSKAP_DATA_DIR="$data_dir" VARDSKAP_BENCH_READY_FILE="$ready" "$bin" >/dev/null 2>&1 &
   else
-    VARDSKAP_BENCH_READY_FILE=$ready "$bin" >/dev/null 2>&1 &
+    env "$@" VARDSKAP_BENCH_READY_FILE="$ready" "$bin" >/dev/null 2>&1 &
   fi
   pid=$!
   STARTED=("$pid")
@@ -114,28 +121,34 @@ idle_pss_kb() {
   sleep 2
   tree=$(process_tree "$pid")
   PSS_KB=0
+  RASTER=gpu
   for p in $tree; do
     pss=$(awk '/^Pss:/ { print $2 }' "/proc/$p/smaps_rollup" 2>/dev/null || true)
     PSS_KB=$((PSS_KB + ${pss:-0}))
+    if [ "$p" != "$pid" ] && tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx 'WEBKIT_SKIA_ENABLE_CPU_RENDERING=1'; then
+      RASTER=cpu
+    fi
   done
-  echo "  $(basename "$bin"): $(echo "$tree" | wc -w) processes ($(ps -o comm= -p "${tree// /,}" | sort | uniq -c | xargs)), PSS $PSS_KB kB" >&2
+  echo "  $(basename "$bin"): $(echo "$tree" | wc -w) processes ($(ps -o comm= -p "${tree// /,}" | sort | uniq -c | xargs)), $RASTER raster, PSS $PSS_KB kB" >&2
   for p in $tree; do kill -TERM "$p" 2>/dev/null || true; done
   wait "$pid" 2>/dev/null || true
   STARTED=()
   [ "$PSS_KB" -gt 0 ] || fail "no PSS read for $bin"
 }
 
-# Mean of MEM_RUNS idle-memory launches, in MiB, into PSS_MB. $1 data-dir mode:
-# none|fresh|kept. (A web process's memory differs from launch to launch by up
-# to 10 MB, the bare page's as much as the app's: three launches were too few.)
+# Mean of MEM_RUNS idle-memory launches, in MiB, into PSS_MB, and the raster
+# of the last (RASTER). $1 data-dir mode: none|fresh|kept, $2 binary, then
+# variables to set. (A web process's memory differs from launch to launch by
+# up to 10 MB, the bare page's as much as the app's: three launches were too few.)
 idle_pss_mb() {
   local mode=$1 bin=$2 sum=0 dir='' run
+  shift 2
   for run in $(seq "$MEM_RUNS"); do
     case $mode in
       fresh) dir=$WORK/pss-data-$run ;;
       kept) dir=$WORK/kept-data ;;
     esac
-    idle_pss_kb "$dir" "$bin"
+    idle_pss_kb "$dir" "$bin" "$@"
     sum=$((sum + PSS_KB))
   done
   PSS_MB=$(awk -v s="$sum" -v n="$MEM_RUNS" 'BEGIN { printf "%.1f", s / n / 1024 }')
@@ -192,14 +205,22 @@ split_runs first "$WORK/split-first.jsonl"
 split_runs second "$WORK/split-second.jsonl"
 
 echo "bench-app: idle memory, $MEM_RUNS launches each" >&2
-idle_pss_mb none "$BARE"; bare_mb=$PSS_MB
+idle_pss_mb none "$BARE"; bare_mb=$PSS_MB; bare_raster=$RASTER
 idle_pss_mb fresh "$APP"; app_first_mb=$PSS_MB
-idle_pss_mb kept "$APP"; app_second_mb=$PSS_MB
+idle_pss_mb kept "$APP"; app_second_mb=$PSS_MB; app_raster=$RASTER
+# Where the app chose Skia's CPU rasterizer and the bare window kept WebKit's
+# default, the bare window again with the same choice: like for like.
+bare_cpu_mb=
+if [ "$app_raster" = cpu ] && [ "$bare_raster" = gpu ]; then
+  echo "bench-app: idle memory of the bare window with CPU raster too (like for like), $MEM_RUNS launches" >&2
+  idle_pss_mb none "$BARE" WEBKIT_SKIA_ENABLE_CPU_RENDERING=1; bare_cpu_mb=$PSS_MB
+fi
 
 awk -v bb="$bare_bytes" -v ab="$app_bytes" \
   -v bms="$bare_ms" -v bsd="$bare_sd" -v fms="$first_ms" -v fsd="$first_sd" \
   -v sms="$second_ms" -v ssd="$second_sd" \
-  -v bmb="$bare_mb" -v fmb="$app_first_mb" -v smb="$app_second_mb" -v runs="$RUNS" '
+  -v bmb="$bare_mb" -v fmb="$app_first_mb" -v smb="$app_second_mb" -v runs="$RUNS" \
+  -v braster="$bare_raster" -v araster="$app_raster" -v bcmb="$bare_cpu_mb" '
   function verdict(ok) { return ok ? "pass" : "FAIL" }
   function ratio_line(what, bare_text, app_text, bare, app, limit,   r) {
     r = app / bare
@@ -215,6 +236,11 @@ awk -v bb="$bare_bytes" -v ab="$app_bytes" \
     ratio_line("start, second start (ms)", b, sprintf("%.0f ± %.0f", sms, ssd), bms, sms, 1.15)
     ratio_line("idle PSS, first start (MB)", bmb, fmb, bmb, fmb, 1.10)
     ratio_line("idle PSS, second start (MB)", bmb, smb, bmb, smb, 1.10)
+    if (bcmb != "") {
+      ratio_line("  same, bare with CPU raster", bcmb, fmb, bcmb, fmb, 1.10)
+      ratio_line("  (second start)", bcmb, smb, bcmb, smb, 1.10)
+    }
+    printf "\n raster: bare window %s, Värdskap %s (src-tauri/src/raster.rs)\n", braster, araster
   }' | sed 's/^/ /' || fail "cannot print the table"
 
 load_after=$(load_1min)

@@ -9,12 +9,17 @@ mod error;
 mod media;
 mod memory;
 mod navigation;
+mod raster;
 mod startup_timing;
 mod state;
 
 pub use error::CommandError;
 
+/// Opens the app's window and runs until it closes. Call it first thing in
+/// `main`, before any other thread starts (it may set an environment
+/// variable for WebKit: see `raster`).
 pub fn run() {
+    raster::choose_before_threads();
     startup_timing::mark("run");
     tauri::Builder::default()
         // First, so a second launch hands over before opening anything: the
