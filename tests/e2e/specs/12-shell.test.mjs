@@ -54,6 +54,59 @@ test('a second launch on the same data folder hands over to the open window and 
   await screenshot(browser, 'shell-after-second-launch');
 });
 
+/** The environment a process started with, as a Map (empty when it cannot be read). */
+function environOf(pid) {
+  try {
+    const entries = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
+    return new Map(entries.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Pids of the WebKit web processes started by `parent`. */
+function webProcessesOf(parent) {
+  return fs
+    .readdirSync('/proc')
+    .filter((e) => /^\d+$/.test(e))
+    .filter((e) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return ppid === parent && fs.readFileSync(`/proc/${e}/comm`, 'utf8').startsWith('WebKitWebProces');
+      } catch {
+        return false;
+      }
+    });
+}
+
+test('without a GPU the app has WebKit draw with its CPU rasterizer (src-tauri/src/raster.rs)', async () => {
+  // A launch of its own, on another folder, without the variable this run
+  // sets for every app (scripts/e2e.sh): the app's own choice is what is read.
+  const env = { ...process.env };
+  delete env.WEBKIT_SKIA_ENABLE_CPU_RENDERING;
+  const app = spawn(APP, ['--data-dir', freshDataDir('shell-raster')], { stdio: 'ignore', env });
+  try {
+    let web = [];
+    for (let i = 0; i < 300 && web.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      web = webProcessesOf(app.pid);
+    }
+    assert.equal(web.length, 1, 'the app started one web process');
+    const dri = fs.existsSync('/dev/dri') ? fs.readdirSync('/dev/dri') : [];
+    const softwareGl = ['1', 'true', 'y', 'yes'].includes(env.LIBGL_ALWAYS_SOFTWARE ?? '');
+    const expected = !dri.some((n) => n.startsWith('renderD')) || softwareGl ? '1' : undefined;
+    assert.equal(
+      environOf(web[0]).get('WEBKIT_SKIA_ENABLE_CPU_RENDERING'),
+      expected,
+      `render nodes: ${dri.join(', ') || 'none'}; LIBGL_ALWAYS_SOFTWARE: ${env.LIBGL_ALWAYS_SOFTWARE ?? 'unset'}`,
+    );
+  } finally {
+    app.kill('SIGKILL');
+    await new Promise((r) => (app.exitCode !== null || app.signalCode !== null ? r() : app.once('exit', r)));
+  }
+});
+
 /** A second launch with `file`, on the running app's folder: it hands over and exits. */
 async function handOver(file) {
   const second = spawn(APP, ['--data-dir', dataDir, file], { stdio: 'ignore', env: process.env });
