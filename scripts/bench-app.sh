@@ -98,8 +98,8 @@ process_tree() {
 
 # Idle PSS of every process of one launch, into PSS_KB: start, wait for
 # ready, idle 2 s, sum Pss over the tree from smaps_rollup, then stop it.
-# Also RASTER: "cpu" when WebKit's web process was started with Skia's CPU
-# rasterizer (the app asks for it on a machine with no GPU: src-tauri/src/raster.rs),
+# Also RASTER: "cpu" when a WebKit process of the launch was started with
+# WEBKIT_SKIA_ENABLE_CPU_RENDERING=1, Skia's CPU rasterizer (the app asks for it on a machine with no GPU: src-tauri/src/raster.rs),
 # "gpu" otherwise. $1 data dir ('' for none), $2 binary, then variables to set.
 idle_pss_kb() {
   local data_dir=$1 bin=$2 ready=$WORK/ready pid pss waited=0 tree p
@@ -125,7 +125,7 @@ idle_pss_kb() {
   for p in $tree; do
     pss=$(awk '/^Pss:/ { print $2 }' "/proc/$p/smaps_rollup" 2>/dev/null || true)
     PSS_KB=$((PSS_KB + ${pss:-0}))
-    if [ "$p" != "$pid" ] && tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx 'WEBKIT_SKIA_ENABLE_CPU_RENDERING=1'; then
+    if [ "$p" != "$pid" ] && grep -qxz 'WEBKIT_SKIA_ENABLE_CPU_RENDERING=1' "/proc/$p/environ" 2>/dev/null; then
       RASTER=cpu
     fi
   done

@@ -12,7 +12,11 @@
 //!
 //! The choice is an environment variable the web process reads when WebKit
 //! starts it, so it is made before the window exists. A variable the user
-//! set (either way) is left alone.
+//! set (either way) is left alone. Programs the app starts inherit it (the
+//! browser a web link opens in, through `xdg-open`): on a machine without a
+//! GPU that is the better choice for a WebKit browser too. A render node the
+//! user may not open (not in the `render` group) still counts as a GPU, so
+//! such a machine keeps WebKit's default, as it did before.
 
 /// WebKitGTK's switch to Skia's CPU rasterizer (read by the web process).
 #[cfg(target_os = "linux")]
@@ -25,6 +29,7 @@ const DRI_DIR: &str = "/dev/dri";
 /// Whether the app should ask WebKit for CPU raster: nobody chose already,
 /// and OpenGL would run on the CPU (no render node, or Mesa told to use its
 /// software rasterizer).
+#[cfg(any(target_os = "linux", test))]
 fn cpu_raster_wanted(
     chosen_already: bool,
     has_render_node: bool,
@@ -35,6 +40,7 @@ fn cpu_raster_wanted(
 
 /// True when `dir` lists a GPU render node. An unreadable or missing folder
 /// (containers, Xvfb machines) has none.
+#[cfg(any(target_os = "linux", test))]
 fn has_render_node(dir: &std::path::Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|entries| {
         entries
@@ -44,9 +50,18 @@ fn has_render_node(dir: &std::path::Path) -> bool {
 }
 
 /// Mesa's documented switch to its software rasterizer, read as Mesa reads
-/// a boolean variable: on for "1", "true", "y" or "yes", off otherwise.
+/// a boolean variable (`debug_parse_bool_option`): on for "1", or "y",
+/// "yes", "t", "true" in any case; off otherwise.
+#[cfg(any(target_os = "linux", test))]
 fn software_gl_forced(value: Option<std::ffi::OsString>) -> bool {
-    value.is_some_and(|v| matches!(v.to_str(), Some("1" | "true" | "y" | "yes")))
+    value.is_some_and(|v| {
+        v == "1"
+            || v.to_str().is_some_and(|v| {
+                ["y", "yes", "t", "true"]
+                    .iter()
+                    .any(|on| v.eq_ignore_ascii_case(on))
+            })
+    })
 }
 
 /// Chooses CPU raster where it is wanted (see the module's note). Returns
@@ -123,6 +138,8 @@ mod tests {
         assert!(software_gl_forced(Some("1".into())));
         assert!(software_gl_forced(Some("true".into())));
         assert!(software_gl_forced(Some("yes".into())));
+        assert!(software_gl_forced(Some("TRUE".into())));
+        assert!(software_gl_forced(Some("t".into())));
         assert!(!software_gl_forced(Some("false".into())));
         assert!(!software_gl_forced(Some("2".into())));
     }

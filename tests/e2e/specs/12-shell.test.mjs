@@ -86,24 +86,32 @@ test('without a GPU the app has WebKit draw with its CPU rasterizer (src-tauri/s
   const env = { ...process.env };
   delete env.WEBKIT_SKIA_ENABLE_CPU_RENDERING;
   const app = spawn(APP, ['--data-dir', freshDataDir('shell-raster')], { stdio: 'ignore', env });
+  const exited = new Promise((resolve) => {
+    app.once('exit', resolve);
+    app.once('error', resolve);
+  });
   try {
     let web = [];
     for (let i = 0; i < 300 && web.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 100));
       web = webProcessesOf(app.pid);
     }
-    assert.equal(web.length, 1, 'the app started one web process');
+    assert.ok(web.length >= 1, 'the app started a web process');
     const dri = fs.existsSync('/dev/dri') ? fs.readdirSync('/dev/dri') : [];
-    const softwareGl = ['1', 'true', 'y', 'yes'].includes(env.LIBGL_ALWAYS_SOFTWARE ?? '');
+    const softwareGl = /^(1|y|yes|t|true)$/i.test(env.LIBGL_ALWAYS_SOFTWARE ?? '');
     const expected = !dri.some((n) => n.startsWith('renderD')) || softwareGl ? '1' : undefined;
-    assert.equal(
-      environOf(web[0]).get('WEBKIT_SKIA_ENABLE_CPU_RENDERING'),
-      expected,
-      `render nodes: ${dri.join(', ') || 'none'}; LIBGL_ALWAYS_SOFTWARE: ${env.LIBGL_ALWAYS_SOFTWARE ?? 'unset'}`,
-    );
+    for (const pid of web) {
+      assert.equal(
+        environOf(pid).get('WEBKIT_SKIA_ENABLE_CPU_RENDERING'),
+        expected,
+        `render nodes: ${dri.join(', ') || 'none'}; LIBGL_ALWAYS_SOFTWARE: ${env.LIBGL_ALWAYS_SOFTWARE ?? 'unset'}`,
+      );
+    }
   } finally {
     app.kill('SIGKILL');
-    await new Promise((r) => (app.exitCode !== null || app.signalCode !== null ? r() : app.once('exit', r)));
+    let timer;
+    await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 10000)))]);
+    clearTimeout(timer);
   }
 });
 
