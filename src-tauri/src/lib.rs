@@ -9,6 +9,7 @@ mod error;
 mod media;
 mod memory;
 mod navigation;
+#[cfg(target_os = "linux")]
 mod raster;
 mod startup_timing;
 mod state;
@@ -19,6 +20,7 @@ pub use error::CommandError;
 /// `main`, before any other thread starts (it may set an environment
 /// variable for WebKit: see `raster`).
 pub fn run() {
+    #[cfg(target_os = "linux")]
     raster::choose_before_threads();
     startup_timing::mark("run");
     tauri::Builder::default()

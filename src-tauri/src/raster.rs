@@ -1,4 +1,5 @@
 //! How WebKit draws the page where there is no GPU (issue 17: idle memory).
+//! Linux only: elsewhere WebKitGTK is not the engine (WebView2, WKWebView).
 //!
 //! WebKitGTK (2.46 and later) draws pages with Skia, on the GPU through
 //! OpenGL by default. Without a GPU, Mesa emulates OpenGL on the CPU
@@ -19,17 +20,14 @@
 //! such a machine keeps WebKit's default, as it did before.
 
 /// WebKitGTK's switch to Skia's CPU rasterizer (read by the web process).
-#[cfg(target_os = "linux")]
 const CPU_RENDERING: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
 
 /// Where Linux lists the GPUs' render nodes (`renderD128`, …).
-#[cfg(target_os = "linux")]
 const DRI_DIR: &str = "/dev/dri";
 
 /// Whether the app should ask WebKit for CPU raster: nobody chose already,
 /// and OpenGL would run on the CPU (no render node, or Mesa told to use its
 /// software rasterizer).
-#[cfg(any(target_os = "linux", test))]
 fn cpu_raster_wanted(
     chosen_already: bool,
     has_render_node: bool,
@@ -40,7 +38,6 @@ fn cpu_raster_wanted(
 
 /// True when `dir` lists a GPU render node. An unreadable or missing folder
 /// (containers, Xvfb machines) has none.
-#[cfg(any(target_os = "linux", test))]
 fn has_render_node(dir: &std::path::Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|entries| {
         entries
@@ -52,7 +49,6 @@ fn has_render_node(dir: &std::path::Path) -> bool {
 /// Mesa's documented switch to its software rasterizer, read as Mesa reads
 /// a boolean variable (`debug_parse_bool_option`): on for "1", or "y",
 /// "yes", "t", "true" in any case; off otherwise.
-#[cfg(any(target_os = "linux", test))]
 fn software_gl_forced(value: Option<std::ffi::OsString>) -> bool {
     value.is_some_and(|v| {
         v == "1"
@@ -64,37 +60,22 @@ fn software_gl_forced(value: Option<std::ffi::OsString>) -> bool {
     })
 }
 
-/// Chooses CPU raster where it is wanted (see the module's note). Returns
-/// true when it did.
+/// Chooses CPU raster where it is wanted (see the module's note).
 ///
 /// Must run before the process starts any thread (first thing in `run`,
 /// which `main` calls first): it sets an environment variable.
-#[cfg(target_os = "linux")]
-pub fn choose_before_threads() -> bool {
-    let wanted = cpu_raster_wanted(
+#[allow(unsafe_code)]
+pub fn choose_before_threads() {
+    if cpu_raster_wanted(
         std::env::var_os(CPU_RENDERING).is_some(),
         has_render_node(std::path::Path::new(DRI_DIR)),
         software_gl_forced(std::env::var_os("LIBGL_ALWAYS_SOFTWARE")),
-    );
-    if wanted {
-        set_before_threads(CPU_RENDERING, "1");
+    ) {
+        // SAFETY: setting a variable races only with other threads reading
+        // or writing the environment; this runs before the process has
+        // started any (the function's contract, kept by `run`).
+        unsafe { std::env::set_var(CPU_RENDERING, "1") }
     }
-    wanted
-}
-
-/// Elsewhere WebKitGTK is not the engine (WebView2, WKWebView).
-#[cfg(not(target_os = "linux"))]
-pub fn choose_before_threads() -> bool {
-    false
-}
-
-#[cfg(target_os = "linux")]
-#[allow(unsafe_code)]
-fn set_before_threads(name: &str, value: &str) {
-    // SAFETY: setting a variable races only with other threads reading or
-    // writing the environment; `choose_before_threads` runs before the
-    // process has started any (its contract, kept by `run`).
-    unsafe { std::env::set_var(name, value) }
 }
 
 #[cfg(test)]

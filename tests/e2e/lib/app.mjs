@@ -98,18 +98,45 @@ export async function launch(dataDir, extraArgs = []) {
   return browser;
 }
 
-/** The process ids running the app binary (matched by executable, not by command line). */
-export function appPids() {
+/** The ids of the processes for which `test(pid)` holds (one that ends or is not ours to read does not). */
+function pidsWhere(test) {
   const pids = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (fs.readlinkSync(`/proc/${entry}/exe`) === APP) pids.push(Number(entry));
+      if (test(Number(entry))) pids.push(Number(entry));
     } catch {
       // gone, or not ours to read
     }
   }
   return pids;
+}
+
+/** The process ids running the app binary (matched by executable, not by command line). */
+export function appPids() {
+  return pidsWhere((pid) => fs.readlinkSync(`/proc/${pid}/exe`) === APP);
+}
+
+/** The ids of the WebKit web processes `parent` started. */
+export function webProcessesOf(parent) {
+  return pidsWhere((pid) => {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return ppid === parent && fs.readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('WebKitWebProces');
+  });
+}
+
+/** The value of `name` in the environment process `pid` started with (undefined when unset or unreadable). */
+export function startEnvOf(pid, name) {
+  try {
+    const entry = fs
+      .readFileSync(`/proc/${pid}/environ`, 'utf8')
+      .split('\0')
+      .find((e) => e.startsWith(`${name}=`));
+    return entry?.slice(name.length + 1);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { APP, ROOT, appPids, freshDataDir, launch, screenshot, startDriver, stopDriver } from '../lib/app.mjs';
+import { APP, ROOT, appPids, freshDataDir, launch, screenshot, startDriver, startEnvOf, stopDriver, webProcessesOf } from '../lib/app.mjs';
 import { activate, tabTo, type } from '../lib/keyboard.mjs';
 import { writeInvitation } from '../lib/lrs.mjs';
 
@@ -54,32 +54,6 @@ test('a second launch on the same data folder hands over to the open window and 
   await screenshot(browser, 'shell-after-second-launch');
 });
 
-/** The environment a process started with, as a Map (empty when it cannot be read). */
-function environOf(pid) {
-  try {
-    const entries = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
-    return new Map(entries.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
-  } catch {
-    return new Map();
-  }
-}
-
-/** Pids of the WebKit web processes started by `parent`. */
-function webProcessesOf(parent) {
-  return fs
-    .readdirSync('/proc')
-    .filter((e) => /^\d+$/.test(e))
-    .filter((e) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${e}/stat`, 'utf8');
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        return ppid === parent && fs.readFileSync(`/proc/${e}/comm`, 'utf8').startsWith('WebKitWebProces');
-      } catch {
-        return false;
-      }
-    });
-}
-
 test('without a GPU the app has WebKit draw with its CPU rasterizer (src-tauri/src/raster.rs)', async () => {
   // A launch of its own, on another folder, without the variable this run
   // sets for every app (scripts/e2e.sh): the app's own choice is what is read.
@@ -102,7 +76,7 @@ test('without a GPU the app has WebKit draw with its CPU rasterizer (src-tauri/s
     const expected = !dri.some((n) => n.startsWith('renderD')) || softwareGl ? '1' : undefined;
     for (const pid of web) {
       assert.equal(
-        environOf(pid).get('WEBKIT_SKIA_ENABLE_CPU_RENDERING'),
+        startEnvOf(pid, 'WEBKIT_SKIA_ENABLE_CPU_RENDERING'),
         expected,
         `render nodes: ${dri.join(', ') || 'none'}; LIBGL_ALWAYS_SOFTWARE: ${env.LIBGL_ALWAYS_SOFTWARE ?? 'unset'}`,
       );
